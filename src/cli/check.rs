@@ -1,0 +1,27 @@
+//! `--check`: one line per problem, `file:line: what`, then a count. Exit 1 when anything is found.
+
+use std::io::Write;
+
+use super::status;
+use crate::loader::Loaded;
+use crate::text::sanitize;
+
+pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
+    for w in &loaded.warnings {
+        writeln!(out, "{}", sanitize(&w.to_string()))?;
+    }
+    let docs = loaded.library.documents.len();
+    let papers = loaded.library.paper_count();
+    let n = loaded.warnings.len();
+    if n == 0 {
+        writeln!(out, "ok: {docs} documents, {papers} papers, no problems")?;
+        Ok(status::OK)
+    } else {
+        writeln!(
+            out,
+            "{n} problem{} in {docs} documents ({papers} papers)",
+            if n == 1 { "" } else { "s" }
+        )?;
+        Ok(status::FOUND)
+    }
+}

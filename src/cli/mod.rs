@@ -1,0 +1,127 @@
+//! Command-line parsing and the non-interactive modes (`--json`, `--list`, `--check`, `--filter`).
+
+mod check;
+mod json;
+mod list;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::loader::{self, Loaded};
+
+/// A terminal browser for paper reading notes.
+///
+/// With no PATH, opens the bundled notes on USENIX ATC 2025. A PATH may be a markdown file or a folder
+/// (every *.md below it is loaded, sorted; SUMMARY.md is skipped).
+#[derive(Debug, Parser)]
+#[command(name = "takeaway", version, about, long_about)]
+pub struct Args {
+    /// Notes files or folders to load (default: the bundled ATC 2025 notes).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print the notes as JSON and exit.
+    #[arg(long, group = "mode")]
+    pub json: bool,
+
+    /// Print the topic tree as indented text and exit.
+    #[arg(long, group = "mode")]
+    pub list: bool,
+
+    /// Report what could not be understood or points nowhere; exit 1 if anything is found.
+    #[arg(long, group = "mode")]
+    pub check: bool,
+}
+
+/// Exit statuses: 0 fine, 1 something was found wanting (`--check`), 2 a path could not be loaded or the
+/// command line was wrong.
+pub mod status {
+    pub const OK: u8 = 0;
+    pub const FOUND: u8 = 1;
+    pub const ERROR: u8 = 2;
+}
+
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                status::ERROR
+            } else {
+                status::OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    ExitCode::from(run(&args))
+}
+
+/// Loads what the arguments name: the paths, or the bundled notes when there are none.
+pub fn load(args: &Args) -> Loaded {
+    if args.paths.is_empty() {
+        loader::load_bundled()
+    } else {
+        loader::load_paths(&args.paths)
+    }
+}
+
+/// Runs the command and returns its exit status.
+pub fn run(args: &Args) -> u8 {
+    let loaded = load(args);
+    for e in &loaded.errors {
+        eprintln!("takeaway: {}", crate::text::sanitize(&e.to_string()));
+    }
+    let failed = !loaded.errors.is_empty();
+    if failed && loaded.library.documents.is_empty() {
+        return status::ERROR;
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let code = if args.json {
+        json::write(&mut out, &loaded.library).map(|_| status::OK)
+    } else if args.list {
+        list::write(&mut out, &loaded.library).map(|_| status::OK)
+    } else if args.check {
+        check::write(&mut out, &loaded)
+    } else {
+        summary(&mut out, &loaded).map(|_| status::OK)
+    };
+    let code = match code.and_then(|c| out.flush().map(|_| c)) {
+        Ok(c) => c,
+        // A closed pipe (`takeaway --list | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status::OK,
+        Err(e) => {
+            eprintln!("takeaway: cannot write output: {e}");
+            status::ERROR
+        }
+    };
+    if failed {
+        status::ERROR
+    } else {
+        code
+    }
+}
+
+fn summary(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
+    let lib = &loaded.library;
+    writeln!(
+        out,
+        "{} papers in {} documents",
+        lib.paper_count(),
+        lib.documents.len()
+    )?;
+    for d in &lib.documents {
+        writeln!(
+            out,
+            "  {}  ({}, {} papers)",
+            crate::text::sanitize(&d.title),
+            crate::text::sanitize(&d.source),
+            d.papers.len()
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,256 @@
+//! Files and folders → a `Library`. Knows nothing of the terminal.
+//!
+//! A file that cannot be read is reported and skipped; the others still load. Nothing here panics on any
+//! input: hostile markdown is parsed with bounded nesting (see [`markdown::MAX_DEPTH`]).
+
+pub mod document;
+pub mod markdown;
+pub mod title;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Document, Library};
+
+/// Where the bundled notes say they come from.
+pub const BUNDLED_SOURCE: &str = "notes/atc-2025.md";
+/// Our own notes on USENIX ATC 2025, shipped inside the binary.
+pub const BUNDLED_TEXT: &str = include_str!("../../notes/atc-2025.md");
+
+/// A path or file that could not be loaded. Each names the file; the rest of the library still loads.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: String },
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}:{line}: not valid UTF-8 text")]
+    NotUtf8 { path: String, line: usize },
+    #[error("{path}: not a regular file or directory")]
+    NotAFile { path: String },
+    #[error("{path}: no notes (*.md files) found in this folder")]
+    NoNotes { path: String },
+}
+
+impl LoadError {
+    /// The file or folder the error is about.
+    pub fn path(&self) -> &str {
+        match self {
+            LoadError::NotFound { path }
+            | LoadError::Unreadable { path, .. }
+            | LoadError::NotUtf8 { path, .. }
+            | LoadError::NotAFile { path }
+            | LoadError::NoNotes { path } => path,
+        }
+    }
+}
+
+/// Something in the notes that could not be understood or points nowhere (reported by `--check`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub source: String,
+    pub line: usize,
+    pub kind: WarningKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WarningKind {
+    #[error("an item with paper links but no title")]
+    NoTitle,
+    #[error("link `{label}` has no URL")]
+    EmptyUrl { label: String },
+    #[error("local link `{url}` points to a file that does not exist")]
+    MissingTarget { url: String },
+    #[error("duplicate paper `{title}` (id `{id}`, first at {first})")]
+    DuplicateId {
+        id: String,
+        title: String,
+        /// `source:line` of the paper that has the id.
+        first: String,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.source, self.line, self.kind)
+    }
+}
+
+/// The result of loading: what loaded, what failed, and what looked wrong.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub library: Library,
+    pub errors: Vec<LoadError>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Loads the notes shipped in the binary.
+pub fn load_bundled() -> Loaded {
+    let mut loaded = Loaded::default();
+    let (doc, warnings) = document::build(BUNDLED_SOURCE, None, BUNDLED_TEXT);
+    loaded.library.documents.push(doc);
+    loaded.warnings = warnings;
+    loaded.warnings.extend(assign_ids(&mut loaded.library));
+    loaded
+}
+
+/// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`).
+pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for p in paths {
+        let p = p.as_ref();
+        for file in files_of(p, &mut loaded.errors) {
+            load_file(&file, &mut loaded);
+        }
+    }
+    loaded.warnings.extend(assign_ids(&mut loaded.library));
+    loaded
+}
+
+/// Reads and parses one file into `loaded`.
+pub fn load_file(path: &Path, loaded: &mut Loaded) {
+    match read_file(path) {
+        Ok(text) => {
+            let (doc, w) = parse_file(path, &text);
+            loaded.library.documents.push(doc);
+            loaded.warnings.extend(w);
+        }
+        Err(e) => loaded.errors.push(e),
+    }
+}
+
+/// Parses the text of a file (already read) into a document named by the path.
+pub fn parse_file(path: &Path, text: &str) -> (Document, Vec<Warning>) {
+    let source = path.display().to_string();
+    document::build(&source, Some(path), text)
+}
+
+/// Reads a file as UTF-8, naming the line of the first invalid byte when it is not.
+pub fn read_file(path: &Path) -> Result<String, LoadError> {
+    let name = || path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+    if !meta.is_file() {
+        // A FIFO or device would block or never end: refuse before opening it.
+        return Err(LoadError::NotAFile { path: name() });
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+        LoadError::NotUtf8 { path: name(), line }
+    })
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> LoadError {
+    let path = path.display().to_string();
+    if e.kind() == std::io::ErrorKind::NotFound {
+        LoadError::NotFound { path }
+    } else {
+        LoadError::Unreadable {
+            path,
+            reason: e.to_string(),
+        }
+    }
+}
+
+/// Is this a notes file a folder walk should load?
+pub fn is_notes_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        && !path
+            .file_name()
+            .is_some_and(|n| n.eq_ignore_ascii_case("SUMMARY.md"))
+}
+
+/// The files a path stands for: itself, or the notes below a folder in sorted order.
+pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
+    let meta = match std::fs::metadata(p) {
+        Ok(m) => m,
+        Err(e) => {
+            errors.push(io_error(p, e));
+            return Vec::new();
+        }
+    };
+    if !meta.is_dir() {
+        return vec![p.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    let walk = walkdir::WalkDir::new(p)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        match entry {
+            Ok(e) if !e.file_type().is_dir() && is_notes_file(e.path()) => {
+                files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|| p.display().to_string());
+                let reason = match e.loop_ancestor() {
+                    Some(a) => format!("symbolic link loop back to {}", a.display()),
+                    None => e
+                        .io_error()
+                        .map(|io| io.to_string())
+                        .unwrap_or_else(|| e.to_string()),
+                };
+                errors.push(LoadError::Unreadable { path, reason });
+            }
+        }
+    }
+    if files.is_empty() {
+        errors.push(LoadError::NoNotes {
+            path: p.display().to_string(),
+        });
+    }
+    files
+}
+
+/// Gives every paper its stable id `<document slug>/<title slug>`, suffixing `-2`, `-3`… on collisions,
+/// and reports the collisions.
+pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
+    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
+    let mut warnings = Vec::new();
+    for doc in &mut library.documents {
+        let mut doc_slug = title::slug(&doc.title, 40);
+        if doc_slug.is_empty() {
+            doc_slug = "notes".into();
+        }
+        for p in &mut doc.papers {
+            let mut paper_slug = title::slug(&p.title, 80);
+            if paper_slug.is_empty() {
+                paper_slug = format!("line-{}", p.line);
+            }
+            let base = format!("{doc_slug}/{paper_slug}");
+            let mut id = base.clone();
+            if let Some((first_source, first_line)) = seen.get(&base) {
+                warnings.push(Warning {
+                    source: doc.source.clone(),
+                    line: p.line,
+                    kind: WarningKind::DuplicateId {
+                        id: base.clone(),
+                        title: p.title.clone(),
+                        first: if *first_source == doc.source {
+                            format!("line {first_line}")
+                        } else {
+                            format!("{first_source}:{first_line}")
+                        },
+                    },
+                });
+                let mut n = 2;
+                while seen.contains_key(&id) {
+                    id = format!("{base}-{n}");
+                    n += 1;
+                }
+            }
+            seen.insert(id.clone(), (doc.source.clone(), p.line));
+            p.id = id;
+        }
+    }
+    warnings
+}

@@ -1,0 +1,289 @@
+//! How a paper's first paragraph splits into title, venue, authors and links.
+
+use super::markdown::{collapse, Tok};
+
+/// What the first paragraph of a list item says about a paper.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Head {
+    pub title: String,
+    pub venue: Option<String>,
+    pub authors: Option<String>,
+    /// True when the paragraph opens with a link to an outside page (the title is that link's text).
+    pub title_is_link: bool,
+    /// True when the paragraph carries a bracketed link group (`\[[Paper](url)]`).
+    pub has_group: bool,
+}
+
+/// Does `url` point outside the notes (it has a scheme such as `https:`)?
+pub fn is_outside(url: &str) -> bool {
+    let Some((scheme, _)) = url.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && scheme.len() > 1 // `C:\notes` is a Windows path, not a scheme
+        && !scheme.eq_ignore_ascii_case("file")
+}
+
+/// Does the paragraph open with a link to an outside page (leading white space ignored)?
+pub fn opens_with_outside_link(inl: &[Tok]) -> bool {
+    for t in inl {
+        match t {
+            Tok::Text(s, _) if s.trim().is_empty() => continue,
+            Tok::Break => continue,
+            Tok::LinkStart(dest) => return is_outside(dest),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Where a bracketed link group starts: the text before its `[`, or `None` when there is no group.
+/// The prefix keeps the text of links before the group (e.g. a venue `([SOSP 2023](…))`).
+pub fn group_prefix(inl: &[Tok]) -> Option<String> {
+    let mut prefix = String::new();
+    let mut in_link = false;
+    for t in inl {
+        match t {
+            Tok::LinkStart(_) => {
+                if !in_link {
+                    let trimmed = prefix.trim_end();
+                    if let Some(before) = trimmed.strip_suffix('[') {
+                        return Some(before.to_string());
+                    }
+                }
+                in_link = true;
+            }
+            Tok::LinkEnd => in_link = false,
+            Tok::Text(s, _) => prefix.push_str(s),
+            Tok::Break => prefix.push(' '),
+        }
+    }
+    None
+}
+
+/// Splits a paper's first paragraph into its head. Returns `None` for a paragraph with neither a link
+/// group nor a leading outside link, unless `unlinked` allows a paper without links.
+pub fn head(inl: &[Tok]) -> Head {
+    let has_group = group_prefix(inl).is_some();
+    if opens_with_outside_link(inl) {
+        // Title-as-link: the title is the first link's text; what follows it up to a group describes it.
+        let mut title = String::new();
+        let mut rest = Vec::new();
+        let mut state = 0; // 0 before the link, 1 inside, 2 after
+        for t in inl {
+            match (state, t) {
+                (0, Tok::LinkStart(_)) => state = 1,
+                (1, Tok::LinkEnd) => state = 2,
+                (1, Tok::Text(s, _)) => title.push_str(s),
+                (1, Tok::Break) => title.push(' '),
+                (2, t) => rest.push(t.clone()),
+                _ => {}
+            }
+        }
+        let tail = group_prefix(&rest).unwrap_or_else(|| super::markdown::plain(&rest));
+        let (_, venue, authors) = split_tail(&collapse(&format!("x {tail}")));
+        return Head {
+            title: collapse(&title),
+            venue,
+            authors,
+            title_is_link: true,
+            has_group,
+        };
+    }
+    let text = match group_prefix(inl) {
+        Some(prefix) => prefix,
+        None => super::markdown::plain(inl),
+    };
+    let (title, venue, authors) = split_tail(&collapse(&text));
+    Head {
+        title,
+        venue,
+        authors,
+        title_is_link: false,
+        has_group,
+    }
+}
+
+/// Strips a trailing venue in parentheses and a trailing `, by Author` from a title, in any order.
+pub fn split_tail(text: &str) -> (String, Option<String>, Option<String>) {
+    let mut t = text.trim();
+    let mut venue = None;
+    let mut authors = None;
+    loop {
+        t = t.trim_end().trim_end_matches([',', ';']).trim_end();
+        if venue.is_none() {
+            if let Some((before, inner)) = trailing_parens(t) {
+                if is_venue(inner) {
+                    venue = Some(collapse(inner));
+                    t = before;
+                    continue;
+                }
+            }
+        }
+        if authors.is_none() {
+            if let Some(i) = t.rfind(", by ") {
+                let who = t[i + 5..].trim();
+                if !who.is_empty() && who.len() <= 120 && i > 0 {
+                    authors = Some(who.to_string());
+                    t = &t[..i];
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    (t.trim().to_string(), venue, authors)
+}
+
+/// `("Title ", "SOSP 2023")` for `"Title (SOSP 2023)"`, matching nested parentheses.
+fn trailing_parens(t: &str) -> Option<(&str, &str)> {
+    if !t.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in t.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((&t[..i], &t[i + 1..t.len() - 1]));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A venue names a year (`SOSP 2023`), a preprint (`arXiv 2312.07104`) or a report.
+fn is_venue(inner: &str) -> bool {
+    let lower = inner.trim().to_lowercase();
+    if lower.starts_with("arxiv")
+        || lower.starts_with("technical report")
+        || lower.starts_with("tech report")
+    {
+        return true;
+    }
+    // A four-digit year 19xx or 20xx standing alone.
+    let b = inner.as_bytes();
+    (0..b.len().saturating_sub(3)).any(|i| {
+        let year = &b[i..i + 4];
+        year.iter().all(u8::is_ascii_digit)
+            && (year.starts_with(b"19") || year.starts_with(b"20"))
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric())
+    })
+}
+
+/// A lowercase, dash-separated form of `text` for ids: ASCII letters and digits, other letters kept.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' {
+            // "Google's" → "googles"
+        } else {
+            dash = true;
+        }
+        if out.chars().count() >= max {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::markdown::{parse, MdBlock};
+
+    fn first_para(md: &str) -> Vec<Tok> {
+        match &parse(md)[0] {
+            MdBlock::Para { inl, .. } => inl.clone(),
+            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
+
+    #[test]
+    fn group_title_stops_at_the_bracket() {
+        let h = head(&first_para(
+            "GreyHound: Hunting *Fail-Slows* \\[[Paper](https://a)] \\[[Code](https://b)]",
+        ));
+        assert_eq!(h.title, "GreyHound: Hunting Fail-Slows");
+        assert!(h.has_group && !h.title_is_link);
+    }
+
+    #[test]
+    fn venue_with_link_is_split_off() {
+        let h = head(&first_para(
+            "Oobleck: Templates ([SOSP 2023](../sosp-2023/)) \\[[Paper](https://a)]",
+        ));
+        assert_eq!(h.title, "Oobleck: Templates");
+        assert_eq!(h.venue.as_deref(), Some("SOSP 2023"));
+    }
+
+    #[test]
+    fn arxiv_venue_and_acronyms() {
+        assert_eq!(
+            split_tail("SGLang (arXiv 2312.07104)").1.as_deref(),
+            Some("arXiv 2312.07104")
+        );
+        assert_eq!(
+            split_tail("NVIDIA Multi-Instance GPU (MIG)").0,
+            "NVIDIA Multi-Instance GPU (MIG)"
+        );
+        assert_eq!(
+            split_tail("How (and How Not) to Write").0,
+            "How (and How Not) to Write"
+        );
+    }
+
+    #[test]
+    fn authors_are_split_off() {
+        let (t, v, a) = split_tail("The Ph.D. Grind, by Philip J. Guo");
+        assert_eq!(
+            (t.as_str(), v, a.as_deref()),
+            ("The Ph.D. Grind", None, Some("Philip J. Guo"))
+        );
+    }
+
+    #[test]
+    fn title_as_link() {
+        let h = head(&first_para(
+            "[How to Read a Paper](http://x/p.pdf), by S. Keshav \\[[Personal Note](n.md)]",
+        ));
+        assert_eq!(h.title, "How to Read a Paper");
+        assert!(h.title_is_link);
+        assert_eq!(h.authors.as_deref(), Some("S. Keshav"));
+    }
+
+    #[test]
+    fn local_link_is_not_outside() {
+        assert!(is_outside("https://a.b"));
+        assert!(is_outside("mailto:x@y"));
+        assert!(!is_outside("x.md"));
+        assert!(!is_outside("../a/"));
+        assert!(!is_outside("C:\\notes\\a.md"));
+        assert!(!is_outside("file:///etc/passwd"));
+    }
+
+    #[test]
+    fn slugs_are_stable_and_readable() {
+        assert_eq!(
+            slug("GreyHound: Hunting Fail-Slows", 80),
+            "greyhound-hunting-fail-slows"
+        );
+        assert_eq!(slug("Google’s TPUv4", 80), "googles-tpuv4");
+        assert_eq!(slug("博士这五年", 80), "博士这五年");
+    }
+}

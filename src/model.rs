@@ -1,0 +1,260 @@
+//! Plain data: what a set of notes says, with no knowledge of files being read or of the terminal.
+//!
+//! `Library` → `Document` → a tree of sections (headings) and topics (list items that hold papers) whose
+//! leaves point into `Document::papers`. Every node records the 1-based line it starts on.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// Everything that was loaded, in load order.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Library {
+    pub documents: Vec<Document>,
+}
+
+/// Index of a paper in a library: (document index, paper index within the document).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct PaperRef {
+    pub doc: usize,
+    pub paper: usize,
+}
+
+impl Library {
+    /// Every paper of every document, in document order.
+    pub fn papers(&self) -> impl Iterator<Item = (PaperRef, &Paper)> {
+        self.documents.iter().enumerate().flat_map(|(d, doc)| {
+            doc.papers
+                .iter()
+                .enumerate()
+                .map(move |(p, paper)| (PaperRef { doc: d, paper: p }, paper))
+        })
+    }
+
+    pub fn paper(&self, r: PaperRef) -> Option<&Paper> {
+        self.documents.get(r.doc)?.papers.get(r.paper)
+    }
+
+    /// Finds a paper by its stable id.
+    pub fn find_id(&self, id: &str) -> Option<PaperRef> {
+        self.papers().find(|(_, p)| p.id == id).map(|(r, _)| r)
+    }
+
+    /// Finds a loaded document by the file it was read from.
+    pub fn document_at(&self, path: &std::path::Path) -> Option<usize> {
+        self.documents
+            .iter()
+            .position(|d| d.path.as_deref() == Some(path))
+    }
+
+    pub fn paper_count(&self) -> usize {
+        self.documents.iter().map(|d| d.papers.len()).sum()
+    }
+}
+
+/// `list`: a list of papers (a conference, a topic). `page`: prose, such as one paper's note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    List,
+    Page,
+}
+
+impl DocKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::List => "list",
+            DocKind::Page => "page",
+        }
+    }
+}
+
+/// One markdown file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// The path as the user gave it (joined with the relative path inside a folder), or
+    /// `notes/atc-2025.md` for the bundled notes.
+    pub source: String,
+    /// The file on disk, when there is one (not for the bundled notes).
+    pub path: Option<PathBuf>,
+    /// Text of the first `#` heading (or the file name when there is none).
+    pub title: String,
+    pub kind: DocKind,
+    /// Facts about the venue: homepage, paper list, acceptance rate, a description.
+    pub meta: Vec<Meta>,
+    /// Sections and topics; leaves are papers. Only branches that hold papers are kept.
+    pub tree: Vec<Node>,
+    /// Papers in document order.
+    pub papers: Vec<Paper>,
+    /// The whole body below the title, for pages (empty for lists).
+    pub body: Vec<Block>,
+}
+
+/// `Homepage: <https://…>` becomes `Meta { key: "Homepage", value: "https://…" }`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meta {
+    /// Empty for a line without a key (e.g. the conference's full name).
+    pub key: String,
+    pub value: RichText,
+}
+
+/// A branch or leaf of a document's tree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Node {
+    /// A heading below the title (other than `Papers`, whose children stand in its place).
+    Section {
+        title: String,
+        line: usize,
+        children: Vec<Node>,
+    },
+    /// A list item holding papers.
+    Topic {
+        title: String,
+        line: usize,
+        children: Vec<Node>,
+    },
+    /// Index into `Document::papers`.
+    Paper { index: usize },
+}
+
+impl Node {
+    pub fn children(&self) -> &[Node] {
+        match self {
+            Node::Section { children, .. } | Node::Topic { children, .. } => children,
+            Node::Paper { .. } => &[],
+        }
+    }
+
+    /// Number of papers at or below this node.
+    pub fn paper_count(&self) -> usize {
+        match self {
+            Node::Paper { .. } => 1,
+            _ => self.children().iter().map(Node::paper_count).sum(),
+        }
+    }
+}
+
+/// A paper and what the notes say about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paper {
+    /// Stable id: `<document slug>/<title slug>`, unique within the library.
+    pub id: String,
+    pub title: String,
+    /// A trailing venue such as `SOSP 2023` or `arXiv 2312.07104`.
+    pub venue: Option<String>,
+    /// A trailing `, by Author`.
+    pub authors: Option<String>,
+    /// Section and topic titles from the document down to the paper.
+    pub topics: Vec<String>,
+    /// 1-based line where the paper's list item starts.
+    pub line: usize,
+    pub links: Vec<Link>,
+    /// Institutions from the first nested bullet, when it names them (`HKUST & Alibaba`).
+    pub affiliations: Vec<String>,
+    pub takeaways: Vec<Note>,
+}
+
+impl Paper {
+    /// The first link whose label is `label`, compared without case (`paper`, `Video`, …).
+    pub fn link(&self, label: &str) -> Option<&Link> {
+        self.links
+            .iter()
+            .find(|l| l.label.trim().eq_ignore_ascii_case(label))
+    }
+
+    /// The first link that points to a local markdown page (`[Personal Note](x.md)`).
+    pub fn note_page(&self) -> Option<&Link> {
+        self.links.iter().find(|l| l.target.is_some())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub label: String,
+    /// As written in the notes, backslash escapes resolved.
+    pub url: String,
+    /// For a relative link to a local `.md` file or folder: the file it points to, resolved against the
+    /// document (a folder means its `README.md`). `None` for outside links and for bundled notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<PathBuf>,
+}
+
+/// A bullet of rich text with nested bullets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub text: RichText,
+    pub line: usize,
+    pub children: Vec<Note>,
+}
+
+/// Inline text: runs of styled text, some of them links.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct RichText(pub Vec<Span>);
+
+impl RichText {
+    /// The text without markup.
+    pub fn plain(&self) -> String {
+        self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|s| s.text.is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    #[serde(skip_serializing_if = "Style::is_plain")]
+    pub style: Style,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Style {
+    pub bold: bool,
+    pub italic: bool,
+    pub code: bool,
+    pub strike: bool,
+}
+
+impl Style {
+    pub fn is_plain(&self) -> bool {
+        *self == Style::default()
+    }
+}
+
+/// Block content of a page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Heading {
+        level: u8,
+        text: RichText,
+        line: usize,
+    },
+    Paragraph {
+        text: RichText,
+        line: usize,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Note>,
+    },
+    Code {
+        lang: String,
+        text: String,
+        line: usize,
+    },
+    Quote {
+        blocks: Vec<Block>,
+    },
+    Table {
+        rows: Vec<Vec<RichText>>,
+        line: usize,
+    },
+    Rule,
+}

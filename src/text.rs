@@ -1,0 +1,54 @@
+//! Text from notes is untrusted: before any of it reaches a terminal it goes through [`sanitize`].
+
+use std::borrow::Cow;
+
+/// Makes text safe to print: C0 control characters (escape, bell, backspace, carriage return, …) and DEL
+/// become their visible Unicode control pictures (`␛`, `␇`, …), a tab becomes a space, and C1 controls,
+/// bidirectional overrides and zero-width characters are removed. Everything else is kept.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_care) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(' '),
+            '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\x7f' => out.push('␡'),
+            c if needs_care(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_care(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x1f' | '\x7f'..='\u{9f}'
+        // bidi embeddings, overrides and isolates; marks
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+        // zero-width space, joiners, word joiner, BOM; line and paragraph separators
+        | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{2028}' | '\u{2029}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(sanitize("a\x1b[31mred\x07"), "a␛[31mred␇");
+        assert_eq!(sanitize("x\x1b]52;c;AAAA\x07"), "x␛]52;c;AAAA␇");
+        assert_eq!(sanitize("cr\rlf\n"), "cr␍lf␊");
+    }
+
+    #[test]
+    fn invisible_and_bidi_characters_are_removed() {
+        assert_eq!(sanitize("ab\u{202e}cd\u{200b}e\u{9b}"), "abcde");
+    }
+
+    #[test]
+    fn ordinary_text_is_borrowed() {
+        assert!(matches!(sanitize("GreyHound 博士 😀"), Cow::Borrowed(_)));
+    }
+}
