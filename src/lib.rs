@@ -1,8 +1,13 @@
 //! takeaway: a terminal browser for paper reading notes.
 //!
-//! Data flows one way: files → [`loader`] → [`model`] → search index → app state → render.
+//! Data flows one way: files → [`loader`] → [`model`] → [`search`] index → [`app`] state → [`ui`] →
+//! terminal ([`tui`]). Key and mouse events go the other way only as far as the key map → `Action`.
 
+pub mod app;
 pub mod cli;
 pub mod loader;
 pub mod model;
+pub mod search;
 pub mod text;
+pub mod tui;
+pub mod ui;

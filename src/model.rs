@@ -163,9 +163,19 @@ impl Paper {
             .find(|l| l.label.trim().eq_ignore_ascii_case(label))
     }
 
-    /// The first link that points to a local markdown page (`[Personal Note](x.md)`).
+    /// The paper's own note page: the first local link labelled as a note (`[Personal Note](x.md)`), else
+    /// the first local link to a `.md` file. A link to a folder (a venue such as `([SOSP 2023](../sosp-2023/))`)
+    /// is not the paper's note.
     pub fn note_page(&self) -> Option<&Link> {
-        self.links.iter().find(|l| l.target.is_some())
+        let local = || self.links.iter().filter(|l| l.target.is_some());
+        local()
+            .find(|l| l.label.to_lowercase().contains("note"))
+            .or_else(|| {
+                local().find(|l| {
+                    let path = l.url.split(['#', '?']).next().unwrap_or("");
+                    path.to_ascii_lowercase().ends_with(".md")
+                })
+            })
     }
 }
 

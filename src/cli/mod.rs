@@ -1,6 +1,7 @@
 //! Command-line parsing and the non-interactive modes (`--json`, `--list`, `--check`, `--filter`).
 
 mod check;
+mod filter;
 mod json;
 mod list;
 
@@ -34,6 +35,15 @@ pub struct Args {
     /// Report what could not be understood or points nowhere; exit 1 if anything is found.
     #[arg(long, group = "mode")]
     pub check: bool,
+
+    /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>first link`; exit 1 when
+    /// none matches.
+    #[arg(long, value_name = "QUERY", group = "mode")]
+    pub filter: Option<String>,
+
+    /// With --filter: print only the best match's link with this label (e.g. paper, video, code).
+    #[arg(long, value_name = "LABEL", requires = "filter")]
+    pub print_url: Option<String>,
 }
 
 /// Exit statuses: 0 fine, 1 something was found wanting (`--check`), 2 a path could not be loaded or the
@@ -87,8 +97,11 @@ pub fn run(args: &Args) -> u8 {
         list::write(&mut out, &loaded.library).map(|_| status::OK)
     } else if args.check {
         check::write(&mut out, &loaded)
+    } else if let Some(q) = &args.filter {
+        filter::write(&mut out, &loaded.library, q, args.print_url.as_deref())
     } else {
-        summary(&mut out, &loaded).map(|_| status::OK)
+        drop(out);
+        return interactive(loaded);
     };
     let code = match code.and_then(|c| out.flush().map(|_| c)) {
         Ok(c) => c,
@@ -106,22 +119,36 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
-fn summary(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<()> {
-    let lib = &loaded.library;
-    writeln!(
-        out,
-        "{} papers in {} documents",
-        lib.paper_count(),
-        lib.documents.len()
-    )?;
-    for d in &lib.documents {
-        writeln!(
-            out,
-            "  {}  ({}, {} papers)",
-            crate::text::sanitize(&d.title),
-            crate::text::sanitize(&d.source),
-            d.papers.len()
-        )?;
+/// Opens the browser. Load errors were printed before the screen switched; they are repeated in the
+/// status line so they are not missed.
+fn interactive(loaded: Loaded) -> u8 {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "takeaway: the browser needs a terminal; for scripts use --list, --json or --filter"
+        );
+        return status::ERROR;
     }
-    Ok(())
+    let mut app = crate::app::App::new(loaded.library);
+    match loaded.errors.len() {
+        0 => {}
+        1 => app.say(format!("Not loaded: {}", loaded.errors[0])),
+        n => app.say(format!(
+            "{n} paths not loaded (see stderr): {}",
+            loaded.errors[0]
+        )),
+    }
+    match crate::tui::run(app) {
+        Ok(()) => {
+            if loaded.errors.is_empty() {
+                status::OK
+            } else {
+                status::ERROR
+            }
+        }
+        Err(e) => {
+            eprintln!("takeaway: terminal error: {e}");
+            status::ERROR
+        }
+    }
 }

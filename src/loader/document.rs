@@ -553,11 +553,9 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Splits a bullet like `HKUST & Alibaba` into institutions, or returns nothing when the bullet reads as
-/// a sentence (lowercase words, a final period, a colon) rather than a list of names.
+/// a sentence (lowercase words, a final period, a colon) rather than a list of names. Short lowercase
+/// particles (`of`, `and`, `de`, the Catalan `i` in `Universitat Rovira i Virgili`) are allowed in names.
 pub fn institutions(text: &str) -> Vec<String> {
-    const SMALL: [&str; 12] = [
-        "of", "and", "at", "the", "de", "for", "in", "la", "du", "di", "von", "und",
-    ];
     let t = text.trim();
     if t.is_empty()
         || t.chars().count() > 160
@@ -568,7 +566,7 @@ pub fn institutions(text: &str) -> Vec<String> {
     }
     let names_only = t.split_whitespace().all(|w| {
         let first = w.chars().next().unwrap_or(' ');
-        !first.is_lowercase() || SMALL.contains(&w) || w == "&"
+        !first.is_lowercase() || w.chars().count() <= 3
     });
     if !names_only {
         return Vec::new();
@@ -592,6 +590,13 @@ mod tests {
             vec!["University of Washington"]
         );
         assert_eq!(institutions("上海交通大学"), vec!["上海交通大学"]);
+        assert_eq!(
+            institutions("Universitat Rovira i Virgili & Barcelona Supercomputing Center"),
+            vec![
+                "Universitat Rovira i Virgili",
+                "Barcelona Supercomputing Center"
+            ]
+        );
         assert!(institutions("Resilient distributed training").is_empty());
         assert!(institutions("Pin the base model on GPUs.").is_empty());
         assert!(institutions("Challenge: slow GPUs").is_empty());

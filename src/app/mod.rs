@@ -1,0 +1,807 @@
+//! The whole UI state and [`App::update`], which is pure: it changes state and returns [`Effect`]s (open
+//! this URL, copy this text) for the runtime to perform. Nothing here does I/O or knows the terminal.
+
+pub mod action;
+pub mod keymap;
+pub mod tree;
+
+use crate::model::{DocKind, Library, Link, Paper, PaperRef};
+use crate::search::{Hit, Index};
+pub use action::Action;
+pub use keymap::{Key, KeyCode, KeyMap, Mode};
+use tree::{NodeKind, Tree};
+
+/// What the runtime must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this URL with the opener (its scheme already checked).
+    Open(String),
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}
+
+/// Input the app reacts to, already translated from the terminal's events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Key(Key),
+    /// A left click at a screen cell.
+    Click {
+        col: u16,
+        row: u16,
+    },
+    /// The wheel, over a screen cell.
+    Scroll {
+        col: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Detail,
+}
+
+/// The tree filter: the query, and what it matched.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub query: String,
+    /// Hits for the query, best first.
+    pub hits: Vec<Hit>,
+    /// Per tree node: shown under the filter (a matched paper or an ancestor of one).
+    pub shown: Vec<bool>,
+}
+
+impl Filter {
+    /// Is the filter narrowing the tree?
+    pub fn is_active(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+
+    pub fn hit(&self, r: PaperRef) -> Option<&Hit> {
+        self.hits.iter().find(|h| h.paper == r)
+    }
+}
+
+/// The jump palette's query, its ranked hits and the highlighted one.
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+}
+
+pub struct App {
+    pub library: Library,
+    pub index: Index,
+    pub tree: Tree,
+    pub keymap: KeyMap,
+    pub mode: Mode,
+    pub focus: Focus,
+    /// Per tree node: expanded (ignored while a filter is active, which shows every match's ancestors).
+    pub expanded: Vec<bool>,
+    /// Visible rows (tree node ids), recomputed whenever expansion or filter change.
+    pub rows: Vec<usize>,
+    /// The selected tree node, if the tree is not empty.
+    pub selected: Option<usize>,
+    /// First visible row of the tree pane.
+    pub tree_offset: usize,
+    pub detail_scroll: usize,
+    pub help_scroll: usize,
+    pub filter: Filter,
+    pub palette: Palette,
+    /// Highlighted entry of the link popup.
+    pub link_choice: usize,
+    /// The status line's message (replaced by the next one).
+    pub message: Option<String>,
+    /// Terminal size, for layout and paging.
+    pub size: (u16, u16),
+    /// URL schemes the opener may be given.
+    pub allowed_schemes: Vec<String>,
+    pub running: bool,
+}
+
+impl App {
+    pub fn new(library: Library) -> Self {
+        let index = Index::new(&library);
+        let tree = Tree::new(&library);
+        let mut expanded = vec![false; tree.len()];
+        // One document: open it down to its topics. Several: show the documents, closed.
+        if tree.roots.len() == 1 {
+            for (id, n) in tree.nodes.iter().enumerate() {
+                expanded[id] = matches!(n.kind, NodeKind::Document | NodeKind::Section);
+            }
+        }
+        let mut app = App {
+            library,
+            index,
+            tree,
+            keymap: KeyMap::default(),
+            mode: Mode::Browse,
+            focus: Focus::Tree,
+            expanded,
+            rows: Vec::new(),
+            selected: None,
+            tree_offset: 0,
+            detail_scroll: 0,
+            help_scroll: 0,
+            filter: Filter::default(),
+            palette: Palette::default(),
+            link_choice: 0,
+            message: None,
+            size: (80, 24),
+            allowed_schemes: vec!["http".into(), "https".into()],
+            running: true,
+        };
+        app.refresh_rows();
+        app.selected = app.rows.first().copied();
+        app
+    }
+
+    // ----- queries used by the views -------------------------------------------------------------
+
+    /// The selected paper, when a paper row is selected.
+    pub fn selected_paper(&self) -> Option<(PaperRef, &Paper)> {
+        let r = self.tree.nodes.get(self.selected?)?.paper()?;
+        Some((r, self.library.paper(r)?))
+    }
+
+    /// Row index of the selection among the visible rows.
+    pub fn cursor(&self) -> Option<usize> {
+        let sel = self.selected?;
+        self.rows.iter().position(|&id| id == sel)
+    }
+
+    /// Rows the tree pane can show at the current size.
+    pub fn tree_height(&self) -> usize {
+        crate::ui::layout::areas(self.size, self.filter_bar_shown())
+            .tree_rows
+            .height as usize
+    }
+
+    /// Is the filter line shown above the tree?
+    pub fn filter_bar_shown(&self) -> bool {
+        self.mode == Mode::FilterInput || self.filter.is_active()
+    }
+
+    /// How the detail pane numbers a paper's links: (key shown, link). The first link of each lettered
+    /// label gets its letter (`p` Paper, `v` Video, …); the others their number.
+    pub fn link_keys<'a>(&self, paper: &'a Paper) -> Vec<(String, &'a Link)> {
+        let mut used = Vec::new();
+        paper
+            .links
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let lettered = [
+                    Action::OpenPaper,
+                    Action::OpenVideo,
+                    Action::OpenSlides,
+                    Action::OpenCode,
+                    Action::OpenArtifact,
+                ]
+                .into_iter()
+                .find(|a| {
+                    a.link_label()
+                        .is_some_and(|lab| l.label.eq_ignore_ascii_case(lab))
+                });
+                let key = match lettered {
+                    Some(a) if !used.contains(&a) => {
+                        used.push(a);
+                        self.keymap.key_for(Mode::Browse, a).map(|k| k.to_string())
+                    }
+                    _ => None,
+                };
+                let key = key.unwrap_or_else(|| (i + 1).to_string());
+                (key, l)
+            })
+            .collect()
+    }
+
+    // ----- events and actions --------------------------------------------------------------------
+
+    /// Turns an input event into actions through the key map, and applies them.
+    pub fn handle(&mut self, ev: Event) -> Vec<Effect> {
+        match ev {
+            Event::Key(key) => match self.keymap.action(self.mode, key) {
+                Some(a) => self.update(a),
+                None => {
+                    if let KeyCode::Char(c) = key.code {
+                        if self.mode.takes_text() && !key.ctrl && !key.alt {
+                            self.type_char(c);
+                        }
+                    }
+                    Vec::new()
+                }
+            },
+            Event::Resize { width, height } => {
+                self.size = (width, height);
+                self.scroll_to_selection();
+                Vec::new()
+            }
+            Event::Click { col, row } => {
+                self.click(col, row);
+                Vec::new()
+            }
+            Event::Scroll { col, row, down } => {
+                self.wheel(col, row, down);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Applies one action. Returns what the runtime must do; never does I/O itself.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match self.mode {
+            Mode::Browse => self.browse(action),
+            Mode::FilterInput => {
+                self.filter_input(action);
+                Vec::new()
+            }
+            Mode::Palette => {
+                self.palette_action(action);
+                Vec::new()
+            }
+            Mode::LinkMenu => self.link_menu(action),
+            Mode::Help => {
+                match action {
+                    Action::Cancel | Action::Help => self.mode = Mode::Browse,
+                    Action::Down => self.help_scroll += 1,
+                    Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                    Action::Quit => self.running = false,
+                    _ => {}
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    fn browse(&mut self, action: Action) -> Vec<Effect> {
+        use Action::*;
+        let page = self.tree_height().max(1);
+        match action {
+            Down | Up | PageDown | PageUp | First | Last if self.focus == Focus::Detail => {
+                let max = self.detail_max_scroll();
+                let s = &mut self.detail_scroll;
+                *s = match action {
+                    Down => *s + 1,
+                    Up => s.saturating_sub(1),
+                    PageDown => *s + page.saturating_sub(1).max(1),
+                    PageUp => s.saturating_sub(page.saturating_sub(1).max(1)),
+                    First => 0,
+                    _ => max,
+                }
+                .min(max);
+            }
+            Down => self.move_by(1),
+            Up => self.move_by(-1),
+            PageDown => self.move_by(page as isize),
+            PageUp => self.move_by(-(page as isize)),
+            First => self.select_row(0),
+            Last => self.select_row(self.rows.len().saturating_sub(1)),
+            Collapse => self.collapse(),
+            Expand => self.expand(),
+            Activate => self.activate(),
+            SwitchFocus => {
+                self.focus = match self.focus {
+                    Focus::Tree => Focus::Detail,
+                    Focus::Detail => Focus::Tree,
+                }
+            }
+            Filter => {
+                self.mode = Mode::FilterInput;
+                self.focus = Focus::Tree;
+            }
+            NextMatch => self.next_match(true),
+            PrevMatch => self.next_match(false),
+            Jump => {
+                self.mode = Mode::Palette;
+                self.palette = Palette::default();
+                self.palette.hits = self.index.search("");
+            }
+            OpenPaper | OpenVideo | OpenSlides | OpenCode | OpenArtifact => {
+                let label = action.link_label().unwrap_or("Paper");
+                return self.open_labelled(label);
+            }
+            OpenLink1 | OpenLink2 | OpenLink3 | OpenLink4 | OpenLink5 | OpenLink6 | OpenLink7
+            | OpenLink8 | OpenLink9 => {
+                let n = action.link_number().unwrap_or(1);
+                return self.open_numbered(n);
+            }
+            LinkMenu => match self.selected_paper() {
+                Some((_, p)) if !p.links.is_empty() => {
+                    self.mode = Mode::LinkMenu;
+                    self.link_choice = 0;
+                }
+                Some(_) => self.say("This paper has no links"),
+                None => self.say("Select a paper to choose its links"),
+            },
+            CopyUrl => return self.copy(false),
+            CopyMarkdown => return self.copy(true),
+            Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            Quit => self.running = false,
+            Cancel => {
+                if self.filter.is_active() {
+                    self.clear_filter();
+                } else if self.focus == Focus::Detail {
+                    self.focus = Focus::Tree;
+                }
+            }
+            Confirm | DeleteChar | DeleteWord => {}
+        }
+        Vec::new()
+    }
+
+    // ----- movement --------------------------------------------------------------------------------
+
+    fn move_by(&mut self, delta: isize) {
+        if self.rows.is_empty() {
+            return;
+        }
+        let cur = self.cursor().unwrap_or(0) as isize;
+        let last = self.rows.len() as isize - 1;
+        self.select_row((cur + delta).clamp(0, last) as usize);
+    }
+
+    fn select_row(&mut self, row: usize) {
+        if let Some(&id) = self.rows.get(row) {
+            self.select_node(id);
+        }
+    }
+
+    /// Selects a node (which must be visible), resetting the detail scroll when it changes.
+    fn select_node(&mut self, id: usize) {
+        if self.selected != Some(id) {
+            self.detail_scroll = 0;
+        }
+        self.selected = Some(id);
+        self.scroll_to_selection();
+    }
+
+    /// Keeps the selected row inside the tree pane.
+    fn scroll_to_selection(&mut self) {
+        let height = self.tree_height().max(1);
+        let Some(cur) = self.cursor() else {
+            self.tree_offset = 0;
+            return;
+        };
+        if cur < self.tree_offset {
+            self.tree_offset = cur;
+        } else if cur >= self.tree_offset + height {
+            self.tree_offset = cur + 1 - height;
+        }
+        let max_offset = self.rows.len().saturating_sub(height);
+        self.tree_offset = self.tree_offset.min(max_offset);
+    }
+
+    /// Recomputes the visible rows; keeps the selection when it is still visible, else moves it to the
+    /// nearest visible ancestor (or the first row).
+    fn refresh_rows(&mut self) {
+        let shown = self
+            .filter
+            .is_active()
+            .then_some(self.filter.shown.as_slice());
+        self.rows = self.tree.visible(&self.expanded, shown);
+        if let Some(sel) = self.selected {
+            if !self.rows.contains(&sel) {
+                let fallback = self
+                    .tree
+                    .ancestors(sel)
+                    .find(|a| self.rows.contains(a))
+                    .or_else(|| self.rows.first().copied());
+                self.selected = fallback;
+                self.detail_scroll = 0;
+            }
+        }
+        self.scroll_to_selection();
+    }
+
+    fn collapse(&mut self) {
+        let Some(sel) = self.selected else { return };
+        let node = &self.tree.nodes[sel];
+        if !node.is_leaf() && self.expanded[sel] && !self.filter.is_active() {
+            self.expanded[sel] = false;
+            self.refresh_rows();
+        } else if let Some(p) = node.parent {
+            self.select_node(p);
+        }
+    }
+
+    fn expand(&mut self) {
+        let Some(sel) = self.selected else { return };
+        if self.tree.nodes[sel].is_leaf() {
+            return;
+        }
+        if !self.expanded[sel] && !self.filter.is_active() {
+            self.expanded[sel] = true;
+            self.refresh_rows();
+        } else if let Some(&first) = self.tree.nodes[sel]
+            .children
+            .iter()
+            .find(|c| self.rows.contains(c))
+        {
+            self.select_node(first);
+        }
+    }
+
+    fn activate(&mut self) {
+        let Some(sel) = self.selected else { return };
+        if self.tree.nodes[sel].paper().is_some() {
+            self.focus = Focus::Detail;
+        } else if self.tree.nodes[sel].is_leaf() {
+            // A page: read it.
+            self.focus = Focus::Detail;
+        } else if !self.filter.is_active() {
+            self.expanded[sel] = !self.expanded[sel];
+            self.refresh_rows();
+        }
+    }
+
+    /// Selects a node, expanding its ancestors, and clears a filter that hides it.
+    pub fn reveal(&mut self, id: usize) {
+        if self.filter.is_active() && !self.filter.shown.get(id).copied().unwrap_or(false) {
+            self.filter = Filter::default();
+        }
+        let ancestors: Vec<usize> = self.tree.ancestors(id).collect();
+        for a in ancestors {
+            self.expanded[a] = true;
+        }
+        self.refresh_rows();
+        self.select_node(id);
+    }
+
+    fn next_match(&mut self, forward: bool) {
+        if !self.filter.is_active() {
+            self.say("No filter: press / to filter");
+            return;
+        }
+        let papers: Vec<usize> = self
+            .rows
+            .iter()
+            .copied()
+            .filter(|&id| self.tree.nodes[id].paper().is_some())
+            .collect();
+        if papers.is_empty() {
+            return;
+        }
+        let cur = self.cursor().unwrap_or(0);
+        let pos_of = |id: usize| self.rows.iter().position(|&r| r == id).unwrap_or(0);
+        let next = if forward {
+            papers
+                .iter()
+                .copied()
+                .find(|&id| pos_of(id) > cur)
+                .unwrap_or(papers[0])
+        } else {
+            papers
+                .iter()
+                .rev()
+                .copied()
+                .find(|&id| pos_of(id) < cur)
+                .unwrap_or(papers[papers.len() - 1])
+        };
+        self.select_node(next);
+    }
+
+    /// The largest useful detail scroll at the current size.
+    fn detail_max_scroll(&self) -> usize {
+        let area = crate::ui::layout::areas(self.size, self.filter_bar_shown()).detail_inner;
+        let lines = crate::ui::detail::content(self, area.width).len();
+        lines.saturating_sub(area.height as usize)
+    }
+
+    // ----- filter ----------------------------------------------------------------------------------
+
+    fn filter_input(&mut self, action: Action) {
+        match action {
+            Action::Confirm => {
+                self.mode = Mode::Browse;
+                if !self.filter.is_active() {
+                    self.clear_filter();
+                }
+            }
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                self.clear_filter();
+            }
+            Action::DeleteChar => {
+                self.filter.query.pop();
+                self.run_filter();
+            }
+            Action::DeleteWord => {
+                delete_word(&mut self.filter.query);
+                self.run_filter();
+            }
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::Quit => self.running = false,
+            _ => {}
+        }
+    }
+
+    fn type_char(&mut self, c: char) {
+        match self.mode {
+            Mode::FilterInput => {
+                self.filter.query.push(c);
+                self.run_filter();
+            }
+            Mode::Palette => {
+                self.palette.query.push(c);
+                self.palette.hits = self.index.search(&self.palette.query);
+                self.palette.selected = 0;
+            }
+            _ => {}
+        }
+    }
+
+    /// Runs the filter's query and selects the best match.
+    fn run_filter(&mut self) {
+        if !self.filter.is_active() {
+            self.filter.hits.clear();
+            self.filter.shown.clear();
+            self.refresh_rows();
+            return;
+        }
+        self.filter.hits = self.index.search(&self.filter.query);
+        self.filter.shown = self
+            .tree
+            .shown_for(self.filter.hits.iter().map(|h| h.paper));
+        self.refresh_rows();
+        if let Some(best) = self
+            .filter
+            .hits
+            .first()
+            .and_then(|h| self.tree.node_of_paper(h.paper))
+        {
+            self.select_node(best);
+        }
+    }
+
+    /// Clears the filter, keeping the selected paper selected (its ancestors expanded).
+    fn clear_filter(&mut self) {
+        self.filter = Filter::default();
+        match self.selected {
+            Some(sel) => self.reveal(sel),
+            None => self.refresh_rows(),
+        }
+    }
+
+    // ----- palette ---------------------------------------------------------------------------------
+
+    fn palette_action(&mut self, action: Action) {
+        let n = self.palette.hits.len();
+        let page = 10;
+        match action {
+            Action::Down => {
+                self.palette.selected = (self.palette.selected + 1).min(n.saturating_sub(1))
+            }
+            Action::Up => self.palette.selected = self.palette.selected.saturating_sub(1),
+            Action::PageDown => {
+                self.palette.selected = (self.palette.selected + page).min(n.saturating_sub(1))
+            }
+            Action::PageUp => self.palette.selected = self.palette.selected.saturating_sub(page),
+            Action::DeleteChar => {
+                self.palette.query.pop();
+                self.palette.hits = self.index.search(&self.palette.query);
+                self.palette.selected = 0;
+            }
+            Action::DeleteWord => {
+                delete_word(&mut self.palette.query);
+                self.palette.hits = self.index.search(&self.palette.query);
+                self.palette.selected = 0;
+            }
+            Action::Confirm => {
+                let target = self
+                    .palette
+                    .hits
+                    .get(self.palette.selected)
+                    .and_then(|h| self.tree.node_of_paper(h.paper));
+                self.mode = Mode::Browse;
+                match target {
+                    Some(id) => {
+                        self.reveal(id);
+                        self.focus = Focus::Tree;
+                    }
+                    None => self.say("No paper matches"),
+                }
+            }
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Quit => self.running = false,
+            _ => {}
+        }
+    }
+
+    // ----- links -----------------------------------------------------------------------------------
+
+    fn link_menu(&mut self, action: Action) -> Vec<Effect> {
+        let n = self.selected_paper().map_or(0, |(_, p)| p.links.len());
+        match action {
+            Action::Down => self.link_choice = (self.link_choice + 1).min(n.saturating_sub(1)),
+            Action::Up => self.link_choice = self.link_choice.saturating_sub(1),
+            Action::Confirm => {
+                self.mode = Mode::Browse;
+                return self.open_numbered(self.link_choice + 1);
+            }
+            Action::CopyUrl => {
+                let url = self
+                    .selected_paper()
+                    .and_then(|(_, p)| p.links.get(self.link_choice))
+                    .map(|l| l.url.clone());
+                self.mode = Mode::Browse;
+                if let Some(url) = url {
+                    self.say(format!("Copied {url}"));
+                    return vec![Effect::Copy(url)];
+                }
+            }
+            a if a.link_number().is_some() => {
+                self.mode = Mode::Browse;
+                return self.open_numbered(a.link_number().unwrap_or(1));
+            }
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Quit => self.running = false,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn open_labelled(&mut self, label: &str) -> Vec<Effect> {
+        let Some((_, paper)) = self.selected_paper() else {
+            self.say(format!("Select a paper to open its {label} link"));
+            return Vec::new();
+        };
+        match paper.link(label).cloned() {
+            Some(link) => self.open(&link),
+            None => {
+                self.say(format!("No {label} link for this paper"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn open_numbered(&mut self, n: usize) -> Vec<Effect> {
+        let Some((_, paper)) = self.selected_paper() else {
+            self.say("Select a paper to open its links");
+            return Vec::new();
+        };
+        match paper.links.get(n - 1).cloned() {
+            Some(link) => self.open(&link),
+            None => {
+                self.say(format!("This paper has no link {n}"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Opens a link: a loaded local page inside the app, an allowed URL with the opener.
+    fn open(&mut self, link: &Link) -> Vec<Effect> {
+        if let Some(target) = &link.target {
+            match self
+                .library
+                .document_at(target)
+                .and_then(|d| self.tree.node_of_doc(d))
+            {
+                Some(id) => {
+                    self.reveal(id);
+                    self.focus = Focus::Detail;
+                    self.say(format!("Showing {}", link.url));
+                }
+                None => self.say(format!(
+                    "{} is not loaded: open its folder to read it",
+                    link.url
+                )),
+            }
+            return Vec::new();
+        }
+        let scheme = link
+            .url
+            .split_once(':')
+            .map(|(s, _)| s.to_ascii_lowercase());
+        match scheme {
+            Some(s)
+                if self
+                    .allowed_schemes
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(&s)) =>
+            {
+                self.say(format!("Opening {}", link.url));
+                vec![Effect::Open(link.url.clone())]
+            }
+            _ => {
+                self.say(format!(
+                    "Not opened: {} (only {} links are opened)",
+                    link.url,
+                    self.allowed_schemes.join(", ")
+                ));
+                Vec::new()
+            }
+        }
+    }
+
+    fn copy(&mut self, markdown: bool) -> Vec<Effect> {
+        let Some((_, paper)) = self.selected_paper() else {
+            self.say("Select a paper to copy its link");
+            return Vec::new();
+        };
+        let Some(url) = paper
+            .link("Paper")
+            .or_else(|| paper.links.first())
+            .map(|l| l.url.clone())
+        else {
+            self.say("This paper has no link to copy");
+            return Vec::new();
+        };
+        let text = if markdown {
+            format!("[{}]({url})", paper.title)
+        } else {
+            url
+        };
+        self.say(format!("Copied {text}"));
+        vec![Effect::Copy(text)]
+    }
+
+    // ----- mouse -----------------------------------------------------------------------------------
+
+    fn click(&mut self, col: u16, row: u16) {
+        let areas = crate::ui::layout::areas(self.size, self.filter_bar_shown());
+        if self.mode != Mode::Browse {
+            return;
+        }
+        if areas.tree_rows.contains((col, row).into()) {
+            self.focus = Focus::Tree;
+            let r = self.tree_offset + (row - areas.tree_rows.y) as usize;
+            self.select_row(r.min(self.rows.len().saturating_sub(1)));
+        } else if areas.side.contains((col, row).into()) {
+            self.focus = Focus::Tree;
+        } else if areas.detail.contains((col, row).into()) {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    fn wheel(&mut self, col: u16, row: u16, down: bool) {
+        let areas = crate::ui::layout::areas(self.size, self.filter_bar_shown());
+        if self.mode != Mode::Browse {
+            return;
+        }
+        if areas.detail.contains((col, row).into()) {
+            let max = self.detail_max_scroll();
+            self.detail_scroll = if down {
+                (self.detail_scroll + 3).min(max)
+            } else {
+                self.detail_scroll.saturating_sub(3)
+            };
+        } else if areas.side.contains((col, row).into()) {
+            self.move_by(if down { 3 } else { -3 });
+        }
+    }
+
+    /// Sets the status message.
+    pub fn say(&mut self, msg: impl Into<String>) {
+        self.message = Some(msg.into());
+    }
+
+    /// Is the selected node a page document (a note page)?
+    pub fn selected_page(&self) -> Option<usize> {
+        let n = self.tree.nodes.get(self.selected?)?;
+        (n.kind == NodeKind::Document && self.library.documents.get(n.doc)?.kind == DocKind::Page)
+            .then_some(n.doc)
+    }
+}
+
+/// Deletes the last word (and the spaces after it) of an input line.
+fn delete_word(s: &mut String) {
+    let trimmed = s.trim_end().len();
+    s.truncate(trimmed);
+    let cut = s.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    s.truncate(cut);
+}
+
+#[cfg(test)]
+mod tests;

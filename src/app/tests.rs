@@ -1,0 +1,372 @@
+//! `App::update` driven by actions: state changes and returned effects, nothing performed for real.
+
+use super::*;
+use crate::loader;
+
+fn bundled() -> App {
+    App::new(loader::load_bundled().library)
+}
+
+fn app_of(md: &str) -> App {
+    let mut lib = Library::default();
+    lib.documents
+        .push(loader::document::build("t.md", None, md).0);
+    loader::assign_ids(&mut lib);
+    App::new(lib)
+}
+
+fn keys(app: &mut App, s: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for c in s.chars() {
+        effects.extend(app.handle(Event::Key(Key::ch(c))));
+    }
+    effects
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    app.handle(Event::Key(Key::plain(code)))
+}
+
+fn selected_title(app: &App) -> String {
+    app.selected_paper()
+        .map(|(_, p)| p.title.clone())
+        .unwrap_or_default()
+}
+
+const GREYHOUND_PAPER: &str = "https://www.usenix.org/conference/atc25/presentation/wu-tianyuan";
+
+#[test]
+fn starts_expanded_to_topics_with_the_document_selected() {
+    let app = bundled();
+    let first = &app.tree.nodes[app.rows[0]];
+    assert_eq!(first.title, "ATC 2025");
+    assert_eq!(app.selected, Some(app.rows[0]));
+    // Sections are open, topic bullets closed: LLM Training shows, GreyHound does not.
+    let titles: Vec<&str> = app
+        .rows
+        .iter()
+        .map(|&id| app.tree.nodes[id].title.as_str())
+        .collect();
+    assert!(titles.contains(&"LLM Training"));
+    assert!(!titles.iter().any(|t| t.starts_with("GreyHound")));
+}
+
+#[test]
+fn filter_selects_the_best_match_and_p_yields_an_open_effect() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    assert_eq!(app.mode, Mode::FilterInput);
+    assert!(selected_title(&app).starts_with("GreyHound"));
+    assert_eq!(app.filter.hits.len(), 1);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.filter.is_active(), "Enter keeps the filter");
+    let effects = keys(&mut app, "p");
+    assert_eq!(effects, vec![Effect::Open(GREYHOUND_PAPER.into())]);
+    let effects = keys(&mut app, "v");
+    assert_eq!(
+        effects,
+        vec![Effect::Open(
+            "https://www.youtube.com/watch?v=R_YsYdY8MPc".into()
+        )]
+    );
+}
+
+#[test]
+fn a_missing_link_says_so_and_opens_nothing() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    assert!(keys(&mut app, "s").is_empty());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No Slides link for this paper")
+    );
+}
+
+#[test]
+fn numbered_keys_open_the_nth_link() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        keys(&mut app, "2"),
+        vec![Effect::Open(
+            "https://www.youtube.com/watch?v=R_YsYdY8MPc".into()
+        )]
+    );
+    assert!(keys(&mut app, "9").is_empty());
+    assert_eq!(app.message.as_deref(), Some("This paper has no link 9"));
+}
+
+#[test]
+fn escape_clears_the_filter_and_keeps_the_paper_selected() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.filter.is_active());
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(selected_title(&app).starts_with("GreyHound"));
+    // Its ancestors were expanded so it is visible.
+    assert!(app.cursor().is_some());
+    assert!(app.rows.len() > 20);
+}
+
+#[test]
+fn n_and_shift_n_cycle_through_matches() {
+    let mut app = bundled();
+    keys(&mut app, "/Serverless");
+    press(&mut app, KeyCode::Enter);
+    let n = app.filter.hits.len();
+    assert!(n >= 2, "{n}");
+    let first = selected_title(&app);
+    keys(&mut app, "n");
+    let second = selected_title(&app);
+    assert_ne!(first, second);
+    keys(&mut app, "N");
+    assert_eq!(selected_title(&app), first);
+    // The filter's match count equals the papers shown.
+    let shown = app
+        .rows
+        .iter()
+        .filter(|&&id| app.tree.nodes[id].paper().is_some())
+        .count();
+    assert_eq!(shown, n);
+}
+
+#[test]
+fn palette_jumps_to_a_paper_and_expands_its_ancestors() {
+    let mut app = bundled();
+    app.handle(Event::Key(Key::ctrl('p')));
+    assert_eq!(app.mode, Mode::Palette);
+    assert_eq!(app.palette.hits.len(), 28);
+    keys(&mut app, "torpor");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(selected_title(&app).starts_with("Torpor"));
+    assert!(app.cursor().is_some(), "visible in the tree");
+    assert_eq!(
+        keys(&mut app, "c"),
+        vec![Effect::Open("https://github.com/FCSLab/torpor".into())]
+    );
+}
+
+#[test]
+fn palette_moves_with_ctrl_n_and_ctrl_p_and_escape_changes_nothing() {
+    let mut app = bundled();
+    let before = app.selected;
+    app.handle(Event::Key(Key::ctrl('p')));
+    app.handle(Event::Key(Key::ctrl('n')));
+    app.handle(Event::Key(Key::ctrl('n')));
+    assert_eq!(app.palette.selected, 2);
+    app.handle(Event::Key(Key::ctrl('p')));
+    assert_eq!(app.palette.selected, 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.selected, before);
+}
+
+#[test]
+fn link_popup_opens_or_copies_the_chosen_link() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "o");
+    assert_eq!(app.mode, Mode::LinkMenu);
+    keys(&mut app, "j");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::Open(
+            "https://www.youtube.com/watch?v=R_YsYdY8MPc".into()
+        )]
+    );
+    keys(&mut app, "o");
+    keys(&mut app, "jj");
+    assert_eq!(
+        keys(&mut app, "y"),
+        vec![Effect::Copy(
+            "https://github.com/wutianyuan1/Greyhound".into()
+        )]
+    );
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn y_copies_the_paper_url_and_shift_y_a_markdown_link() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        keys(&mut app, "y"),
+        vec![Effect::Copy(GREYHOUND_PAPER.into())]
+    );
+    assert_eq!(
+        keys(&mut app, "Y"),
+        vec![Effect::Copy(format!(
+            "[GreyHound: Hunting Fail-Slows in Hybrid-Parallel Training at Scale]({GREYHOUND_PAPER})"
+        ))]
+    );
+}
+
+#[test]
+fn only_allowed_schemes_are_opened() {
+    let mut app = app_of(
+        "# T\n\n* Evil \\[[Paper](javascript:alert(1))] \\[[Code](file:///etc/passwd)] \\[[Video](https://ok.example)]\n",
+    );
+    keys(&mut app, "j");
+    assert!(selected_title(&app).starts_with("Evil"));
+    assert!(keys(&mut app, "p").is_empty());
+    assert!(app
+        .message
+        .as_deref()
+        .unwrap()
+        .starts_with("Not opened: javascript:"));
+    assert!(keys(&mut app, "c").is_empty());
+    assert_eq!(
+        keys(&mut app, "v"),
+        vec![Effect::Open("https://ok.example".into())]
+    );
+}
+
+#[test]
+fn a_local_note_page_opens_inside_the_app() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let loaded = loader::load_paths(&[dir.join("title-link.md"), dir.join("platypus.md")]);
+    let mut app = App::new(loaded.library);
+    // Two documents: collapsed to the documents.
+    assert_eq!(app.rows.len(), 2);
+    keys(&mut app, "ljlj"); // document → section Scheduling → first paper
+    assert!(selected_title(&app).starts_with("Platypus"));
+    assert!(
+        keys(&mut app, "2").is_empty(),
+        "a local page is not given to the opener"
+    );
+    assert_eq!(app.selected_page(), Some(1));
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+#[test]
+fn collapse_goes_to_parent_and_expand_opens() {
+    let mut app = bundled();
+    keys(&mut app, "jj"); // LLM Training
+    let topic = app.selected.unwrap();
+    assert_eq!(app.tree.nodes[topic].title, "LLM Training");
+    let before = app.rows.len();
+    keys(&mut app, "l");
+    assert_eq!(app.rows.len(), before + 5);
+    keys(&mut app, "l"); // into the first child
+    assert!(selected_title(&app).starts_with("GreyHound"));
+    keys(&mut app, "h"); // a paper: to its parent
+    assert_eq!(app.selected, Some(topic));
+    keys(&mut app, "h"); // an open topic: closes
+    assert_eq!(app.rows.len(), before);
+    press(&mut app, KeyCode::Enter); // toggles
+    assert_eq!(app.rows.len(), before + 5);
+}
+
+#[test]
+fn enter_on_a_paper_focuses_detail_and_tab_switches_back() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Focus::Detail);
+    keys(&mut app, "jjj");
+    assert_eq!(
+        app.detail_scroll, 3,
+        "j scrolls the detail pane when it has focus"
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::Tree);
+}
+
+#[test]
+fn movement_keys_and_paging_stay_in_bounds() {
+    let mut app = bundled();
+    keys(&mut app, "G");
+    assert_eq!(app.cursor(), Some(app.rows.len() - 1));
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.cursor(), Some(app.rows.len() - 1));
+    keys(&mut app, "g");
+    assert_eq!(app.cursor(), Some(0));
+    keys(&mut app, "k");
+    assert_eq!(app.cursor(), Some(0));
+}
+
+#[test]
+fn the_tree_scrolls_with_the_selection() {
+    let mut app = bundled();
+    app.handle(Event::Resize {
+        width: 80,
+        height: 10,
+    });
+    let height = app.tree_height();
+    keys(&mut app, "G");
+    let cur = app.cursor().unwrap();
+    assert!(app.tree_offset <= cur && cur < app.tree_offset + height);
+}
+
+#[test]
+fn a_click_selects_a_row_and_the_wheel_scrolls_the_pane_under_it() {
+    let mut app = bundled();
+    app.handle(Event::Resize {
+        width: 120,
+        height: 40,
+    });
+    let areas = crate::ui::layout::areas(app.size, false);
+    app.handle(Event::Click {
+        col: areas.tree_rows.x + 2,
+        row: areas.tree_rows.y + 2,
+    });
+    assert_eq!(app.cursor(), Some(2));
+    app.handle(Event::Click {
+        col: areas.detail.x + 5,
+        row: 5,
+    });
+    assert_eq!(app.focus, Focus::Detail);
+    app.handle(Event::Scroll {
+        col: 2,
+        row: 5,
+        down: true,
+    });
+    assert_eq!(app.cursor(), Some(5));
+    // A paper long enough to scroll: the wheel over the detail pane scrolls it.
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    press(&mut app, KeyCode::Enter);
+    app.handle(Event::Resize {
+        width: 120,
+        height: 20,
+    });
+    app.handle(Event::Scroll {
+        col: areas.detail.x + 5,
+        row: 5,
+        down: true,
+    });
+    assert_eq!(app.detail_scroll, 3);
+}
+
+#[test]
+fn quit_and_help() {
+    let mut app = bundled();
+    keys(&mut app, "?");
+    assert_eq!(app.mode, Mode::Help);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Browse);
+    keys(&mut app, "q");
+    assert!(!app.running);
+    let mut app = bundled();
+    app.handle(Event::Key(Key::ctrl('c')));
+    assert!(!app.running);
+}
+
+#[test]
+fn typing_in_the_filter_does_not_trigger_browse_keys() {
+    let mut app = bundled();
+    let effects = keys(&mut app, "/pq");
+    assert!(effects.is_empty());
+    assert!(app.running);
+    assert_eq!(app.filter.query, "pq");
+    app.handle(Event::Key(Key::ctrl('w')));
+    assert_eq!(app.filter.query, "");
+}

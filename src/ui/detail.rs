@@ -1,0 +1,327 @@
+//! The detail pane: a paper (title, breadcrumb, affiliations, numbered links, takeaways, its note page),
+//! a summary of a document, section or topic, or a note page rendered.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::Frame;
+
+use super::layout::Areas;
+use super::theme;
+use super::wrap::{truncate, wrap};
+use crate::app::tree::NodeKind;
+use crate::app::{App, Focus, Mode};
+use crate::model::{Block as MdBlock, DocKind, Document, Note, Paper, PaperRef, RichText};
+use crate::search;
+
+/// Papers listed at most in a summary (the rest are counted).
+const SUMMARY_PAPERS: usize = 300;
+
+pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
+    let focused = app.focus == Focus::Detail && app.mode == Mode::Browse;
+    let lines = content(app, areas.detail_inner.width);
+    let height = areas.detail_inner.height as usize;
+    let max = lines.len().saturating_sub(height);
+    let scroll = app.detail_scroll.min(max);
+    let title = if lines.len() > height && height > 0 {
+        format!(
+            " Detail · {}% ",
+            (scroll + height).min(lines.len()) * 100 / lines.len().max(1)
+        )
+    } else {
+        " Detail ".to_string()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border(focused))
+        .title(title);
+    f.render_widget(block, areas.detail);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    f.render_widget(Paragraph::new(visible), areas.detail_inner);
+}
+
+/// Every line of the detail pane at `width`, before scrolling.
+pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
+    let w = width as usize;
+    if w == 0 {
+        return Vec::new();
+    }
+    let Some(sel) = app.selected else {
+        return vec![Line::styled("No notes loaded.", theme::dim())];
+    };
+    let node = &app.tree.nodes[sel];
+    let mut out = Vec::new();
+    match node.kind {
+        NodeKind::Paper(r) => {
+            if let Some(p) = app.library.paper(r) {
+                paper(app, r, p, w, &mut out);
+            }
+        }
+        NodeKind::Document => {
+            let doc = &app.library.documents[node.doc];
+            match doc.kind {
+                DocKind::Page => page(doc, w, &mut out),
+                DocKind::List => summary(app, sel, w, &mut out),
+            }
+        }
+        NodeKind::Section | NodeKind::Topic => summary(app, sel, w, &mut out),
+    }
+    out
+}
+
+fn text(s: &str, style: Style, w: usize) -> Vec<Line<'static>> {
+    wrap(&[(s.to_string(), style)], w, Span::raw(""), Span::raw(""))
+}
+
+fn rich_pieces(t: &RichText, base: Style) -> Vec<(String, Style)> {
+    t.0.iter()
+        .map(|s| {
+            let mut st = base;
+            if s.style.bold {
+                st = st.add_modifier(Modifier::BOLD);
+            }
+            if s.style.italic {
+                st = st.add_modifier(Modifier::ITALIC);
+            }
+            if s.style.strike {
+                st = st.add_modifier(Modifier::CROSSED_OUT);
+            }
+            if s.style.code {
+                st = st.patch(theme::code());
+            }
+            if s.link.is_some() {
+                st = st.patch(theme::link());
+            }
+            (s.text.clone(), st)
+        })
+        .collect()
+}
+
+fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static>>) {
+    out.extend(text(
+        &p.title,
+        theme::title().add_modifier(Modifier::BOLD),
+        w,
+    ));
+    out.extend(text(&search::context(&app.library, r), theme::dim(), w));
+    if !p.affiliations.is_empty() {
+        out.extend(text(&p.affiliations.join(" & "), theme::accent(), w));
+    }
+    let mut about = Vec::new();
+    if let Some(v) = &p.venue {
+        about.push(v.clone());
+    }
+    if let Some(a) = &p.authors {
+        about.push(format!("by {a}"));
+    }
+    if !about.is_empty() {
+        out.extend(text(
+            &about.join(" · "),
+            Style::new().add_modifier(Modifier::ITALIC),
+            w,
+        ));
+    }
+    out.push(Line::raw(""));
+    if p.links.is_empty() {
+        out.push(Line::styled("No links.", theme::dim()));
+    } else {
+        let mut pieces = Vec::new();
+        for (key, link) in app.link_keys(p) {
+            pieces.push((format!("[{key}]"), theme::key()));
+            pieces.push((
+                format!("\u{a0}{}", link.label.replace(' ', "\u{a0}")),
+                Style::new(),
+            ));
+            pieces.push(("  ".into(), Style::new()));
+        }
+        out.extend(wrap(&pieces, w, Span::raw(""), Span::raw("")));
+    }
+    if !p.takeaways.is_empty() {
+        out.push(Line::raw(""));
+        notes(&p.takeaways, 0, w, out);
+    }
+    if let Some(link) = p.note_page() {
+        let doc = link
+            .target
+            .as_deref()
+            .and_then(|t| app.library.document_at(t))
+            .map(|d| &app.library.documents[d]);
+        if let Some(doc) = doc {
+            out.push(Line::raw(""));
+            let rule = truncate(&format!("── {} · {} ", link.label, link.url), w);
+            out.push(Line::styled(
+                format!(
+                    "{rule}{}",
+                    "─".repeat(w.saturating_sub(super::wrap::width_of(&rule)))
+                ),
+                theme::dim(),
+            ));
+            page(doc, w, out);
+        }
+    }
+}
+
+fn notes(list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'static>>) {
+    // Depth is bounded by the loader (nesting is folded at 32 levels).
+    let bullet = ["• ", "◦ ", "▪ ", "‣ "][depth % 4];
+    let pad = "  ".repeat(depth.min(w / 4));
+    for n in list {
+        out.extend(wrap(
+            &rich_pieces(&n.text, Style::new()),
+            w,
+            Span::styled(format!("{pad}{bullet}"), theme::dim()),
+            Span::raw(format!("{pad}  ")),
+        ));
+        notes(&n.children, depth + 1, w, out);
+    }
+}
+
+fn page(doc: &Document, w: usize, out: &mut Vec<Line<'static>>) {
+    out.extend(text(
+        &doc.title,
+        theme::title().add_modifier(Modifier::BOLD),
+        w,
+    ));
+    out.extend(text(&doc.source, theme::dim(), w));
+    blocks(&doc.body, "", w, out);
+}
+
+fn blocks(list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Line<'static>>) {
+    let first = || Span::styled(prefix.to_string(), theme::dim());
+    for b in list {
+        match b {
+            MdBlock::Heading { level, text: t, .. } => {
+                out.push(Line::raw(""));
+                let style = theme::title().patch(if *level <= 2 {
+                    theme::accent()
+                } else {
+                    Style::new()
+                });
+                out.extend(wrap(&rich_pieces(t, style), w, first(), first()));
+            }
+            MdBlock::Paragraph { text: t, .. } => {
+                out.push(Line::raw(""));
+                out.extend(wrap(&rich_pieces(t, Style::new()), w, first(), first()));
+            }
+            MdBlock::List { items, .. } => {
+                let mut lines = Vec::new();
+                notes(
+                    items,
+                    0,
+                    w.saturating_sub(prefix.chars().count()),
+                    &mut lines,
+                );
+                out.extend(lines.into_iter().map(|mut l| {
+                    l.spans.insert(0, first());
+                    l
+                }));
+            }
+            MdBlock::Code { text: t, .. } => {
+                out.push(Line::raw(""));
+                for l in t.lines() {
+                    out.push(Line::from(vec![
+                        first(),
+                        Span::styled(
+                            truncate(
+                                &crate::text::sanitize(l),
+                                w.saturating_sub(prefix.chars().count()),
+                            ),
+                            theme::code(),
+                        ),
+                    ]));
+                }
+            }
+            MdBlock::Quote { blocks: inner } => {
+                blocks(inner, &format!("{prefix}│ "), w, out);
+            }
+            MdBlock::Table { rows, .. } => {
+                out.push(Line::raw(""));
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(RichText::plain).collect();
+                    out.extend(text(
+                        &format!("{prefix}{}", cells.join(" │ ")),
+                        Style::new(),
+                        w,
+                    ));
+                }
+            }
+            MdBlock::Rule => out.push(Line::styled("─".repeat(w), theme::dim())),
+        }
+    }
+}
+
+/// A document, section or topic: what it is, its meta, how many papers, and the papers below it.
+fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
+    let node = &app.tree.nodes[id];
+    let doc = &app.library.documents[node.doc];
+    out.extend(text(
+        &node.title,
+        theme::title().add_modifier(Modifier::BOLD),
+        w,
+    ));
+    if node.kind == NodeKind::Document {
+        out.extend(text(&doc.source, theme::dim(), w));
+        for m in &doc.meta {
+            let mut pieces = Vec::new();
+            if !m.key.is_empty() {
+                pieces.push((format!("{}: ", m.key), theme::accent()));
+            }
+            pieces.extend(rich_pieces(&m.value, Style::new()));
+            out.extend(wrap(&pieces, w, Span::raw(""), Span::raw("  ")));
+        }
+    } else {
+        let crumbs: Vec<String> = app
+            .tree
+            .ancestors(id)
+            .map(|a| app.tree.nodes[a].title.clone())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        out.extend(text(&crumbs.join(" › "), theme::dim(), w));
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        format!(
+            "{} paper{}",
+            node.papers,
+            if node.papers == 1 { "" } else { "s" }
+        ),
+        theme::accent(),
+    ));
+    // The papers below, grouped under the nearest topic.
+    let mut listed = 0;
+    let mut stack: Vec<usize> = node.children.iter().rev().copied().collect();
+    while let Some(c) = stack.pop() {
+        let n = &app.tree.nodes[c];
+        let depth = n.depth - node.depth - 1;
+        let pad = "  ".repeat(depth.min(w / 4));
+        match n.kind {
+            NodeKind::Paper(_) => {
+                if listed == SUMMARY_PAPERS {
+                    out.push(Line::styled(
+                        format!("… and {} more", node.papers - listed),
+                        theme::dim(),
+                    ));
+                    break;
+                }
+                listed += 1;
+                out.extend(wrap(
+                    &[(n.title.clone(), Style::new())],
+                    w,
+                    Span::styled(format!("{pad}• "), theme::dim()),
+                    Span::raw(format!("{pad}  ")),
+                ));
+            }
+            _ => {
+                out.extend(wrap(
+                    &[(format!("{} ({})", n.title, n.papers), theme::title())],
+                    w,
+                    Span::raw(pad.clone()),
+                    Span::raw(pad.clone()),
+                ));
+                stack.extend(n.children.iter().rev());
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The help overlay (`?`): every key of every mode, generated from the key map.
+
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use super::layout::centered;
+use super::theme;
+use crate::app::{App, Mode};
+
+/// The help text, one line a binding, grouped by mode.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for mode in Mode::ALL {
+        if mode == Mode::Help {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(
+            mode.title().to_string(),
+            theme::title().patch(theme::accent()),
+        ));
+        let mut last_desc = "";
+        for (action, keys) in app.keymap.bindings(mode) {
+            let desc = action.describe();
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            if desc == last_desc {
+                // open link 1…9: one line
+                if let Some(l) = out.last_mut() {
+                    if let Some(first) = l.spans.first_mut() {
+                        let joined = format!("{}{}", first.content.trim_end(), keys.join(" "));
+                        first.content = format!("{joined:<18}").into();
+                    }
+                }
+                continue;
+            }
+            last_desc = desc;
+            out.push(Line::from(vec![
+                Span::styled(format!("  {:<16}", keys.join(" ")), theme::key()),
+                Span::raw(desc.to_string()),
+            ]));
+        }
+    }
+    out
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let full = f.area();
+    let area = centered(full, 56, full.height.saturating_sub(2));
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    f.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::accent())
+        .title(" Keys · Esc close ");
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let all = lines(app);
+    let max = all.len().saturating_sub(inner.height as usize);
+    let visible: Vec<Line> = all.into_iter().skip(app.help_scroll.min(max)).collect();
+    f.render_widget(Paragraph::new(visible), inner);
+}

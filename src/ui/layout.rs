@@ -1,0 +1,87 @@
+//! Where each region goes for a terminal size. Pure, so the app can use it for paging and mouse hits.
+
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The side pane, borders included.
+    pub side: Rect,
+    /// The filter line at the top of the side pane (zero height when hidden).
+    pub filter_bar: Rect,
+    /// The tree's rows inside the side pane.
+    pub tree_rows: Rect,
+    /// The detail pane, borders included.
+    pub detail: Rect,
+    /// The detail pane's text area.
+    pub detail_inner: Rect,
+    /// The status line.
+    pub status: Rect,
+}
+
+fn inner(r: Rect) -> Rect {
+    Rect {
+        x: r.x.saturating_add(1).min(r.right()),
+        y: r.y.saturating_add(1).min(r.bottom()),
+        width: r.width.saturating_sub(2),
+        height: r.height.saturating_sub(2),
+    }
+}
+
+/// The side pane takes about a third of the width (at least 24 columns when there is room, at most 60).
+pub fn areas((width, height): (u16, u16), filter_bar: bool) -> Areas {
+    let main_h = height.saturating_sub(1);
+    let status = Rect::new(0, main_h, width, height.min(1));
+    let side_w = (width / 3).max(24.min(width)).min(60).min(width);
+    let side = Rect::new(0, 0, side_w, main_h);
+    let detail = Rect::new(side_w, 0, width - side_w, main_h);
+    let side_in = inner(side);
+    let bar_h = u16::from(filter_bar).min(side_in.height);
+    let filter_bar = Rect::new(side_in.x, side_in.y, side_in.width, bar_h);
+    let tree_rows = Rect::new(
+        side_in.x,
+        side_in.y + bar_h,
+        side_in.width,
+        side_in.height - bar_h,
+    );
+    Areas {
+        side,
+        filter_bar,
+        tree_rows,
+        detail,
+        detail_inner: inner(detail),
+        status,
+    }
+}
+
+/// A rectangle of at most `w`×`h` centred in `r`.
+pub fn centered(r: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(r.width);
+    let h = h.min(r.height);
+    Rect::new(r.x + (r.width - w) / 2, r.y + (r.height - h) / 2, w, h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_third_for_the_tree_and_a_line_for_status() {
+        let a = areas((120, 40), false);
+        assert_eq!(a.side.width, 40);
+        assert_eq!(a.detail.x, 40);
+        assert_eq!(a.status, Rect::new(0, 39, 120, 1));
+        assert_eq!(a.tree_rows.height, 37);
+        assert_eq!(areas((120, 40), true).tree_rows.height, 36);
+    }
+
+    #[test]
+    fn tiny_sizes_do_not_underflow() {
+        for w in 0..30 {
+            for h in 0..10 {
+                let a = areas((w, h), true);
+                assert!(a.side.right() <= w && a.detail.right() <= w);
+                assert!(a.tree_rows.bottom() <= h);
+            }
+        }
+    }
+}

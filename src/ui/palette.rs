@@ -1,0 +1,120 @@
+//! The jump palette: a centred popup of every paper, ranked as you type, matches highlighted.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::Frame;
+
+use super::layout::centered;
+use super::theme;
+use super::wrap::{truncate, width_of};
+use crate::app::App;
+use crate::text::sanitize;
+
+/// Text with the characters at `positions` highlighted, cut to `width` cells.
+pub fn highlighted(s: &str, positions: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
+    let shown = truncate(&sanitize(s), width);
+    let mut spans = Vec::new();
+    let mut run = String::new();
+    let mut run_hl = false;
+    for (i, c) in shown.chars().enumerate() {
+        let hl = positions.contains(&i) && c != '…';
+        if hl != run_hl && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hl {
+                    base.patch(theme::matched())
+                } else {
+                    base
+                },
+            ));
+        }
+        run_hl = hl;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_hl {
+                base.patch(theme::matched())
+            } else {
+                base
+            },
+        ));
+    }
+    spans
+}
+
+pub fn draw(f: &mut Frame, app: &App) {
+    let full = f.area();
+    let area = centered(
+        full,
+        full.width.saturating_sub(8).min(110),
+        full.height.saturating_sub(4).min(24),
+    );
+    if area.width < 3 || area.height < 3 {
+        return;
+    }
+    f.render_widget(Clear, area);
+    let p = &app.palette;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::accent())
+        .title(format!(
+            " Jump to paper · {}/{} ",
+            p.hits.len(),
+            app.index.len()
+        ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let w = inner.width as usize;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("› ", theme::key()),
+        Span::raw(sanitize(&p.query).into_owned()),
+        Span::styled("▏", theme::accent()),
+    ])];
+    let rows = (inner.height as usize).saturating_sub(1);
+    let offset = p.selected.saturating_sub(rows.saturating_sub(1));
+    for (i, hit) in p.hits.iter().enumerate().skip(offset).take(rows) {
+        let Some(paper) = app.library.paper(hit.paper) else {
+            continue;
+        };
+        let base = if i == p.selected {
+            theme::selected()
+        } else {
+            Style::new()
+        };
+        let title_w = width_of(&paper.title)
+            .min(w.saturating_mul(2) / 3)
+            .max(w.min(20));
+        let mut spans = vec![Span::styled(
+            if i == p.selected { "▶ " } else { "  " },
+            base,
+        )];
+        spans.extend(highlighted(
+            &paper.title,
+            &hit.title_positions,
+            title_w.min(w.saturating_sub(2)),
+            base,
+        ));
+        let used: usize = spans.iter().map(|s| width_of(&s.content)).sum();
+        let room = w.saturating_sub(used + 2);
+        if room > 3 {
+            let context = app.index.context(hit.paper).unwrap_or("");
+            spans.push(Span::styled("  ", base));
+            spans.extend(highlighted(
+                context,
+                &hit.context_positions,
+                room,
+                base.patch(theme::dim()),
+            ));
+        }
+        let used: usize = spans.iter().map(|s| width_of(&s.content)).sum();
+        spans.push(Span::styled(" ".repeat(w.saturating_sub(used)), base));
+        lines.push(Line::from(spans));
+    }
+    if p.hits.is_empty() {
+        lines.push(Line::styled("  no paper matches", theme::dim()));
+    }
+    f.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,85 @@
+//! The status line: a message, or key hints for the mode; the filter and its match count on the right.
+
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::theme;
+use super::wrap::{truncate, width_of};
+use crate::app::{Action, App, Mode};
+use crate::text::sanitize;
+
+/// `? help  / filter  …` for the mode, from the key map.
+pub fn hints(app: &App) -> Vec<(String, &'static str)> {
+    use Action::*;
+    let wanted: &[(Action, &str)] = match app.mode {
+        Mode::Browse => &[
+            (Help, "help"),
+            (Filter, "filter"),
+            (Jump, "jump"),
+            (OpenPaper, "paper"),
+            (LinkMenu, "links"),
+            (SwitchFocus, "pane"),
+            (Quit, "quit"),
+        ],
+        Mode::FilterInput => &[(Confirm, "keep"), (Cancel, "clear"), (Down, "next row")],
+        Mode::Palette => &[
+            (Confirm, "jump"),
+            (Down, "down"),
+            (Up, "up"),
+            (Cancel, "close"),
+        ],
+        Mode::LinkMenu => &[(Confirm, "open"), (CopyUrl, "copy"), (Cancel, "close")],
+        Mode::Help => &[(Down, "scroll"), (Cancel, "close")],
+    };
+    wanted
+        .iter()
+        .filter_map(|(a, d)| {
+            app.keymap
+                .key_for(app.mode, *a)
+                .map(|k| (k.to_string(), *d))
+        })
+        .collect()
+}
+
+pub fn draw(f: &mut Frame, app: &App, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    let right = if app.filter.is_active() {
+        format!(
+            " /{} · {} match{} ",
+            sanitize(&app.filter.query),
+            app.filter.hits.len(),
+            if app.filter.hits.len() == 1 { "" } else { "es" }
+        )
+    } else {
+        String::new()
+    };
+    let width = area.width as usize;
+    let left_room = width.saturating_sub(width_of(&right));
+    let mut spans = Vec::new();
+    match &app.message {
+        Some(m) => spans.push(Span::styled(
+            truncate(&sanitize(m), left_room),
+            theme::message(),
+        )),
+        None => {
+            let mut used = 0;
+            for (k, d) in hints(app) {
+                let w = width_of(&k) + width_of(d) + 3;
+                if used + w > left_room {
+                    break;
+                }
+                spans.push(Span::styled(format!(" {k}"), theme::key()));
+                spans.push(Span::styled(format!(" {d} "), theme::dim()));
+                used += w;
+            }
+        }
+    }
+    let used: usize = spans.iter().map(|s| width_of(&s.content)).sum();
+    spans.push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
+    spans.push(Span::styled(truncate(&right, width), theme::accent()));
+    f.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,169 @@
+//! The side pane: the topic tree, with counts, link badges, filter highlights and a scrollbar.
+
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Borders, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+use ratatui::Frame;
+
+use super::layout::Areas;
+use super::theme;
+use super::wrap::{truncate, width_of};
+use crate::app::tree::NodeKind;
+use crate::app::{App, Focus, Mode};
+use crate::model::DocKind;
+use crate::text::sanitize;
+
+pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
+    let focused = app.focus == Focus::Tree && app.mode == Mode::Browse;
+    let papers = app.library.paper_count();
+    let title = if app.filter.is_active() {
+        format!(" Notes · {}/{} ", app.filter.hits.len(), papers)
+    } else {
+        format!(" Notes · {papers} papers ")
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border(focused))
+        .title(title);
+    f.render_widget(block, areas.side);
+
+    if areas.filter_bar.height > 0 {
+        let editing = app.mode == Mode::FilterInput;
+        let line = Line::from(vec![
+            Span::styled("/", theme::key()),
+            Span::raw(sanitize(&app.filter.query).into_owned()),
+            Span::styled(if editing { "▏" } else { "" }, theme::accent()),
+        ]);
+        f.render_widget(Paragraph::new(line), areas.filter_bar);
+    }
+
+    let area = areas.tree_rows;
+    let height = area.height as usize;
+    let lines: Vec<Line> = app
+        .rows
+        .iter()
+        .skip(app.tree_offset)
+        .take(height)
+        .map(|&id| row(app, id, area.width as usize, focused))
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+
+    if app.rows.len() > height && areas.side.height > 2 {
+        let mut state =
+            ScrollbarState::new(app.rows.len().saturating_sub(height)).position(app.tree_offset);
+        let bar = Rect {
+            y: area.y,
+            height: area.height,
+            ..areas.side
+        };
+        f.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            bar,
+            &mut state,
+        );
+    }
+}
+
+fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
+    let node = &app.tree.nodes[id];
+    let selected = app.selected == Some(id);
+    let indent = "  ".repeat(node.depth.min(width / 4));
+    let open = app.filter.is_active() || app.expanded[id];
+    let icon = match node.kind {
+        NodeKind::Paper(_) => "• ",
+        _ if node.is_leaf() => "· ",
+        _ if open => "▾ ",
+        _ => "▸ ",
+    };
+    let (suffix, positions) = match node.kind {
+        NodeKind::Paper(r) => {
+            let badges: String = app
+                .library
+                .paper(r)
+                .map(|p| {
+                    ["Paper", "Video", "Slides", "Code", "Artifact"]
+                        .iter()
+                        .filter(|l| p.link(l).is_some())
+                        .map(|l| &l[..1])
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .unwrap_or_default();
+            let pos = app
+                .filter
+                .hit(r)
+                .map(|h| h.title_positions.clone())
+                .unwrap_or_default();
+            (badges, pos)
+        }
+        NodeKind::Document if app.library.documents[node.doc].kind == DocKind::Page => {
+            ("page".into(), Vec::new())
+        }
+        _ => (node.papers.to_string(), Vec::new()),
+    };
+    let title = sanitize(&node.title).into_owned();
+    let fixed = width_of(&indent) + width_of(icon);
+    let suffix_w = if suffix.is_empty() {
+        0
+    } else {
+        width_of(&suffix) + 1
+    };
+    let room = width.saturating_sub(fixed + suffix_w);
+    let shown = truncate(&title, room);
+
+    let base = if selected {
+        if focused {
+            theme::selected()
+        } else {
+            theme::selected_unfocused()
+        }
+    } else if matches!(node.kind, NodeKind::Document | NodeKind::Section) {
+        theme::title()
+    } else {
+        Style::new()
+    };
+    let mut spans = vec![Span::styled(format!("{indent}{icon}"), base)];
+    // Title, with the filter's matched characters highlighted.
+    let mut run = String::new();
+    let mut run_hl = false;
+    for (i, c) in shown.chars().enumerate() {
+        let hl = positions.contains(&i) && c != '…';
+        if hl != run_hl && !run.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut run),
+                if run_hl {
+                    base.patch(theme::matched())
+                } else {
+                    base
+                },
+            ));
+        }
+        run_hl = hl;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if run_hl {
+                base.patch(theme::matched())
+            } else {
+                base
+            },
+        ));
+    }
+    if !suffix.is_empty() {
+        let used = fixed + width_of(&shown);
+        let pad = width.saturating_sub(used + width_of(&suffix));
+        spans.push(Span::styled(" ".repeat(pad), base));
+        spans.push(Span::styled(suffix, base.patch(theme::dim())));
+    } else if selected {
+        let pad = width.saturating_sub(fixed + width_of(&shown));
+        spans.push(Span::styled(" ".repeat(pad), base));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,182 @@
+//! Styled text → lines that fit a width, measured in terminal cells (CJK and emoji count two), never cut
+//! mid-character, with a hanging indent for bullets. Every string passes through `sanitize` here.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use crate::text::sanitize;
+
+pub fn width_of(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Wraps `pieces` (text with a style) to `width` cells. The first line starts with `first`, the others
+/// with `rest` (both counted in the width).
+pub fn wrap(
+    pieces: &[(String, Style)],
+    width: usize,
+    first: Span<'static>,
+    rest: Span<'static>,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut cur: Vec<Span<'static>> = vec![first.clone()];
+    let mut used = width_of(&first.content);
+    let indent_w = width_of(&rest.content);
+    let width = width.max(indent_w + 1);
+    // Tokens: words and single spaces, each with its style. A word wider than a line is split per char.
+    let mut tokens: Vec<(String, Style)> = Vec::new();
+    for (text, style) in pieces {
+        let clean = sanitize(text);
+        let mut word = String::new();
+        for c in clean.chars() {
+            if c == ' ' || c == '\n' {
+                if !word.is_empty() {
+                    tokens.push((std::mem::take(&mut word), *style));
+                }
+                tokens.push((" ".into(), *style));
+            } else if c.width().unwrap_or(0) == 2 {
+                // CJK: a line may break between any two wide characters.
+                if !word.is_empty() {
+                    tokens.push((std::mem::take(&mut word), *style));
+                }
+                tokens.push((c.to_string(), *style));
+            } else {
+                word.push(c);
+            }
+        }
+        if !word.is_empty() {
+            tokens.push((word, *style));
+        }
+    }
+    let mut line_has_text = false;
+    for (tok, style) in tokens {
+        let w = width_of(&tok);
+        if tok == " " {
+            if line_has_text && used < width {
+                push(&mut cur, " ", style);
+                used += 1;
+            }
+            continue;
+        }
+        if used + w > width && line_has_text {
+            trim_end(&mut cur);
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            cur.push(rest.clone());
+            used = indent_w;
+            line_has_text = false;
+        }
+        if used + w <= width {
+            push(&mut cur, &tok, style);
+            used += w;
+        } else {
+            // Longer than a whole line: split by characters.
+            for c in tok.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width && line_has_text {
+                    lines.push(Line::from(std::mem::take(&mut cur)));
+                    cur.push(rest.clone());
+                    used = indent_w;
+                }
+                push(&mut cur, &c.to_string(), style);
+                used += cw;
+                line_has_text = true;
+            }
+        }
+        line_has_text = true;
+    }
+    trim_end(&mut cur);
+    lines.push(Line::from(cur));
+    lines
+}
+
+fn push(cur: &mut Vec<Span<'static>>, s: &str, style: Style) {
+    let n = cur.len();
+    match cur.last_mut() {
+        Some(last) if last.style == style && n > 1 => last.content.to_mut().push_str(s),
+        _ => cur.push(Span::styled(s.to_string(), style)),
+    }
+}
+
+fn trim_end(cur: &mut [Span<'static>]) {
+    let n = cur.len();
+    if let Some(last) = cur.last_mut() {
+        if n > 1 {
+            let t = last.content.trim_end().to_string();
+            last.content = t.into();
+        }
+    }
+}
+
+/// Cuts `s` to at most `width` cells, ending with `…` when it was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if width_of(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_words_with_hanging_indent() {
+        let l = wrap(
+            &[("one two three four".into(), Style::new())],
+            10,
+            Span::raw("• "),
+            Span::raw("  "),
+        );
+        assert_eq!(texts(&l), vec!["• one two", "  three", "  four"]);
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_and_counts_two_cells() {
+        let l = wrap(
+            &[("博士这五年总结".into(), Style::new())],
+            6,
+            Span::raw(""),
+            Span::raw(""),
+        );
+        assert_eq!(texts(&l), vec!["博士这", "五年总", "结"]);
+    }
+
+    #[test]
+    fn control_characters_never_pass() {
+        let l = wrap(
+            &[("a\x1b[31mb".into(), Style::new())],
+            40,
+            Span::raw(""),
+            Span::raw(""),
+        );
+        assert_eq!(texts(&l), vec!["a␛[31mb"]);
+    }
+
+    #[test]
+    fn truncation_respects_cell_width() {
+        assert_eq!(truncate("GreyHound: Hunting", 10), "GreyHound…");
+        assert_eq!(truncate("博士这五年", 5), "博士…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+}

@@ -1,0 +1,204 @@
+//! The binary end to end: modes, output shapes, errors and exit statuses.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_takeaway"))
+        .args(args)
+        .env_remove("BROWSER")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
+}
+
+#[test]
+fn json_of_bundled_notes_matches_the_seed_titles_and_links() {
+    let o = run(&["--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["source"], "notes/atc-2025.md");
+    assert_eq!(docs[0]["title"], "ATC 2025");
+    assert_eq!(docs[0]["kind"], "list");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("bundled-expected.json")).unwrap())
+            .unwrap();
+    let got: Vec<serde_json::Value> = docs[0]["papers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let links: Vec<serde_json::Value> = p["links"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| serde_json::json!([l["label"], l["url"]]))
+                .collect();
+            serde_json::json!({"title": p["title"], "links": links})
+        })
+        .collect();
+    assert_eq!(got.len(), 28);
+    assert_eq!(serde_json::Value::Array(got), expected);
+}
+
+#[test]
+fn json_paper_has_every_documented_field() {
+    let o = run(&["--json", fixture("rules/conference.md").to_str().unwrap()]);
+    assert!(o.status.success());
+    let v = json(&o);
+    let d = &v["documents"][0];
+    assert!(d["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("tests/fixtures/rules/conference.md"));
+    let p = &d["papers"][0];
+    assert_eq!(p["id"], "toy-2031/quokka-fast-lookups-for-tiny-keys");
+    assert_eq!(p["title"], "Quokka: Fast Lookups for Tiny Keys");
+    assert_eq!(p["venue"], serde_json::Value::Null);
+    assert_eq!(
+        p["topics"],
+        serde_json::json!(["Storage Systems", "Key-Value Stores"])
+    );
+    assert_eq!(p["line"], 18);
+    assert_eq!(
+        p["links"][1],
+        serde_json::json!({"label": "Video", "url": "https://video.example.org/q"})
+    );
+    assert_eq!(p["affiliations"], serde_json::json!(["Uni A", "Lab B"]));
+    assert_eq!(
+        p["takeaways"][0],
+        serde_json::json!({
+            "text": "Small keys waste most of each cache line.",
+            "children": [{"text": "Packs eight keys per line with simd probing.", "children": []}]
+        })
+    );
+}
+
+#[test]
+fn list_prints_the_tree_indented() {
+    let o = run(&["--list", fixture("rules/conference.md").to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "TOY 2031 [4]\n  Storage Systems [3]\n    Key-Value Stores [2]\n      Quokka: Fast Lookups for Tiny Keys\n      Wombat: Log-Structured Merging Without Tears\n    File Systems [1]\n      Numbat: Crash Consistency for Everyone\n  Networking [1]\n    Echidna: A Spiky Congestion Controller\n"
+    );
+}
+
+#[test]
+fn check_reports_problems_with_file_and_line_and_exits_1() {
+    let path = fixture("check/problems.md");
+    let o = run(&["--check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let p = path.display().to_string();
+    assert!(
+        out.contains(&format!("{p}:3: an item with paper links but no title")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{p}:4: link `Paper` has no URL")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{p}:6: duplicate paper `Twice Paper`")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{p}:7: local link `nowhere.md` points to a file that does not exist"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("4 problems"), "{out}");
+}
+
+#[test]
+fn check_is_clean_on_good_notes_and_on_the_bundled_notes() {
+    let o = run(&["--check", fixture("check/clean.md").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["--check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn missing_path_exits_2_with_one_line_naming_it() {
+    let o = run(&["--json", "missing.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("missing.md"), "{err}");
+}
+
+#[test]
+fn good_file_loads_beside_a_non_utf8_one_which_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.md"),
+        "# Good\n\n* P \\[[Paper](https://p.example)]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bad.md"),
+        b"# Bad\n\nok line\n\xff\xfe broken\n",
+    )
+    .unwrap();
+    let o = run(&["--json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let v = json(&o);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["documents"][0]["title"], "Good");
+    let err = stderr(&o);
+    assert!(err.contains("bad.md:4: not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn several_paths_load_the_readable_ones() {
+    let good = fixture("folder/a.md");
+    let o = run(&["--list", "nope.md", good.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("Folder A"));
+    assert!(stderr(&o).contains("nope.md"));
+}
+
+#[test]
+fn folder_without_notes_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("readme.txt"), "hi").unwrap();
+    let o = run(&["--json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no notes"), "{}", stderr(&o));
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    for flag in ["--json", "--list", "--check"] {
+        assert!(stdout(&o).contains(flag));
+    }
+    let o = run(&["--version"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("takeaway "));
+    let o = run(&["--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+}
