@@ -41,9 +41,20 @@ struct Entry {
     takeaways: String,
 }
 
+/// A note page (a document of kind `page`) whose title matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageHit {
+    /// Index of the document in the library.
+    pub doc: usize,
+    pub score: i64,
+    pub positions: Vec<usize>,
+}
+
 /// What the search looks in, built once per library.
 pub struct Index {
     entries: Vec<Entry>,
+    /// Note pages: (document index, title).
+    pages: Vec<(usize, String)>,
     matcher: SkimMatcherV2,
 }
 
@@ -87,8 +98,16 @@ impl Index {
                 }
             })
             .collect();
+        let pages = lib
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind == crate::model::DocKind::Page)
+            .map(|(i, d)| (i, d.title.clone()))
+            .collect();
         Index {
             entries,
+            pages,
             matcher: SkimMatcherV2::default().smart_case(),
         }
     }
@@ -125,6 +144,32 @@ impl Index {
                 .then(ia.cmp(ib))
         });
         hits.into_iter().map(|(_, h)| h).collect()
+    }
+
+    /// Note pages whose title matches `query`, best first (all of them, in order, for an empty query).
+    pub fn search_pages(&self, query: &str) -> Vec<PageHit> {
+        let query = query.trim();
+        let mut hits: Vec<PageHit> = self
+            .pages
+            .iter()
+            .filter_map(|(doc, title)| {
+                if query.is_empty() {
+                    return Some(PageHit {
+                        doc: *doc,
+                        score: 0,
+                        positions: Vec::new(),
+                    });
+                }
+                let (score, positions) = self.matcher.fuzzy_indices(title, query)?;
+                Some(PageHit {
+                    doc: *doc,
+                    score,
+                    positions,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits
     }
 
     fn hit(&self, e: &Entry, query: &str) -> Option<Hit> {

@@ -202,3 +202,43 @@ fn help_and_version() {
     let o = run(&["--no-such-flag"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn filter_prints_ranked_papers_for_scripts() {
+    let o = run(&["--filter", "serverless"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let first = out.lines().next().unwrap();
+    let cols: Vec<&str> = first.split('\t').collect();
+    assert_eq!(cols.len(), 3, "{first}");
+    assert!(cols[0].contains("Serverless"), "{first}");
+    assert_eq!(cols[1], "ATC 2025");
+    assert!(cols[2].starts_with("https://www.usenix.org/"), "{first}");
+}
+
+#[test]
+fn print_url_gives_the_best_hits_link_of_that_label() {
+    let o = run(&["--filter", "greyhound", "--print-url", "paper"]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "https://www.usenix.org/conference/atc25/presentation/wu-tianyuan\n"
+    );
+    let o = run(&["--filter", "greyhound", "--print-url", "slides"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn filter_with_no_match_exits_1() {
+    let o = run(&["--filter", "zzzzqqqq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn the_browser_refuses_to_start_without_a_terminal() {
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a terminal"));
+}

@@ -6,7 +6,7 @@ pub mod keymap;
 pub mod tree;
 
 use crate::model::{DocKind, Library, Link, Paper, PaperRef};
-use crate::search::{Hit, Index};
+use crate::search::{Hit, Index, PageHit};
 pub use action::Action;
 pub use keymap::{Key, KeyCode, KeyMap, Mode};
 use tree::{NodeKind, Tree};
@@ -68,12 +68,40 @@ impl Filter {
     }
 }
 
-/// The jump palette's query, its ranked hits and the highlighted one.
+/// An entry of the jump palette.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PaletteItem {
+    Paper(Hit),
+    Page(PageHit),
+}
+
+/// The jump palette's query, its ranked items and the highlighted one.
 #[derive(Debug, Clone, Default)]
 pub struct Palette {
     pub query: String,
-    pub hits: Vec<Hit>,
+    pub items: Vec<PaletteItem>,
     pub selected: usize,
+}
+
+/// Papers and note pages in one ranking: a page whose title matches ranks with the papers whose titles
+/// match (by score; a paper first on a tie), above papers that matched elsewhere. With no query: papers,
+/// then pages, in document order.
+pub fn merge_ranked(papers: Vec<Hit>, pages: Vec<PageHit>) -> Vec<PaletteItem> {
+    let mut out = Vec::with_capacity(papers.len() + pages.len());
+    let mut pages = pages.into_iter().peekable();
+    for h in papers {
+        while let Some(pg) = pages.peek() {
+            let page_first =
+                pg.score > 0 && (h.field != crate::search::Field::Title || pg.score > h.score);
+            if !page_first {
+                break;
+            }
+            out.extend(pages.next().map(PaletteItem::Page));
+        }
+        out.push(PaletteItem::Paper(h));
+    }
+    out.extend(pages.map(PaletteItem::Page));
+    out
 }
 
 pub struct App {
@@ -302,7 +330,7 @@ impl App {
             Jump => {
                 self.mode = Mode::Palette;
                 self.palette = Palette::default();
-                self.palette.hits = self.index.search("");
+                self.run_palette();
             }
             OpenPaper | OpenVideo | OpenSlides | OpenCode | OpenArtifact => {
                 let label = action.link_label().unwrap_or("Paper");
@@ -535,8 +563,7 @@ impl App {
             }
             Mode::Palette => {
                 self.palette.query.push(c);
-                self.palette.hits = self.index.search(&self.palette.query);
-                self.palette.selected = 0;
+                self.run_palette();
             }
             _ => {}
         }
@@ -576,8 +603,14 @@ impl App {
 
     // ----- palette ---------------------------------------------------------------------------------
 
+    fn run_palette(&mut self) {
+        let q = &self.palette.query;
+        self.palette.items = merge_ranked(self.index.search(q), self.index.search_pages(q));
+        self.palette.selected = 0;
+    }
+
     fn palette_action(&mut self, action: Action) {
-        let n = self.palette.hits.len();
+        let n = self.palette.items.len();
         let page = 10;
         match action {
             Action::Down => {
@@ -590,20 +623,18 @@ impl App {
             Action::PageUp => self.palette.selected = self.palette.selected.saturating_sub(page),
             Action::DeleteChar => {
                 self.palette.query.pop();
-                self.palette.hits = self.index.search(&self.palette.query);
-                self.palette.selected = 0;
+                self.run_palette();
             }
             Action::DeleteWord => {
                 delete_word(&mut self.palette.query);
-                self.palette.hits = self.index.search(&self.palette.query);
-                self.palette.selected = 0;
+                self.run_palette();
             }
             Action::Confirm => {
-                let target = self
-                    .palette
-                    .hits
-                    .get(self.palette.selected)
-                    .and_then(|h| self.tree.node_of_paper(h.paper));
+                let target = match self.palette.items.get(self.palette.selected) {
+                    Some(PaletteItem::Paper(h)) => self.tree.node_of_paper(h.paper),
+                    Some(PaletteItem::Page(p)) => self.tree.node_of_doc(p.doc),
+                    None => None,
+                };
                 self.mode = Mode::Browse;
                 match target {
                     Some(id) => {
@@ -711,7 +742,8 @@ impl App {
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(&s)) =>
             {
-                self.say(format!("Opening {}", link.url));
+                // The opener reports only failures, which would replace this.
+                self.say(format!("Opened {}", link.url));
                 vec![Effect::Open(link.url.clone())]
             }
             _ => {

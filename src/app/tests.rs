@@ -139,7 +139,7 @@ fn palette_jumps_to_a_paper_and_expands_its_ancestors() {
     let mut app = bundled();
     app.handle(Event::Key(Key::ctrl('p')));
     assert_eq!(app.mode, Mode::Palette);
-    assert_eq!(app.palette.hits.len(), 28);
+    assert_eq!(app.palette.items.len(), 28);
     keys(&mut app, "torpor");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode, Mode::Browse);
@@ -369,4 +369,28 @@ fn typing_in_the_filter_does_not_trigger_browse_keys() {
     assert_eq!(app.filter.query, "pq");
     app.handle(Event::Key(Key::ctrl('w')));
     assert_eq!(app.filter.query, "");
+}
+
+#[test]
+fn palette_lists_note_pages_after_papers_and_jumps_to_them() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let mut app = App::new(loader::load_paths(&[dir]).library);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "platypus");
+    let kinds: Vec<bool> = app
+        .palette
+        .items
+        .iter()
+        .map(|i| matches!(i, PaletteItem::Page(_)))
+        .collect();
+    // The paper and its note page have the same title score: the paper first, the page right after it.
+    assert_eq!(kinds, vec![false, true]);
+    app.handle(Event::Key(Key::ctrl('n')));
+    press(&mut app, KeyCode::Enter);
+    let doc = app.selected_page().expect("a page is selected");
+    assert_eq!(
+        app.library.documents[doc].title,
+        "Platypus: Scheduling Odd Jobs"
+    );
+    assert!(app.cursor().is_some());
 }

@@ -18,7 +18,8 @@ pub fn commands(url: &str) -> Vec<Command> {
     }
 }
 
-/// Starts the opener for `url` on a thread; sends the outcome (a status message) to `report`.
+/// Starts the opener for `url` on a thread. Sends a status message to `report` only when it fails (the app
+/// already said "Opened …"; a late success report would hide a newer message).
 pub fn open(url: String, report: Sender<String>) {
     std::thread::spawn(move || {
         let mut last_err = String::from("no opener found");
@@ -35,7 +36,7 @@ pub fn open(url: String, report: Sender<String>) {
             match cmd.spawn() {
                 Ok(mut child) => {
                     let msg = match child.wait() {
-                        Ok(st) if st.success() => format!("Opened {url}"),
+                        Ok(st) if st.success() => return,
                         Ok(st) => format!("{program} failed ({st}) for {url}"),
                         Err(e) => format!("{program}: {e}"),
                     };

@@ -22,21 +22,23 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             mode.title().to_string(),
             theme::title().patch(theme::accent()),
         ));
-        let mut last_desc = "";
-        for (action, keys) in app.keymap.bindings(mode) {
+        let bindings = app.keymap.bindings(mode);
+        let numbered: Vec<String> = bindings
+            .iter()
+            .filter(|(a, _)| a.link_number().is_some())
+            .flat_map(|(_, keys)| keys.iter().map(|k| k.to_string()))
+            .collect();
+        for (action, keys) in bindings {
             let desc = action.describe();
-            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-            if desc == last_desc {
-                // open link 1…9: one line
-                if let Some(l) = out.last_mut() {
-                    if let Some(first) = l.spans.first_mut() {
-                        let joined = format!("{}{}", first.content.trim_end(), keys.join(" "));
-                        first.content = format!("{joined:<18}").into();
-                    }
+            let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            match action.link_number() {
+                // The nine numbered-link actions read as one line, e.g. `1…9`.
+                Some(1) if numbered.len() > 1 => {
+                    keys = vec![format!("{}…{}", numbered[0], numbered[numbered.len() - 1])]
                 }
-                continue;
+                Some(_) => continue,
+                None => {}
             }
-            last_desc = desc;
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", keys.join(" ")), theme::key()),
                 Span::raw(desc.to_string()),

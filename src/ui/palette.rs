@@ -8,7 +8,7 @@ use ratatui::Frame;
 use super::layout::centered;
 use super::theme;
 use super::wrap::{truncate, width_of};
-use crate::app::App;
+use crate::app::{App, PaletteItem};
 use crate::text::sanitize;
 
 /// Text with the characters at `positions` highlighted, cut to `width` cells.
@@ -60,11 +60,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::accent())
-        .title(format!(
-            " Jump to paper · {}/{} ",
-            p.hits.len(),
-            app.index.len()
-        ));
+        .title(format!(" Jump to paper or page · {} ", p.items.len()));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
@@ -75,36 +71,54 @@ pub fn draw(f: &mut Frame, app: &App) {
     ])];
     let rows = (inner.height as usize).saturating_sub(1);
     let offset = p.selected.saturating_sub(rows.saturating_sub(1));
-    for (i, hit) in p.hits.iter().enumerate().skip(offset).take(rows) {
-        let Some(paper) = app.library.paper(hit.paper) else {
-            continue;
-        };
+    for (i, item) in p.items.iter().enumerate().skip(offset).take(rows) {
+        let (title, positions, context, context_pos): (&str, &[usize], String, &[usize]) =
+            match item {
+                PaletteItem::Paper(hit) => {
+                    let Some(paper) = app.library.paper(hit.paper) else {
+                        continue;
+                    };
+                    let context = app.index.context(hit.paper).unwrap_or("").to_string();
+                    (
+                        &paper.title,
+                        &hit.title_positions,
+                        context,
+                        &hit.context_positions,
+                    )
+                }
+                PaletteItem::Page(hit) => {
+                    let doc = &app.library.documents[hit.doc];
+                    (
+                        &doc.title,
+                        &hit.positions,
+                        format!("page · {}", doc.source),
+                        &[],
+                    )
+                }
+            };
         let base = if i == p.selected {
             theme::selected()
         } else {
             Style::new()
         };
-        let title_w = width_of(&paper.title)
-            .min(w.saturating_mul(2) / 3)
-            .max(w.min(20));
+        let title_w = width_of(title).min(w.saturating_mul(2) / 3).max(w.min(20));
         let mut spans = vec![Span::styled(
             if i == p.selected { "▶ " } else { "  " },
             base,
         )];
         spans.extend(highlighted(
-            &paper.title,
-            &hit.title_positions,
+            title,
+            positions,
             title_w.min(w.saturating_sub(2)),
             base,
         ));
         let used: usize = spans.iter().map(|s| width_of(&s.content)).sum();
         let room = w.saturating_sub(used + 2);
         if room > 3 {
-            let context = app.index.context(hit.paper).unwrap_or("");
             spans.push(Span::styled("  ", base));
             spans.extend(highlighted(
-                context,
-                &hit.context_positions,
+                &context,
+                context_pos,
                 room,
                 base.patch(theme::dim()),
             ));
@@ -113,8 +127,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         spans.push(Span::styled(" ".repeat(w.saturating_sub(used)), base));
         lines.push(Line::from(spans));
     }
-    if p.hits.is_empty() {
-        lines.push(Line::styled("  no paper matches", theme::dim()));
+    if p.items.is_empty() {
+        lines.push(Line::styled("  nothing matches", theme::dim()));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }

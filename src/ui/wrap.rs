@@ -1,5 +1,6 @@
 //! Styled text → lines that fit a width, measured in terminal cells (CJK and emoji count two), never cut
-//! mid-character, with a hanging indent for bullets. Every string passes through `sanitize` here.
+//! mid-character, with a hanging indent for bullets. A no-break space (U+00A0) joins words that must stay
+//! on one line (`[p] Paper`). Every string passes through `sanitize` here.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -90,7 +91,10 @@ pub fn wrap(
     lines
 }
 
+/// Adds text to the line; a no-break space (which kept words together while wrapping) is written as a
+/// plain space, so what a person copies from the screen is ordinary text.
 fn push(cur: &mut Vec<Span<'static>>, s: &str, style: Style) {
+    let s = &s.replace('\u{a0}', " ");
     let n = cur.len();
     match cur.last_mut() {
         Some(last) if last.style == style && n > 1 => last.content.to_mut().push_str(s),

@@ -1,0 +1,169 @@
+//! The real binary in a real terminal: tmux runs it, send-keys types, capture-pane reads the screen.
+//! `$BROWSER` is a script that appends its argument to a file, so opening a link is observable.
+//! Skipped (with a note) where tmux is missing, except in CI, which installs it.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `text`; returns the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("{text:?} did not appear; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "e2e", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn alive(&self) -> bool {
+        self.cmd(&["has-session", "-t", "e2e"]).status.success()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required in CI (.ci/run installs it)"
+        );
+        eprintln!("tmux not found: skipping the end-to-end test");
+    }
+    ok
+}
+
+fn wait_for_file(path: &Path, lines: usize) -> String {
+    let start = Instant::now();
+    loop {
+        let s = std::fs::read_to_string(path).unwrap_or_default();
+        if s.lines().count() >= lines || start.elapsed() > Duration::from_secs(5) {
+            return s;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn browse_filter_jump_and_open_links_in_a_real_terminal() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("opened.txt");
+    let browser = dir.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let t = Tmux {
+        socket: format!("takeaway-e2e-{}", std::process::id()),
+    };
+    let command = format!(
+        "env BROWSER='{}' TERM=xterm-256color '{}'",
+        browser.display(),
+        env!("CARGO_BIN_EXE_takeaway")
+    );
+    let out = t.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // 1. The tree and the detail pane.
+    let screen = t.wait_for("ATC 2025");
+    assert!(screen.contains("LLM Training"), "{screen}");
+    assert!(screen.contains("Detail"), "{screen}");
+
+    // 2. Filter, keep, open links; a missing link says so.
+    t.keys(&["/", "greyhound", "Enter"]);
+    let screen = t.wait_for("HKUST & Alibaba");
+    assert!(screen.contains("[p] Paper"), "{screen}");
+    t.keys(&["p"]);
+    t.keys(&["v"]);
+    t.keys(&["s"]);
+    t.wait_for("No Slides link for this paper");
+    let got = wait_for_file(&opened, 2);
+    assert_eq!(
+        got,
+        "https://www.usenix.org/conference/atc25/presentation/wu-tianyuan\nhttps://www.youtube.com/watch?v=R_YsYdY8MPc\n"
+    );
+
+    // 3. The jump palette.
+    t.keys(&["Escape", "C-p", "torpor"]);
+    t.wait_for("Jump to paper");
+    t.keys(&["Enter"]);
+    t.wait_for("Torpor: GPU-Enabled Serverless Computing");
+    t.keys(&["c"]);
+    let got = wait_for_file(&opened, 3);
+    assert!(got.ends_with("https://github.com/FCSLab/torpor\n"), "{got}");
+
+    // Help, then quit: the program ends.
+    t.keys(&["?"]);
+    t.wait_for("Keys · Esc close");
+    t.keys(&["Escape", "q"]);
+    let start = Instant::now();
+    while t.alive() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!t.alive(), "takeaway did not quit");
+}
