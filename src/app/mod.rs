@@ -131,6 +131,7 @@ pub struct App {
     pub size: (u16, u16),
     /// URL schemes the opener may be given.
     pub allowed_schemes: Vec<String>,
+    pub theme: crate::ui::theme::Theme,
     pub running: bool,
 }
 
@@ -164,6 +165,7 @@ impl App {
             message: None,
             size: (80, 24),
             allowed_schemes: vec!["http".into(), "https".into()],
+            theme: Default::default(),
             running: true,
         };
         app.refresh_rows();

@@ -7,17 +7,19 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::layout::Areas;
-use super::theme;
+
 use super::wrap::{truncate, wrap};
 use crate::app::tree::NodeKind;
 use crate::app::{App, Focus, Mode};
 use crate::model::{Block as MdBlock, DocKind, Document, Note, Paper, PaperRef, RichText};
 use crate::search;
+use crate::ui::theme::Theme;
 
 /// Papers listed at most in a summary (the rest are counted).
 const SUMMARY_PAPERS: usize = 300;
 
 pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
+    let th = &app.theme;
     let focused = app.focus == Focus::Detail && app.mode == Mode::Browse;
     let lines = content(app, areas.detail_inner.width);
     let height = areas.detail_inner.height as usize;
@@ -33,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::border(focused))
+        .border_style(th.border(focused))
         .title(title);
     f.render_widget(block, areas.detail);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
@@ -42,12 +44,13 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
 
 /// Every line of the detail pane at `width`, before scrolling.
 pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
+    let th = &app.theme;
     let w = width as usize;
     if w == 0 {
         return Vec::new();
     }
     let Some(sel) = app.selected else {
-        return vec![Line::styled("No notes loaded.", theme::dim())];
+        return vec![Line::styled("No notes loaded.", th.dim())];
     };
     let node = &app.tree.nodes[sel];
     let mut out = Vec::new();
@@ -60,7 +63,7 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
         NodeKind::Document => {
             let doc = &app.library.documents[node.doc];
             match doc.kind {
-                DocKind::Page => page(doc, w, &mut out),
+                DocKind::Page => page(th, doc, w, &mut out),
                 DocKind::List => summary(app, sel, w, &mut out),
             }
         }
@@ -73,7 +76,7 @@ fn text(s: &str, style: Style, w: usize) -> Vec<Line<'static>> {
     wrap(&[(s.to_string(), style)], w, Span::raw(""), Span::raw(""))
 }
 
-fn rich_pieces(t: &RichText, base: Style) -> Vec<(String, Style)> {
+fn rich_pieces(th: &Theme, t: &RichText, base: Style) -> Vec<(String, Style)> {
     t.0.iter()
         .map(|s| {
             let mut st = base;
@@ -87,10 +90,10 @@ fn rich_pieces(t: &RichText, base: Style) -> Vec<(String, Style)> {
                 st = st.add_modifier(Modifier::CROSSED_OUT);
             }
             if s.style.code {
-                st = st.patch(theme::code());
+                st = st.patch(th.code());
             }
             if s.link.is_some() {
-                st = st.patch(theme::link());
+                st = st.patch(th.link());
             }
             (s.text.clone(), st)
         })
@@ -98,14 +101,11 @@ fn rich_pieces(t: &RichText, base: Style) -> Vec<(String, Style)> {
 }
 
 fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static>>) {
-    out.extend(text(
-        &p.title,
-        theme::title().add_modifier(Modifier::BOLD),
-        w,
-    ));
-    out.extend(text(&search::context(&app.library, r), theme::dim(), w));
+    let th = &app.theme;
+    out.extend(text(&p.title, th.title().add_modifier(Modifier::BOLD), w));
+    out.extend(text(&search::context(&app.library, r), th.dim(), w));
     if !p.affiliations.is_empty() {
-        out.extend(text(&p.affiliations.join(" & "), theme::accent(), w));
+        out.extend(text(&p.affiliations.join(" & "), th.accent(), w));
     }
     let mut about = Vec::new();
     if let Some(v) = &p.venue {
@@ -123,11 +123,11 @@ fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static
     }
     out.push(Line::raw(""));
     if p.links.is_empty() {
-        out.push(Line::styled("No links.", theme::dim()));
+        out.push(Line::styled("No links.", th.dim()));
     } else {
         let mut pieces = Vec::new();
         for (key, link) in app.link_keys(p) {
-            pieces.push((format!("[{key}]"), theme::key()));
+            pieces.push((format!("[{key}]"), th.key()));
             pieces.push((
                 format!("\u{a0}{}", link.label.replace(' ', "\u{a0}")),
                 Style::new(),
@@ -138,7 +138,7 @@ fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static
     }
     if !p.takeaways.is_empty() {
         out.push(Line::raw(""));
-        notes(&p.takeaways, 0, w, out);
+        notes(th, &p.takeaways, 0, w, out);
     }
     if let Some(link) = p.note_page() {
         let doc = link
@@ -154,58 +154,55 @@ fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static
                     "{rule}{}",
                     "─".repeat(w.saturating_sub(super::wrap::width_of(&rule)))
                 ),
-                theme::dim(),
+                th.dim(),
             ));
-            page(doc, w, out);
+            page(th, doc, w, out);
         }
     }
 }
 
-fn notes(list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'static>>) {
+fn notes(th: &Theme, list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'static>>) {
     // Depth is bounded by the loader (nesting is folded at 32 levels).
     let bullet = ["• ", "◦ ", "▪ ", "‣ "][depth % 4];
     let pad = "  ".repeat(depth.min(w / 4));
     for n in list {
         out.extend(wrap(
-            &rich_pieces(&n.text, Style::new()),
+            &rich_pieces(th, &n.text, Style::new()),
             w,
-            Span::styled(format!("{pad}{bullet}"), theme::dim()),
+            Span::styled(format!("{pad}{bullet}"), th.dim()),
             Span::raw(format!("{pad}  ")),
         ));
-        notes(&n.children, depth + 1, w, out);
+        notes(th, &n.children, depth + 1, w, out);
     }
 }
 
-fn page(doc: &Document, w: usize, out: &mut Vec<Line<'static>>) {
-    out.extend(text(
-        &doc.title,
-        theme::title().add_modifier(Modifier::BOLD),
-        w,
-    ));
-    out.extend(text(&doc.source, theme::dim(), w));
-    blocks(&doc.body, "", w, out);
+fn page(th: &Theme, doc: &Document, w: usize, out: &mut Vec<Line<'static>>) {
+    out.extend(text(&doc.title, th.title().add_modifier(Modifier::BOLD), w));
+    out.extend(text(&doc.source, th.dim(), w));
+    blocks(th, &doc.body, "", w, out);
 }
 
-fn blocks(list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Line<'static>>) {
-    let first = || Span::styled(prefix.to_string(), theme::dim());
+fn blocks(th: &Theme, list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Line<'static>>) {
+    let first = || Span::styled(prefix.to_string(), th.dim());
     for b in list {
         match b {
             MdBlock::Heading { level, text: t, .. } => {
                 out.push(Line::raw(""));
-                let style = theme::title().patch(if *level <= 2 {
-                    theme::accent()
+                let style = th.title().patch(if *level <= 2 {
+                    th.accent()
                 } else {
                     Style::new()
                 });
-                out.extend(wrap(&rich_pieces(t, style), w, first(), first()));
+                out.extend(wrap(&rich_pieces(th, t, style), w, first(), first()));
             }
             MdBlock::Paragraph { text: t, .. } => {
                 out.push(Line::raw(""));
-                out.extend(wrap(&rich_pieces(t, Style::new()), w, first(), first()));
+                out.extend(wrap(&rich_pieces(th, t, Style::new()), w, first(), first()));
             }
             MdBlock::List { items, .. } => {
                 let mut lines = Vec::new();
                 notes(
+                    th,
                     items,
                     0,
                     w.saturating_sub(prefix.chars().count()),
@@ -226,13 +223,13 @@ fn blocks(list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Line<'static>>
                                 &crate::text::sanitize(l),
                                 w.saturating_sub(prefix.chars().count()),
                             ),
-                            theme::code(),
+                            th.code(),
                         ),
                     ]));
                 }
             }
             MdBlock::Quote { blocks: inner } => {
-                blocks(inner, &format!("{prefix}│ "), w, out);
+                blocks(th, inner, &format!("{prefix}│ "), w, out);
             }
             MdBlock::Table { rows, .. } => {
                 out.push(Line::raw(""));
@@ -245,28 +242,29 @@ fn blocks(list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Line<'static>>
                     ));
                 }
             }
-            MdBlock::Rule => out.push(Line::styled("─".repeat(w), theme::dim())),
+            MdBlock::Rule => out.push(Line::styled("─".repeat(w), th.dim())),
         }
     }
 }
 
 /// A document, section or topic: what it is, its meta, how many papers, and the papers below it.
 fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
+    let th = &app.theme;
     let node = &app.tree.nodes[id];
     let doc = &app.library.documents[node.doc];
     out.extend(text(
         &node.title,
-        theme::title().add_modifier(Modifier::BOLD),
+        th.title().add_modifier(Modifier::BOLD),
         w,
     ));
     if node.kind == NodeKind::Document {
-        out.extend(text(&doc.source, theme::dim(), w));
+        out.extend(text(&doc.source, th.dim(), w));
         for m in &doc.meta {
             let mut pieces = Vec::new();
             if !m.key.is_empty() {
-                pieces.push((format!("{}: ", m.key), theme::accent()));
+                pieces.push((format!("{}: ", m.key), th.accent()));
             }
-            pieces.extend(rich_pieces(&m.value, Style::new()));
+            pieces.extend(rich_pieces(th, &m.value, Style::new()));
             out.extend(wrap(&pieces, w, Span::raw(""), Span::raw("  ")));
         }
     } else {
@@ -278,7 +276,7 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
             .into_iter()
             .rev()
             .collect();
-        out.extend(text(&crumbs.join(" › "), theme::dim(), w));
+        out.extend(text(&crumbs.join(" › "), th.dim(), w));
     }
     out.push(Line::raw(""));
     out.push(Line::styled(
@@ -287,7 +285,7 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
             node.papers,
             if node.papers == 1 { "" } else { "s" }
         ),
-        theme::accent(),
+        th.accent(),
     ));
     // The papers below, grouped under the nearest topic.
     let mut listed = 0;
@@ -301,7 +299,7 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
                 if listed == SUMMARY_PAPERS {
                     out.push(Line::styled(
                         format!("… and {} more", node.papers - listed),
-                        theme::dim(),
+                        th.dim(),
                     ));
                     break;
                 }
@@ -309,13 +307,13 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
                 out.extend(wrap(
                     &[(n.title.clone(), Style::new())],
                     w,
-                    Span::styled(format!("{pad}• "), theme::dim()),
+                    Span::styled(format!("{pad}• "), th.dim()),
                     Span::raw(format!("{pad}  ")),
                 ));
             }
             _ => {
                 out.extend(wrap(
-                    &[(format!("{} ({})", n.title, n.papers), theme::title())],
+                    &[(format!("{} ({})", n.title, n.papers), th.title())],
                     w,
                     Span::raw(pad.clone()),
                     Span::raw(pad.clone()),

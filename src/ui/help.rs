@@ -5,7 +5,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::layout::centered;
-use super::theme;
+
 use crate::app::{App, Mode};
 
 /// The help text, one line a binding, grouped by mode.
@@ -20,7 +20,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
         out.push(Line::styled(
             mode.title().to_string(),
-            theme::title().patch(theme::accent()),
+            app.theme.title().patch(app.theme.accent()),
         ));
         let bindings = app.keymap.bindings(mode);
         let numbered: Vec<String> = bindings
@@ -40,7 +40,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                 None => {}
             }
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys.join(" ")), theme::key()),
+                Span::styled(format!("  {:<16}", keys.join(" ")), app.theme.key()),
                 Span::raw(desc.to_string()),
             ]));
         }
@@ -57,7 +57,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     f.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::accent())
+        .border_style(app.theme.accent())
         .title(" Keys · Esc close ");
     let inner = block.inner(area);
     f.render_widget(block, area);

@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::layout::centered;
-use super::theme;
+
 use super::wrap::{truncate, width_of};
 use crate::app::App;
 use crate::text::sanitize;
@@ -24,7 +24,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     f.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::accent())
+        .border_style(app.theme.accent())
         .title(" Open link · Enter open · y copy · Esc close ");
     let inner = block.inner(area);
     f.render_widget(block, area);
@@ -42,7 +42,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         .enumerate()
         .map(|(i, l)| {
             let base = if i == app.link_choice {
-                theme::selected()
+                app.theme.selected()
             } else {
                 Style::new()
             };
@@ -52,7 +52,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             let url = truncate(&sanitize(&l.url), w.saturating_sub(width_of(&head)));
             let tail = w.saturating_sub(width_of(&head) + width_of(&url));
             Line::from(vec![
-                Span::styled(head, base.patch(theme::key())),
+                Span::styled(head, base.patch(app.theme.key())),
                 Span::styled(url, base),
                 Span::styled(" ".repeat(tail), base),
             ])

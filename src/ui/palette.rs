@@ -6,13 +6,19 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui::Frame;
 
 use super::layout::centered;
-use super::theme;
+
 use super::wrap::{truncate, width_of};
 use crate::app::{App, PaletteItem};
 use crate::text::sanitize;
 
 /// Text with the characters at `positions` highlighted, cut to `width` cells.
-pub fn highlighted(s: &str, positions: &[usize], width: usize, base: Style) -> Vec<Span<'static>> {
+pub fn highlighted(
+    mark: Style,
+    s: &str,
+    positions: &[usize],
+    width: usize,
+    base: Style,
+) -> Vec<Span<'static>> {
     let shown = truncate(&sanitize(s), width);
     let mut spans = Vec::new();
     let mut run = String::new();
@@ -22,11 +28,7 @@ pub fn highlighted(s: &str, positions: &[usize], width: usize, base: Style) -> V
         if hl != run_hl && !run.is_empty() {
             spans.push(Span::styled(
                 std::mem::take(&mut run),
-                if run_hl {
-                    base.patch(theme::matched())
-                } else {
-                    base
-                },
+                if run_hl { base.patch(mark) } else { base },
             ));
         }
         run_hl = hl;
@@ -35,11 +37,7 @@ pub fn highlighted(s: &str, positions: &[usize], width: usize, base: Style) -> V
     if !run.is_empty() {
         spans.push(Span::styled(
             run,
-            if run_hl {
-                base.patch(theme::matched())
-            } else {
-                base
-            },
+            if run_hl { base.patch(mark) } else { base },
         ));
     }
     spans
@@ -59,15 +57,15 @@ pub fn draw(f: &mut Frame, app: &App) {
     let p = &app.palette;
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::accent())
+        .border_style(app.theme.accent())
         .title(format!(" Jump to paper or page · {} ", p.items.len()));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
     let mut lines = vec![Line::from(vec![
-        Span::styled("› ", theme::key()),
+        Span::styled("› ", app.theme.key()),
         Span::raw(sanitize(&p.query).into_owned()),
-        Span::styled("▏", theme::accent()),
+        Span::styled("▏", app.theme.accent()),
     ])];
     let rows = (inner.height as usize).saturating_sub(1);
     let offset = p.selected.saturating_sub(rows.saturating_sub(1));
@@ -97,7 +95,7 @@ pub fn draw(f: &mut Frame, app: &App) {
                 }
             };
         let base = if i == p.selected {
-            theme::selected()
+            app.theme.selected()
         } else {
             Style::new()
         };
@@ -107,6 +105,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             base,
         )];
         spans.extend(highlighted(
+            app.theme.matched(),
             title,
             positions,
             title_w.min(w.saturating_sub(2)),
@@ -117,10 +116,11 @@ pub fn draw(f: &mut Frame, app: &App) {
         if room > 3 {
             spans.push(Span::styled("  ", base));
             spans.extend(highlighted(
+                app.theme.matched(),
                 &context,
                 context_pos,
                 room,
-                base.patch(theme::dim()),
+                base.patch(app.theme.dim()),
             ));
         }
         let used: usize = spans.iter().map(|s| width_of(&s.content)).sum();
@@ -128,7 +128,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         lines.push(Line::from(spans));
     }
     if p.items.is_empty() {
-        lines.push(Line::styled("  nothing matches", theme::dim()));
+        lines.push(Line::styled("  nothing matches", app.theme.dim()));
     }
     f.render_widget(Paragraph::new(lines), inner);
 }

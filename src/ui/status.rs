@@ -5,7 +5,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::theme;
 use super::wrap::{truncate, width_of};
 use crate::app::{Action, App, Mode};
 use crate::text::sanitize;
@@ -63,7 +62,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     match &app.message {
         Some(m) => spans.push(Span::styled(
             truncate(&sanitize(m), left_room),
-            theme::message(),
+            app.theme.message(),
         )),
         None => {
             let mut used = 0;
@@ -72,14 +71,14 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
                 if used + w > left_room {
                     break;
                 }
-                spans.push(Span::styled(format!(" {k}"), theme::key()));
-                spans.push(Span::styled(format!(" {d} "), theme::dim()));
+                spans.push(Span::styled(format!(" {k}"), app.theme.key()));
+                spans.push(Span::styled(format!(" {d} "), app.theme.dim()));
                 used += w;
             }
         }
     }
     let used: usize = spans.iter().map(|s| width_of(&s.content)).sum();
     spans.push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
-    spans.push(Span::styled(truncate(&right, width), theme::accent()));
+    spans.push(Span::styled(truncate(&right, width), app.theme.accent()));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
 }

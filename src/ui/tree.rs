@@ -9,7 +9,7 @@ use ratatui::widgets::{
 use ratatui::Frame;
 
 use super::layout::Areas;
-use super::theme;
+
 use super::wrap::{truncate, width_of};
 use crate::app::tree::NodeKind;
 use crate::app::{App, Focus, Mode};
@@ -26,16 +26,16 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::border(focused))
+        .border_style(app.theme.border(focused))
         .title(title);
     f.render_widget(block, areas.side);
 
     if areas.filter_bar.height > 0 {
         let editing = app.mode == Mode::FilterInput;
         let line = Line::from(vec![
-            Span::styled("/", theme::key()),
+            Span::styled("/", app.theme.key()),
             Span::raw(sanitize(&app.filter.query).into_owned()),
-            Span::styled(if editing { "▏" } else { "" }, theme::accent()),
+            Span::styled(if editing { "▏" } else { "" }, app.theme.accent()),
         ]);
         f.render_widget(Paragraph::new(line), areas.filter_bar);
     }
@@ -118,12 +118,12 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
 
     let base = if selected {
         if focused {
-            theme::selected()
+            app.theme.selected()
         } else {
-            theme::selected_unfocused()
+            app.theme.selected_unfocused()
         }
     } else if matches!(node.kind, NodeKind::Document | NodeKind::Section) {
-        theme::title()
+        app.theme.title()
     } else {
         Style::new()
     };
@@ -137,7 +137,7 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
             spans.push(Span::styled(
                 std::mem::take(&mut run),
                 if run_hl {
-                    base.patch(theme::matched())
+                    base.patch(app.theme.matched())
                 } else {
                     base
                 },
@@ -150,7 +150,7 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         spans.push(Span::styled(
             run,
             if run_hl {
-                base.patch(theme::matched())
+                base.patch(app.theme.matched())
             } else {
                 base
             },
@@ -160,7 +160,7 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         let used = fixed + width_of(&shown);
         let pad = width.saturating_sub(used + width_of(&suffix));
         spans.push(Span::styled(" ".repeat(pad), base));
-        spans.push(Span::styled(suffix, base.patch(theme::dim())));
+        spans.push(Span::styled(suffix, base.patch(app.theme.dim())));
     } else if selected {
         let pad = width.saturating_sub(fixed + width_of(&shown));
         spans.push(Span::styled(" ".repeat(pad), base));
