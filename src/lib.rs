@@ -5,9 +5,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod loader;
 pub mod model;
 pub mod search;
+pub mod state;
 pub mod text;
 pub mod tui;
 pub mod ui;

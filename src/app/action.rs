@@ -70,6 +70,16 @@ pub enum Action {
     CopyUrl,
     /// Copy `[Title](url)` to the clipboard.
     CopyMarkdown,
+    /// Bookmark the paper, or remove its bookmark.
+    ToggleBookmark,
+    /// Mark the paper read, or unread.
+    ToggleRead,
+    /// Show only bookmarked papers (on/off; combines with the filter).
+    OnlyBookmarked,
+    /// Show only unread papers (on/off; combines with the filter).
+    OnlyUnread,
+    /// Edit the paper's source file in $VISUAL / $EDITOR at its line.
+    Edit,
     /// Show or hide the keys.
     Help,
     /// Quit.
@@ -85,6 +95,65 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action a key can be bound to in the configuration (browse mode), in help order.
+    pub const ALL: [Action; 39] = {
+        use Action::*;
+        [
+            Down,
+            Up,
+            First,
+            Last,
+            PageDown,
+            PageUp,
+            Collapse,
+            Expand,
+            Activate,
+            SwitchFocus,
+            Filter,
+            NextMatch,
+            PrevMatch,
+            Jump,
+            OpenPaper,
+            OpenVideo,
+            OpenSlides,
+            OpenCode,
+            OpenArtifact,
+            OpenLink1,
+            OpenLink2,
+            OpenLink3,
+            OpenLink4,
+            OpenLink5,
+            OpenLink6,
+            OpenLink7,
+            OpenLink8,
+            OpenLink9,
+            LinkMenu,
+            CopyUrl,
+            CopyMarkdown,
+            ToggleBookmark,
+            ToggleRead,
+            OnlyBookmarked,
+            OnlyUnread,
+            Edit,
+            Help,
+            Quit,
+            Cancel,
+        ]
+    };
+
+    /// The configuration name (`open_paper`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// The action with this configuration name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+
     /// The one-line description shown in the help overlay (the variant's doc comment).
     pub fn describe(self) -> &'static str {
         use Action::*;
@@ -113,6 +182,11 @@ impl Action {
             LinkMenu => "choose a link",
             CopyUrl => "copy URL",
             CopyMarkdown => "copy [Title](url)",
+            ToggleBookmark => "bookmark ★",
+            ToggleRead => "mark read / unread",
+            OnlyBookmarked => "only bookmarked",
+            OnlyUnread => "only unread",
+            Edit => "edit in $EDITOR",
             Help => "help",
             Quit => "quit",
             Confirm => "confirm",

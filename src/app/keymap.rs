@@ -55,6 +55,100 @@ impl Key {
     }
 }
 
+/// Names of keys in the configuration, besides single characters.
+const NAMES: [(&str, KeyCode); 16] = [
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("backtab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("delete", KeyCode::Delete),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+    ("space", KeyCode::Char(' ')),
+    ("minus", KeyCode::Char('-')),
+];
+
+impl Key {
+    /// Parses a configuration key name: a character (`P`, `?`), a name (`enter`, `pagedown`, `f5`), with
+    /// `ctrl-` and `alt-` prefixes (`ctrl-p`). Returns `None` for anything else.
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut rest = s.trim();
+        let (mut ctrl, mut alt) = (false, false);
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+                ctrl = true;
+                rest = &rest[5..];
+            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                alt = true;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => {
+                // Ctrl combinations are reported lowercase by terminals.
+                KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            }
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                let alias = match lower.as_str() {
+                    "escape" => "esc",
+                    "return" => "enter",
+                    "del" => "delete",
+                    "pgup" => "pageup",
+                    "pgdn" | "pgdown" => "pagedown",
+                    "shift-tab" => "backtab",
+                    other => other,
+                };
+                match NAMES.iter().find(|(n, _)| *n == alias) {
+                    Some((_, code)) => *code,
+                    None => {
+                        let n: u8 = alias.strip_prefix('f')?.parse().ok()?;
+                        if !(1..=24).contains(&n) {
+                            return None;
+                        }
+                        KeyCode::F(n)
+                    }
+                }
+            }
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    /// The configuration name of the key (`ctrl-p`, `pagedown`, `P`): what [`Key::parse`] reads back.
+    pub fn name(&self) -> String {
+        let mut s = String::new();
+        if self.ctrl {
+            s.push_str("ctrl-");
+        }
+        if self.alt {
+            s.push_str("alt-");
+        }
+        match self.code {
+            KeyCode::F(n) => s.push_str(&format!("f{n}")),
+            code => match NAMES.iter().find(|(_, c)| *c == code) {
+                Some((n, _)) => s.push_str(n),
+                None => {
+                    if let KeyCode::Char(c) = code {
+                        s.push(c)
+                    }
+                }
+            },
+        }
+        s
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {
@@ -169,6 +263,11 @@ impl Default for KeyMap {
         bind(m, &[c('o')], LinkMenu);
         bind(m, &[c('y')], CopyUrl);
         bind(m, &[c('Y')], CopyMarkdown);
+        bind(m, &[c('b')], ToggleBookmark);
+        bind(m, &[c('m')], ToggleRead);
+        bind(m, &[c('B')], OnlyBookmarked);
+        bind(m, &[c('U')], OnlyUnread);
+        bind(m, &[c('e')], Edit);
         bind(m, &[c('?')], Help);
         bind(m, &[c('q'), Key::ctrl('c')], Quit);
         bind(m, &[p(K::Esc)], Cancel);
@@ -213,7 +312,44 @@ impl Default for KeyMap {
     }
 }
 
+/// Why a key map from the configuration cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyMapError {
+    #[error("key `{key}` is bound to both `{first}` and `{second}`")]
+    Conflict {
+        key: String,
+        first: String,
+        second: String,
+    },
+}
+
 impl KeyMap {
+    /// The default map with browse-mode actions rebound: each action in `overrides` loses its default
+    /// keys and gets the given ones. Two actions on one key is an error.
+    pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Result<KeyMap, KeyMapError> {
+        let mut km = KeyMap::default();
+        for (action, keys) in overrides {
+            km.bindings
+                .retain(|(m, _, a)| !(*m == Mode::Browse && a == action));
+            for k in keys {
+                km.bindings.push((Mode::Browse, *k, *action));
+            }
+        }
+        for (i, (m, k, a)) in km.bindings.iter().enumerate() {
+            if let Some((_, _, b)) = km.bindings[i + 1..]
+                .iter()
+                .find(|(m2, k2, b)| m2 == m && k2 == k && b != a)
+            {
+                return Err(KeyMapError::Conflict {
+                    key: k.name(),
+                    first: a.name(),
+                    second: b.name(),
+                });
+            }
+        }
+        Ok(km)
+    }
+
     /// The action bound to `key` in `mode`, if any.
     pub fn action(&self, mode: Mode, key: Key) -> Option<Action> {
         self.bindings
@@ -258,6 +394,59 @@ mod tests {
                 assert!(!(m == m2 && k == k2), "{k} bound twice in {m:?}");
             }
         }
+    }
+
+    #[test]
+    fn key_names_round_trip() {
+        for name in [
+            "P", "ctrl-p", "alt-x", "enter", "pagedown", "f5", "space", "?", "ctrl-c",
+        ] {
+            let k = Key::parse(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(k.name(), name);
+        }
+        assert_eq!(Key::parse("Ctrl-P"), Some(Key::ctrl('p')));
+        assert_eq!(
+            Key::parse("PgDn").map(|k| k.name()).as_deref(),
+            Some("pagedown")
+        );
+        assert_eq!(Key::parse("ctrl-"), None);
+        assert_eq!(Key::parse("hyper-x"), None);
+        assert_eq!(Key::parse("f99"), None);
+        assert_eq!(Key::parse(""), None);
+    }
+
+    #[test]
+    fn overrides_replace_defaults_and_conflicts_are_refused() {
+        let km = KeyMap::with_overrides(&[(Action::OpenPaper, vec![Key::ch('P')])]).unwrap();
+        assert_eq!(
+            km.action(Mode::Browse, Key::ch('P')),
+            Some(Action::OpenPaper)
+        );
+        assert_eq!(km.action(Mode::Browse, Key::ch('p')), None);
+        let err = KeyMap::with_overrides(&[(Action::OpenPaper, vec![Key::ch('c')])]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "key `c` is bound to both `open_code` and `open_paper`"
+        );
+        // Swapping two keys is fine when both are remapped.
+        let km = KeyMap::with_overrides(&[
+            (Action::OpenPaper, vec![Key::ch('c')]),
+            (Action::OpenCode, vec![Key::ch('p')]),
+        ])
+        .unwrap();
+        assert_eq!(
+            km.action(Mode::Browse, Key::ch('c')),
+            Some(Action::OpenPaper)
+        );
+    }
+
+    #[test]
+    fn every_action_has_a_name_that_reads_back() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(&a.name()), Some(a), "{a:?}");
+        }
+        assert_eq!(Action::OpenPaper.name(), "open_paper");
+        assert_eq!(Action::from_name("open_papr"), None);
     }
 
     #[test]

@@ -5,8 +5,12 @@ pub mod action;
 pub mod keymap;
 pub mod tree;
 
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
 use crate::model::{DocKind, Library, Link, Paper, PaperRef};
 use crate::search::{Hit, Index, PageHit};
+use crate::state::{Mark, Selection, State};
 pub use action::Action;
 pub use keymap::{Key, KeyCode, KeyMap, Mode};
 use tree::{NodeKind, Tree};
@@ -18,6 +22,10 @@ pub enum Effect {
     Open(String),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Record a bookmark or read mark and write the state file.
+    Mark(Mark),
+    /// Open this file in the editor at this line (suspending the screen).
+    Edit { path: PathBuf, line: usize },
 }
 
 /// Input the app reacts to, already translated from the terminal's events.
@@ -53,8 +61,6 @@ pub struct Filter {
     pub query: String,
     /// Hits for the query, best first.
     pub hits: Vec<Hit>,
-    /// Per tree node: shown under the filter (a matched paper or an ancestor of one).
-    pub shown: Vec<bool>,
 }
 
 impl Filter {
@@ -111,8 +117,22 @@ pub struct App {
     pub keymap: KeyMap,
     pub mode: Mode,
     pub focus: Focus,
-    /// Per tree node: expanded (ignored while a filter is active, which shows every match's ancestors).
+    /// Per tree node: expanded (ignored while the view is narrowed, which shows every match's ancestors).
     pub expanded: Vec<bool>,
+    /// Per tree node, when the view is narrowed (filter, only bookmarked, only unread): shown or not.
+    pub shown: Option<Vec<bool>>,
+    /// Papers shown while narrowed.
+    pub shown_papers: usize,
+    /// Bookmarked and read paper ids (marks for papers not loaded are kept too).
+    pub bookmarks: HashSet<String>,
+    pub read: HashSet<String>,
+    /// Per tree node: papers at or below it not marked read.
+    pub unread: Vec<usize>,
+    pub only_bookmarked: bool,
+    pub only_unread: bool,
+    pub mark_read_on_open: bool,
+    /// Filter queries, most recent first.
+    pub recent_filters: Vec<String>,
     /// Visible rows (tree node ids), recomputed whenever expansion or filter change.
     pub rows: Vec<usize>,
     /// The selected tree node, if the tree is not empty.
@@ -154,6 +174,15 @@ impl App {
             mode: Mode::Browse,
             focus: Focus::Tree,
             expanded,
+            shown: None,
+            shown_papers: 0,
+            bookmarks: HashSet::new(),
+            read: HashSet::new(),
+            unread: Vec::new(),
+            only_bookmarked: false,
+            only_unread: false,
+            mark_read_on_open: false,
+            recent_filters: Vec::new(),
             rows: Vec::new(),
             selected: None,
             tree_offset: 0,
@@ -168,9 +197,228 @@ impl App {
             theme: Default::default(),
             running: true,
         };
+        app.recount_unread();
         app.refresh_rows();
         app.selected = app.rows.first().copied();
         app
+    }
+
+    // ----- marks, views and sessions -------------------------------------------------------------
+
+    /// Takes the marks of a state (after loading or saving it).
+    pub fn set_marks(&mut self, state: &State) {
+        self.bookmarks = state.bookmarks.keys().cloned().collect();
+        self.read = state.read.keys().cloned().collect();
+        self.recount_unread();
+        self.recompute_view();
+    }
+
+    pub fn is_bookmarked(&self, p: &Paper) -> bool {
+        self.bookmarks.contains(&p.id)
+    }
+
+    pub fn is_read(&self, p: &Paper) -> bool {
+        self.read.contains(&p.id)
+    }
+
+    fn recount_unread(&mut self) {
+        let mut unread = vec![0usize; self.tree.len()];
+        for (id, n) in self.tree.nodes.iter().enumerate() {
+            if let Some(r) = n.paper() {
+                let is_read = self
+                    .library
+                    .paper(r)
+                    .is_some_and(|p| self.read.contains(&p.id));
+                if !is_read {
+                    unread[id] += 1;
+                    for a in self.tree.ancestors(id) {
+                        unread[a] += 1;
+                    }
+                }
+            }
+        }
+        self.unread = unread;
+    }
+
+    /// Is the tree narrowed to some papers (filter, only bookmarked, only unread)?
+    pub fn narrowed(&self) -> bool {
+        self.shown.is_some()
+    }
+
+    /// Recomputes which nodes show under the filter and the bookmark/unread toggles.
+    fn recompute_view(&mut self) {
+        if !self.filter.is_active() && !self.only_bookmarked && !self.only_unread {
+            self.shown = None;
+            self.shown_papers = 0;
+        } else {
+            let keep = |r: PaperRef| {
+                let Some(p) = self.library.paper(r) else {
+                    return false;
+                };
+                (!self.only_bookmarked || self.bookmarks.contains(&p.id))
+                    && (!self.only_unread || !self.read.contains(&p.id))
+            };
+            let papers: Vec<PaperRef> = if self.filter.is_active() {
+                self.filter
+                    .hits
+                    .iter()
+                    .map(|h| h.paper)
+                    .filter(|&r| keep(r))
+                    .collect()
+            } else {
+                self.library
+                    .papers()
+                    .map(|(r, _)| r)
+                    .filter(|&r| keep(r))
+                    .collect()
+            };
+            self.shown_papers = papers.len();
+            self.shown = Some(self.tree.shown_for(papers));
+        }
+        self.refresh_rows();
+    }
+
+    /// A key for a tree node that survives reloads: the document's source and the titles down to it.
+    pub fn node_key(&self, id: usize) -> String {
+        let mut parts: Vec<&str> = std::iter::once(id)
+            .chain(self.tree.ancestors(id))
+            .map(|n| self.tree.nodes[n].title.as_str())
+            .collect();
+        let doc = &self.library.documents[self.tree.nodes[id].doc];
+        parts.push(&doc.source);
+        parts.reverse();
+        parts.join("\u{1f}")
+    }
+
+    /// What to remember of this session: the selection, the expanded nodes, recent filters.
+    pub fn session(&self, state: &mut State) {
+        state.selected = self.selected.map(|id| Selection {
+            node: self.node_key(id),
+            paper: self.tree.nodes[id]
+                .paper()
+                .and_then(|r| self.library.paper(r))
+                .map(|p| p.id.clone()),
+            line: self.tree.nodes[id]
+                .paper()
+                .and_then(|r| self.library.paper(r))
+                .map(|p| p.line),
+        });
+        state.expanded = (0..self.tree.len())
+            .filter(|&id| self.expanded[id])
+            .map(|id| self.node_key(id))
+            .collect();
+        state.recent_filters = self.recent_filters.clone();
+    }
+
+    /// Restores a remembered session: expansion by node key, the selection by paper id, else by node
+    /// key, else by the same document and line.
+    pub fn restore_session(&mut self, state: &State) {
+        let keys: HashMap<String, usize> = (0..self.tree.len())
+            .map(|id| (self.node_key(id), id))
+            .collect();
+        if !state.expanded.is_empty() {
+            self.expanded = vec![false; self.tree.len()];
+            for k in &state.expanded {
+                if let Some(&id) = keys.get(k) {
+                    self.expanded[id] = true;
+                }
+            }
+        }
+        self.recent_filters = state.recent_filters.clone();
+        if let Some(sel) = &state.selected {
+            let by_id = sel
+                .paper
+                .as_deref()
+                .and_then(|pid| self.library.find_id(pid))
+                .and_then(|r| self.tree.node_of_paper(r));
+            let by_key = || keys.get(&sel.node).copied();
+            let by_line = || {
+                let source = sel.node.split('\u{1f}').next()?;
+                let line = sel.line?;
+                self.library.papers().find_map(|(r, p)| {
+                    (p.line == line && self.library.documents[r.doc].source == source)
+                        .then(|| self.tree.node_of_paper(r))
+                        .flatten()
+                })
+            };
+            if let Some(id) = by_id.or_else(by_key).or_else(by_line) {
+                self.reveal(id);
+                return;
+            }
+        }
+        self.refresh_rows();
+    }
+
+    /// Replaces the library (after a reload), keeping the selection, expansion, filter and marks.
+    pub fn replace_library(&mut self, library: Library) {
+        let mut session = State::default();
+        self.session(&mut session);
+        let bookmarks = std::mem::take(&mut self.bookmarks);
+        let read = std::mem::take(&mut self.read);
+        self.library = library;
+        self.index = Index::new(&self.library);
+        self.tree = Tree::new(&self.library);
+        self.expanded = vec![false; self.tree.len()];
+        self.selected = None;
+        self.bookmarks = bookmarks;
+        self.read = read;
+        self.recount_unread();
+        let query = self.filter.query.clone();
+        self.filter = Filter {
+            query,
+            ..Filter::default()
+        };
+        if self.filter.is_active() {
+            self.filter.hits = self.index.search(&self.filter.query);
+        }
+        self.shown = None;
+        self.recompute_view();
+        self.restore_session(&session);
+        if self.selected.is_none() {
+            self.selected = self.rows.first().copied();
+        }
+        if self.mode == Mode::Palette {
+            self.run_palette();
+        }
+        if self.mode == Mode::LinkMenu {
+            self.mode = Mode::Browse;
+        }
+    }
+
+    fn toggle_mark(&mut self, bookmark: bool) -> Vec<Effect> {
+        let Some((_, p)) = self.selected_paper() else {
+            self.say("Select a paper to mark it");
+            return Vec::new();
+        };
+        let id = p.id.clone();
+        let title = p.title.clone();
+        let (set, on) = if bookmark {
+            let on = !self.bookmarks.contains(&id);
+            (&mut self.bookmarks, on)
+        } else {
+            let on = !self.read.contains(&id);
+            (&mut self.read, on)
+        };
+        if on {
+            set.insert(id.clone());
+        } else {
+            set.remove(&id);
+        }
+        self.say(match (bookmark, on) {
+            (true, true) => format!("★ Bookmarked {title}"),
+            (true, false) => format!("Removed the bookmark of {title}"),
+            (false, true) => format!("Marked read: {title}"),
+            (false, false) => format!("Marked unread: {title}"),
+        });
+        self.recount_unread();
+        if self.only_bookmarked || self.only_unread {
+            self.recompute_view();
+        }
+        vec![Effect::Mark(if bookmark {
+            Mark::Bookmark { id, on }
+        } else {
+            Mark::Read { id, on }
+        })]
     }
 
     // ----- queries used by the views -------------------------------------------------------------
@@ -353,13 +601,36 @@ impl App {
             },
             CopyUrl => return self.copy(false),
             CopyMarkdown => return self.copy(true),
+            ToggleBookmark => return self.toggle_mark(true),
+            ToggleRead => return self.toggle_mark(false),
+            OnlyBookmarked => {
+                self.only_bookmarked = !self.only_bookmarked;
+                self.recompute_view();
+                self.say(if self.only_bookmarked {
+                    "Showing only bookmarked papers (B again: all)"
+                } else {
+                    "Showing all papers"
+                });
+                self.select_first_shown_paper();
+            }
+            OnlyUnread => {
+                self.only_unread = !self.only_unread;
+                self.recompute_view();
+                self.say(if self.only_unread {
+                    "Showing only unread papers (U again: all)"
+                } else {
+                    "Showing all papers"
+                });
+                self.select_first_shown_paper();
+            }
+            Edit => return self.edit(),
             Help => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
             }
             Quit => self.running = false,
             Cancel => {
-                if self.filter.is_active() {
+                if self.narrowed() {
                     self.clear_filter();
                 } else if self.focus == Focus::Detail {
                     self.focus = Focus::Tree;
@@ -415,11 +686,7 @@ impl App {
     /// Recomputes the visible rows; keeps the selection when it is still visible, else moves it to the
     /// nearest visible ancestor (or the first row).
     fn refresh_rows(&mut self) {
-        let shown = self
-            .filter
-            .is_active()
-            .then_some(self.filter.shown.as_slice());
-        self.rows = self.tree.visible(&self.expanded, shown);
+        self.rows = self.tree.visible(&self.expanded, self.shown.as_deref());
         if let Some(sel) = self.selected {
             if !self.rows.contains(&sel) {
                 let fallback = self
@@ -437,7 +704,7 @@ impl App {
     fn collapse(&mut self) {
         let Some(sel) = self.selected else { return };
         let node = &self.tree.nodes[sel];
-        if !node.is_leaf() && self.expanded[sel] && !self.filter.is_active() {
+        if !node.is_leaf() && self.expanded[sel] && !self.narrowed() {
             self.expanded[sel] = false;
             self.refresh_rows();
         } else if let Some(p) = node.parent {
@@ -450,7 +717,7 @@ impl App {
         if self.tree.nodes[sel].is_leaf() {
             return;
         }
-        if !self.expanded[sel] && !self.filter.is_active() {
+        if !self.expanded[sel] && !self.narrowed() {
             self.expanded[sel] = true;
             self.refresh_rows();
         } else if let Some(&first) = self.tree.nodes[sel]
@@ -469,16 +736,21 @@ impl App {
         } else if self.tree.nodes[sel].is_leaf() {
             // A page: read it.
             self.focus = Focus::Detail;
-        } else if !self.filter.is_active() {
+        } else if !self.narrowed() {
             self.expanded[sel] = !self.expanded[sel];
             self.refresh_rows();
         }
     }
 
-    /// Selects a node, expanding its ancestors, and clears a filter that hides it.
+    /// Selects a node, expanding its ancestors, and clears a filter or toggle that hides it.
     pub fn reveal(&mut self, id: usize) {
-        if self.filter.is_active() && !self.filter.shown.get(id).copied().unwrap_or(false) {
-            self.filter = Filter::default();
+        if let Some(shown) = &self.shown {
+            if !shown.get(id).copied().unwrap_or(false) {
+                self.filter = Filter::default();
+                self.only_bookmarked = false;
+                self.only_unread = false;
+                self.shown = None;
+            }
         }
         let ancestors: Vec<usize> = self.tree.ancestors(id).collect();
         for a in ancestors {
@@ -488,8 +760,18 @@ impl App {
         self.select_node(id);
     }
 
+    fn select_first_shown_paper(&mut self) {
+        if let Some(&id) = self
+            .rows
+            .iter()
+            .find(|&&id| self.tree.nodes[id].paper().is_some())
+        {
+            self.select_node(id);
+        }
+    }
+
     fn next_match(&mut self, forward: bool) {
-        if !self.filter.is_active() {
+        if !self.narrowed() {
             self.say("No filter: press / to filter");
             return;
         }
@@ -534,13 +816,21 @@ impl App {
         match action {
             Action::Confirm => {
                 self.mode = Mode::Browse;
+                self.remember_filter();
                 if !self.filter.is_active() {
-                    self.clear_filter();
+                    self.recompute_view();
                 }
             }
             Action::Cancel => {
                 self.mode = Mode::Browse;
-                self.clear_filter();
+                self.filter = Filter::default();
+                match self.selected {
+                    Some(sel) => {
+                        self.recompute_view();
+                        self.reveal(sel);
+                    }
+                    None => self.recompute_view(),
+                }
             }
             Action::DeleteChar => {
                 self.filter.query.pop();
@@ -575,28 +865,39 @@ impl App {
     fn run_filter(&mut self) {
         if !self.filter.is_active() {
             self.filter.hits.clear();
-            self.filter.shown.clear();
-            self.refresh_rows();
+            self.recompute_view();
             return;
         }
         self.filter.hits = self.index.search(&self.filter.query);
-        self.filter.shown = self
-            .tree
-            .shown_for(self.filter.hits.iter().map(|h| h.paper));
-        self.refresh_rows();
-        if let Some(best) = self
+        self.recompute_view();
+        let best = self
             .filter
             .hits
-            .first()
-            .and_then(|h| self.tree.node_of_paper(h.paper))
-        {
+            .iter()
+            .filter_map(|h| self.tree.node_of_paper(h.paper))
+            .find(|&id| self.shown.as_ref().is_some_and(|s| s[id]));
+        if let Some(best) = best {
             self.select_node(best);
         }
     }
 
-    /// Clears the filter, keeping the selected paper selected (its ancestors expanded).
+    /// Remembers a filter query among the recent ones.
+    fn remember_filter(&mut self) {
+        let q = self.filter.query.trim().to_string();
+        if q.is_empty() {
+            return;
+        }
+        self.recent_filters.retain(|r| *r != q);
+        self.recent_filters.insert(0, q);
+        self.recent_filters.truncate(20);
+    }
+
+    /// Clears the filter and the toggles, keeping the selected paper selected (its ancestors expanded).
     fn clear_filter(&mut self) {
         self.filter = Filter::default();
+        self.only_bookmarked = false;
+        self.only_unread = false;
+        self.shown = None;
         match self.selected {
             Some(sel) => self.reveal(sel),
             None => self.refresh_rows(),
@@ -744,9 +1045,16 @@ impl App {
                     .iter()
                     .any(|a| a.eq_ignore_ascii_case(&s)) =>
             {
+                let mut effects = vec![Effect::Open(link.url.clone())];
+                if self.mark_read_on_open {
+                    let unread = self.selected_paper().is_some_and(|(_, p)| !self.is_read(p));
+                    if unread {
+                        effects.extend(self.toggle_mark(false));
+                    }
+                }
                 // The opener reports only failures, which would replace this.
                 self.say(format!("Opened {}", link.url));
-                vec![Effect::Open(link.url.clone())]
+                effects
             }
             _ => {
                 self.say(format!(
@@ -779,6 +1087,30 @@ impl App {
         };
         self.say(format!("Copied {text}"));
         vec![Effect::Copy(text)]
+    }
+
+    fn edit(&mut self) -> Vec<Effect> {
+        let Some(sel) = self.selected else {
+            return Vec::new();
+        };
+        let node = &self.tree.nodes[sel];
+        let doc = &self.library.documents[node.doc];
+        let line = match node.paper().and_then(|r| self.library.paper(r)) {
+            Some(p) => p.line,
+            None => 1,
+        };
+        match &doc.path {
+            Some(path) => vec![Effect::Edit {
+                path: path.clone(),
+                line,
+            }],
+            None => {
+                self.say(
+                    "The bundled notes have no file to edit: open your own notes (takeaway PATH)",
+                );
+                Vec::new()
+            }
+        }
     }
 
     // ----- mouse -----------------------------------------------------------------------------------

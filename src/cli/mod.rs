@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use crate::config::{self, Config};
 use crate::loader::{self, Loaded};
 
 /// A terminal browser for paper reading notes.
@@ -44,6 +45,18 @@ pub struct Args {
     /// With --filter: print only the best match's link with this label (e.g. paper, video, code).
     #[arg(long, value_name = "LABEL", requires = "filter")]
     pub print_url: Option<String>,
+
+    /// Read the configuration from this file (default: $TAKEAWAY_CONFIG, else the platform's config folder).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print the effective configuration, every setting with comments, and exit.
+    #[arg(long, group = "mode")]
+    pub print_config: bool,
+
+    /// Print where the configuration and the state (bookmarks, read marks) live, and exit.
+    #[arg(long, group = "mode")]
+    pub print_paths: bool,
 }
 
 /// Exit statuses: 0 fine, 1 something was found wanting (`--check`), 2 a path could not be loaded or the
@@ -70,18 +83,55 @@ pub fn main() -> ExitCode {
     ExitCode::from(run(&args))
 }
 
-/// Loads what the arguments name: the paths, or the bundled notes when there are none.
-pub fn load(args: &Args) -> Loaded {
-    if args.paths.is_empty() {
+/// The notes paths to load: the arguments, else the configuration's `notes` (with `~/` expanded).
+pub fn note_paths(args: &Args, config: &Config) -> Vec<PathBuf> {
+    if !args.paths.is_empty() {
+        return args.paths.clone();
+    }
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    config
+        .notes
+        .iter()
+        .map(|p| match (p.strip_prefix("~"), &home) {
+            (Ok(rest), Some(h)) => h.join(rest),
+            _ => p.clone(),
+        })
+        .collect()
+}
+
+/// Loads the paths, or the bundled notes when there are none.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    if paths.is_empty() {
         loader::load_bundled()
     } else {
-        loader::load_paths(&args.paths)
+        loader::load_paths(paths)
     }
 }
 
 /// Runs the command and returns its exit status.
 pub fn run(args: &Args) -> u8 {
-    let loaded = load(args);
+    let config = match config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("takeaway: {}", crate::text::sanitize(&e.to_string()));
+            return status::ERROR;
+        }
+    };
+    if args.print_config {
+        print!("{}", config::render(&config));
+        return status::OK;
+    }
+    if args.print_paths {
+        let p = config::paths(args.config.as_deref());
+        let show = |p: Option<PathBuf>| {
+            p.map_or("(none: no home folder)".into(), |p| p.display().to_string())
+        };
+        println!("config: {}", show(p.config));
+        println!("state:  {}", show(p.state));
+        return status::OK;
+    }
+    let paths = note_paths(args, &config);
+    let loaded = load(&paths);
     for e in &loaded.errors {
         eprintln!("takeaway: {}", crate::text::sanitize(&e.to_string()));
     }
@@ -101,7 +151,7 @@ pub fn run(args: &Args) -> u8 {
         filter::write(&mut out, &loaded.library, q, args.print_url.as_deref())
     } else {
         drop(out);
-        return interactive(loaded);
+        return interactive(loaded, config, paths);
     };
     let code = match code.and_then(|c| out.flush().map(|_| c)) {
         Ok(c) => c,
@@ -121,7 +171,7 @@ pub fn run(args: &Args) -> u8 {
 
 /// Opens the browser. Load errors were printed before the screen switched; they are repeated in the
 /// status line so they are not missed.
-fn interactive(loaded: Loaded) -> u8 {
+fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
@@ -129,7 +179,21 @@ fn interactive(loaded: Loaded) -> u8 {
         );
         return status::ERROR;
     }
+    let (store, state_msg) = match config::state_path() {
+        Some(p) => crate::state::Store::open(&p),
+        None => (
+            crate::state::Store::in_memory(),
+            Some("No data folder: bookmarks and read marks will not be kept".to_string()),
+        ),
+    };
     let mut app = crate::app::App::new(loaded.library);
+    app.keymap = config.keymap.clone();
+    app.theme = config.theme.clone();
+    app.allowed_schemes = config.allowed_schemes.clone();
+    app.mark_read_on_open = config.mark_read_on_open;
+    if let Some(m) = state_msg {
+        app.say(m);
+    }
     match loaded.errors.len() {
         0 => {}
         1 => app.say(format!("Not loaded: {}", loaded.errors[0])),
@@ -138,7 +202,12 @@ fn interactive(loaded: Loaded) -> u8 {
             loaded.errors[0]
         )),
     }
-    match crate::tui::run(app) {
+    let ctx = crate::tui::Context {
+        store,
+        opener: config.opener.clone(),
+        paths,
+    };
+    match crate::tui::run(app, ctx) {
         Ok(()) => {
             if loaded.errors.is_empty() {
                 status::OK

@@ -254,3 +254,29 @@ pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
     }
     warnings
 }
+
+/// Loads `paths` again after a change. A file that fails now (momentarily invalid, or gone while an editor
+/// saves by rename) keeps its last good version from `previous`; its error is still reported.
+pub fn reload<P: AsRef<Path>>(paths: &[P], previous: &Library) -> Loaded {
+    let mut loaded = load_paths(paths);
+    for e in &loaded.errors {
+        let failed = Path::new(e.path());
+        let kept = previous
+            .documents
+            .iter()
+            .enumerate()
+            .find(|(_, d)| d.path.as_deref() == Some(failed));
+        if let Some((i, doc)) = kept {
+            let at = i.min(loaded.library.documents.len());
+            loaded.library.documents.insert(at, doc.clone());
+        }
+    }
+    if !loaded.errors.is_empty() {
+        // Ids were assigned before the kept documents came back: assign them again, in order.
+        loaded
+            .warnings
+            .retain(|w| !matches!(w.kind, WarningKind::DuplicateId { .. }));
+        loaded.warnings.extend(assign_ids(&mut loaded.library));
+    }
+    loaded
+}

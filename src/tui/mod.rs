@@ -2,6 +2,7 @@
 //! crossterm events into app events, draws, and performs the effects `App::update` returns.
 
 pub mod opener;
+pub mod watch;
 
 use std::io::{self, Write};
 use std::sync::mpsc;
@@ -14,7 +15,25 @@ use crossterm::event::{
 };
 use crossterm::execute;
 
+use std::path::{Path, PathBuf};
+
 use crate::app::{App, Effect, Event, Key, KeyCode};
+use crate::state::Store;
+
+/// What the runtime needs besides the app: where state goes, how links open, what to watch.
+pub struct Context {
+    pub store: Store,
+    /// Program and arguments from the configuration (empty: `$BROWSER` or the platform's).
+    pub opener: Vec<String>,
+    /// The notes paths to watch and reload (empty for the bundled notes).
+    pub paths: Vec<PathBuf>,
+}
+
+/// Messages from helper threads.
+enum Msg {
+    Changed,
+    Reloaded(crate::loader::Loaded),
+}
 
 /// Translates a crossterm key into the app's key; `None` for keys the app has no name for.
 pub fn key(k: &crossterm::event::KeyEvent) -> Option<Key> {
@@ -78,23 +97,87 @@ pub fn osc52(text: &str) -> String {
     )
 }
 
+/// Runs `$VISUAL`, else `$EDITOR`, else `vi` on `path` at `line`, without a shell (the variable is split
+/// into words like a shell would, but nothing is interpreted). Waits for it.
+fn edit(path: &Path, line: usize) -> Result<(), String> {
+    let var = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".into());
+    let words = shell_words::split(&var)
+        .map_err(|e| format!("cannot read the editor command {var:?}: {e}"))?;
+    let (program, args) = words.split_first().ok_or("the editor command is empty")?;
+    let status = std::process::Command::new(program)
+        .args(args)
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status()
+        .map_err(|e| format!("cannot start {program}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{program} exited with {status}"))
+    }
+}
+
+fn enter_screen() -> io::Result<ratatui::DefaultTerminal> {
+    let terminal = ratatui::init();
+    execute!(io::stdout(), EnableMouseCapture)?;
+    Ok(terminal)
+}
+
+fn leave_screen() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
 /// Runs the app until it quits. The terminal is restored however this returns or unwinds.
-pub fn run(mut app: App) -> io::Result<()> {
-    let mut terminal = ratatui::init();
+pub fn run(mut app: App, mut ctx: Context) -> io::Result<()> {
+    app.set_marks(&ctx.store.state);
+    let remembered = ctx.store.state.clone();
+    app.restore_session(&remembered);
+    let mut terminal = enter_screen()?;
     // ratatui::init installed a panic hook that restores the terminal; mouse capture is ours to undo.
     let restore_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         restore_hook(info);
     }));
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let (status_tx, status_rx) = mpsc::channel::<String>();
+    let _watch = if ctx.paths.is_empty() {
+        None
+    } else {
+        let (changed_tx, changed_rx) = mpsc::channel::<()>();
+        let forward = tx.clone();
+        std::thread::spawn(move || {
+            while changed_rx.recv().is_ok() {
+                if forward.send(Msg::Changed).is_err() {
+                    break;
+                }
+            }
+        });
+        match watch::watch(&ctx.paths, changed_tx) {
+            Ok(w) => Some(w),
+            Err(e) => {
+                app.say(format!("Not watching the notes for changes: {e}"));
+                None
+            }
+        }
+    };
+    let mut reloading = false;
+    let mut reload_again = false;
     let result = (|| -> io::Result<()> {
-        execute!(io::stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
         app.handle(Event::Resize {
             width: size.width,
             height: size.height,
         });
-        let (tx, rx) = mpsc::channel::<String>();
         while app.running {
             terminal.draw(|f| crate::ui::draw(f, &app))?;
             let mut effects = Vec::new();
@@ -112,23 +195,78 @@ pub fn run(mut app: App) -> io::Result<()> {
                     }
                 }
             }
-            while let Ok(msg) = rx.try_recv() {
+            while let Ok(msg) = status_rx.try_recv() {
                 app.say(msg);
+            }
+            while let Ok(msg) = rx.try_recv() {
+                match msg {
+                    Msg::Changed if reloading => reload_again = true,
+                    Msg::Changed => {
+                        reloading = true;
+                        start_reload(&ctx.paths, &app.library, tx.clone());
+                    }
+                    Msg::Reloaded(loaded) => {
+                        reloading = false;
+                        app.replace_library(loaded.library);
+                        match loaded.errors.first() {
+                            Some(e) => {
+                                app.say(format!("Reloaded; kept the last good version of {e}"))
+                            }
+                            None => app.say("Reloaded the notes"),
+                        }
+                        if reload_again {
+                            reload_again = false;
+                            reloading = true;
+                            start_reload(&ctx.paths, &app.library, tx.clone());
+                        }
+                    }
+                }
             }
             for e in effects {
                 match e {
-                    Effect::Open(url) => opener::open(url, tx.clone()),
+                    Effect::Open(url) => opener::open(url, ctx.opener.clone(), status_tx.clone()),
                     Effect::Copy(text) => {
                         let mut out = io::stdout();
                         out.write_all(osc52(&text).as_bytes())?;
                         out.flush()?;
+                    }
+                    Effect::Mark(m) => {
+                        ctx.store.mark(m);
+                        app.session(&mut ctx.store.state);
+                        match ctx.store.save() {
+                            Ok(()) => app.set_marks(&ctx.store.state),
+                            Err(e) => app.say(format!("Could not save the marks: {e}")),
+                        }
+                    }
+                    Effect::Edit { path, line } => {
+                        leave_screen();
+                        let outcome = edit(&path, line);
+                        terminal = enter_screen()?;
+                        terminal.clear()?;
+                        match outcome {
+                            Ok(()) => app.say(format!("Edited {}", path.display())),
+                            Err(e) => app.say(e),
+                        }
                     }
                 }
             }
         }
         Ok(())
     })();
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    leave_screen();
+    app.session(&mut ctx.store.state);
+    if let Err(e) = ctx.store.save() {
+        eprintln!("takeaway: could not save the state: {e}");
+    }
     result
+}
+
+/// Reloads the notes on a thread; the result comes back as `Msg::Reloaded`.
+fn start_reload(paths: &[PathBuf], previous: &crate::model::Library, tx: mpsc::Sender<Msg>) {
+    let paths = paths.to_vec();
+    let previous = previous.clone();
+    std::thread::spawn(move || {
+        let loaded = crate::loader::reload(&paths, &previous);
+        let _ = tx.send(Msg::Reloaded(loaded));
+    });
 }

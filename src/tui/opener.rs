@@ -6,8 +6,13 @@
 use std::process::{Command, Stdio};
 use std::sync::mpsc::Sender;
 
-/// The commands to try, in order, for `url`.
-pub fn commands(url: &str) -> Vec<Command> {
+/// The commands to try, in order, for `url`: the configured opener, else `$BROWSER`, else the platform's.
+pub fn commands(url: &str, configured: &[String]) -> Vec<Command> {
+    if let Some((program, args)) = configured.split_first() {
+        let mut c = Command::new(program);
+        c.args(args).arg(url);
+        return vec![c];
+    }
     match std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
         Some(browser) => {
             let mut c = Command::new(browser);
@@ -20,10 +25,10 @@ pub fn commands(url: &str) -> Vec<Command> {
 
 /// Starts the opener for `url` on a thread. Sends a status message to `report` only when it fails (the app
 /// already said "Opened …"; a late success report would hide a newer message).
-pub fn open(url: String, report: Sender<String>) {
+pub fn open(url: String, configured: Vec<String>, report: Sender<String>) {
     std::thread::spawn(move || {
         let mut last_err = String::from("no opener found");
-        for mut cmd in commands(&url) {
+        for mut cmd in commands(&url, &configured) {
             cmd.stdin(Stdio::null())
                 .stdout(Stdio::null())
                 .stderr(Stdio::null());

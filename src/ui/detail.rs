@@ -104,6 +104,19 @@ fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static
     let th = &app.theme;
     out.extend(text(&p.title, th.title().add_modifier(Modifier::BOLD), w));
     out.extend(text(&search::context(&app.library, r), th.dim(), w));
+    let mut marks = Vec::new();
+    if app.is_bookmarked(p) {
+        marks.push(Span::styled("★ bookmarked", th.bookmark()));
+    }
+    if app.is_read(p) {
+        if !marks.is_empty() {
+            marks.push(Span::raw("  "));
+        }
+        marks.push(Span::styled("✓ read", th.dim()));
+    }
+    if !marks.is_empty() {
+        out.push(Line::from(marks));
+    }
     if !p.affiliations.is_empty() {
         out.extend(text(&p.affiliations.join(" & "), th.accent(), w));
     }

@@ -46,16 +46,20 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let right = if app.filter.is_active() {
-        format!(
-            " /{} · {} match{} ",
-            sanitize(&app.filter.query),
-            app.filter.hits.len(),
-            if app.filter.hits.len() == 1 { "" } else { "es" }
-        )
-    } else {
-        String::new()
-    };
+    let mut right = String::new();
+    if app.only_bookmarked {
+        right.push_str(" ★ only");
+    }
+    if app.only_unread {
+        right.push_str(" unread only");
+    }
+    if app.filter.is_active() {
+        right.push_str(&format!(" /{}", sanitize(&app.filter.query)));
+    }
+    if app.narrowed() {
+        let n = app.shown_papers;
+        right.push_str(&format!(" · {n} paper{} ", if n == 1 { "" } else { "s" }));
+    }
     let width = area.width as usize;
     let left_room = width.saturating_sub(width_of(&right));
     let mut spans = Vec::new();

@@ -19,8 +19,8 @@ use crate::text::sanitize;
 pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let focused = app.focus == Focus::Tree && app.mode == Mode::Browse;
     let papers = app.library.paper_count();
-    let title = if app.filter.is_active() {
-        format!(" Notes · {}/{} ", app.filter.hits.len(), papers)
+    let title = if app.narrowed() {
+        format!(" Notes · {}/{} ", app.shown_papers, papers)
     } else {
         format!(" Notes · {papers} papers ")
     };
@@ -73,8 +73,12 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     let node = &app.tree.nodes[id];
     let selected = app.selected == Some(id);
     let indent = "  ".repeat(node.depth.min(width / 4));
-    let open = app.filter.is_active() || app.expanded[id];
+    let open = app.narrowed() || app.expanded[id];
+    let paper = node.paper().and_then(|r| app.library.paper(r));
+    let bookmarked = paper.is_some_and(|p| app.is_bookmarked(p));
+    let read = paper.is_some_and(|p| app.is_read(p));
     let icon = match node.kind {
+        NodeKind::Paper(_) if bookmarked => "★ ",
         NodeKind::Paper(_) => "• ",
         _ if node.is_leaf() => "· ",
         _ if open => "▾ ",
@@ -104,7 +108,16 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         NodeKind::Document if app.library.documents[node.doc].kind == DocKind::Page => {
             ("page".into(), Vec::new())
         }
-        _ => (node.papers.to_string(), Vec::new()),
+        _ => {
+            // Unread/total once something below is read.
+            let unread = app.unread.get(id).copied().unwrap_or(node.papers);
+            let count = if unread < node.papers {
+                format!("{unread}/{}", node.papers)
+            } else {
+                node.papers.to_string()
+            };
+            (count, Vec::new())
+        }
     };
     let title = sanitize(&node.title).into_owned();
     let fixed = width_of(&indent) + width_of(icon);
@@ -122,12 +135,22 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         } else {
             app.theme.selected_unfocused()
         }
+    } else if read {
+        app.theme.read()
     } else if matches!(node.kind, NodeKind::Document | NodeKind::Section) {
         app.theme.title()
     } else {
         Style::new()
     };
-    let mut spans = vec![Span::styled(format!("{indent}{icon}"), base)];
+    let icon_style = if bookmarked && !selected {
+        app.theme.bookmark()
+    } else {
+        base
+    };
+    let mut spans = vec![
+        Span::styled(indent.clone(), base),
+        Span::styled(icon, icon_style),
+    ];
     // Title, with the filter's matched characters highlighted.
     let mut run = String::new();
     let mut run_hl = false;

@@ -1,0 +1,308 @@
+//! What takeaway remembers between runs: bookmarks and read marks (by the papers' stable ids, with the time
+//! they were set), the last selection and expansion, recent filter queries. Stored as `state.json`.
+//!
+//! Nothing is ever lost:
+//! - every write goes to a temporary file in the same folder, is flushed and renamed over the old one;
+//! - marks are recorded as operations and, under an exclusive lock, applied to what is on disk at the
+//!   time of writing, so two running instances merge their marks instead of overwriting each other's;
+//! - marks for papers that are not loaded are kept untouched;
+//! - a file that cannot be read as state is moved aside to `state.json.corrupt-<time>` and the app starts
+//!   clean, saying so.
+
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// Seconds since the Unix epoch.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Where the selection was: the node's key (document and titles), and the paper's id and line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Selection {
+    pub node: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub version: u32,
+    /// Paper id → when it was bookmarked.
+    pub bookmarks: BTreeMap<String, u64>,
+    /// Paper id → when it was marked read.
+    pub read: BTreeMap<String, u64>,
+    pub selected: Option<Selection>,
+    /// Keys of the expanded tree nodes.
+    pub expanded: Vec<String>,
+    /// Most recent first.
+    pub recent_filters: Vec<String>,
+}
+
+/// A change to the marks, replayed onto the file's current content when saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mark {
+    Bookmark { id: String, on: bool },
+    Read { id: String, on: bool },
+}
+
+impl State {
+    fn apply(&mut self, m: &Mark, at: u64) {
+        let (map, id, on) = match m {
+            Mark::Bookmark { id, on } => (&mut self.bookmarks, id, *on),
+            Mark::Read { id, on } => (&mut self.read, id, *on),
+        };
+        if on {
+            map.entry(id.clone()).or_insert(at);
+        } else {
+            map.remove(id);
+        }
+    }
+}
+
+/// The state file and the changes not yet written to it.
+#[derive(Debug)]
+pub struct Store {
+    path: Option<PathBuf>,
+    pub state: State,
+    pending: Vec<(Mark, u64)>,
+}
+
+impl Store {
+    /// A store that keeps everything in memory (no state folder could be found).
+    pub fn in_memory() -> Store {
+        Store {
+            path: None,
+            state: State::default(),
+            pending: Vec::new(),
+        }
+    }
+
+    /// Opens the state at `path`. A missing file is an empty state; one that cannot be parsed is moved
+    /// aside, and the returned message says where.
+    pub fn open(path: &Path) -> (Store, Option<String>) {
+        let mut store = Store {
+            path: Some(path.to_path_buf()),
+            state: State::default(),
+            pending: Vec::new(),
+        };
+        match read(path) {
+            Ok(s) => store.state = s,
+            Err(ReadError::Missing) => {}
+            Err(ReadError::Corrupt(why)) => {
+                let aside = path.with_file_name(format!(
+                    "{}.corrupt-{}",
+                    path.file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default(),
+                    now()
+                ));
+                let msg = match std::fs::rename(path, &aside) {
+                    Ok(()) => format!(
+                        "State file was unreadable ({why}); kept it as {} and started clean",
+                        aside.display()
+                    ),
+                    Err(e) => format!(
+                        "State file was unreadable ({why}) and could not be moved aside: {e}"
+                    ),
+                };
+                return (store, Some(msg));
+            }
+        }
+        (store, None)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Records a mark change in memory; [`Store::save`] writes it.
+    pub fn mark(&mut self, m: Mark) {
+        let at = now();
+        self.state.apply(&m, at);
+        self.pending.push((m, at));
+    }
+
+    /// Writes the state: under the lock, re-reads the file, replays this instance's mark changes onto it,
+    /// takes this instance's selection, expansion and recent filters, and replaces the file atomically.
+    /// Afterwards `self.state` holds the merged marks (including other instances').
+    pub fn save(&mut self) -> std::io::Result<()> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let lock = lock_file(&path)?;
+        let mut merged = match read(&path) {
+            Ok(s) => s,
+            // A file gone bad since we opened it: our copy is the best there is.
+            Err(_) => State {
+                bookmarks: self.state.bookmarks.clone(),
+                read: self.state.read.clone(),
+                ..State::default()
+            },
+        };
+        for (m, at) in &self.pending {
+            merged.apply(m, *at);
+        }
+        merged.version = 1;
+        merged.selected = self.state.selected.clone();
+        merged.expanded = self.state.expanded.clone();
+        merged.recent_filters = self.state.recent_filters.clone();
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        serde_json::to_writer_pretty(&mut tmp, &merged)?;
+        tmp.write_all(b"\n")?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        drop(lock);
+        self.pending.clear();
+        self.state = merged;
+        Ok(())
+    }
+}
+
+enum ReadError {
+    Missing,
+    Corrupt(String),
+}
+
+fn read(path: &Path) -> Result<State, ReadError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadError::Missing),
+        Err(e) => return Err(ReadError::Corrupt(e.to_string())),
+    };
+    serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))
+}
+
+/// An exclusive lock on `state.json.lock`, released when the file is dropped.
+fn lock_file(path: &Path) -> std::io::Result<File> {
+    let lock_path = path.with_file_name(format!(
+        "{}.lock",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    let f = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_path)?;
+    f.lock()?;
+    Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let (mut s, msg) = Store::open(&path);
+        assert!(msg.is_none());
+        s.mark(Mark::Bookmark {
+            id: "a/x".into(),
+            on: true,
+        });
+        s.mark(Mark::Read {
+            id: "a/y".into(),
+            on: true,
+        });
+        s.state.selected = Some(Selection {
+            node: "k".into(),
+            paper: Some("a/x".into()),
+            line: Some(3),
+        });
+        s.state.expanded = vec!["e1".into()];
+        s.save().unwrap();
+        let (s2, _) = Store::open(&path);
+        assert_eq!(s2.state.bookmarks.keys().collect::<Vec<_>>(), vec!["a/x"]);
+        assert_eq!(s2.state.read.keys().collect::<Vec<_>>(), vec!["a/y"]);
+        assert!(s2.state.bookmarks["a/x"] > 1_600_000_000, "a real time");
+        assert_eq!(s2.state.selected, s.state.selected);
+        assert_eq!(s2.state.expanded, vec!["e1"]);
+        assert!(
+            !dir.path()
+                .read_dir()
+                .unwrap()
+                .any(|e| { e.unwrap().file_name().to_string_lossy().starts_with(".tmp") }),
+            "no temporary file left behind"
+        );
+    }
+
+    #[test]
+    fn unmark_and_unknown_ids_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        std::fs::write(&path, r#"{"bookmarks": {"gone/paper": 5, "a/x": 6}}"#).unwrap();
+        let (mut s, _) = Store::open(&path);
+        s.mark(Mark::Bookmark {
+            id: "a/x".into(),
+            on: false,
+        });
+        s.save().unwrap();
+        let (s2, _) = Store::open(&path);
+        assert_eq!(
+            s2.state.bookmarks.into_iter().collect::<Vec<_>>(),
+            vec![("gone/paper".to_string(), 5)]
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_is_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        std::fs::write(&path, "garbage {{{").unwrap();
+        let (s, msg) = Store::open(&path);
+        assert!(msg.unwrap().contains("started clean"));
+        assert_eq!(s.state, State::default());
+        assert!(!path.exists());
+        let aside: Vec<_> = dir
+            .path()
+            .read_dir()
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("state.json.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
+            "garbage {{{"
+        );
+    }
+
+    #[test]
+    fn two_writers_merge_their_marks() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let (mut a, _) = Store::open(&path);
+        let (mut b, _) = Store::open(&path);
+        a.mark(Mark::Bookmark {
+            id: "a".into(),
+            on: true,
+        });
+        b.mark(Mark::Read {
+            id: "b".into(),
+            on: true,
+        });
+        a.save().unwrap();
+        b.save().unwrap();
+        // b's save saw a's mark on disk and kept it.
+        assert!(b.state.bookmarks.contains_key("a"));
+        let (c, _) = Store::open(&path);
+        assert!(c.state.bookmarks.contains_key("a") && c.state.read.contains_key("b"));
+    }
+}
