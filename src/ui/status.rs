@@ -58,7 +58,13 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     }
     if app.narrowed() {
         let n = app.shown_papers;
-        right.push_str(&format!(" · {n} paper{} ", if n == 1 { "" } else { "s" }));
+        let noun = match (app.filter.is_active(), n == 1) {
+            (true, true) => "match",
+            (true, false) => "matches",
+            (false, true) => "paper",
+            (false, false) => "papers",
+        };
+        right.push_str(&format!(" · {n} {noun} "));
     }
     let width = area.width as usize;
     let left_room = width.saturating_sub(width_of(&right));
