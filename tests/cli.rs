@@ -9,10 +9,24 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A command for the binary whose configuration and state folders are empty temporary ones, so tests
+/// never read or write the real user's.
+fn cmd(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_takeaway"));
+    c.env_remove("BROWSER")
+        .env_remove("TAKEAWAY_CONFIG")
+        .env_remove("TAKEAWAY_STATE")
+        .env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("HOME", home);
+    c
+}
+
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_takeaway"))
+    let home = tempfile::tempdir().unwrap();
+    cmd(home.path())
         .args(args)
-        .env_remove("BROWSER")
         .output()
         .expect("the binary runs")
 }
@@ -241,4 +255,86 @@ fn the_browser_refuses_to_start_without_a_terminal() {
     let o = run(&[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("needs a terminal"));
+}
+
+#[test]
+fn print_paths_follow_the_platform_folders() {
+    let home = tempfile::tempdir().unwrap();
+    let o = cmd(home.path()).arg("--print-paths").output().unwrap();
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let cfg = home.path().join("config/takeaway/config.toml");
+    let state = home.path().join("data/takeaway/state.json");
+    assert!(out.contains(&format!("config: {}", cfg.display())), "{out}");
+    assert!(
+        out.contains(&format!("state:  {}", state.display())),
+        "{out}"
+    );
+}
+
+#[test]
+fn print_config_shows_every_default_and_reads_back() {
+    let home = tempfile::tempdir().unwrap();
+    let o = cmd(home.path()).arg("--print-config").output().unwrap();
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for line in [
+        "allowed_schemes = [\"http\", \"https\"]",
+        "mark_read_on_open = false",
+        "open_paper = \"p\"",
+        "jump = \"ctrl-p\"",
+        "[theme]",
+    ] {
+        assert!(text.contains(line), "{line} missing in\n{text}");
+    }
+    // Saved as the config file, it is accepted as it is.
+    let dir = home.path().join("config/takeaway");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), &text).unwrap();
+    let o = cmd(home.path()).arg("--print-config").output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), text);
+}
+
+#[test]
+fn a_bad_configuration_exits_2_naming_file_line_and_problem() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = home.path().join("bad.toml");
+    std::fs::write(&bad, "# mine\n[keys]\nopen_papr = \"P\"\n").unwrap();
+    let o = cmd(home.path())
+        .args(["--config", bad.to_str().unwrap(), "--list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        stderr(&o).trim(),
+        format!("takeaway: {}:3: unknown action `open_papr` in [keys] (see --print-config for the names)", bad.display())
+    );
+    // TAKEAWAY_CONFIG names a file too; a named file that is missing is an error.
+    let o = cmd(home.path())
+        .env("TAKEAWAY_CONFIG", home.path().join("nope.toml"))
+        .arg("--list")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nope.toml"));
+}
+
+#[test]
+fn notes_from_the_configuration_are_loaded_when_no_path_is_given() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("c.toml");
+    let notes = fixture("folder");
+    std::fs::write(
+        &cfg,
+        format!("notes = [{:?}]\n", notes.display().to_string()),
+    )
+    .unwrap();
+    let o = cmd(home.path())
+        .args(["--config", cfg.to_str().unwrap(), "--list"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("Folder A [1]\n"), "{}", stdout(&o));
 }

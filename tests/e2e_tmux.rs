@@ -108,9 +108,10 @@ fn browse_filter_jump_and_open_links_in_a_real_terminal() {
         socket: format!("takeaway-e2e-{}", std::process::id()),
     };
     let command = format!(
-        "env BROWSER='{}' TERM=xterm-256color '{}'",
+        "env BROWSER='{}' TERM=xterm-256color XDG_CONFIG_HOME='{dir}/config' XDG_DATA_HOME='{dir}/data' '{}'",
         browser.display(),
-        env!("CARGO_BIN_EXE_takeaway")
+        env!("CARGO_BIN_EXE_takeaway"),
+        dir = dir.path().display(),
     );
     let out = t.cmd(&[
         "new-session",
@@ -166,4 +167,106 @@ fn browse_filter_jump_and_open_links_in_a_real_terminal() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(!t.alive(), "takeaway did not quit");
+}
+
+fn start(t: &Tmux, command: &str) {
+    let out = t.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        command,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn quit(t: &Tmux) {
+    t.keys(&["q"]);
+    let start = Instant::now();
+    while t.alive() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!t.alive(), "takeaway did not quit");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn marks_survive_a_restart_and_edits_reload_in_place() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
+        &notes,
+    );
+    let command = format!(
+        "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        env!("CARGO_BIN_EXE_takeaway"),
+        notes.display(),
+        d = dir.path().display(),
+    );
+    let t = Tmux {
+        socket: format!("takeaway-e2e-marks-{}", std::process::id()),
+    };
+    start(&t, &command);
+    t.wait_for("TOY 2031");
+    t.keys(&["C-p", "quokka", "Enter", "b"]);
+    t.wait_for("★ Bookmarked Quokka");
+    t.keys(&["C-p", "echidna", "Enter", "m"]);
+    t.wait_for("Marked read: Echidna");
+    quit(&t);
+    assert!(dir.path().join("data/takeaway/state.json").exists());
+
+    // Started again: the star, the read mark and the selection are back.
+    start(&t, &command);
+    let screen = t.wait_for("★ Quokka");
+    assert!(
+        screen.contains("Echidna: A Spiky Congestion Controller"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("✓ read"),
+        "the selected Echidna shows its read mark:\n{screen}"
+    );
+    t.keys(&["B"]);
+    let screen = t.wait_for("★ only · 1 paper");
+    assert!(
+        screen.contains("Quokka") && !screen.contains("• Wombat"),
+        "{screen}"
+    );
+    t.keys(&["B"]);
+
+    // sed -i renames the selected paper: the new title shows, still selected.
+    t.keys(&["C-p", "echidna", "Enter"]);
+    let status = Command::new("sed")
+        .args([
+            "-i",
+            "s/A Spiky Congestion Controller/A Calmer Controller/",
+            notes.join("conference.md").to_str().unwrap(),
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = t.wait_for("Reloaded the notes");
+    assert!(screen.contains("Echidna: A Calmer Controller"), "{screen}");
+    quit(&t);
 }

@@ -136,3 +136,33 @@ fn tiny_sizes_never_panic() {
         render(&app);
     }
 }
+
+#[test]
+fn bookmarked_and_read_rows() {
+    let mut app = bundled(100, 30);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "b");
+    keys(&mut app, "jm"); // CrossPipe read
+    keys(&mut app, "j"); // select Obscura, so neither row wears the selection's colours
+    let t = render(&app);
+    insta::assert_snapshot!(t.backend());
+    // The read row is dimmed; the star is in the bookmark colour.
+    let buf = t.backend().buffer();
+    let row_of = |needle: &str| {
+        (0..buf.area.height)
+            .find(|&y| {
+                (0..40)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains(needle)
+            })
+            .unwrap_or_else(|| panic!("{needle} not shown"))
+    };
+    let cross = row_of("CrossPipe");
+    assert_eq!(buf[(10, cross)].fg, Color::DarkGray);
+    let grey = row_of("GreyHound");
+    let star_x = (0..40).find(|&x| buf[(x, grey)].symbol() == "★").unwrap();
+    assert_eq!(buf[(star_x, grey)].fg, Color::Yellow);
+}

@@ -394,3 +394,165 @@ fn palette_lists_note_pages_after_papers_and_jumps_to_them() {
     );
     assert!(app.cursor().is_some());
 }
+
+fn select(app: &mut App, query: &str) {
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(app, query);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn b_and_m_toggle_marks_and_return_mark_effects() {
+    let mut app = bundled();
+    select(&mut app, "greyhound");
+    let id = app.selected_paper().unwrap().1.id.clone();
+    assert_eq!(
+        keys(&mut app, "b"),
+        vec![Effect::Mark(Mark::Bookmark {
+            id: id.clone(),
+            on: true
+        })]
+    );
+    assert!(app.bookmarks.contains(&id));
+    assert_eq!(
+        keys(&mut app, "b"),
+        vec![Effect::Mark(Mark::Bookmark {
+            id: id.clone(),
+            on: false
+        })]
+    );
+    assert!(!app.bookmarks.contains(&id));
+    let doc_node = app.tree.node_of_doc(0).unwrap();
+    assert_eq!(app.unread[doc_node], 28);
+    assert_eq!(
+        keys(&mut app, "m"),
+        vec![Effect::Mark(Mark::Read {
+            id: id.clone(),
+            on: true
+        })]
+    );
+    assert_eq!(app.unread[doc_node], 27);
+    // Marks on a non-paper row do nothing.
+    keys(&mut app, "gm");
+    assert!(app
+        .message
+        .as_deref()
+        .unwrap()
+        .starts_with("Select a paper"));
+}
+
+#[test]
+fn only_bookmarked_and_only_unread_combine_with_the_filter() {
+    let mut app = bundled();
+    select(&mut app, "greyhound");
+    keys(&mut app, "b");
+    select(&mut app, "torpor");
+    keys(&mut app, "bm");
+    keys(&mut app, "B");
+    let shown: Vec<String> = app
+        .rows
+        .iter()
+        .filter_map(|&id| app.tree.nodes[id].paper())
+        .map(|r| app.library.paper(r).unwrap().title.clone())
+        .collect();
+    assert_eq!(shown.len(), 2);
+    assert_eq!(app.shown_papers, 2);
+    keys(&mut app, "U"); // bookmarked and unread: GreyHound only
+    assert_eq!(app.shown_papers, 1);
+    assert!(selected_title(&app).starts_with("GreyHound"));
+    keys(&mut app, "/Torpor");
+    let shown: Vec<&Paper> = app
+        .rows
+        .iter()
+        .filter_map(|&id| app.tree.nodes[id].paper())
+        .map(|r| app.library.paper(r).unwrap())
+        .collect();
+    assert_eq!(shown.len(), app.shown_papers);
+    assert!(
+        shown
+            .iter()
+            .all(|p| app.is_bookmarked(p) && !app.is_read(p)),
+        "Torpor is read: hidden"
+    );
+    press(&mut app, KeyCode::Esc); // clears the filter, keeps B and U
+    assert_eq!(app.shown_papers, 1);
+    keys(&mut app, "BU");
+    assert!(!app.narrowed());
+}
+
+#[test]
+fn opening_a_link_marks_read_when_configured() {
+    let mut app = bundled();
+    app.mark_read_on_open = true;
+    select(&mut app, "greyhound");
+    let id = app.selected_paper().unwrap().1.id.clone();
+    let effects = keys(&mut app, "p");
+    assert_eq!(effects.len(), 2);
+    assert!(matches!(&effects[0], Effect::Open(u) if u == GREYHOUND_PAPER));
+    assert_eq!(effects[1], Effect::Mark(Mark::Read { id, on: true }));
+    // Already read: opening again does not toggle it back.
+    assert_eq!(keys(&mut app, "p").len(), 1);
+}
+
+#[test]
+fn the_session_restores_selection_and_expansion() {
+    let mut app = bundled();
+    select(&mut app, "torpor");
+    keys(&mut app, "gj"); // LLMs section
+    keys(&mut app, "h"); // close it
+    select(&mut app, "crosspipe");
+    let mut state = State::default();
+    app.session(&mut state);
+    let rows = app.rows.len();
+    let mut again = bundled();
+    again.restore_session(&state);
+    assert!(selected_title(&again).starts_with("CrossPipe"));
+    assert_eq!(again.rows.len(), rows);
+    assert_eq!(again.expanded, app.expanded);
+}
+
+#[test]
+fn a_renamed_paper_stays_selected_by_file_and_line() {
+    let md = "# T\n\n* Old Name \\[[Paper](https://a.example)]\n* Other \\[[Paper](https://b.example)]\n";
+    let mut app = app_of(md);
+    keys(&mut app, "j");
+    assert_eq!(selected_title(&app), "Old Name");
+    let mut lib = Library::default();
+    lib.documents
+        .push(loader::document::build("t.md", None, &md.replace("Old Name", "New Name")).0);
+    loader::assign_ids(&mut lib);
+    app.replace_library(lib);
+    assert_eq!(selected_title(&app), "New Name");
+}
+
+#[test]
+fn replacing_the_library_keeps_the_filter_and_marks() {
+    let mut app = bundled();
+    select(&mut app, "greyhound");
+    keys(&mut app, "b");
+    keys(&mut app, "/serverless");
+    press(&mut app, KeyCode::Enter);
+    let n = app.shown_papers;
+    app.replace_library(loader::load_bundled().library);
+    assert_eq!(app.filter.query, "serverless");
+    assert_eq!(app.shown_papers, n);
+    assert_eq!(app.bookmarks.len(), 1);
+}
+
+#[test]
+fn edit_gives_the_file_and_line_or_explains_why_not() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/conference.md");
+    let mut app = App::new(loader::load_paths(&[&dir]).library);
+    select(&mut app, "quokka");
+    assert_eq!(
+        keys(&mut app, "e"),
+        vec![Effect::Edit {
+            path: dir.clone(),
+            line: 18
+        }]
+    );
+    let mut app = bundled();
+    assert!(keys(&mut app, "e").is_empty());
+    assert!(app.message.as_deref().unwrap().contains("bundled notes"));
+}
