@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crate::model::{DocKind, Library, Link, Paper, PaperRef};
-use crate::search::{Hit, Index, PageHit};
+use crate::search::{Hit, Index, PageHit, Search};
 use crate::state::{Mark, Selection, State};
 pub use action::Action;
 pub use keymap::{Key, KeyCode, KeyMap, Mode};
@@ -61,16 +61,17 @@ pub struct Filter {
     pub query: String,
     /// Hits for the query, best first.
     pub hits: Vec<Hit>,
+    /// The search `hits` come from, and the query it is for.
+    last: Search,
+    hits_for: String,
+    /// Earlier (shorter) queries and their searches, so typing narrows and Backspace is instant.
+    history: Vec<(String, Search)>,
 }
 
 impl Filter {
     /// Is the filter narrowing the tree?
     pub fn is_active(&self) -> bool {
         !self.query.trim().is_empty()
-    }
-
-    pub fn hit(&self, r: PaperRef) -> Option<&Hit> {
-        self.hits.iter().find(|h| h.paper == r)
     }
 }
 
@@ -775,30 +776,27 @@ impl App {
             self.say("No filter: press / to filter");
             return;
         }
-        let papers: Vec<usize> = self
+        // Paper rows as (row index, node), in one pass.
+        let papers: Vec<(usize, usize)> = self
             .rows
             .iter()
-            .copied()
-            .filter(|&id| self.tree.nodes[id].paper().is_some())
+            .enumerate()
+            .filter(|(_, &id)| self.tree.nodes[id].paper().is_some())
+            .map(|(i, &id)| (i, id))
             .collect();
-        if papers.is_empty() {
+        let (Some(&first), Some(&last)) = (papers.first(), papers.last()) else {
             return;
-        }
+        };
         let cur = self.cursor().unwrap_or(0);
-        let pos_of = |id: usize| self.rows.iter().position(|&r| r == id).unwrap_or(0);
         let next = if forward {
-            papers
-                .iter()
-                .copied()
-                .find(|&id| pos_of(id) > cur)
-                .unwrap_or(papers[0])
+            papers.iter().find(|(i, _)| *i > cur).unwrap_or(&first).1
         } else {
             papers
                 .iter()
                 .rev()
-                .copied()
-                .find(|&id| pos_of(id) < cur)
-                .unwrap_or(papers[papers.len() - 1])
+                .find(|(i, _)| *i < cur)
+                .unwrap_or(&last)
+                .1
         };
         self.select_node(next);
     }
@@ -868,7 +866,28 @@ impl App {
             self.recompute_view();
             return;
         }
-        self.filter.hits = self.index.search(&self.filter.query);
+        let q = self.filter.query.clone();
+        let prev = std::mem::take(&mut self.filter.hits_for);
+        if let Some(pos) = self.filter.history.iter().rposition(|(hq, _)| *hq == q) {
+            // Backspace back to an earlier query: its search is kept.
+            self.filter.history.truncate(pos + 1);
+            self.filter.last = self
+                .filter
+                .history
+                .pop()
+                .map(|(_, s)| s)
+                .unwrap_or_default();
+        } else if !prev.trim().is_empty() && q.starts_with(&prev) {
+            // One more key: only what could still match can match.
+            let narrowed = self.index.search_within(&q, &self.filter.last);
+            let old = std::mem::replace(&mut self.filter.last, narrowed);
+            self.filter.history.push((prev, old));
+        } else {
+            self.filter.history.clear();
+            self.filter.last = self.index.search_all(&q);
+        }
+        self.filter.hits = self.filter.last.hits.clone();
+        self.filter.hits_for = q;
         self.recompute_view();
         let best = self
             .filter

@@ -70,27 +70,25 @@ pub fn draw(f: &mut Frame, app: &App) {
     let rows = (inner.height as usize).saturating_sub(1);
     let offset = p.selected.saturating_sub(rows.saturating_sub(1));
     for (i, item) in p.items.iter().enumerate().skip(offset).take(rows) {
-        let (title, positions, context, context_pos): (&str, &[usize], String, &[usize]) =
+        let (title, positions, context, context_pos): (&str, Vec<usize>, String, Vec<usize>) =
             match item {
                 PaletteItem::Paper(hit) => {
                     let Some(paper) = app.library.paper(hit.paper) else {
                         continue;
                     };
                     let context = app.index.context(hit.paper).unwrap_or("").to_string();
-                    (
-                        &paper.title,
-                        &hit.title_positions,
-                        context,
-                        &hit.context_positions,
-                    )
+                    // Positions only for the rows on screen.
+                    let tp = app.index.positions(&paper.title, &p.query);
+                    let cp = app.index.positions(&context, &p.query);
+                    (&paper.title, tp, context, cp)
                 }
                 PaletteItem::Page(hit) => {
                     let doc = &app.library.documents[hit.doc];
                     (
                         &doc.title,
-                        &hit.positions,
+                        hit.positions.clone(),
                         format!("page · {}", doc.source),
-                        &[],
+                        Vec::new(),
                     )
                 }
             };
@@ -107,7 +105,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         spans.extend(highlighted(
             app.theme.matched(),
             title,
-            positions,
+            &positions,
             title_w.min(w.saturating_sub(2)),
             base,
         ));
@@ -118,7 +116,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             spans.extend(highlighted(
                 app.theme.matched(),
                 &context,
-                context_pos,
+                &context_pos,
                 room,
                 base.patch(app.theme.dim()),
             ));

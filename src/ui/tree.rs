@@ -98,11 +98,15 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
                         .join(" ")
                 })
                 .unwrap_or_default();
-            let pos = app
-                .filter
-                .hit(r)
-                .map(|h| h.title_positions.clone())
-                .unwrap_or_default();
+            // Shown under an active filter means matched: highlight (computed for visible rows only).
+            let pos = if app.filter.is_active() {
+                app.library
+                    .paper(r)
+                    .map(|p| app.index.positions(&p.title, &app.filter.query))
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             (badges, pos)
         }
         NodeKind::Document if app.library.documents[node.doc].kind == DocKind::Page => {
