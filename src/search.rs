@@ -230,7 +230,7 @@ impl Index {
                 let mut cands = Vec::new();
                 // Chunks are joined in order, so candidates stay in document order.
                 for h in handles {
-                    let (mut h, mut c) = h.join().unwrap_or_default();
+                    let (mut h, mut c) = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
                     hits.append(&mut h);
                     cands.append(&mut c);
                 }

@@ -95,17 +95,62 @@ pub fn load_bundled() -> Loaded {
     loaded
 }
 
-/// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`).
+/// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`). Files are read
+/// and parsed on all cores; documents keep the order of the paths and of the sorted walk.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
     let mut loaded = Loaded::default();
+    let mut files = Vec::new();
     for p in paths {
-        let p = p.as_ref();
-        for file in files_of(p, &mut loaded.errors) {
-            load_file(&file, &mut loaded);
+        files.extend(files_of(p.as_ref(), &mut loaded.errors));
+    }
+    for result in parse_all(&files) {
+        match result {
+            Ok((doc, w)) => {
+                loaded.library.documents.push(doc);
+                loaded.warnings.extend(w);
+            }
+            Err(e) => loaded.errors.push(e),
         }
     }
     loaded.warnings.extend(assign_ids(&mut loaded.library));
     loaded
+}
+
+type Parsed = Result<(Document, Vec<Warning>), LoadError>;
+
+/// Reads and parses `files` on up to as many threads as there are cores, results in input order.
+fn parse_all(files: &[PathBuf]) -> Vec<Parsed> {
+    let one = |f: &PathBuf| read_file(f).map(|text| parse_file(f, &text));
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(files.len())
+        .min(16);
+    if threads <= 1 {
+        return files.iter().map(one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, Parsed)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(f) = files.get(i) else { break };
+                        out.push((i, one(f)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Reads and parses one file into `loaded`.
