@@ -80,6 +80,8 @@ pub enum Action {
     OnlyUnread,
     /// Edit the paper's source file in $VISUAL / $EDITOR at its line.
     Edit,
+    /// Suspend to the shell (resume with `fg`).
+    Suspend,
     /// Show or hide the keys.
     Help,
     /// Quit.
@@ -96,7 +98,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to in the configuration (browse mode), in help order.
-    pub const ALL: [Action; 39] = {
+    pub const ALL: [Action; 40] = {
         use Action::*;
         [
             Down,
@@ -135,6 +137,7 @@ impl Action {
             OnlyBookmarked,
             OnlyUnread,
             Edit,
+            Suspend,
             Help,
             Quit,
             Cancel,
@@ -187,6 +190,7 @@ impl Action {
             OnlyBookmarked => "only bookmarked",
             OnlyUnread => "only unread",
             Edit => "edit in $EDITOR",
+            Suspend => "suspend (fg resumes)",
             Help => "help",
             Quit => "quit",
             Confirm => "confirm",

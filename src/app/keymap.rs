@@ -268,6 +268,7 @@ impl Default for KeyMap {
         bind(m, &[c('B')], OnlyBookmarked);
         bind(m, &[c('U')], OnlyUnread);
         bind(m, &[c('e')], Edit);
+        bind(m, &[Key::ctrl('z')], Suspend);
         bind(m, &[c('?')], Help);
         bind(m, &[c('q'), Key::ctrl('c')], Quit);
         bind(m, &[p(K::Esc)], Cancel);

@@ -26,6 +26,8 @@ pub enum Effect {
     Mark(Mark),
     /// Open this file in the editor at this line (suspending the screen).
     Edit { path: PathBuf, line: usize },
+    /// Give the terminal back to the shell until resumed (Ctrl-Z).
+    Suspend,
 }
 
 /// Input the app reacts to, already translated from the terminal's events.
@@ -625,6 +627,7 @@ impl App {
                 self.select_first_shown_paper();
             }
             Edit => return self.edit(),
+            Suspend => return vec![Effect::Suspend],
             Help => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;

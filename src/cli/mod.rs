@@ -208,7 +208,9 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
         paths,
     };
     match crate::tui::run(app, ctx) {
-        Ok(()) => {
+        // Ended by a signal: the conventional 128 + signal number.
+        Ok(Some(sig)) => (128 + sig).clamp(0, 255) as u8,
+        Ok(None) => {
             if loaded.errors.is_empty() {
                 status::OK
             } else {

@@ -136,8 +136,44 @@ fn leave_screen() {
     ratatui::restore();
 }
 
-/// Runs the app until it quits. The terminal is restored however this returns or unwinds.
-pub fn run(mut app: App, mut ctx: Context) -> io::Result<()> {
+/// Stops the process as the shell's Ctrl-Z would, with the terminal given back; returns after `fg`.
+#[cfg(unix)]
+fn suspend() {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+}
+
+#[cfg(not(unix))]
+fn suspend() {}
+
+/// Termination signals handled gracefully: the first one ends the loop (terminal restored, state
+/// saved); a second one ends the process at once.
+#[cfg(unix)]
+const TERM_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+#[cfg(not(unix))]
+const TERM_SIGNALS: [i32; 0] = [];
+
+/// Runs the app until it quits or a termination signal arrives (then returns `Some(signal)`). The
+/// terminal is restored however this returns or unwinds.
+pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
+    let signalled = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for sig in TERM_SIGNALS {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        // A second signal while the first is being handled exits at once.
+        signal_hook::flag::register_conditional_shutdown(sig, 1, flag.clone())?;
+        signal_hook::flag::register(sig, flag.clone())?;
+        let signalled = signalled.clone();
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            signal_hook::low_level::register(sig, move || {
+                signalled.store(sig as usize, std::sync::atomic::Ordering::SeqCst)
+            })?;
+        }
+    }
+    let got_signal = || signalled.load(std::sync::atomic::Ordering::SeqCst);
     app.set_marks(&ctx.store.state);
     let remembered = ctx.store.state.clone();
     app.restore_session(&remembered);
@@ -178,10 +214,16 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<()> {
             width: size.width,
             height: size.height,
         });
-        while app.running {
+        while app.running && got_signal() == 0 {
             terminal.draw(|f| crate::ui::draw(f, &app))?;
             let mut effects = Vec::new();
-            if event::poll(Duration::from_millis(200))? {
+            let ready = match event::poll(Duration::from_millis(200)) {
+                Ok(r) => r,
+                // A signal interrupted the wait: the loop condition looks at it.
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+                Err(e) => return Err(e),
+            };
+            if ready {
                 // Take every pending event before drawing again, so a burst of keys costs one frame.
                 loop {
                     if let Some(ev) = translate(event::read()?) {
@@ -238,6 +280,12 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<()> {
                             Err(e) => app.say(format!("Could not save the marks: {e}")),
                         }
                     }
+                    Effect::Suspend => {
+                        leave_screen();
+                        suspend();
+                        terminal = enter_screen()?;
+                        terminal.clear()?;
+                    }
                     Effect::Edit { path, line } => {
                         leave_screen();
                         let outcome = edit(&path, line);
@@ -258,7 +306,10 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<()> {
     if let Err(e) = ctx.store.save() {
         eprintln!("takeaway: could not save the state: {e}");
     }
-    result
+    result.map(|()| match got_signal() {
+        0 => None,
+        s => Some(s as i32),
+    })
 }
 
 /// Reloads the notes on a thread; the result comes back as `Msg::Reloaded`.
