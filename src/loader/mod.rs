@@ -13,6 +13,10 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Document, Library};
 
+/// The largest notes file that is loaded (32 MiB, some 100,000 papers); larger ones are refused with a
+/// message, so a stray huge file cannot take the memory and the time of everything else.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Where the bundled notes say they come from.
 pub const BUNDLED_SOURCE: &str = "notes/atc-2025.md";
 /// Our own notes on USENIX ATC 2025, shipped inside the binary.
@@ -31,6 +35,8 @@ pub enum LoadError {
     NotAFile { path: String },
     #[error("{path}: no notes (*.md files) found in this folder")]
     NoNotes { path: String },
+    #[error("{path}: {size} bytes is more than a notes file may have ({max} bytes); split it into several files")]
+    TooLarge { path: String, size: u64, max: u64 },
 }
 
 impl LoadError {
@@ -41,7 +47,8 @@ impl LoadError {
             | LoadError::Unreadable { path, .. }
             | LoadError::NotUtf8 { path, .. }
             | LoadError::NotAFile { path }
-            | LoadError::NoNotes { path } => path,
+            | LoadError::NoNotes { path }
+            | LoadError::TooLarge { path, .. } => path,
         }
     }
 }
@@ -178,6 +185,13 @@ pub fn read_file(path: &Path) -> Result<String, LoadError> {
     if !meta.is_file() {
         // A FIFO or device would block or never end: refuse before opening it.
         return Err(LoadError::NotAFile { path: name() });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: name(),
+            size: meta.len(),
+            max: MAX_FILE_BYTES,
+        });
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
     String::from_utf8(bytes).map_err(|e| {
