@@ -691,6 +691,9 @@ impl App {
     /// nearest visible ancestor (or the first row).
     fn refresh_rows(&mut self) {
         self.rows = self.tree.visible(&self.expanded, self.shown.as_deref());
+        if self.selected.is_none() {
+            self.selected = self.rows.first().copied();
+        }
         if let Some(sel) = self.selected {
             if !self.rows.contains(&sel) {
                 let fallback = self

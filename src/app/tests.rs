@@ -556,3 +556,14 @@ fn edit_gives_the_file_and_line_or_explains_why_not() {
     assert!(keys(&mut app, "e").is_empty());
     assert!(app.message.as_deref().unwrap().contains("bundled notes"));
 }
+
+#[test]
+fn clearing_an_empty_view_selects_a_row_again() {
+    // Found by the property test: B with nothing bookmarked empties the tree, Esc brings the rows back.
+    let mut app = bundled();
+    keys(&mut app, "B");
+    assert!(app.rows.is_empty() && app.selected.is_none());
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.rows.is_empty());
+    assert_eq!(app.selected, app.rows.first().copied());
+}
