@@ -319,12 +319,22 @@ impl App {
         let keys: HashMap<String, usize> = (0..self.tree.len())
             .map(|id| (self.node_key(id), id))
             .collect();
-        if !state.expanded.is_empty() {
-            self.expanded = vec![false; self.tree.len()];
-            for k in &state.expanded {
-                if let Some(&id) = keys.get(k) {
-                    self.expanded[id] = true;
-                }
+        // Expansion is restored for the documents the saved state knows; others keep their defaults
+        // (a state saved with other notes must not close everything).
+        let known: HashSet<&str> = state
+            .expanded
+            .iter()
+            .filter_map(|k| k.split('\u{1f}').next())
+            .collect();
+        for (id, n) in self.tree.nodes.iter().enumerate() {
+            let source = self.library.documents[n.doc].source.as_str();
+            if known.contains(source) {
+                self.expanded[id] = false;
+            }
+        }
+        for k in &state.expanded {
+            if let Some(&id) = keys.get(k) {
+                self.expanded[id] = true;
             }
         }
         self.recent_filters = state.recent_filters.clone();

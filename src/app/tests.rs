@@ -567,3 +567,16 @@ fn clearing_an_empty_view_selects_a_row_again() {
     assert!(!app.rows.is_empty());
     assert_eq!(app.selected, app.rows.first().copied());
 }
+
+#[test]
+fn a_session_saved_with_other_notes_keeps_the_default_expansion() {
+    let mut other = app_of("# Other\n\n## S\n\n* T\n  * P \\[[Paper](https://p.example)]\n");
+    let mut state = State::default();
+    other.update(Action::Expand);
+    other.session(&mut state);
+    assert!(!state.expanded.is_empty());
+    let mut app = bundled();
+    let before = app.expanded.clone();
+    app.restore_session(&state);
+    assert_eq!(app.expanded, before);
+}

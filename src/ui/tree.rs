@@ -22,7 +22,10 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let title = if app.narrowed() {
         format!(" Notes · {}/{} ", app.shown_papers, papers)
     } else {
-        format!(" Notes · {papers} papers ")
+        format!(
+            " Notes · {papers} paper{} ",
+            if papers == 1 { "" } else { "s" }
+        )
     };
     let block = Block::default()
         .borders(Borders::ALL)
