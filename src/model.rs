@@ -145,8 +145,8 @@ pub struct Paper {
     pub venue: Option<String>,
     /// A trailing `, by Author`.
     pub authors: Option<String>,
-    /// Section and topic titles from the document down to the paper.
-    pub topics: Vec<String>,
+    /// Section and topic titles from the document down to the paper (shared by the papers of a topic).
+    pub topics: std::sync::Arc<[String]>,
     /// 1-based line where the paper's list item starts.
     pub line: usize,
     pub links: Vec<Link>,

@@ -88,10 +88,10 @@ fn link_group_papers_with_links_in_order_and_lines() {
 fn topics_come_from_headings_and_bullets_but_not_papers_heading() {
     let d = doc("rules/conference.md");
     assert_eq!(
-        paper(&d, "Quokka").topics,
+        paper(&d, "Quokka").topics.to_vec(),
         vec!["Storage Systems", "Key-Value Stores"]
     );
-    assert_eq!(paper(&d, "Echidna").topics, vec!["Networking"]);
+    assert_eq!(paper(&d, "Echidna").topics.to_vec(), vec!["Networking"]);
     // The tree: sections → topics → papers, with Meta Info (no papers) left out.
     let top: Vec<String> = d
         .tree
@@ -167,7 +167,7 @@ fn unlinked_papers_under_papers_heading_or_beside_linked_siblings() {
     );
     let emu = paper(&d, "Emu");
     assert!(emu.links.is_empty());
-    assert_eq!(emu.topics, vec!["Machine Learning", "Training"]);
+    assert_eq!(emu.topics.to_vec(), vec!["Machine Learning", "Training"]);
     assert_eq!(emu.affiliations, vec!["Uni G"]);
     // The affiliation bullets are notes, never papers.
     assert!(!titles(&d).contains(&"Uni H"));
@@ -212,11 +212,11 @@ fn deep_papers_without_a_papers_heading_make_a_page() {
 fn topics_nest_three_levels() {
     let d = doc("rules/three-levels.md");
     assert_eq!(
-        paper(&d, "Lyrebird").topics,
+        paper(&d, "Lyrebird").topics.to_vec(),
         vec!["Systems for ML", "Training", "Parallelism", "Pipelines"]
     );
     assert_eq!(
-        paper(&d, "Cassowary").topics,
+        paper(&d, "Cassowary").topics.to_vec(),
         vec!["Systems for ML", "Training", "Parallelism"]
     );
 }

@@ -269,10 +269,12 @@ impl DocBuilder<'_> {
 
     fn items(&mut self, items: &[MdItem], classes: &[Cls], topics: &mut Vec<String>) -> Vec<Node> {
         let mut nodes = Vec::new();
+        // One shared topic path for the papers of this list.
+        let shared: std::sync::Arc<[String]> = topics.as_slice().into();
         for (it, c) in items.iter().zip(classes) {
             match c.kind {
                 Kind::Paper => {
-                    let paper = self.paper(it, topics.clone());
+                    let paper = self.paper(it, shared.clone());
                     nodes.push(Node::Paper {
                         index: self.papers.len(),
                     });
@@ -298,7 +300,7 @@ impl DocBuilder<'_> {
         nodes
     }
 
-    fn paper(&mut self, it: &MdItem, topics: Vec<String>) -> Paper {
+    fn paper(&mut self, it: &MdItem, topics: std::sync::Arc<[String]>) -> Paper {
         let inl = it.first_para();
         let h = head(inl);
         let mut links: Vec<Link> = markdown::links(inl)
@@ -499,6 +501,11 @@ pub fn rich(inl: &[Tok]) -> RichText {
         last.text = last.text.trim_end().to_string();
     }
     spans.retain(|s| !s.text.is_empty());
+    // Built by appending: give back the slack (at 100,000 papers it is tens of megabytes).
+    for s in &mut spans {
+        s.text.shrink_to_fit();
+    }
+    spans.shrink_to_fit();
     RichText(spans)
 }
 
