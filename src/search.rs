@@ -17,7 +17,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use crate::model::{Library, Note, PaperRef};
 
 /// The result of a search, and what a longer query can narrow from.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     /// Ranked hits.
     pub hits: Vec<Hit>,
@@ -186,23 +186,46 @@ impl Index {
 
     /// [`Index::search`], keeping what a longer query needs to narrow from.
     pub fn search_all(&self, query: &str) -> Search {
-        let all: Vec<u32> = (0..self.entries.len() as u32).collect();
-        self.search_entries(query, &all)
+        self.search_cancellable(query, None, &|| false)
+            .unwrap_or_default()
     }
 
     /// Like [`Index::search_all`], but only among the papers that could still match after `previous`,
     /// for a query that extends `previous`'s: the same result, faster.
     pub fn search_within(&self, query: &str, previous: &Search) -> Search {
-        self.search_entries(query, &previous.candidates)
+        self.search_cancellable(query, Some(previous), &|| false)
+            .unwrap_or_default()
     }
 
-    fn search_entries(&self, query: &str, candidates: &[u32]) -> Search {
+    /// The search behind the others, for a worker thread: narrows from `previous` when given, and gives
+    /// up (returns `None`) soon after `cancelled` turns true, e.g. because another key was typed.
+    pub fn search_cancellable(
+        &self,
+        query: &str,
+        previous: Option<&Search>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Search> {
+        match previous {
+            Some(p) => self.search_entries(query, &p.candidates, cancelled),
+            None => {
+                let all: Vec<u32> = (0..self.entries.len() as u32).collect();
+                self.search_entries(query, &all, cancelled)
+            }
+        }
+    }
+
+    fn search_entries(
+        &self,
+        query: &str,
+        candidates: &[u32],
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Search> {
         let query = query.trim();
         if query.is_empty() {
-            return Search {
+            return Some(Search {
                 hits: candidates.iter().map(|&i| self.hit_all(i)).collect(),
                 candidates: candidates.to_vec(),
-            };
+            });
         }
         // Topic paths are shared by many papers: match each once.
         let contexts: Vec<Option<i64>> = self
@@ -216,26 +239,31 @@ impl Index {
             .min(8);
         let chunk = candidates.len().div_ceil(threads).max(2048);
         let (mut hits, candidates) = if candidates.len() <= chunk {
-            self.match_chunk(candidates, query, &contexts)
+            self.match_chunk(candidates, query, &contexts, cancelled)?
         } else {
             std::thread::scope(|s| {
                 let handles: Vec<_> = candidates
                     .chunks(chunk)
                     .map(|c| {
                         let contexts = &contexts;
-                        s.spawn(move || self.match_chunk(c, query, contexts))
+                        s.spawn(move || self.match_chunk(c, query, contexts, cancelled))
                     })
                     .collect();
                 let mut hits = Vec::new();
                 let mut cands = Vec::new();
+                let mut complete = true;
                 // Chunks are joined in order, so candidates stay in document order.
                 for h in handles {
-                    let (mut h, mut c) = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                    hits.append(&mut h);
-                    cands.append(&mut c);
+                    match h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
+                        Some((mut h, mut c)) => {
+                            hits.append(&mut h);
+                            cands.append(&mut c);
+                        }
+                        None => complete = false,
+                    }
                 }
-                (hits, cands)
-            })
+                complete.then_some((hits, cands))
+            })?
         };
         // Field, then score, then document order (entries are in document order).
         hits.sort_unstable_by(|a, b| {
@@ -244,7 +272,7 @@ impl Index {
                 .then(b.score.cmp(&a.score))
                 .then(a.entry.cmp(&b.entry))
         });
-        Search { hits, candidates }
+        Some(Search { hits, candidates })
     }
 
     fn hit_all(&self, i: u32) -> Hit {
@@ -263,12 +291,16 @@ impl Index {
         candidates: &[u32],
         query: &str,
         contexts: &[Option<i64>],
-    ) -> (Vec<Hit>, Vec<u32>) {
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<(Vec<Hit>, Vec<u32>)> {
         let chars = query.chars().count() as i64;
         let sensitive = case_sensitive(query);
         let mut out = Vec::new();
         let mut still = Vec::new();
-        for &i in candidates {
+        for (n, &i) in candidates.iter().enumerate() {
+            if n % 512 == 0 && cancelled() {
+                return None;
+            }
             let e = &self.entries[i as usize];
             let mut possible = true;
             let found = if let Some(s) = self.matcher.fuzzy_match(&e.title, query) {
@@ -300,7 +332,7 @@ impl Index {
                 });
             }
         }
-        (out, still)
+        Some((out, still))
     }
 
     /// Note pages whose title matches `query`, best first (all of them, in order, for an empty query).
@@ -458,7 +490,9 @@ mod tests {
                 .iter()
                 .map(|c| idx.matcher.fuzzy_match(c, "paper 42"))
                 .collect();
-            let (mut h, _) = idx.match_chunk(&all, "paper 42", &contexts);
+            let (mut h, _) = idx
+                .match_chunk(&all, "paper 42", &contexts, &|| false)
+                .unwrap();
             h.sort_by(|a, b| {
                 b.field
                     .cmp(&a.field)
@@ -483,6 +517,14 @@ mod tests {
             assert_eq!(prev.hits, idx.search(&q), "{q}");
         }
         assert_eq!(prev.hits.len(), 1);
+    }
+
+    #[test]
+    fn a_cancelled_search_gives_up() {
+        let lib = lib(NOTES);
+        let idx = Index::new(&lib);
+        assert!(idx.search_cancellable("grey", None, &|| true).is_none());
+        assert!(idx.search_cancellable("grey", None, &|| false).is_some());
     }
 
     #[test]

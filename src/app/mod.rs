@@ -28,7 +28,50 @@ pub enum Effect {
     Edit { path: PathBuf, line: usize },
     /// Give the terminal back to the shell until resumed (Ctrl-Z).
     Suspend,
+    /// Run this search off the UI thread; its result comes back as [`Event::SearchDone`].
+    Search(SearchJob),
 }
+
+/// What a search is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchTarget {
+    Filter,
+    Palette,
+}
+
+/// A search for a worker thread (large libraries: typing never waits for it).
+#[derive(Clone)]
+pub struct SearchJob {
+    pub generation: u64,
+    pub target: SearchTarget,
+    pub query: String,
+    pub index: std::sync::Arc<Index>,
+    /// Narrow from this earlier search (its query is a prefix of `query`).
+    pub within: Option<Search>,
+}
+
+impl std::fmt::Debug for SearchJob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchJob")
+            .field("generation", &self.generation)
+            .field("target", &self.target)
+            .field("query", &self.query)
+            .finish()
+    }
+}
+
+impl PartialEq for SearchJob {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && self.target == other.target
+            && self.query == other.query
+    }
+}
+
+impl Eq for SearchJob {}
+
+/// Libraries with more papers than this search off the UI thread.
+pub const ASYNC_SEARCH_PAPERS: usize = 20_000;
 
 /// Input the app reacts to, already translated from the terminal's events.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +91,13 @@ pub enum Event {
     Resize {
         width: u16,
         height: u16,
+    },
+    /// A search job finished (`search` is its result).
+    SearchDone {
+        generation: u64,
+        target: SearchTarget,
+        query: String,
+        search: Search,
     },
 }
 
@@ -115,7 +165,7 @@ pub fn merge_ranked(papers: Vec<Hit>, pages: Vec<PageHit>) -> Vec<PaletteItem> {
 
 pub struct App {
     pub library: Library,
-    pub index: Index,
+    pub index: std::sync::Arc<Index>,
     pub tree: Tree,
     pub keymap: KeyMap,
     pub mode: Mode,
@@ -156,11 +206,19 @@ pub struct App {
     pub allowed_schemes: Vec<String>,
     pub theme: crate::ui::theme::Theme,
     pub running: bool,
+    /// Search on a worker thread (set by the runtime for large libraries; tests search in place).
+    pub async_search: bool,
+    /// The latest search job's generation, per target: older results are dropped.
+    search_generation: u64,
+    latest_filter: u64,
+    latest_palette: u64,
+    /// Jobs queued by the current update, returned as effects.
+    jobs: Vec<SearchJob>,
 }
 
 impl App {
     pub fn new(library: Library) -> Self {
-        let index = Index::new(&library);
+        let index = std::sync::Arc::new(Index::new(&library));
         let tree = Tree::new(&library);
         let mut expanded = vec![false; tree.len()];
         // One document: open it down to its topics. Several: show the documents, closed.
@@ -199,6 +257,11 @@ impl App {
             allowed_schemes: vec!["http".into(), "https".into()],
             theme: Default::default(),
             running: true,
+            async_search: false,
+            search_generation: 0,
+            latest_filter: 0,
+            latest_palette: 0,
+            jobs: Vec::new(),
         };
         app.recount_unread();
         app.refresh_rows();
@@ -369,7 +432,10 @@ impl App {
         let bookmarks = std::mem::take(&mut self.bookmarks);
         let read = std::mem::take(&mut self.read);
         self.library = library;
-        self.index = Index::new(&self.library);
+        self.index = std::sync::Arc::new(Index::new(&self.library));
+        // Results of searches on the old index would point at the old papers: drop them.
+        self.latest_filter = 0;
+        self.latest_palette = 0;
         self.tree = Tree::new(&self.library);
         self.expanded = vec![false; self.tree.len()];
         self.selected = None;
@@ -507,9 +573,18 @@ impl App {
                             self.type_char(c);
                         }
                     }
-                    Vec::new()
+                    self.jobs.drain(..).map(Effect::Search).collect()
                 }
             },
+            Event::SearchDone {
+                generation,
+                target,
+                query,
+                search,
+            } => {
+                self.search_done(generation, target, query, search);
+                Vec::new()
+            }
             Event::Resize { width, height } => {
                 self.size = (width, height);
                 self.scroll_to_selection();
@@ -528,6 +603,12 @@ impl App {
 
     /// Applies one action. Returns what the runtime must do; never does I/O itself.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let mut effects = self.apply(action);
+        effects.extend(self.jobs.drain(..).map(Effect::Search));
+        effects
+    }
+
+    fn apply(&mut self, action: Action) -> Vec<Effect> {
         match self.mode {
             Mode::Browse => self.browse(action),
             Mode::FilterInput => {
@@ -883,6 +964,13 @@ impl App {
             return;
         }
         let q = self.filter.query.clone();
+        if self.async_search && !self.filter.history.iter().any(|(hq, _)| *hq == q) {
+            let prev = &self.filter.hits_for;
+            let within = (!prev.trim().is_empty() && q.starts_with(prev.as_str()))
+                .then(|| self.filter.last.clone());
+            self.latest_filter = self.queue(SearchTarget::Filter, q, within);
+            return;
+        }
         let prev = std::mem::take(&mut self.filter.hits_for);
         if let Some(pos) = self.filter.history.iter().rposition(|(hq, _)| *hq == q) {
             // Backspace back to an earlier query: its search is kept.
@@ -904,6 +992,73 @@ impl App {
         }
         self.filter.hits = self.filter.last.hits.clone();
         self.filter.hits_for = q;
+        self.show_filter_hits();
+    }
+
+    /// Queues a search job; returns its generation.
+    fn queue(&mut self, target: SearchTarget, query: String, within: Option<Search>) -> u64 {
+        self.search_generation += 1;
+        self.jobs.push(SearchJob {
+            generation: self.search_generation,
+            target,
+            query,
+            index: self.index.clone(),
+            within,
+        });
+        self.search_generation
+    }
+
+    /// Is a search running for what is on screen?
+    pub fn search_pending(&self) -> bool {
+        self.latest_filter != 0 || (self.mode == Mode::Palette && self.latest_palette != 0)
+    }
+
+    /// Takes a finished job's result, unless a newer job has been queued since.
+    fn search_done(
+        &mut self,
+        generation: u64,
+        target: SearchTarget,
+        query: String,
+        search: Search,
+    ) {
+        match target {
+            SearchTarget::Filter
+                if generation == self.latest_filter && query == self.filter.query =>
+            {
+                let prev = std::mem::take(&mut self.filter.hits_for);
+                if !prev.trim().is_empty() && query.starts_with(&prev) {
+                    let old = std::mem::replace(&mut self.filter.last, search);
+                    self.filter.history.push((prev, old));
+                } else {
+                    self.filter.history.clear();
+                    self.filter.last = search;
+                }
+                self.filter.hits = self.filter.last.hits.clone();
+                self.filter.hits_for = query;
+                self.latest_filter = 0;
+                self.show_filter_hits();
+            }
+            SearchTarget::Palette
+                if generation == self.latest_palette && query == self.palette.query =>
+            {
+                self.palette.items = merge_ranked(search.hits, self.index.search_pages(&query));
+                self.palette.selected = 0;
+                self.latest_palette = 0;
+            }
+            // Its query no longer applies (the filter was cleared or edited): nothing is pending.
+            _ => {
+                if generation == self.latest_filter {
+                    self.latest_filter = 0;
+                }
+                if generation == self.latest_palette {
+                    self.latest_palette = 0;
+                }
+            }
+        }
+    }
+
+    /// Shows the filter's hits in the tree and selects the best one.
+    fn show_filter_hits(&mut self) {
         self.recompute_view();
         let best = self
             .filter
@@ -942,6 +1097,12 @@ impl App {
     // ----- palette ---------------------------------------------------------------------------------
 
     fn run_palette(&mut self) {
+        if self.async_search && !self.palette.query.trim().is_empty() {
+            let q = self.palette.query.clone();
+            self.latest_palette = self.queue(SearchTarget::Palette, q, None);
+            return;
+        }
+        self.latest_palette = 0;
         let q = &self.palette.query;
         self.palette.items = merge_ranked(self.index.search(q), self.index.search_pages(q));
         self.palette.selected = 0;

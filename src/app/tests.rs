@@ -580,3 +580,62 @@ fn a_session_saved_with_other_notes_keeps_the_default_expansion() {
     app.restore_session(&state);
     assert_eq!(app.expanded, before);
 }
+
+fn run_jobs(app: &mut App, effects: Vec<Effect>) {
+    for e in effects {
+        if let Effect::Search(job) = e {
+            let search = job
+                .index
+                .search_cancellable(&job.query, job.within.as_ref(), &|| false)
+                .unwrap();
+            app.handle(Event::SearchDone {
+                generation: job.generation,
+                target: job.target,
+                query: job.query,
+                search,
+            });
+        }
+    }
+}
+
+#[test]
+fn async_search_returns_jobs_and_takes_only_the_newest_result() {
+    let mut sync = bundled();
+    keys(&mut sync, "/serverless");
+    let mut app = bundled();
+    app.async_search = true;
+    keys(&mut app, "/");
+    // Each key gives a job; the typed text shows at once, the hits when a result comes back.
+    let mut jobs = Vec::new();
+    for c in "serverless".chars() {
+        jobs.extend(keys(&mut app, &c.to_string()));
+    }
+    assert_eq!(jobs.len(), 10);
+    assert_eq!(app.filter.query, "serverless");
+    assert!(app.search_pending());
+    // An old result arriving late is dropped.
+    let old = jobs.remove(0);
+    run_jobs(&mut app, vec![old]);
+    assert!(app.filter.hits.is_empty());
+    // The newest one is taken: the same hits and selection as searching in place.
+    let newest = jobs.pop().unwrap();
+    run_jobs(&mut app, vec![newest]);
+    assert!(!app.search_pending());
+    assert_eq!(app.filter.hits, sync.filter.hits);
+    assert_eq!(app.selected, sync.selected);
+    // One more key narrows from that result.
+    let more = keys(&mut app, "x");
+    assert!(matches!(&more[0], Effect::Search(j) if j.within.is_some()));
+}
+
+#[test]
+fn async_palette_search() {
+    let mut app = bundled();
+    app.async_search = true;
+    app.handle(Event::Key(Key::ctrl('p')));
+    let jobs = keys(&mut app, "torpor");
+    assert_eq!(jobs.len(), 6);
+    run_jobs(&mut app, jobs);
+    press(&mut app, KeyCode::Enter);
+    assert!(selected_title(&app).starts_with("Torpor"));
+}

@@ -191,6 +191,7 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     app.theme = config.theme.clone();
     app.allowed_schemes = config.allowed_schemes.clone();
     app.mark_read_on_open = config.mark_read_on_open;
+    app.async_search = app.index.len() > crate::app::ASYNC_SEARCH_PAPERS;
     if let Some(m) = state_msg {
         app.say(m);
     }

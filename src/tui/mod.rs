@@ -32,6 +32,7 @@ pub struct Context {
 /// Messages from helper threads.
 enum Msg {
     Changed,
+    SearchDone(u64, crate::app::SearchTarget, String, crate::search::Search),
     Reloaded(crate::loader::Loaded),
 }
 
@@ -206,6 +207,32 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
             }
         }
     };
+    // The search worker: runs the newest job only, gives up on one as soon as a newer one is queued.
+    let latest_job = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let (job_tx, job_rx) = mpsc::channel::<crate::app::SearchJob>();
+    {
+        let latest = latest_job.clone();
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            while let Ok(mut job) = job_rx.recv() {
+                while let Ok(newer) = job_rx.try_recv() {
+                    job = newer;
+                }
+                let generation = job.generation;
+                let l = latest.clone();
+                let cancelled = move || l.load(std::sync::atomic::Ordering::SeqCst) != generation;
+                if let Some(found) =
+                    job.index
+                        .search_cancellable(&job.query, job.within.as_ref(), &cancelled)
+                {
+                    let done = Msg::SearchDone(generation, job.target, job.query, found);
+                    if tx.send(done).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+    }
     let mut reloading = false;
     let mut reload_again = false;
     let result = (|| -> io::Result<()> {
@@ -217,7 +244,9 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
         while app.running && got_signal() == 0 {
             terminal.draw(|f| crate::ui::draw(f, &app))?;
             let mut effects = Vec::new();
-            let ready = match event::poll(Duration::from_millis(200)) {
+            // While a search runs, look for its result often; otherwise wait for input.
+            let wait = if app.search_pending() { 10 } else { 200 };
+            let ready = match event::poll(Duration::from_millis(wait)) {
                 Ok(r) => r,
                 // A signal interrupted the wait: the loop condition looks at it.
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
@@ -242,6 +271,14 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
             }
             while let Ok(msg) = rx.try_recv() {
                 match msg {
+                    Msg::SearchDone(generation, target, query, search) => {
+                        app.handle(Event::SearchDone {
+                            generation,
+                            target,
+                            query,
+                            search,
+                        });
+                    }
                     Msg::Changed if reloading => reload_again = true,
                     Msg::Changed => {
                         reloading = true;
@@ -279,6 +316,10 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
                             Ok(()) => app.set_marks(&ctx.store.state),
                             Err(e) => app.say(format!("Could not save the marks: {e}")),
                         }
+                    }
+                    Effect::Search(job) => {
+                        latest_job.store(job.generation, std::sync::atomic::Ordering::SeqCst);
+                        let _ = job_tx.send(job);
                     }
                     Effect::Suspend => {
                         leave_screen();
