@@ -59,7 +59,7 @@ fn nul_bytes_bom_crlf_and_lone_cr() {
     let l = one(
         dir.path(),
         "nul.md",
-        format!("# T\0x\n\n* A\0B \\[[Paper](https://a.example)]\n"),
+        "# T\0x\n\n* A\0B \\[[Paper](https://a.example)]\n",
     );
     assert_eq!(l.library.paper_count(), 1);
     // pulldown-cmark keeps NUL in text; it reaches a terminal only as a visible ␀.
@@ -229,7 +229,7 @@ fn control_characters_never_reach_the_non_interactive_outputs() {
     for args in [&["--list"][..], &["--filter", "bad"][..], &["--check"][..]] {
         let o = run(args);
         let out = String::from_utf8(o.stdout).unwrap() + &String::from_utf8(o.stderr).unwrap();
-        let visible_only = out.replace('\n', "").replace('\t', "");
+        let visible_only = out.replace(['\n', '\t'], "");
         assert!(!has_control(&visible_only), "{args:?}: {out:?}");
         if args[0] != "--check" {
             assert!(out.contains('␛'), "{args:?}: shown visibly: {out:?}");
