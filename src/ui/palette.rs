@@ -7,41 +7,9 @@ use ratatui::Frame;
 
 use super::layout::centered;
 
-use super::wrap::{truncate, width_of};
+use super::wrap::{highlighted, width_of};
 use crate::app::{App, PaletteItem};
 use crate::text::sanitize;
-
-/// Text with the characters at `positions` highlighted, cut to `width` cells.
-pub fn highlighted(
-    mark: Style,
-    s: &str,
-    positions: &[usize],
-    width: usize,
-    base: Style,
-) -> Vec<Span<'static>> {
-    let shown = truncate(&sanitize(s), width);
-    let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut run_hl = false;
-    for (i, c) in shown.chars().enumerate() {
-        let hl = positions.contains(&i) && c != '…';
-        if hl != run_hl && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_hl { base.patch(mark) } else { base },
-            ));
-        }
-        run_hl = hl;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(
-            run,
-            if run_hl { base.patch(mark) } else { base },
-        ));
-    }
-    spans
-}
 
 pub fn draw(f: &mut Frame, app: &App) {
     let full = f.area();

@@ -10,7 +10,7 @@ use ratatui::Frame;
 
 use super::layout::Areas;
 
-use super::wrap::{truncate, width_of};
+use super::wrap::{highlighted, truncate, width_of};
 use crate::app::tree::NodeKind;
 use crate::app::{App, Focus, Mode};
 use crate::model::DocKind;
@@ -159,33 +159,13 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         Span::styled(icon, icon_style),
     ];
     // Title, with the filter's matched characters highlighted.
-    let mut run = String::new();
-    let mut run_hl = false;
-    for (i, c) in shown.chars().enumerate() {
-        let hl = positions.contains(&i) && c != '…';
-        if hl != run_hl && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_hl {
-                    base.patch(app.theme.matched())
-                } else {
-                    base
-                },
-            ));
-        }
-        run_hl = hl;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        spans.push(Span::styled(
-            run,
-            if run_hl {
-                base.patch(app.theme.matched())
-            } else {
-                base
-            },
-        ));
-    }
+    spans.extend(highlighted(
+        app.theme.matched(),
+        &shown,
+        &positions,
+        room,
+        base,
+    ));
     if !suffix.is_empty() {
         let used = fixed + width_of(&shown);
         let pad = width.saturating_sub(used + width_of(&suffix));
