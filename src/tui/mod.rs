@@ -236,6 +236,10 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
     let mut reloading = false;
     let mut reload_again = false;
     let result = (|| -> io::Result<()> {
+        // A way to check, by hand or in a test, that a panic restores the terminal and prints its message.
+        if std::env::var_os("TAKEAWAY_TEST_PANIC").is_some() {
+            panic!("TAKEAWAY_TEST_PANIC is set: panicking on purpose inside the running app");
+        }
         let size = terminal.size()?;
         app.handle(Event::Resize {
             width: size.width,
