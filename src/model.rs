@@ -153,6 +153,41 @@ pub struct Paper {
     /// Institutions from the first nested bullet, when it names them (`HKUST & Alibaba`).
     pub affiliations: Vec<String>,
     pub takeaways: Vec<Note>,
+    /// The entry shape the paper was read from (see README, "The notes format").
+    pub shape: Shape,
+}
+
+/// The shape of the entry a paper was read from: which rule made it a paper. Shown by `--json`, so a
+/// misreading can be traced to its rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shape {
+    /// `Title \[[Paper](u)]`, `Title [[pdf]](u)`, `Title [paper](u) [code](u)`.
+    LinkGroup,
+    /// `[Title](u): subtitle | Venue`.
+    TitleLink,
+    /// `1. **Title.** Venue. [pdf](u)`.
+    BoldTitle,
+    /// An item without links, a paper by its place in the list.
+    #[default]
+    Unlinked,
+    /// A row of a table with a Title or Paper column.
+    TableRow,
+    /// A heading followed by `**Field:** value` lines.
+    HeadingFields,
+}
+
+impl Shape {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shape::LinkGroup => "link-group",
+            Shape::TitleLink => "title-link",
+            Shape::BoldTitle => "bold-title",
+            Shape::Unlinked => "unlinked",
+            Shape::TableRow => "table-row",
+            Shape::HeadingFields => "heading-fields",
+        }
+    }
 }
 
 impl Paper {

@@ -38,6 +38,7 @@ struct Paper<'a> {
     links: Vec<Link<'a>>,
     affiliations: &'a [String],
     takeaways: Vec<Note>,
+    shape: &'static str,
 }
 
 #[derive(Serialize)]
@@ -77,6 +78,7 @@ fn paper(p: &model::Paper) -> Paper<'_> {
             .collect(),
         affiliations: &p.affiliations,
         takeaways: p.takeaways.iter().map(note).collect(),
+        shape: p.shape.as_str(),
     }
 }
 

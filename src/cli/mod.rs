@@ -195,6 +195,9 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     if let Some(m) = state_msg {
         app.say(m);
     }
+    if let Some(m) = loader::unread_message(&loaded.warnings) {
+        app.say(m);
+    }
     match loaded.errors.len() {
         0 => {}
         1 => app.say(format!("Not loaded: {}", loaded.errors[0])),

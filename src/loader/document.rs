@@ -1,16 +1,25 @@
-//! Blocks of one markdown file → a `Document`: which items are papers, topics or notes, and the meta.
+//! Blocks of one markdown file → a `Document`: its title and kind, its sections and topics, its papers
+//! and its meta.
 //!
-//! The rules (see README.md, "Notes format"): an item is a paper when its first paragraph carries a
-//! bracketed link group or opens with a link to an outside page, or — without links — when it sits at the
-//! top of a list in the `Papers` section or has a linked paper as a sibling; in every case only when no
-//! paper is below it and it is not inside another paper. An item with a paper below it is a topic.
+//! The walk keeps a stack of what encloses the current block: headings (sections), `<details>` blocks
+//! with a `<summary>` (topics), and bold-only paragraphs (topics). A `Papers` heading opens the region
+//! that holds papers in a document that has one: it runs over sibling headings of the same level until a
+//! shallower heading or one such as `References`. What is a paper is decided by the entry shapes in
+//! [`super::entry`]: list items ([`entry::list`]), table rows ([`entry::table`]) and headings followed by
+//! `**Field:**` lines ([`entry::fields`]).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::entry::{self, list, section, Head, Shape};
 use super::markdown::{self, plain, MdBlock, MdItem, Tok};
-use super::title::{group_prefix, head, is_outside, opens_with_outside_link};
+use super::title::is_outside;
 use super::{Warning, WarningKind};
 use crate::model::{Block, DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
+
+/// A file with this many outside links (and as many entries or paper links) and no paper is reported
+/// (`--check`): its format is not read.
+pub const UNREAD_LINKS: usize = 5;
 
 /// Builds the document for `text` (already valid UTF-8). `path` is the file on disk, used to resolve and
 /// check local links; `source` is how the document is named to the user.
@@ -35,12 +44,19 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
             .unwrap_or_else(|| source.to_string()),
     };
     let has_papers_heading = blocks.iter().any(is_papers_heading);
-    let kind = if has_papers_heading || looks_like_list(&blocks) {
+    let body: Vec<&MdBlock> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != title_idx)
+        .map(|(_, blk)| blk)
+        .collect();
+
+    let walk = b.list_document(&body, has_papers_heading);
+    let kind = if has_papers_heading || walk.list_evidence {
         DocKind::List
     } else {
         DocKind::Page
     };
-
     let mut doc = Document {
         source: source.to_string(),
         path: path.map(Path::to_path_buf),
@@ -51,20 +67,23 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
         papers: Vec::new(),
         body: Vec::new(),
     };
-    let body = blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| Some(*i) != title_idx)
-        .map(|(_, blk)| blk);
     match kind {
         DocKind::Page => {
-            doc.body = body.map(|blk| b.block(blk)).collect();
+            // The walk's papers and warnings were for a list; a page is read as prose.
+            b.papers.clear();
+            b.warnings.clear();
+            doc.body = body.iter().filter_map(|blk| b.block(blk)).collect();
         }
         DocKind::List => {
-            let (tree, meta) = b.list_document(body, has_papers_heading);
-            doc.tree = tree;
-            doc.meta = meta;
+            doc.tree = walk.tree;
+            doc.meta = walk.meta;
             doc.papers = std::mem::take(&mut b.papers);
+        }
+    }
+    if doc.papers.is_empty() {
+        let (links, listy) = outside_links(&blocks);
+        if links >= UNREAD_LINKS && listy {
+            b.warn(0, WarningKind::Unrecognised { links });
         }
     }
     (doc, b.warnings)
@@ -74,102 +93,138 @@ fn is_papers_heading(b: &MdBlock) -> bool {
     matches!(b, MdBlock::Heading { level, inl, .. } if *level > 1 && plain(inl).eq_ignore_ascii_case("papers"))
 }
 
-fn is_linked(inl: &[Tok]) -> bool {
-    group_prefix(inl).is_some() || opens_with_outside_link(inl)
-}
-
-/// A top-level item carries a link group or opens with an outside link, or an item one level down carries
-/// a link group.
-fn looks_like_list(blocks: &[MdBlock]) -> bool {
-    top_lists(blocks).any(|items| {
-        items.iter().any(|it| {
-            is_linked(it.first_para())
-                || it
-                    .sublists()
-                    .flatten()
-                    .any(|sub| group_prefix(sub.first_para()).is_some())
-        })
-    })
-}
-
-/// Lists that are not inside a list item (possibly inside quotes).
-fn top_lists(blocks: &[MdBlock]) -> impl Iterator<Item = &[MdItem]> {
-    let mut out: Vec<&[MdItem]> = Vec::new();
-    let mut todo: Vec<&[MdBlock]> = vec![blocks];
-    while let Some(bs) = todo.pop() {
-        for b in bs {
-            match b {
-                MdBlock::List { items, .. } => out.push(items),
-                MdBlock::Quote(inner) => todo.push(inner),
-                _ => {}
+/// The outside links of a document (badges left out), wherever they stand; and whether they look like
+/// a list we cannot read: five or more of them point to papers (by their URL), or five or more list
+/// items and table rows carry one. Links in a note page's prose (a few papers cited, a repository, a
+/// video) do not.
+fn outside_links(blocks: &[MdBlock]) -> (usize, bool) {
+    use entry::inline::{outside, segments, Seg};
+    use entry::url_kind::{url_kind, UrlKind};
+    // (links, links to papers)
+    fn count(inl: &[Tok]) -> (usize, usize) {
+        let mut n = (0, 0);
+        for s in segments(inl) {
+            if let Seg::Link(l) = s {
+                if !l.is_badge() && outside(l.url) {
+                    n.0 += 1;
+                    n.1 += usize::from(url_kind(l.url) == UrlKind::Paper);
+                }
             }
         }
+        n
     }
-    out.into_iter()
+    let (mut links, mut papers, mut entries) = (0, 0, 0);
+    let mut add = |(l, p): (usize, usize), entry: bool| {
+        links += l;
+        papers += p;
+        entries += usize::from(entry && l > 0);
+    };
+    let mut todo: Vec<&MdBlock> = blocks.iter().collect();
+    while let Some(b) = todo.pop() {
+        match b {
+            MdBlock::Heading { inl, .. } | MdBlock::Para { inl, .. } => add(count(inl), false),
+            MdBlock::List { items, .. } => {
+                for it in items {
+                    add(count(it.first_para()), true);
+                    todo.extend(it.blocks.iter().skip(1));
+                }
+            }
+            MdBlock::Quote(inner) => todo.extend(inner.iter()),
+            MdBlock::Table { rows, .. } => {
+                for r in rows {
+                    let n = r
+                        .cells
+                        .iter()
+                        .map(|c| count(c))
+                        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+                    add(n, true);
+                }
+            }
+            MdBlock::Code { .. } | MdBlock::Html { .. } | MdBlock::Rule => {}
+        }
+    }
+    (links, papers >= UNREAD_LINKS || entries >= UNREAD_LINKS)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
-    Paper,
-    Topic,
-    Plain,
-}
-
-/// The classification of an item, and of the items of each of its sublists.
-struct Cls {
-    kind: Kind,
-    subs: Vec<Vec<Cls>>,
-}
-
-/// Classifies a list's items, assuming no ancestor is a paper. `depth` is 0 for a list not inside an
-/// item. `allowed` is false outside the `Papers` section of a document that has one.
-fn classify(items: &[MdItem], depth: usize, under_papers: bool, allowed: bool) -> Vec<Cls> {
-    let mut linked = Vec::with_capacity(items.len());
-    let mut out: Vec<Cls> = items
-        .iter()
-        .map(|it| {
-            let subs: Vec<Vec<Cls>> = it
-                .sublists()
-                .map(|l| classify(l, depth + 1, under_papers, allowed))
-                .collect();
-            let below = subs.iter().flatten().any(|c| c.kind != Kind::Plain);
-            let is_link = is_linked(it.first_para());
-            linked.push(is_link);
-            let kind = match (allowed, below, is_link) {
-                (false, _, _) => Kind::Plain,
-                (true, true, _) => Kind::Topic,
-                (true, false, true) => Kind::Paper,
-                (true, false, false) => Kind::Plain,
-            };
-            Cls { kind, subs }
-        })
-        .collect();
-    if allowed {
-        let linked_sibling = out
+/// Headings that each introduce one paper: two or more sibling headings each followed by
+/// `**Field:** value` lines. Indices into `blocks`.
+fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
+    let mut candidates: Vec<(usize, Option<usize>, u8)> = Vec::new();
+    let mut parents: Vec<(usize, u8)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let MdBlock::Heading { level, .. } = b else {
+            continue;
+        };
+        while parents.last().is_some_and(|(_, l)| l >= level) {
+            parents.pop();
+        }
+        let next = blocks[i + 1..]
             .iter()
-            .zip(&linked)
-            .any(|(c, &l)| l && c.kind == Kind::Paper);
-        for ((c, it), &l) in out.iter_mut().zip(items).zip(&linked) {
-            if c.kind == Kind::Plain
-                && !l
-                && ((depth == 0 && under_papers) || linked_sibling)
-                && !plain(it.first_para()).is_empty()
-            {
-                c.kind = Kind::Paper;
-            }
+            .take_while(|b| !matches!(b, MdBlock::Heading { .. }))
+            .find(|b| !matches!(b, MdBlock::Html { .. } | MdBlock::Rule));
+        if next.is_some_and(|n| entry::fields::is_field_block(n)) {
+            candidates.push((i, parents.last().map(|(p, _)| *p), *level));
         }
+        parents.push((i, *level));
     }
-    out
+    candidates
+        .iter()
+        .filter(|(_, parent, level)| {
+            candidates
+                .iter()
+                .filter(|(_, p, l)| p == parent && l == level)
+                .count()
+                >= 2
+        })
+        .map(|(i, _, _)| *i)
+        .collect()
 }
 
-/// A heading in the section stack while a list document is walked.
+/// What encloses the blocks being walked.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum FrameKind {
+    Root,
+    /// A heading.
+    Section,
+    /// A `<details>` block: a topic once its `<summary>` names one, else transparent.
+    Details,
+    /// A paragraph of bold text only: a topic for the lists after it.
+    Bold,
+}
+
 struct Frame {
+    kind: FrameKind,
+    /// Heading level; frames that are not headings sit below every heading.
     level: u8,
     title: String,
     line: usize,
-    /// The `Papers` heading: its children stand in its place.
-    papers: bool,
+    /// The heading announces no papers (`References`).
+    no_papers: bool,
     children: Vec<Node>,
+}
+
+impl Frame {
+    fn new(kind: FrameKind, level: u8, title: String, line: usize) -> Self {
+        Frame {
+            kind,
+            level,
+            no_papers: kind == FrameKind::Section && section::holds_no_papers(&title),
+            title,
+            line,
+            children: Vec::new(),
+        }
+    }
+}
+
+/// Below every heading level.
+const INNER: u8 = 7;
+
+/// What walking a list document gives.
+struct Walk {
+    tree: Vec<Node>,
+    meta: Vec<Meta>,
+    /// The document reads as a list of papers (see README, "The notes format": `kind`).
+    list_evidence: bool,
 }
 
 struct DocBuilder<'a> {
@@ -188,56 +243,165 @@ impl DocBuilder<'_> {
         });
     }
 
-    fn list_document<'b>(
-        &mut self,
-        blocks: impl Iterator<Item = &'b MdBlock>,
-        has_papers_heading: bool,
-    ) -> (Vec<Node>, Vec<Meta>) {
-        let mut stack = vec![Frame {
-            level: 0,
-            title: String::new(),
-            line: 0,
-            papers: false,
-            children: Vec::new(),
-        }];
+    fn list_document(&mut self, blocks: &[&MdBlock], has_papers_heading: bool) -> Walk {
+        let mut stack = vec![Frame::new(FrameKind::Root, 0, String::new(), 0)];
         let mut meta = Vec::new();
-        for blk in blocks {
+        let mut evidence = false;
+        // The level of the `Papers` heading whose region we are in.
+        let mut papers_level: Option<u8> = None;
+        let field_heads = field_headings(blocks);
+        let mut skip_to = 0;
+        for (i, blk) in blocks.iter().enumerate() {
+            if i < skip_to {
+                continue;
+            }
+            let allowed = !has_papers_heading || papers_level.is_some();
+            let no_papers = stack.iter().any(|f| f.no_papers);
             match blk {
                 MdBlock::Heading { level, inl, line } => {
-                    close_sections(&mut stack, *level);
-                    stack.push(Frame {
-                        level: *level,
-                        title: plain(inl),
-                        line: *line,
-                        papers: is_papers_heading(blk),
-                        children: Vec::new(),
-                    });
+                    let title = plain(inl);
+                    if let Some(pl) = papers_level {
+                        if *level < pl || (*level == pl && section::holds_no_papers(&title)) {
+                            papers_level = None;
+                        }
+                    }
+                    close_frames(&mut stack, *level);
+                    if is_papers_heading(blk) {
+                        papers_level = Some(*level);
+                        continue;
+                    }
+                    let allowed = !has_papers_heading || papers_level.is_some();
+                    if field_heads.contains(&i) && allowed {
+                        let end = blocks[i + 1..]
+                            .iter()
+                            .position(|b| matches!(b, MdBlock::Heading { .. }))
+                            .map_or(blocks.len(), |p| i + 1 + p);
+                        let topics = topic_path(&stack);
+                        let node = self.field_paper(inl, *line, &blocks[i + 1..end], topics);
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                        evidence = true;
+                        skip_to = end;
+                        continue;
+                    }
+                    stack.push(Frame::new(FrameKind::Section, *level, title, *line));
                 }
                 MdBlock::List { items, .. } => {
-                    let under_papers = stack.iter().any(|f| f.papers);
-                    let allowed = !has_papers_heading || under_papers;
-                    let classes = classify(items, 0, under_papers, allowed);
-                    let mut topics: Vec<String> = stack
-                        .iter()
-                        .skip(1)
-                        .filter(|f| !f.papers)
-                        .map(|f| f.title.clone())
-                        .collect();
+                    let ctx = list::Ctx {
+                        under_papers: papers_level.is_some(),
+                        allowed,
+                        no_papers,
+                    };
+                    let classes = list::classify(items, 0, &ctx);
+                    if !no_papers && list_evidence(items, &classes) {
+                        evidence = true;
+                    }
+                    let mut topics = topic_path(&stack);
                     let nodes = self.items(items, &classes, &mut topics);
                     if let Some(top) = stack.last_mut() {
                         top.children.extend(nodes);
                     }
                 }
-                MdBlock::Para { inl, line } if !stack.iter().any(|f| f.papers) => {
-                    let section = stack.last().map(|f| f.title.as_str()).unwrap_or("");
-                    meta.push(self.meta(inl, *line, section));
+                MdBlock::Table { rows, .. } => {
+                    if !allowed {
+                        continue;
+                    }
+                    let topics: std::sync::Arc<[String]> = topic_path(&stack).into();
+                    for row in entry::table::papers(rows) {
+                        if no_papers && !row.head.paper_label {
+                            continue;
+                        }
+                        evidence = true;
+                        let mut notes = row.notes;
+                        let node = self.paper_from(
+                            row.head,
+                            row.line,
+                            topics.clone(),
+                            &[],
+                            &mut notes,
+                            row.affiliations,
+                        );
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                    }
                 }
-                _ => {}
+                MdBlock::Html { text, line } => {
+                    for w in section::wraps(text) {
+                        match w {
+                            section::Wrap::Open => stack.push(Frame::new(
+                                FrameKind::Details,
+                                INNER,
+                                String::new(),
+                                *line,
+                            )),
+                            section::Wrap::Summary(t) => {
+                                if let Some(f) = stack.last_mut() {
+                                    if f.kind == FrameKind::Details && f.title.is_empty() {
+                                        f.title = t;
+                                        f.line = *line;
+                                    }
+                                }
+                            }
+                            section::Wrap::Close => {
+                                if stack.iter().any(|f| f.kind == FrameKind::Details) {
+                                    while let Some(f) = stack.pop() {
+                                        let done = f.kind == FrameKind::Details;
+                                        attach(&mut stack, f);
+                                        if done {
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                MdBlock::Para { inl, line } => {
+                    if let Some(t) = section::bold_only(inl) {
+                        while stack.last().is_some_and(|f| f.kind == FrameKind::Bold) {
+                            if let Some(f) = stack.pop() {
+                                attach(&mut stack, f);
+                            }
+                        }
+                        stack.push(Frame::new(FrameKind::Bold, INNER, t, *line));
+                    } else if papers_level.is_none() {
+                        let section = stack.last().map(|f| f.title.as_str()).unwrap_or("");
+                        let section = section.to_string();
+                        meta.push(self.meta(inl, *line, &section));
+                    }
+                }
+                MdBlock::Quote(inner) => {
+                    // Lists in quotes count towards the kind (as they always have), but hold no papers.
+                    for b in inner {
+                        if let MdBlock::List { items, .. } = b {
+                            let ctx = list::Ctx {
+                                under_papers: false,
+                                allowed: true,
+                                no_papers,
+                            };
+                            if list_evidence(items, &list::classify(items, 0, &ctx)) {
+                                evidence = true;
+                            }
+                        }
+                    }
+                }
+                MdBlock::Code { .. } | MdBlock::Rule => {}
             }
         }
-        close_sections(&mut stack, 1);
+        close_frames(&mut stack, 1);
+        while stack.len() > 1 {
+            if let Some(f) = stack.pop() {
+                attach(&mut stack, f);
+            }
+        }
         let root = stack.pop().map(|f| f.children).unwrap_or_default();
-        (root, meta)
+        Walk {
+            tree: root,
+            meta,
+            list_evidence: evidence,
+        }
     }
 
     /// `Homepage: <url>` → key `Homepage`; a paragraph under `### Acceptance Rate` → that key.
@@ -267,21 +431,38 @@ impl DocBuilder<'_> {
         }
     }
 
-    fn items(&mut self, items: &[MdItem], classes: &[Cls], topics: &mut Vec<String>) -> Vec<Node> {
+    fn items(
+        &mut self,
+        items: &[MdItem],
+        classes: &[list::Cls],
+        topics: &mut Vec<String>,
+    ) -> Vec<Node> {
         let mut nodes = Vec::new();
         // One shared topic path for the papers of this list.
         let shared: std::sync::Arc<[String]> = topics.as_slice().into();
         for (it, c) in items.iter().zip(classes) {
             match c.kind {
-                Kind::Paper => {
-                    let paper = self.paper(it, shared.clone());
-                    nodes.push(Node::Paper {
-                        index: self.papers.len(),
-                    });
-                    self.papers.push(paper);
+                list::Kind::Paper => {
+                    let head = match &c.head {
+                        Some(h) => h.clone(),
+                        None => unlinked_head(it.first_para()),
+                    };
+                    self.check_links(it.first_para(), it.line);
+                    let mut notes = Vec::new();
+                    nodes.push(self.paper_from(
+                        head,
+                        it.line,
+                        shared.clone(),
+                        &it.blocks[1.min(it.blocks.len())..],
+                        &mut notes,
+                        Vec::new(),
+                    ));
                 }
-                Kind::Topic => {
-                    let title = head(it.first_para()).title;
+                list::Kind::Topic => {
+                    let title = match &c.head {
+                        Some(h) => h.title.clone(),
+                        None => entry::clean_title(&plain(it.first_para())).title,
+                    };
                     topics.push(title.clone());
                     let mut children = Vec::new();
                     for (sub, subc) in it.sublists().zip(&c.subs) {
@@ -294,55 +475,90 @@ impl DocBuilder<'_> {
                         children,
                     });
                 }
-                Kind::Plain => {}
+                list::Kind::Plain => {}
             }
         }
         nodes
     }
 
-    fn paper(&mut self, it: &MdItem, topics: std::sync::Arc<[String]>) -> Paper {
-        let inl = it.first_para();
-        let h = head(inl);
-        let mut links: Vec<Link> = markdown::links(inl)
+    /// A paper from its head, the blocks below its entry (nested bullets: affiliations, takeaways) and
+    /// notes the shape found itself (table cells, fields). Returns its node.
+    fn paper_from(
+        &mut self,
+        head: Head,
+        line: usize,
+        topics: std::sync::Arc<[String]>,
+        below: &[MdBlock],
+        shape_notes: &mut Vec<Note>,
+        mut affiliations: Vec<String>,
+    ) -> Node {
+        let links: Vec<Link> = head
+            .links
             .into_iter()
             .map(|(label, url)| self.link(label, url))
             .collect();
-        if h.title_is_link {
-            if let Some(first) = links.first_mut() {
-                first.label = "Paper".into();
-            }
-        }
-        self.check_links(inl, it.line);
-        let title = if h.title.is_empty() {
-            self.warn(it.line, WarningKind::NoTitle);
+        let title = if head.title.is_empty() {
+            self.warn(line, WarningKind::NoTitle);
             "(untitled)".to_string()
         } else {
-            h.title
+            head.title
         };
-        let mut notes: Vec<Note> = it
-            .blocks
-            .iter()
-            .skip(1)
-            .flat_map(|b| self.notes(b))
-            .collect();
-        let affiliations = match notes.first() {
-            Some(n) if n.children.is_empty() => institutions(&n.text.plain()),
-            _ => Vec::new(),
-        };
-        if !affiliations.is_empty() {
-            notes.remove(0);
+        let mut notes: Vec<Note> = Vec::new();
+        if let Some(d) = head.description {
+            notes.push(Note {
+                text: RichText(vec![Span {
+                    text: d,
+                    ..Default::default()
+                }]),
+                line,
+                children: Vec::new(),
+            });
         }
-        Paper {
+        notes.append(shape_notes);
+        let mut nested: Vec<Note> = below.iter().flat_map(|b| self.notes(b)).collect();
+        if affiliations.is_empty() {
+            if let Some(i) = affiliation_note(&nested) {
+                affiliations = institutions(&nested[i].text.plain());
+                nested.remove(i);
+            }
+        }
+        notes.extend(nested);
+        if let Some(a) = head.affiliation {
+            affiliations.push(a);
+        }
+        let index = self.papers.len();
+        self.papers.push(Paper {
             id: String::new(),
             title,
-            venue: h.venue,
-            authors: h.authors,
+            venue: head.venue,
+            authors: head.authors,
             topics,
-            line: it.line,
+            line,
             links,
             affiliations,
             takeaways: notes,
+            shape: head.shape,
+        });
+        Node::Paper { index }
+    }
+
+    /// A heading that introduces one paper, with the blocks up to the next heading.
+    fn field_paper(
+        &mut self,
+        heading: &[Tok],
+        line: usize,
+        blocks: &[&MdBlock],
+        topics: Vec<String>,
+    ) -> Node {
+        for b in blocks {
+            if let MdBlock::List { items, .. } = b {
+                for it in items {
+                    self.check_links(it.first_para(), it.line);
+                }
+            }
         }
+        let (head, affiliations, mut notes) = entry::fields::paper(heading, blocks);
+        self.paper_from(head, line, topics.into(), &[], &mut notes, affiliations)
     }
 
     fn link(&self, label: String, url: String) -> Link {
@@ -390,7 +606,7 @@ impl DocBuilder<'_> {
                 children: Vec::new(),
             }],
             MdBlock::Quote(inner) => inner.iter().flat_map(|b| self.notes(b)).collect(),
-            MdBlock::Table { .. } | MdBlock::Rule => Vec::new(),
+            MdBlock::Table { .. } | MdBlock::Html { .. } | MdBlock::Rule => Vec::new(),
         }
     }
 
@@ -410,8 +626,9 @@ impl DocBuilder<'_> {
         }
     }
 
-    fn block(&mut self, b: &MdBlock) -> Block {
-        match b {
+    /// A block of a page; raw HTML is left out.
+    fn block(&mut self, b: &MdBlock) -> Option<Block> {
+        Some(match b {
             MdBlock::Heading { level, inl, line } => Block::Heading {
                 level: *level,
                 text: rich(inl),
@@ -434,35 +651,124 @@ impl DocBuilder<'_> {
                 line: *line,
             },
             MdBlock::Quote(inner) => Block::Quote {
-                blocks: inner.iter().map(|b| self.block(b)).collect(),
+                blocks: inner.iter().filter_map(|b| self.block(b)).collect(),
             },
             MdBlock::Table { rows, line } => Block::Table {
                 rows: rows
                     .iter()
-                    .map(|r| r.iter().map(|c| rich(c)).collect())
+                    .map(|r| r.cells.iter().map(|c| rich(c)).collect())
                     .collect(),
                 line: *line,
             },
+            MdBlock::Html { .. } => return None,
             MdBlock::Rule => Block::Rule,
-        }
+        })
     }
 }
 
-/// Pops sections of `level` and deeper, attaching each to its parent when it holds papers.
-fn close_sections(stack: &mut Vec<Frame>, level: u8) {
-    while stack.len() > 1 && stack.last().is_some_and(|f| f.level >= level) {
-        let Some(f) = stack.pop() else { break };
-        let Some(parent) = stack.last_mut() else {
-            break;
+/// The head of a link-less paper: a bold title's text, else the whole first paragraph, cleaned.
+fn unlinked_head(inl: &[Tok]) -> Head {
+    let segs = entry::inline::segments(inl);
+    let mut head =
+        entry::bold_title::recognise(&segs).unwrap_or_else(|| entry::clean_title(&plain(inl)));
+    head.shape = Shape::Unlinked;
+    // Links it may have that made no shape (a venue's `([SoCC 2023](…))`) are still its links.
+    head.links = entry::link_group::links(&segs);
+    head
+}
+
+/// Does this list make the document a list of papers? A top-level item with a shape that carries links,
+/// or an item one level down with a link group.
+fn list_evidence(items: &[MdItem], classes: &[list::Cls]) -> bool {
+    items.iter().zip(classes).any(|(it, c)| {
+        let linked = |h: &Option<Head>| {
+            h.as_ref()
+                .is_some_and(|h| h.not_paper.is_none() && h.is_linked())
         };
-        if f.papers {
-            parent.children.extend(f.children);
-        } else if f.children.iter().any(|n| n.paper_count() > 0) {
-            parent.children.push(Node::Section {
+        linked(&c.head)
+            || it.sublists().zip(&c.subs).any(|(_, sc)| {
+                sc.iter().any(|s| {
+                    linked(&s.head)
+                        && s.head
+                            .as_ref()
+                            .is_some_and(|h| matches!(h.shape, Shape::LinkGroup | Shape::BoldTitle))
+                })
+            })
+    })
+}
+
+/// Labels a venue gives a paper (`Industry Track`, `Best Paper Award`): notes, never affiliations.
+fn is_label(text: &str) -> bool {
+    let t = text.to_lowercase();
+    [
+        "track",
+        "award",
+        "best paper",
+        "nominee",
+        "honorable mention",
+        "distinguished",
+        "oral",
+        "spotlight",
+        "poster",
+        "artifact",
+        "short paper",
+        "demo",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+}
+
+/// Which nested note holds the affiliations: the first one without children that names institutions,
+/// passing over bare URLs and labels such as `Industry Track`.
+fn affiliation_note(notes: &[Note]) -> Option<usize> {
+    for (i, n) in notes.iter().enumerate() {
+        let text = n.text.plain();
+        if entry::inline::looks_like_url(&text) || (is_label(&text) && n.children.is_empty()) {
+            continue;
+        }
+        return (n.children.is_empty() && !institutions(&text).is_empty()).then_some(i);
+    }
+    None
+}
+
+/// The titles of the enclosing sections and topics, outermost first.
+fn topic_path(stack: &[Frame]) -> Vec<String> {
+    stack
+        .iter()
+        .filter(|f| f.kind != FrameKind::Root && !f.title.is_empty())
+        .map(|f| f.title.clone())
+        .collect()
+}
+
+/// Attaches a closed frame to the one below it: a titled frame as a section or topic when it holds
+/// papers, an untitled one's children in its place.
+fn attach(stack: &mut [Frame], f: Frame) {
+    let Some(parent) = stack.last_mut() else {
+        return;
+    };
+    if f.title.is_empty() {
+        parent.children.extend(f.children);
+    } else if f.children.iter().any(|n| n.paper_count() > 0) {
+        parent.children.push(match f.kind {
+            FrameKind::Section | FrameKind::Root => Node::Section {
                 title: f.title,
                 line: f.line,
                 children: f.children,
-            });
+            },
+            FrameKind::Details | FrameKind::Bold => Node::Topic {
+                title: f.title,
+                line: f.line,
+                children: f.children,
+            },
+        });
+    }
+}
+
+/// Closes the frames a heading of `level` ends: sections of `level` and deeper, and every topic frame.
+fn close_frames(stack: &mut Vec<Frame>, level: u8) {
+    while stack.len() > 1 && stack.last().is_some_and(|f| f.level >= level) {
+        if let Some(f) = stack.pop() {
+            attach(stack, f);
         }
     }
 }
@@ -482,7 +788,7 @@ pub fn rich(inl: &[Tok]) -> RichText {
                 continue;
             }
             Tok::Text(s, st) => (s.as_str(), *st),
-            Tok::Break => (" ", Default::default()),
+            Tok::Break | Tok::LineBreak => (" ", Default::default()),
         };
         match spans.last_mut() {
             Some(last) if last.style == style && last.link == link => last.text.push_str(text),

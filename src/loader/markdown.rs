@@ -17,8 +17,10 @@ pub enum Tok {
     Text(String, Style),
     LinkStart(String),
     LinkEnd,
-    /// A soft or hard line break; reads as a space in titles.
+    /// A soft line break; reads as a space in titles.
     Break,
+    /// A hard line break or an inline `<br>`: reads as a space, but can end a title (authors may follow).
+    LineBreak,
 }
 
 pub type Inlines = Vec<Tok>;
@@ -44,11 +46,24 @@ pub enum MdBlock {
         line: usize,
     },
     Quote(Vec<MdBlock>),
+    /// The header row first; each row with the line it starts on.
     Table {
-        rows: Vec<Vec<Inlines>>,
+        rows: Vec<Row>,
+        line: usize,
+    },
+    /// Raw HTML between blocks (`<details>`, `<summary>Topic</summary>`, `</details>`).
+    Html {
+        text: String,
         line: usize,
     },
     Rule,
+}
+
+/// A table row: its line and its cells.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Row {
+    pub line: usize,
+    pub cells: Vec<Inlines>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -146,9 +161,13 @@ enum Frame {
     },
     Table {
         line: usize,
-        rows: Vec<Vec<Inlines>>,
+        rows: Vec<Row>,
     },
     Cell(Inlines),
+    Html {
+        line: usize,
+        text: String,
+    },
 }
 
 struct Builder {
@@ -273,9 +292,16 @@ impl Builder {
             }),
             Tag::TableHead | Tag::TableRow => {
                 if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
-                    rows.push(Vec::new());
+                    rows.push(Row {
+                        line,
+                        cells: Vec::new(),
+                    });
                 }
             }
+            Tag::HtmlBlock => self.stack.push(Frame::Html {
+                line,
+                text: String::new(),
+            }),
             Tag::TableCell => self.stack.push(Frame::Cell(Vec::new())),
             Tag::Emphasis => self.style[1] += 1,
             Tag::Strong => self.style[0] += 1,
@@ -337,9 +363,14 @@ impl Builder {
                 if let Some(Frame::Cell(inl)) = self.stack.pop() {
                     if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
                         if let Some(row) = rows.last_mut() {
-                            row.push(inl);
+                            row.cells.push(inl);
                         }
                     }
+                }
+            }
+            TagEnd::HtmlBlock => {
+                if let Some(Frame::Html { line, text }) = self.stack.pop() {
+                    self.add_block(MdBlock::Html { text, line });
                 }
             }
             TagEnd::Emphasis => self.style[1] = self.style[1].saturating_sub(1),
@@ -387,7 +418,15 @@ pub fn parse(text: &str) -> Vec<MdBlock> {
                 };
                 b.push_tok(Tok::Text(t.into_string(), st), line);
             }
-            Event::SoftBreak | Event::HardBreak => b.push_tok(Tok::Break, line),
+            Event::SoftBreak => b.push_tok(Tok::Break, line),
+            Event::Html(t) => {
+                if let Some(Frame::Html { text, .. }) = b.stack.last_mut() {
+                    text.push_str(&t);
+                }
+            }
+            // `<br>` inside a paragraph ends a line: authors often follow a title there.
+            Event::InlineHtml(t) if is_br(&t) => b.push_tok(Tok::LineBreak, line),
+            Event::HardBreak => b.push_tok(Tok::LineBreak, line),
             Event::Rule => b.add_block(MdBlock::Rule),
             Event::TaskListMarker(done) => {
                 let st = b.style();
@@ -407,6 +446,7 @@ pub fn parse(text: &str) -> Vec<MdBlock> {
             Some(Frame::Code { .. }) => b.end(TagEnd::CodeBlock),
             Some(Frame::Table { .. }) => b.end(TagEnd::Table),
             Some(Frame::Cell(_)) => b.end(TagEnd::TableCell),
+            Some(Frame::Html { .. }) => b.end(TagEnd::HtmlBlock),
             _ => {
                 b.stack.pop();
             }
@@ -424,11 +464,24 @@ pub fn plain(inl: &[Tok]) -> String {
     for t in inl {
         match t {
             Tok::Text(t, _) => s.push_str(t),
-            Tok::Break => s.push(' '),
+            Tok::Break | Tok::LineBreak => s.push(' '),
             _ => {}
         }
     }
     collapse(&s)
+}
+
+/// Is this inline HTML a line break (`<br>`, `<br/>`, `<br />`)?
+fn is_br(html: &str) -> bool {
+    let t = html.trim();
+    let inner = t
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or("");
+    inner
+        .trim_end_matches('/')
+        .trim()
+        .eq_ignore_ascii_case("br")
 }
 
 /// Collapses runs of white space into one space and trims the ends.
@@ -453,7 +506,7 @@ pub fn links(inl: &[Tok]) -> Vec<(String, String)> {
                     label.push_str(s);
                 }
             }
-            Tok::Break => {
+            Tok::Break | Tok::LineBreak => {
                 if let Some((label, _)) = cur.as_mut() {
                     label.push(' ');
                 }

@@ -4,6 +4,7 @@
 //! input: hostile markdown is parsed with bounded nesting (see [`markdown::MAX_DEPTH`]).
 
 pub mod document;
+pub mod entry;
 pub mod markdown;
 pub mod title;
 
@@ -69,6 +70,8 @@ pub enum WarningKind {
     EmptyUrl { label: String },
     #[error("local link `{url}` points to a file that does not exist")]
     MissingTarget { url: String },
+    #[error("{links} links but no paper: unrecognised list format")]
+    Unrecognised { links: usize },
     #[error("duplicate paper `{title}` (id `{id}`, first at {first})")]
     DuplicateId {
         id: String,
@@ -80,7 +83,32 @@ pub enum WarningKind {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.source, self.line, self.kind)
+        // A finding about the whole file has no line.
+        match self.line {
+            0 => write!(f, "{}: {}", self.source, self.kind),
+            n => write!(f, "{}:{n}: {}", self.source, self.kind),
+        }
+    }
+}
+
+/// How many files look like paper lists in a format that is not read (`--check` names them).
+pub fn unread_files(warnings: &[Warning]) -> usize {
+    warnings
+        .iter()
+        .filter(|w| matches!(w.kind, WarningKind::Unrecognised { .. }))
+        .count()
+}
+
+/// The status line's words for files whose format is not read, if there are any.
+pub fn unread_message(warnings: &[Warning]) -> Option<String> {
+    match unread_files(warnings) {
+        0 => None,
+        1 => {
+            Some("1 file has links but no paper we could read: takeaway --check tells which".into())
+        }
+        n => Some(format!(
+            "{n} files have links but no paper we could read: takeaway --check tells which"
+        )),
     }
 }
 

@@ -31,7 +31,7 @@ pub fn opens_with_outside_link(inl: &[Tok]) -> bool {
     for t in inl {
         match t {
             Tok::Text(s, _) if s.trim().is_empty() => continue,
-            Tok::Break => continue,
+            Tok::Break | Tok::LineBreak => continue,
             Tok::LinkStart(dest) => return is_outside(dest),
             _ => return false,
         }
@@ -57,7 +57,7 @@ pub fn group_prefix(inl: &[Tok]) -> Option<String> {
             }
             Tok::LinkEnd => in_link = false,
             Tok::Text(s, _) => prefix.push_str(s),
-            Tok::Break => prefix.push(' '),
+            Tok::Break | Tok::LineBreak => prefix.push(' '),
         }
     }
     None
@@ -77,7 +77,7 @@ pub fn head(inl: &[Tok]) -> Head {
                 (0, Tok::LinkStart(_)) => state = 1,
                 (1, Tok::LinkEnd) => state = 2,
                 (1, Tok::Text(s, _)) => title.push_str(s),
-                (1, Tok::Break) => title.push(' '),
+                (1, Tok::Break | Tok::LineBreak) => title.push(' '),
                 (2, t) => rest.push(t.clone()),
                 _ => {}
             }
@@ -158,17 +158,44 @@ fn trailing_parens(t: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// A venue names a year (`SOSP 2023`), a preprint (`arXiv 2312.07104`) or a report.
-fn is_venue(inner: &str) -> bool {
+/// A trailing ` | Venue 'Year` (short, after the last ` | `): the text before it and the venue.
+pub fn trailing_pipe_venue(t: &str) -> Option<(String, String)> {
+    let i = t.rfind(" | ")?;
+    let venue = t[i + 3..].trim();
+    (!venue.is_empty() && venue.chars().count() <= 60 && i > 0)
+        .then(|| (t[..i].trim_end().to_string(), collapse(venue)))
+}
+
+/// A venue names a year (`SOSP 2023`, `NeurIPS'23`), a preprint (`arXiv 2312.07104`) or a report.
+pub fn is_venue(inner: &str) -> bool {
     let lower = inner.trim().to_lowercase();
-    if lower.starts_with("arxiv")
+    lower.starts_with("arxiv")
         || lower.starts_with("technical report")
         || lower.starts_with("tech report")
-    {
+        || has_year(inner)
+}
+
+/// Does the text name a year: `2023` standing alone, or `'23` after a name (`NeurIPS'23`)?
+pub fn has_year(inner: &str) -> bool {
+    // A short year after a name: `NeurIPS'23`, `WWW '24`, `ICLR’25`.
+    let b = inner.as_bytes();
+    let short_year = inner.char_indices().any(|(i, c)| {
+        (c == '\'' || c == '’' || c == '‘')
+            && inner[..i]
+                .trim_end()
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic)
+            && {
+                let after = &inner[i + c.len_utf8()..];
+                let digits = after.chars().take_while(char::is_ascii_digit).count();
+                digits == 2 && after.chars().nth(2).is_none_or(|c| !c.is_alphanumeric())
+            }
+    });
+    if short_year {
         return true;
     }
     // A four-digit year 19xx or 20xx standing alone.
-    let b = inner.as_bytes();
     (0..b.len().saturating_sub(3)).any(|i| {
         let year = &b[i..i + 4];
         year.iter().all(u8::is_ascii_digit)

@@ -1,0 +1,136 @@
+//! `1. **A Title.** *Ann Smith, Bo Li*. Venue 2020. [pdf](u) [code](u)`: a list item that opens with a
+//! bold title. The title is the bold text without its final `.`; between it and the first link, italic
+//! text is the authors and the rest the venue (tags in code spans are left out); every link is the
+//! paper's.
+
+use super::inline::{is_paper_label, Seg};
+use super::link_group::links;
+use super::{clean_title, reads_as_names, Head, Shape};
+
+pub fn recognise(segs: &[Seg]) -> Option<Head> {
+    let mut i = 0;
+    while let Some(Seg::Text(t, _)) = segs.get(i) {
+        if !t.trim().is_empty() {
+            break;
+        }
+        i += 1;
+    }
+    let mut bold = String::new();
+    while let Some(s) = segs.get(i) {
+        match s {
+            Seg::Text(t, st) if st.bold => bold.push_str(t),
+            Seg::Break { .. } if !bold.is_empty() => bold.push(' '),
+            _ => break,
+        }
+        i += 1;
+    }
+    let bold = super::super::markdown::collapse(&bold);
+    // `**Key:** value` is a field, not a title.
+    if bold.is_empty() || bold.ends_with(':') {
+        return None;
+    }
+    let rest = &segs[i..];
+    if !ends_title(&bold, rest) {
+        return None;
+    }
+    let mut head = clean_title(&bold);
+    head.shape = Shape::BoldTitle;
+    let mut venue = String::new();
+    let mut authors = String::new();
+    for s in rest {
+        match s {
+            Seg::Link(l) if !l.is_badge() => break,
+            Seg::Text(t, st) if st.code => {}
+            Seg::Text(t, st) if st.italic => authors.push_str(t),
+            Seg::Text(t, _) => venue.push_str(t),
+            _ => venue.push(' '),
+        }
+    }
+    let tidy = |s: &str| {
+        super::super::markdown::collapse(s)
+            .trim_matches(|c: char| c.is_whitespace() || ".,;:|[]()".contains(c))
+            .to_string()
+    };
+    let (authors, venue) = (tidy(&authors), tidy(&venue));
+    if !authors.is_empty() {
+        head.authors = Some(authors);
+    }
+    if !venue.is_empty() && head.venue.is_none() {
+        // Plain-text authors before the venue: `Ann Smith, Bo Li. Venue 2020`.
+        match venue.split_once(". ") {
+            Some((who, v)) if head.authors.is_none() && reads_as_names(who) => {
+                head.authors = Some(who.to_string());
+                head.venue = Some(v.to_string());
+            }
+            _ => head.venue = Some(venue),
+        }
+    }
+    head.links = links(rest);
+    head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
+    Some(head)
+}
+
+/// Is the bold text a whole title, rather than the first words of one (`**Oobleck**: Resilient …`)? It
+/// is when it ends a sentence itself, or is followed by a separator, a link, italic authors or nothing.
+fn ends_title(bold: &str, rest: &[Seg]) -> bool {
+    if bold.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    for s in rest {
+        match s {
+            Seg::Text(t, st) => {
+                let t2 = t.trim_start();
+                if t2.is_empty() {
+                    continue;
+                }
+                if st.italic || st.code {
+                    return true;
+                }
+                return t2.starts_with(['.', ',', ';', '|', '-', '–', '—', '(', '[']);
+            }
+            Seg::Break { .. } => continue,
+            Seg::Link(_) => return true,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::inline::segments;
+    use super::*;
+    use crate::loader::markdown::{parse, MdBlock, Tok};
+
+    fn para(md: &str) -> Vec<Tok> {
+        match &parse(md)[0] {
+            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
+
+    fn head(md: &str) -> Option<Head> {
+        recognise(&segments(&para(md)))
+    }
+
+    #[test]
+    fn bold_title_with_authors_venue_and_links() {
+        let h = head("1. **Owls Can Count.** *Ann Smith, Bo Li*. OWL 2020. `blind` [[pdf](https://a.org/p)] [[code](https://b.org/c)]").unwrap();
+        assert_eq!(h.title, "Owls Can Count");
+        assert_eq!(h.authors.as_deref(), Some("Ann Smith, Bo Li"));
+        assert_eq!(h.venue.as_deref(), Some("OWL 2020"));
+        assert_eq!(h.links.len(), 2);
+        assert_eq!(h.shape, Shape::BoldTitle);
+    }
+
+    #[test]
+    fn the_bang_inside_stays_the_period_outside_goes() {
+        let h = head("1. **Your Owl is Vulnerable!**. OWL 2020. [pdf](https://a.org/p)").unwrap();
+        assert_eq!(h.title, "Your Owl is Vulnerable!");
+    }
+
+    #[test]
+    fn bold_start_of_a_longer_title_is_not_a_bold_title() {
+        assert!(head("- **Oobleck**: Resilient Training \\[[Paper](https://a.org/p)]").is_none());
+        assert!(head("- **Key:** dyna architecture").is_none());
+    }
+}

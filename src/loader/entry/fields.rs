@@ -1,0 +1,250 @@
+//! A heading that introduces one paper: where two or more sibling headings are each followed by
+//! `**Field:** value` lines (`**Link:**`, `**Paper:**`, `**Code:**`, `**Summary:**`), each heading is a
+//! paper. Link fields give its links (their links, or bare URLs), `Authors`, `Venue` and `Affiliations`
+//! fill those, and the other fields are its notes.
+
+use super::super::document::rich;
+use super::super::markdown::{collapse, plain, MdBlock, Tok};
+use super::{clean_title, Head, Shape};
+use crate::model::{Note, RichText, Span};
+
+/// `**Name:** value` (or `**Name**: value`) at the start of a paragraph: the name, and where the value's
+/// tokens start.
+pub fn field(inl: &[Tok]) -> Option<(String, usize)> {
+    let mut name = String::new();
+    let mut i = 0;
+    while let Some(Tok::Text(t, st)) = inl.get(i) {
+        if !st.bold {
+            if name.is_empty() && t.trim().is_empty() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        name.push_str(t);
+        i += 1;
+    }
+    let mut name = collapse(&name);
+    if let Some(n) = name.strip_suffix(':') {
+        name = n.trim().to_string();
+    } else if matches!(inl.get(i), Some(Tok::Text(t, _)) if t.starts_with(':')) {
+        // `**Name**: value`: the colon is outside the bold.
+    } else {
+        return None;
+    }
+    let ok = !name.is_empty() && name.chars().count() <= 30 && name.split_whitespace().count() <= 3;
+    ok.then_some((name, i))
+}
+
+/// Lines of `**Field:** value`: the items of a list, or the lines of a paragraph.
+fn field_lines(b: &MdBlock) -> Vec<(&[Tok], usize)> {
+    match b {
+        MdBlock::List { items, .. } => items.iter().map(|it| (it.first_para(), it.line)).collect(),
+        MdBlock::Para { inl, line } => {
+            let mut out = Vec::new();
+            let mut start = 0;
+            let mut l = *line;
+            for (i, t) in inl.iter().enumerate() {
+                if matches!(t, Tok::Break | Tok::LineBreak) {
+                    out.push((&inl[start..i], l));
+                    start = i + 1;
+                    l += 1;
+                }
+            }
+            out.push((&inl[start..], l));
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Field names that describe a paper (besides the link fields).
+const PAPER_FIELDS: &[&str] = &[
+    "author",
+    "authors",
+    "venue",
+    "conference",
+    "published",
+    "publication",
+    "journal",
+    "year",
+    "summary",
+    "tldr",
+    "tl;dr",
+    "abstract",
+    "key",
+    "keywords",
+    "contribution",
+    "contributions",
+    "takeaway",
+    "takeaways",
+    "notes",
+    "affiliation",
+    "affiliations",
+    "institution",
+    "institutions",
+];
+
+/// Is this block a list of fields that describe a paper: most of its lines are `**Field:** value`, and
+/// at least one field is a paper's (`Link`, `Paper`, `Code`, `Authors`, `Summary`…), not just any bold
+/// term being defined (`**FFDSum**: …`)?
+pub fn is_field_block(b: &MdBlock) -> bool {
+    let lines = field_lines(b);
+    let names: Vec<String> = lines
+        .iter()
+        .filter_map(|(inl, _)| field(inl).map(|(n, _)| n.to_lowercase()))
+        .collect();
+    let known = names
+        .iter()
+        .any(|n| LINK_FIELDS.contains(&n.as_str()) || PAPER_FIELDS.contains(&n.as_str()));
+    known && names.len() * 2 >= lines.len()
+}
+
+const LINK_FIELDS: &[&str] = &[
+    "link",
+    "links",
+    "paper",
+    "pdf",
+    "arxiv",
+    "code",
+    "github",
+    "project",
+    "project page",
+    "website",
+    "homepage",
+    "slides",
+    "video",
+    "blog",
+    "data",
+    "dataset",
+    "demo",
+    "url",
+    "doi",
+    "openreview",
+];
+
+/// The paper a heading introduces, from its field blocks (and prose paragraphs, which become notes).
+pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<Note>) {
+    let mut head = clean_title(&plain(heading));
+    head.shape = Shape::HeadingFields;
+    let mut affiliations = Vec::new();
+    let mut notes = Vec::new();
+    for b in blocks {
+        if !is_field_block(b) {
+            if let MdBlock::Para { inl, line } = b {
+                notes.push(Note {
+                    text: rich(inl),
+                    line: *line,
+                    children: Vec::new(),
+                });
+            }
+            continue;
+        }
+        for (inl, line) in field_lines(b) {
+            let Some((name, at)) = field(inl) else {
+                continue;
+            };
+            let value = &inl[at..];
+            let text = collapse(plain(value).trim_start_matches(':'));
+            let lower = name.to_lowercase();
+            if LINK_FIELDS.contains(&lower.as_str()) {
+                let label = if lower == "link" || lower == "url" {
+                    "Paper".to_string()
+                } else {
+                    name.clone()
+                };
+                let mut found = false;
+                for (_, url) in super::super::markdown::links(value) {
+                    head.links.push((label.clone(), url));
+                    found = true;
+                }
+                if !found {
+                    for url in bare_urls(&text) {
+                        head.links.push((label.clone(), url));
+                    }
+                }
+                if matches!(lower.as_str(), "paper" | "pdf" | "arxiv" | "link" | "doi") {
+                    head.paper_label = true;
+                }
+            } else if matches!(lower.as_str(), "author" | "authors") {
+                head.authors = Some(text);
+            } else if matches!(
+                lower.as_str(),
+                "venue" | "conference" | "published" | "publication" | "journal"
+            ) {
+                head.venue = Some(text);
+            } else if matches!(
+                lower.as_str(),
+                "affiliation" | "affiliations" | "institution" | "institutions" | "organization"
+            ) {
+                affiliations.extend(
+                    text.split(['&', ';'])
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string),
+                );
+            } else {
+                let mut r = rich(value);
+                if let Some(first) = r.0.first_mut() {
+                    first.text = first.text.trim_start_matches(':').trim_start().to_string();
+                }
+                r.0.insert(
+                    0,
+                    Span {
+                        text: format!("{name}: "),
+                        ..Default::default()
+                    },
+                );
+                notes.push(Note {
+                    text: RichText(r.0),
+                    line,
+                    children: Vec::new(),
+                });
+            }
+        }
+    }
+    (head, affiliations, notes)
+}
+
+/// `https://…` words in plain text.
+pub fn bare_urls(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter_map(|w| {
+            let i = w.find("https://").or_else(|| w.find("http://"))?;
+            let url = w[i..].trim_end_matches(['.', ',', ')', '>', ']', ';']);
+            (url.len() > 8).then(|| url.to_string())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::markdown::parse;
+
+    #[test]
+    fn fields_are_read_from_lists_and_paragraphs() {
+        let blocks = parse("### Owl Nets\n\n- **Link:** [arXiv](https://arxiv.org/abs/1)\n- **Code:** https://github.com/o/n\n- **Summary:** Owls count.\n");
+        let MdBlock::Heading { inl, .. } = &blocks[0] else {
+            panic!()
+        };
+        assert!(is_field_block(&blocks[1]));
+        let (head, _, notes) = paper(inl, &[&blocks[1]]);
+        assert_eq!(head.title, "Owl Nets");
+        let urls: Vec<&str> = head.links.iter().map(|(_, u)| u.as_str()).collect();
+        assert_eq!(urls, ["https://arxiv.org/abs/1", "https://github.com/o/n"]);
+        assert_eq!(notes[0].text.plain(), "Summary: Owls count.");
+
+        let blocks = parse("**Paper:** https://a.org/p\n**Venue:** OWL 2020\n");
+        assert!(is_field_block(&blocks[0]));
+        let (head, _, _) = paper(&[], &[&blocks[0]]);
+        assert_eq!(head.links[0].1, "https://a.org/p");
+        assert_eq!(head.venue.as_deref(), Some("OWL 2020"));
+    }
+
+    #[test]
+    fn a_bold_title_is_not_a_field() {
+        let blocks = parse("- **Owl Nets.** OWL 2020\n");
+        assert!(!is_field_block(&blocks[0]));
+    }
+}

@@ -1,0 +1,422 @@
+//! A paragraph's inline tokens seen as an entry sees them: runs of text and whole links, with badges
+//! (links whose only content was an image) told apart; and the small judgements every shape shares:
+//! is this link text a label (`pdf`, `Code`) or a title, is this text a decoration (an emoji, a `[Tag]`,
+//! a `(*NeurIPS'23*)` venue tag).
+
+use unicode_properties::UnicodeEmoji;
+
+use super::super::markdown::{collapse, Tok};
+use super::super::title::is_outside;
+use crate::model::Style;
+
+/// A piece of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Seg<'a> {
+    Text(&'a str, Style),
+    /// A soft break (a space) or a hard one (`<br>`: `hard` is true).
+    Break {
+        hard: bool,
+    },
+    Link(LinkSeg<'a>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkSeg<'a> {
+    /// The link's text, white space collapsed (empty for a badge).
+    pub text: String,
+    pub url: &'a str,
+    /// The style of the link's first text (a `**[Title](u)**` link is bold).
+    pub style: Style,
+}
+
+impl LinkSeg<'_> {
+    /// A link whose content was only an image (`[![Star](img)](u)`): decoration, never a link or a title.
+    pub fn is_badge(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The label as a person reads it: the text without surrounding brackets (`[Paper]` → `Paper`).
+    pub fn label(&self) -> String {
+        unbracket(&self.text).to_string()
+    }
+
+    /// `[[Paper]](u)` or `[\[pdf\]](u)`: the label itself is written in brackets.
+    pub fn is_bracketed(&self) -> bool {
+        self.text.starts_with('[') && self.text.ends_with(']')
+    }
+}
+
+/// Removes one pair of surrounding brackets.
+pub fn unbracket(s: &str) -> &str {
+    let t = s.trim();
+    t.strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .map(str::trim)
+        .unwrap_or(t)
+}
+
+/// Splits tokens into segments; the text inside a link becomes the link's text.
+pub fn segments(inl: &[Tok]) -> Vec<Seg<'_>> {
+    let mut out = Vec::new();
+    let mut link: Option<LinkSeg> = None;
+    let mut first_style: Option<Style> = None;
+    for t in inl {
+        match t {
+            Tok::LinkStart(url) => {
+                // A link inside a link cannot happen in CommonMark; keep the outer one.
+                if link.is_none() {
+                    link = Some(LinkSeg {
+                        text: String::new(),
+                        url,
+                        style: Style::default(),
+                    });
+                    first_style = None;
+                }
+            }
+            Tok::LinkEnd => {
+                if let Some(mut l) = link.take() {
+                    l.text = collapse(&l.text);
+                    l.style = first_style.unwrap_or_default();
+                    out.push(Seg::Link(l));
+                }
+            }
+            Tok::Text(s, st) => match link.as_mut() {
+                Some(l) => {
+                    if first_style.is_none() && !s.trim().is_empty() {
+                        first_style = Some(*st);
+                    }
+                    l.text.push_str(s);
+                }
+                None => out.push(Seg::Text(s, *st)),
+            },
+            Tok::Break | Tok::LineBreak => match link.as_mut() {
+                Some(l) => l.text.push(' '),
+                None => out.push(Seg::Break {
+                    hard: matches!(t, Tok::LineBreak),
+                }),
+            },
+        }
+    }
+    if let Some(mut l) = link {
+        l.text = collapse(&l.text);
+        out.push(Seg::Link(l));
+    }
+    out
+}
+
+/// Does the paragraph hold any link (a cheap test before the shapes are tried)?
+pub fn has_link(inl: &[Tok]) -> bool {
+    inl.iter().any(|t| matches!(t, Tok::LinkStart(_)))
+}
+
+/// The text of segments, links read as their text, white space collapsed.
+pub fn text_of(segs: &[Seg]) -> String {
+    let mut s = String::new();
+    for seg in segs {
+        match seg {
+            Seg::Text(t, _) => s.push_str(t),
+            Seg::Break { .. } => s.push(' '),
+            Seg::Link(l) => s.push_str(&l.text),
+        }
+    }
+    collapse(&s)
+}
+
+/// Words a link label is made of: `pdf`, `Code`, `Project Page`, `[[Paper]]`, `code&data`, `here`.
+const LABEL_WORDS: &[&str] = &[
+    "paper",
+    "papers",
+    "pdf",
+    "arxiv",
+    "abs",
+    "abstract",
+    "html",
+    "doi",
+    "acm",
+    "ieee",
+    "acl",
+    "openreview",
+    "proceedings",
+    "publisher",
+    "preprint",
+    "code",
+    "codes",
+    "codebase",
+    "github",
+    "gitlab",
+    "repo",
+    "repository",
+    "project",
+    "page",
+    "homepage",
+    "website",
+    "site",
+    "web",
+    "demo",
+    "slides",
+    "slide",
+    "video",
+    "videos",
+    "talk",
+    "poster",
+    "blog",
+    "blogpost",
+    "post",
+    "data",
+    "dataset",
+    "datasets",
+    "benchmark",
+    "leaderboard",
+    "model",
+    "models",
+    "weights",
+    "checkpoint",
+    "checkpoints",
+    "doc",
+    "docs",
+    "documentation",
+    "notes",
+    "note",
+    "personal",
+    "review",
+    "reviews",
+    "bibtex",
+    "bib",
+    "citation",
+    "supplementary",
+    "supp",
+    "appendix",
+    "artifact",
+    "colab",
+    "notebook",
+    "tweet",
+    "twitter",
+    "thread",
+    "hugging",
+    "face",
+    "huggingface",
+    "hf",
+    "official",
+    "unofficial",
+    "link",
+    "links",
+    "here",
+    "full",
+    "text",
+    "version",
+    "extended",
+    "journal",
+    "conference",
+    "workshop",
+    "media",
+    "press",
+    "zhihu",
+    "知乎",
+    "中文",
+    "english",
+    "chinese",
+    "pytorch",
+    "tensorflow",
+    "jax",
+    "and",
+    "&",
+    "x",
+];
+
+/// Is `text` a link label rather than a title: every word one a label is made of (`pdf`, `Project Page`,
+/// `code&data`, `Paper Link`). `Code Llama` is a title.
+pub fn is_link_label(text: &str) -> bool {
+    let t = unbracket(text).to_lowercase();
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty() && words.len() <= 4 && words.iter().all(|w| LABEL_WORDS.contains(w))
+}
+
+/// Labels that say "this link is the paper".
+pub fn is_paper_label(text: &str) -> bool {
+    let t = unbracket(text).to_lowercase();
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "paper" | "pdf" | "arxiv" | "doi" | "openreview" | "acl"))
+}
+
+/// Does `text` read as a URL rather than words (a bare URL bullet, `<https://…>`)?
+pub fn looks_like_url(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(char::is_whitespace)
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// Is `c` an emoji used as a marker (🔥, ⭐, ✨), as opposed to a letter, digit or punctuation?
+pub fn is_emoji(c: char) -> bool {
+    !c.is_ascii() && (c.is_emoji_char_or_emoji_component() || c == '\u{fe0f}' || c == '\u{200d}')
+}
+
+/// Emoji that mark an entry as new or notable (🔥 ⭐ ✨), dropped at the end of a title too; other
+/// emoji at the end are part of it.
+pub fn is_marker(c: char) -> bool {
+    matches!(
+        c,
+        '🔥' | '⭐'
+            | '🌟'
+            | '✨'
+            | '🆕'
+            | '❗'
+            | '💡'
+            | '📌'
+            | '🏆'
+            | '👍'
+            | '✅'
+            | '🚀'
+            | '💥'
+            | '\u{fe0f}'
+    )
+}
+
+/// What a decoration in front of a title says.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lead {
+    /// A leading venue tag: `(*NeurIPS'23*)`, `[ICLR 2024]`.
+    pub venue: Option<String>,
+    /// A leading kind tag that says the entry is not a paper: `[Video]`, `[Blog]`.
+    pub not_paper: Option<String>,
+}
+
+/// Kinds of entries a leading `[Tag]` can announce that are not papers.
+const NOT_PAPER_TAGS: &[&str] = &[
+    "video",
+    "videos",
+    "blog",
+    "blog post",
+    "talk",
+    "tutorial",
+    "course",
+    "lecture",
+    "book",
+    "podcast",
+    "slides",
+    "code",
+    "tool",
+    "software",
+    "library",
+    "website",
+    "repo",
+    "news",
+];
+
+/// Strips decorations from the start of a title: emoji, badges are already gone, `[Tag]`s, `(Venue)` tags,
+/// and returns what they said. `text` is the text before the title proper.
+pub fn strip_lead(text: &str) -> (&str, Lead) {
+    let mut lead = Lead::default();
+    let mut t = text.trim_start();
+    loop {
+        let before = t;
+        t = t.trim_start_matches(|c: char| is_emoji(c) || c.is_whitespace());
+        if let Some(rest) = t.strip_prefix('[') {
+            if let Some(end) = rest.find(']') {
+                let tag = rest[..end].trim();
+                if !tag.is_empty() && tag.chars().count() <= 40 {
+                    if super::super::title::is_venue(tag) {
+                        lead.venue.get_or_insert_with(|| collapse(tag));
+                    } else if NOT_PAPER_TAGS.contains(&tag.to_lowercase().as_str()) {
+                        lead.not_paper.get_or_insert_with(|| tag.to_string());
+                    }
+                    t = &rest[end + 1..];
+                }
+            }
+        } else if let Some(rest) = t.strip_prefix('(') {
+            if let Some(end) = rest.find(')') {
+                let tag = rest[..end].trim();
+                if !tag.is_empty()
+                    && tag.chars().count() <= 40
+                    && super::super::title::is_venue(tag)
+                {
+                    lead.venue.get_or_insert_with(|| collapse(tag));
+                    t = &rest[end + 1..];
+                }
+            }
+        }
+        if t.len() == before.len() {
+            break;
+        }
+    }
+    (t, lead)
+}
+
+/// Is this text only decoration (emoji, separators, white space), with no words?
+pub fn is_decoration(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || is_emoji(c) || "|,/·•;:-–—()[]".contains(c))
+}
+
+/// Does the URL point outside the notes?
+pub fn outside(url: &str) -> bool {
+    is_outside(url.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::markdown::{parse, MdBlock};
+
+    fn para(md: &str) -> Vec<Tok> {
+        match &parse(md)[0] {
+            MdBlock::Para { inl, .. } => inl.clone(),
+            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
+
+    #[test]
+    fn badges_are_links_without_text() {
+        let inl = para("[![Star](https://img.shields.io/x.svg)](https://github.com/a/b) Title");
+        let segs = segments(&inl);
+        let Seg::Link(l) = &segs[0] else {
+            panic!("{segs:?}")
+        };
+        assert!(l.is_badge());
+        assert_eq!(l.url, "https://github.com/a/b");
+    }
+
+    #[test]
+    fn labels_and_titles_are_told_apart() {
+        for label in [
+            "pdf",
+            "[Paper]",
+            "Code",
+            "Project Page",
+            "code&data",
+            "Paper Link",
+            "here",
+        ] {
+            assert!(is_link_label(label), "{label}");
+        }
+        for title in ["Code Llama", "Attention Is All You Need", "GraphGPT"] {
+            assert!(!is_link_label(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn leading_tags_are_stripped_and_read() {
+        let (rest, lead) = strip_lead("🔥 (NeurIPS'23) Title here");
+        assert_eq!(rest, "Title here");
+        assert_eq!(lead.venue.as_deref(), Some("NeurIPS'23"));
+        let (rest, lead) = strip_lead("[ICLR 2024] [Video] Talk");
+        assert_eq!(rest, "Talk");
+        assert_eq!(lead.venue.as_deref(), Some("ICLR 2024"));
+        assert_eq!(lead.not_paper.as_deref(), Some("Video"));
+        // A title that starts with parentheses that are not a venue keeps them.
+        assert_eq!(strip_lead("(Almost) Free Lunch").0, "(Almost) Free Lunch");
+    }
+
+    #[test]
+    fn emoji_markers_but_not_letters_or_digits() {
+        assert!(is_emoji('🔥'));
+        assert!(is_emoji('⭐'));
+        assert!(!is_emoji('1'));
+        assert!(!is_emoji('#'));
+        assert!(!is_emoji('é'));
+        assert!(!is_emoji('中'));
+    }
+}

@@ -1,0 +1,161 @@
+//! `Title \[[Paper](u)] \[[Code](u)]` (our own notes), and the awesome-list styles of the same thing:
+//! `Title [[Paper]](u) [[Code]](u)`, `Title [\[pdf\]](u)`, `Title [paper](u) | [code](u)`,
+//! `Title. [arXiv](u)`. The title is the text before the group; every link of the paragraph is the
+//! paper's (badges left out).
+
+use super::inline::{is_decoration, is_link_label, is_paper_label, Seg};
+use super::{clean_title, split_authors, Head, Shape};
+
+/// Where the link group starts: the index of its first link among `segs`.
+///
+/// A link is a group's when it is written in brackets (`[[Paper](u)]`, `[[Paper]](u)`, `[\[pdf\]](u)`).
+/// Without brackets, the links that end the paragraph (with only separators and badges between them)
+/// form a group when every one of them is labelled like a link (`paper`, `code`, `arXiv`).
+pub fn start(segs: &[Seg]) -> Option<usize> {
+    let mut prev_text_ends_with_bracket = false;
+    for (i, s) in segs.iter().enumerate() {
+        match s {
+            Seg::Text(t, _) => prev_text_ends_with_bracket = t.trim_end().ends_with('['),
+            Seg::Break { .. } => {}
+            Seg::Link(l) if l.is_badge() => {}
+            Seg::Link(l) => {
+                if prev_text_ends_with_bracket || l.is_bracketed() {
+                    return Some(i);
+                }
+                prev_text_ends_with_bracket = false;
+            }
+        }
+    }
+    // The trailing run of labelled links (not links to anchors: those are a table of contents), after
+    // some title text.
+    let mut first = None;
+    for (i, s) in segs.iter().enumerate().rev() {
+        match s {
+            Seg::Text(t, _) if is_decoration(t) => {}
+            Seg::Break { .. } => {}
+            Seg::Link(l) if l.is_badge() => {}
+            Seg::Link(l) if is_link_label(&l.text) && !l.url.trim_start().starts_with('#') => {
+                first = Some(i)
+            }
+            _ => break,
+        }
+    }
+    first.filter(|&i| !title_text(&segs[..i]).0.trim().is_empty())
+}
+
+/// The links of a paragraph, badges left out, labels without their brackets.
+pub fn links(segs: &[Seg]) -> Vec<(String, String)> {
+    segs.iter()
+        .filter_map(|s| match s {
+            Seg::Link(l) if !l.is_badge() => Some((l.label(), l.url.to_string())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The text of segments before `end`, the way a title is read: a hard break (`<br>`) ends the title
+/// and what follows it is returned apart (authors, often).
+pub fn title_text(segs: &[Seg]) -> (String, Option<String>) {
+    let mut title = String::new();
+    let mut after: Option<String> = None;
+    for s in segs {
+        if matches!(s, Seg::Break { hard: true }) && after.is_none() && !title.trim().is_empty() {
+            after = Some(String::new());
+            continue;
+        }
+        let out = after.as_mut().unwrap_or(&mut title);
+        match s {
+            Seg::Text(t, _) => out.push_str(t),
+            Seg::Link(l) => out.push_str(&l.text),
+            Seg::Break { .. } => out.push(' '),
+        }
+    }
+    let title = super::super::markdown::collapse(&title);
+    (title, after.map(|a| super::super::markdown::collapse(&a)))
+}
+
+pub fn recognise(segs: &[Seg]) -> Option<Head> {
+    let start = start(segs)?;
+    let (raw, after_break) = title_text(&segs[..start]);
+    let raw = raw.trim_end().trim_end_matches('[').trim_end();
+    let (raw, authors, venue) = split_authors(raw);
+    let mut head = clean_title(&raw);
+    head.shape = Shape::LinkGroup;
+    head.authors = head.authors.or(authors).or_else(|| {
+        after_break
+            .filter(|a| super::reads_as_names(a))
+            .map(|a| a.trim_end_matches('.').to_string())
+    });
+    head.venue = head.venue.or(venue);
+    head.links = links(segs);
+    head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
+    Some(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::inline::segments;
+    use super::*;
+    use crate::loader::markdown::{parse, MdBlock, Tok};
+
+    fn para(md: &str) -> Vec<Tok> {
+        match &parse(md)[0] {
+            MdBlock::Para { inl, .. } => inl.clone(),
+            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
+
+    fn head(md: &str) -> Option<Head> {
+        recognise(&segments(&para(md)))
+    }
+
+    #[test]
+    fn every_group_style() {
+        for md in [
+            "- Owl Nets \\[[Paper](https://a.org/p)] \\[[Code](https://b.org/c)]",
+            "- Owl Nets [[Paper]](https://a.org/p) [[Code]](https://b.org/c)",
+            "- Owl Nets [\\[pdf\\]](https://a.org/p) [\\[code\\]](https://b.org/c)",
+            "- Owl Nets [paper](https://a.org/p) | [code](https://b.org/c)",
+            "- Owl Nets [[paper](https://a.org/p)][[code](https://b.org/c)]",
+            "- Owl Nets. [arXiv](https://a.org/p), [code](https://b.org/c)",
+        ] {
+            let h = head(md).unwrap_or_else(|| panic!("no group in {md}"));
+            assert_eq!(h.title, "Owl Nets", "{md}");
+            let urls: Vec<&str> = h.links.iter().map(|(_, u)| u.as_str()).collect();
+            assert_eq!(urls, ["https://a.org/p", "https://b.org/c"], "{md}");
+            assert!(h.paper_label, "{md}");
+        }
+    }
+
+    #[test]
+    fn labels_lose_brackets_and_badges_are_not_links() {
+        let h = head("- Owl Nets [[Paper]](https://a.org/p) [![Stars](https://img.shields.io/s.svg)](https://github.com/o/n)").unwrap();
+        assert_eq!(
+            h.links,
+            vec![("Paper".to_string(), "https://a.org/p".to_string())]
+        );
+    }
+
+    #[test]
+    fn navigation_is_not_a_group() {
+        assert!(head("- [Citation](#citation)").is_none());
+        assert!(head("- [Code](https://github.com/o/n)").is_none());
+    }
+
+    #[test]
+    fn prose_with_a_link_is_not_a_group() {
+        assert!(head("- We build on [Ray](https://ray.io) for scheduling").is_none());
+        assert!(head("- See [Ray](https://ray.io)").is_none());
+    }
+
+    #[test]
+    fn authors_after_the_title() {
+        let h = head("- Owl Nets. Ann Smith, Bo Li. [pdf](https://a.org/p)").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.authors.as_deref(), Some("Ann Smith, Bo Li"));
+        let h = head("- Owl Nets<br>Ann Smith, Bo Li [pdf](https://a.org/p)").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.authors.as_deref(), Some("Ann Smith, Bo Li"));
+    }
+}

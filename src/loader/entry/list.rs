@@ -1,0 +1,254 @@
+//! Which items of a list are papers, which are topics and which are notes.
+//!
+//! An item with a recognised shape (links) is a paper unless a linked paper is below it (then it is a
+//! topic). An item without links (the `unlinked` shape) is a topic when a paper is below it, and a paper
+//! when
+//! - its first nested bullet reads as an affiliation or a label (`PKU & ByteDance`, `Industry Track`),
+//!   which makes the item above it a topic; or
+//! - it sits at the top of a list in a `Papers` section; or
+//! - a linked paper is its sibling; or
+//! - it reads like a title (`Name: subtitle`, or four words or more, no `&`, no final period) and a
+//!   sibling is a paper by its affiliation bullet.
+//!
+//! Bare URL bullets, software repositories and other non-papers are never papers. In a section that
+//! holds no papers (`Resources`, `References`), a title-as-link entry is a paper only beside a link
+//! labelled as one (`[pdf]`), and link-less items are not papers.
+
+use super::super::document::institutions;
+use super::super::markdown::{plain, MdItem};
+use super::inline::{has_link, looks_like_url};
+use super::{recognise, Head, Shape};
+
+/// Where a list stands.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Ctx {
+    /// Below a `Papers` heading.
+    pub under_papers: bool,
+    /// Papers may be here (false outside the `Papers` region of a document that has one).
+    pub allowed: bool,
+    /// The section's heading announces no papers (`References`, `Resources & Tools`).
+    pub no_papers: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Paper,
+    Topic,
+    Plain,
+}
+
+/// The classification of an item, and of the items of each of its sublists.
+#[derive(Debug, Clone)]
+pub struct Cls {
+    pub kind: Kind,
+    /// The recognised shape of a linked item.
+    pub head: Option<Head>,
+    pub subs: Vec<Vec<Cls>>,
+    /// This item or one below it is a linked paper.
+    linked_within: bool,
+    /// A paper because its first nested bullet is an affiliation or a label.
+    by_affiliation: bool,
+}
+
+/// Classifies a list's items, assuming no ancestor is a paper. `depth` is 0 for a list not inside an
+/// item.
+pub fn classify(items: &[MdItem], depth: usize, ctx: &Ctx) -> Vec<Cls> {
+    let mut out: Vec<Cls> = Vec::with_capacity(items.len());
+    for it in items {
+        let subs: Vec<Vec<Cls>> = it.sublists().map(|l| classify(l, depth + 1, ctx)).collect();
+        let inl = it.first_para();
+        let head = if has_link(inl) { recognise(inl) } else { None };
+        let not_paper = head.as_ref().is_some_and(|h| h.not_paper.is_some());
+        let linked = head.as_ref().is_some_and(|h| {
+            h.not_paper.is_none()
+                && h.is_linked()
+                && (!ctx.no_papers || h.paper_label || h.shape != Shape::TitleLink)
+        });
+        let below = subs.iter().flatten();
+        let linked_below = below.clone().any(|c| c.linked_within);
+        let any_below = below.clone().any(|c| c.kind != Kind::Plain);
+        let mut by_affiliation = false;
+        let kind = if !ctx.allowed || not_paper {
+            Kind::Plain
+        } else if linked {
+            if linked_below {
+                Kind::Topic
+            } else {
+                Kind::Paper
+            }
+        } else if linked_below {
+            Kind::Topic
+        } else if head.is_none() && affiliation_below(it) && reads_as_paper_title(&plain(inl)) {
+            by_affiliation = true;
+            Kind::Paper
+        } else if any_below {
+            Kind::Topic
+        } else {
+            Kind::Plain
+        };
+        out.push(Cls {
+            kind,
+            linked_within: (linked && kind == Kind::Paper) || linked_below,
+            head,
+            subs,
+            by_affiliation,
+        });
+    }
+    if !ctx.allowed {
+        return out;
+    }
+    // Sibling rules, for link-less items that nothing above decided.
+    let linked_sibling = out
+        .iter()
+        .any(|c| c.kind == Kind::Paper && c.linked_within && c.head.is_some());
+    let affiliation_sibling = out.iter().any(|c| c.by_affiliation);
+    for (c, it) in out.iter_mut().zip(items) {
+        if c.kind != Kind::Plain || c.head.is_some() || (ctx.no_papers && !ctx.under_papers) {
+            continue;
+        }
+        let text = plain(it.first_para());
+        if text.is_empty() || looks_like_url(&text) {
+            continue;
+        }
+        if (depth == 0 && ctx.under_papers)
+            || linked_sibling
+            || (affiliation_sibling && reads_like_title(&text))
+        {
+            c.kind = Kind::Paper;
+        }
+    }
+    out
+}
+
+/// The first nested bullet (bare URL bullets aside) reads as an affiliation or a label: short names
+/// with no final period and nothing below them (`PKU & ByteDance`, `IBM Research`, `Best Paper Nominee`).
+fn affiliation_below(it: &MdItem) -> bool {
+    let Some(first) = it
+        .sublists()
+        .flatten()
+        .find(|c| !looks_like_url(&plain(c.first_para())))
+    else {
+        return false;
+    };
+    let inl = first.first_para();
+    if first.sublists().next().is_some() || has_link(inl) {
+        return false;
+    }
+    let text = plain(inl);
+    text.chars().count() <= 100
+        && text.split_whitespace().count() <= 12
+        && !institutions(&text).is_empty()
+}
+
+/// An item above an affiliation bullet is a paper when it could be a title: some words, not a sentence
+/// ending with a period or a colon, not a URL.
+fn reads_as_paper_title(text: &str) -> bool {
+    !text.is_empty() && !text.ends_with(['.', ':']) && !looks_like_url(text)
+}
+
+/// Reads like a paper's title: `Name: subtitle`, or four words or more without `&` and without a final
+/// period.
+pub fn reads_like_title(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with('.') || t.contains('&') {
+        return false;
+    }
+    let name_subtitle = t
+        .split_once(": ")
+        .is_some_and(|(name, sub)| !name.trim().is_empty() && !sub.trim().is_empty());
+    name_subtitle || t.split_whitespace().count() >= 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::markdown::{parse, MdBlock};
+
+    fn kinds(md: &str, ctx: Ctx) -> Vec<(String, Kind)> {
+        let blocks = parse(md);
+        let MdBlock::List { items, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        let cls = classify(items, 0, &ctx);
+        let mut out = Vec::new();
+        fn walk(items: &[MdItem], cls: &[Cls], out: &mut Vec<(String, Kind)>) {
+            for (it, c) in items.iter().zip(cls) {
+                out.push((plain(it.first_para()), c.kind));
+                if c.kind != Kind::Paper {
+                    for (sub, sc) in it.sublists().zip(&c.subs) {
+                        walk(sub, sc, out);
+                    }
+                }
+            }
+        }
+        walk(items, &cls, &mut out);
+        out
+    }
+
+    const PAPERS: Ctx = Ctx {
+        under_papers: true,
+        allowed: true,
+        no_papers: false,
+    };
+
+    #[test]
+    fn link_less_papers_under_topic_bullets() {
+        let md = "\
+* Owl Training
+  * Hoot: Accelerating Owl Training
+    * Owl U & Night Labs
+  * Talons at Scale Without Tears
+  * Feathers
+";
+        let k = kinds(md, PAPERS);
+        assert_eq!(k[0].1, Kind::Topic, "{k:?}");
+        assert_eq!(
+            k[1],
+            ("Hoot: Accelerating Owl Training".into(), Kind::Paper)
+        );
+        // A title-like sibling is a paper; a one-word one is not.
+        assert_eq!(k[2].1, Kind::Paper, "{k:?}");
+        assert_eq!(k[3].1, Kind::Plain, "{k:?}");
+    }
+
+    #[test]
+    fn a_label_bullet_also_marks_a_paper_and_bare_urls_are_notes() {
+        let md = "\
+* Owls
+  * Owl Paths Revisited
+    * https://arxiv.org/abs/1234
+    * Industry Track
+";
+        let k = kinds(md, PAPERS);
+        assert_eq!(k[0].1, Kind::Topic, "{k:?}");
+        assert_eq!(k[1].1, Kind::Paper, "{k:?}");
+    }
+
+    #[test]
+    fn takeaways_under_a_paper_stay_notes() {
+        let md = "\
+* Owl Nets \\[[Paper](https://a.org/p)]
+  * Owl U
+  * Design Choices
+    * Night Vision
+";
+        let k = kinds(md, PAPERS);
+        assert_eq!(k, vec![("Owl Nets [Paper]".to_string(), Kind::Paper)]);
+    }
+
+    #[test]
+    fn sections_without_papers_need_a_paper_label() {
+        let ctx = Ctx {
+            under_papers: false,
+            allowed: true,
+            no_papers: true,
+        };
+        let md = "\
+* [GraphKit: graphs for all](https://someone.example.org/graphkit.pdf)
+* **OwlAttack: A Toolkit**. OWL 2021 Demo. [[pdf](https://a.org/p)]
+";
+        let k = kinds(md, ctx);
+        assert_eq!(k[0].1, Kind::Plain);
+        assert_eq!(k[1].1, Kind::Paper);
+    }
+}

@@ -1,0 +1,224 @@
+//! What sections and wrappers say about the entries inside them: headings that hold no papers
+//! (`References`, `Resources & Tools`, `Contributing`), `<details><summary>Topic</summary>` blocks, and a
+//! paragraph of bold text only (`**2024**`) that names the list after it.
+
+use super::super::markdown::{collapse, Tok};
+
+/// Words of a heading that announce something other than papers.
+const NOT_PAPER_WORDS: &[&str] = &[
+    "references",
+    "acknowledgements",
+    "acknowledgments",
+    "acknowledgement",
+    "resources",
+    "tools",
+    "software",
+    "codebase",
+    "codebases",
+    "libraries",
+    "tutorial",
+    "tutorials",
+    "courses",
+    "lectures",
+    "blogs",
+    "videos",
+    "talks",
+    "podcasts",
+    "books",
+    "contributing",
+    "contributors",
+    "contribute",
+    "contribution",
+    "license",
+    "licence",
+    "citation",
+    "citing",
+    "cite",
+    "contact",
+    "contents",
+    "toc",
+    "history",
+    "star",
+    "repositories",
+    "repository",
+    "repos",
+    "awesome",
+    "websites",
+    "news",
+    "updates",
+    "changelog",
+    "faq",
+    "errata",
+    "sponsors",
+    "acronyms",
+    "abbreviations",
+    "glossary",
+    "terminology",
+];
+
+/// Words that may stand beside those without changing what the heading announces.
+const FILLER: &[&str] = &[
+    "other",
+    "and",
+    "of",
+    "the",
+    "related",
+    "useful",
+    "more",
+    "our",
+    "further",
+    "additional",
+    "see",
+    "also",
+    "list",
+    "lists",
+    "misc",
+    "table",
+    "how",
+    "to",
+    "a",
+    "for",
+];
+
+/// Does a heading's title announce a section without papers (`References`, `Resources & Tools`,
+/// `Other Related Awesome Repository`, `Star History`)? Every word must say so (`Resource Manager` is a
+/// topic).
+pub fn holds_no_papers(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()) && !FILLER.contains(w))
+        .collect();
+    !words.is_empty() && words.iter().all(|w| NOT_PAPER_WORDS.contains(w))
+}
+
+/// A `<details>` wrapper event in raw HTML.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Wrap {
+    /// `<details>` opens.
+    Open,
+    /// A `<summary>` that names a topic (not a button's label such as `Toggle`).
+    Summary(String),
+    /// `</details>` closes.
+    Close,
+}
+
+/// Summary texts that are a button's label, not a topic.
+const BUTTON_WORDS: &[&str] = &[
+    "toggle", "click", "expand", "show", "more", "details", "open", "collapse", "hide", "view",
+];
+
+/// The `<details>`/`</details>` tags of an HTML block, in order, with each one's `<summary>` text.
+/// Unbalanced or broken tags give what can be read; nothing here fails.
+pub fn wraps(html: &str) -> Vec<Wrap> {
+    let lower = html.to_ascii_lowercase();
+    let mut out: Vec<Wrap> = Vec::new();
+    let mut i = 0;
+    while let Some(j) = lower[i..].find('<').map(|j| j + i) {
+        let rest = &lower[j..];
+        if rest.starts_with("</details") {
+            out.push(Wrap::Close);
+        } else if rest.starts_with("<details") {
+            out.push(Wrap::Open);
+        } else if rest.starts_with("<summary") {
+            let start = lower[j..].find('>').map(|k| j + k + 1);
+            let end = lower[j..].find("</summary").map(|k| j + k);
+            if let (Some(s), Some(e)) = (start, end) {
+                if s <= e {
+                    let text = collapse(&strip_tags(&html[s..e]));
+                    let button = text.is_empty()
+                        || text.to_lowercase().split_whitespace().all(|w| {
+                            BUTTON_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+                        });
+                    if !button {
+                        out.push(Wrap::Summary(text));
+                    }
+                }
+            }
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Text without HTML tags (`<b>Topic</b>` → `Topic`).
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A paragraph that is only bold text (`**2024**`, `**Vision Models**`): its text.
+pub fn bold_only(inl: &[Tok]) -> Option<String> {
+    let mut text = String::new();
+    for t in inl {
+        match t {
+            Tok::Text(s, st) if st.bold => text.push_str(s),
+            Tok::Text(s, _) if s.trim().is_empty() => text.push_str(s),
+            Tok::Break | Tok::LineBreak => text.push(' '),
+            _ => return None,
+        }
+    }
+    let text = collapse(&text);
+    let ok = !text.is_empty() && text.chars().count() <= 80 && !text.ends_with(':');
+    ok.then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_without_papers() {
+        for t in [
+            "References",
+            "Resources & Tools",
+            "Other Related Awesome Repository",
+            "Star History",
+            "Codebase",
+            "Tutorial",
+        ] {
+            assert!(holds_no_papers(t), "{t}");
+        }
+        for t in [
+            "Papers",
+            "Datasets, Benchmarks & Surveys",
+            "0. Toolkits",
+            "LLM Training",
+            "Industrial Products",
+            "Tools and Papers",
+            "Resource Manager",
+            "Resource Disaggregation",
+        ] {
+            assert!(!holds_no_papers(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn details_and_summaries() {
+        assert_eq!(
+            wraps("<details open>\n<summary><b>Vision</b> models</summary>\n"),
+            vec![Wrap::Open, Wrap::Summary("Vision models".into())]
+        );
+        assert_eq!(
+            wraps("<details>\n<summary>Toggle</summary>"),
+            vec![Wrap::Open]
+        );
+        assert_eq!(
+            wraps("</details>\n<details>"),
+            vec![Wrap::Close, Wrap::Open]
+        );
+        assert_eq!(
+            wraps("<summary>stray</summary></details></details>"),
+            vec![Wrap::Summary("stray".into()), Wrap::Close, Wrap::Close]
+        );
+    }
+}

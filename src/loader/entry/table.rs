@@ -1,0 +1,349 @@
+//! A markdown table whose header has a column named like `Title`, `Paper` or `Name`: each row is a
+//! paper. The title is that cell's text (the link's text when it is a link; the `Title` column wins over
+//! `Paper` when both exist); every link of the row is the paper's; `Venue`/`Conference` and
+//! `Date`/`Year` columns give the venue, `Authors` the authors, `Institute`/`Affiliation` the
+//! affiliations, and other text cells become notes (`Notes: …`).
+//!
+//! A row is not a paper when the table has a separate `Paper` column and that cell has no link (`-`), or
+//! when the paper's link points to a blog post, documentation, code, a video, a book or a product page.
+//! A `Name` table (often tools or datasets) needs a paper link in the row.
+
+use super::super::document::rich;
+use super::super::markdown::{collapse, plain, Inlines, Row};
+use super::inline::{segments, Seg};
+use super::link_group::links;
+use super::url_kind::url_kind;
+use super::{clean_title, Head, Shape};
+use crate::model::{Note, RichText};
+
+/// A paper read from a row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowEntry {
+    pub head: Head,
+    pub line: usize,
+    pub affiliations: Vec<String>,
+    pub notes: Vec<Note>,
+}
+
+/// The roles of a table's columns.
+#[derive(Debug, Default)]
+struct Columns {
+    title: Option<usize>,
+    /// A `Paper` column apart from the title column: its cell must hold the paper's link.
+    paper: Option<usize>,
+    /// The title comes from a `Name` column (tools and datasets are listed that way too).
+    by_name: bool,
+    venue: Option<usize>,
+    date: Option<usize>,
+    authors: Option<usize>,
+    affiliations: Option<usize>,
+    names: Vec<String>,
+}
+
+/// A header cell's name, lowercase, without markup, emoji or `:shortcodes:`.
+fn header_name(cell: &Inlines) -> String {
+    let text = plain(cell);
+    let mut out = String::new();
+    for w in text.split_whitespace() {
+        if w.starts_with(':') && w.ends_with(':') && w.len() > 2 {
+            continue;
+        }
+        let w: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+            .collect();
+        if !w.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&w);
+        }
+    }
+    out.to_lowercase()
+}
+
+fn columns(header: &[Inlines]) -> Option<Columns> {
+    let names: Vec<String> = header.iter().map(header_name).collect();
+    let find = |opts: &[&str]| names.iter().position(|n| opts.contains(&n.as_str()));
+    let title = find(&[
+        "title",
+        "paper title",
+        "paper name",
+        "title of paper",
+        "papers title",
+    ]);
+    let paper = find(&[
+        "paper",
+        "papers",
+        "paper link",
+        "publication",
+        "article",
+        "pdf",
+        "link",
+        "links",
+    ]);
+    let name = find(&["name"]);
+    let mut c = Columns {
+        venue: find(&[
+            "venue",
+            "conference",
+            "conf",
+            "journal",
+            "published",
+            "publication venue",
+            "venue year",
+        ]),
+        date: find(&["date", "year", "time", "published date", "pub date"]),
+        authors: find(&["author", "authors", "first author"]),
+        affiliations: find(&[
+            "institute",
+            "institution",
+            "institutions",
+            "affiliation",
+            "affiliations",
+            "organization",
+            "org",
+            "lab",
+        ]),
+        names,
+        ..Columns::default()
+    };
+    match (title, paper, name) {
+        (Some(t), p, _) => {
+            c.title = Some(t);
+            c.paper = p.filter(|&p| p != t);
+        }
+        (None, Some(p), _) => c.title = Some(p),
+        (None, None, Some(n)) => {
+            c.title = Some(n);
+            c.by_name = true;
+        }
+        _ => return None,
+    }
+    Some(c)
+}
+
+/// Is the table one of papers (by its header)?
+pub fn is_paper_table(rows: &[Row]) -> bool {
+    rows.first().and_then(|h| columns(&h.cells)).is_some()
+}
+
+/// Is a cell empty for our purposes (`-`, `—`, `x`, `?`, `None`, `N/A`)?
+fn blank(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    t.is_empty()
+        || matches!(
+            t.as_str(),
+            "-" | "—" | "–" | "x" | "?" | "none" | "n/a" | "na" | "to-do" | "todo" | "tbd"
+        )
+}
+
+/// The papers of a table (header first). Rows that are not papers are left out.
+pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
+    let Some((header, body)) = rows.split_first() else {
+        return Vec::new();
+    };
+    let Some(cols) = columns(&header.cells) else {
+        return Vec::new();
+    };
+    let Some(tcol) = cols.title else {
+        return Vec::new();
+    };
+    let width = header.cells.len();
+    let mut out = Vec::new();
+    for row in body {
+        let cells = &row.cells[..row.cells.len().min(width)];
+        let Some(title_cell) = cells.get(tcol) else {
+            continue;
+        };
+        let title_segs = segments(title_cell);
+        let title_link = title_segs.iter().find_map(|s| match s {
+            Seg::Link(l) if !l.is_badge() => Some(l),
+            _ => None,
+        });
+        let raw_title = match title_link {
+            Some(l) => l.text.clone(),
+            None => plain(title_cell),
+        };
+        if blank(&raw_title) {
+            continue;
+        }
+        // The link that must be a paper's: the Paper column's, else the title's own.
+        let paper_link = match cols.paper {
+            Some(p) => cells.get(p).and_then(|c| {
+                segments(c).into_iter().find_map(|s| match s {
+                    Seg::Link(l) if !l.is_badge() && !l.url.trim().is_empty() => {
+                        Some(l.url.to_string())
+                    }
+                    _ => None,
+                })
+            }),
+            None => title_link.map(|l| l.url.to_string()),
+        };
+        let needs_link = cols.paper.is_some() || cols.by_name;
+        match &paper_link {
+            None if needs_link => continue,
+            Some(u) if url_kind(u).is_not_paper() => continue,
+            _ => {}
+        }
+        let mut head = clean_title(&raw_title);
+        head.shape = Shape::TableRow;
+        // Links, labelled by their column when their text says nothing (`link`, `here`).
+        for (ci, cell) in cells.iter().enumerate() {
+            for (label, url) in links(&segments(cell)) {
+                let column = cols.names.get(ci).cloned().unwrap_or_default();
+                let label = if ci == tcol || Some(ci) == cols.paper {
+                    "Paper".to_string()
+                } else if super::inline::is_link_label(&label)
+                    && label.split_whitespace().count() == 1
+                    && !column.is_empty()
+                {
+                    title_case(&column)
+                } else {
+                    label
+                };
+                head.links.push((label, url));
+            }
+        }
+        head.paper_label = paper_link.is_some();
+        let cell_text = |i: Option<usize>| {
+            i.and_then(|i| cells.get(i))
+                .map(|c| collapse(&plain(c)))
+                .filter(|t| !blank(t))
+        };
+        let venue = cell_text(cols.venue);
+        let date = cell_text(cols.date);
+        head.venue = head.venue.or(match (venue, date) {
+            (Some(v), Some(d)) if !super::super::title::has_year(&v) => Some(format!("{v} {d}")),
+            (Some(v), _) => Some(v),
+            (None, d) => d,
+        });
+        head.authors = head.authors.or(cell_text(cols.authors));
+        let affiliations = cell_text(cols.affiliations)
+            .map(|a| {
+                a.split(['&', '/', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
+        // Other columns with words in them: notes.
+        let used = [
+            Some(tcol),
+            cols.paper,
+            cols.venue,
+            cols.date,
+            cols.authors,
+            cols.affiliations,
+        ];
+        let mut notes = Vec::new();
+        for (ci, cell) in cells.iter().enumerate() {
+            if used.contains(&Some(ci)) {
+                continue;
+            }
+            let words: String = segments(cell)
+                .iter()
+                .filter_map(|s| match s {
+                    Seg::Text(t, _) => Some(*t),
+                    _ => None,
+                })
+                .collect();
+            if blank(&collapse(&words)) || collapse(&words).chars().all(|c| !c.is_alphanumeric()) {
+                continue;
+            }
+            let mut text = rich(cell);
+            if let Some(name) = cols.names.get(ci).filter(|n| !n.is_empty()) {
+                text.0.insert(
+                    0,
+                    crate::model::Span {
+                        text: format!("{}: ", title_case(name)),
+                        ..Default::default()
+                    },
+                );
+            }
+            notes.push(Note {
+                text: RichText(text.0),
+                line: row.line,
+                children: Vec::new(),
+            });
+        }
+        out.push(RowEntry {
+            head,
+            line: row.line,
+            affiliations,
+            notes,
+        });
+    }
+    out
+}
+
+/// `original code` → `Original Code`.
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect::<String>(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::markdown::{parse, MdBlock};
+
+    fn table(md: &str) -> Vec<RowEntry> {
+        match &parse(md)[0] {
+            MdBlock::Table { rows, .. } => papers(rows),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
+
+    #[test]
+    fn title_column_wins_and_rows_need_a_paper_link() {
+        let md = "\
+| Time | Title | Venue | Paper | Code |
+| --- | --- | --- | --- | --- |
+| 2024.01 | **Owls at Night (OWL)** | arXiv | [link](https://arxiv.org/abs/1) | [link](https://github.com/o/n) |
+| - | **OwlKit** | Toolkit | - | [link](https://github.com/o/kit) |
+| 2024.02 | **Owl Launch Post** | OwlCorp | [link](https://owl.example.com/blog/launch) | - |
+";
+        let rows = table(md);
+        assert_eq!(rows.len(), 1);
+        let r = &rows[0];
+        assert_eq!(r.head.title, "Owls at Night (OWL)");
+        assert_eq!(r.line, 3);
+        assert_eq!(r.head.venue.as_deref(), Some("arXiv 2024.01"));
+        let urls: Vec<&str> = r.head.links.iter().map(|(_, u)| u.as_str()).collect();
+        assert_eq!(urls, ["https://arxiv.org/abs/1", "https://github.com/o/n"]);
+        assert_eq!(r.head.links[0].0, "Paper");
+        assert_eq!(r.head.links[1].0, "Code");
+    }
+
+    #[test]
+    fn paper_column_with_the_link_as_title_and_notes_cells() {
+        let md = "\
+| Model | Year | Institute | Paper | Notes |
+| :--: | :--: | :--: | :--: | :--: |
+| Owl | 2019 | Lab A/Lab B | [Counting Owls](https://arxiv.org/abs/2) | [owl notes](notes/owl.md) |
+| Kit | 2021 | Lab C | [Kit Is Out](https://someone.wordpress.com/kit/) | x |
+";
+        let rows = table(md);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].head.title, "Counting Owls");
+        assert_eq!(rows[0].affiliations, ["Lab A", "Lab B"]);
+        assert_eq!(rows[0].head.links[1].1, "notes/owl.md");
+        assert_eq!(rows[0].notes[0].text.plain(), "Model: Owl");
+    }
+
+    #[test]
+    fn tables_without_a_title_column_are_not_paper_tables() {
+        let md = "| Model Name | Params |\n| --- | --- |\n| Owl | 1B |\n";
+        assert!(table(md).is_empty());
+    }
+}

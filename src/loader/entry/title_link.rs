@@ -1,0 +1,186 @@
+//! `[Title](https://…)`: a list item that opens with a link to an outside page (after decorations such
+//! as badges, emoji and `[Tag]`s). The title is the link's text, **continued by** text that follows it
+//! directly with `:` (`[Name](u): the rest of the title`); a trailing ` | Venue`, `(Venue 2023)` or
+//! `, by Author` describe the paper; a trailing ` - description` is a note. The first link is the
+//! paper's (labelled `Paper`), then every other link of the paragraph.
+//!
+//! Not a paper, though shaped like one: a link whose text is a label (`[Paper Link](u)` in a note
+//! page's resources), a bare URL (`<https://…>`), and a software repository (a link to a code host with
+//! no paper link beside it).
+
+use super::inline::{is_link_label, is_paper_label, looks_like_url, outside, strip_lead, Seg};
+use super::link_group::{links, start as group_start, title_text};
+use super::url_kind::{url_kind, UrlKind};
+use super::{apply_lead, clean_title, Head, Shape};
+
+pub fn recognise(segs: &[Seg]) -> Option<Head> {
+    // Decorations before the link: white space, emoji, badges, `[Tag]`s, `(Venue'23)`.
+    let mut lead_text = String::new();
+    let mut first = None;
+    for (i, s) in segs.iter().enumerate() {
+        match s {
+            Seg::Text(t, _) => lead_text.push_str(t),
+            Seg::Break { .. } => lead_text.push(' '),
+            Seg::Link(l) if l.is_badge() => {}
+            Seg::Link(_) => {
+                first = Some(i);
+                break;
+            }
+        }
+    }
+    let first = first?;
+    let (rest_of_lead, lead) = strip_lead(&lead_text);
+    if !rest_of_lead.trim().is_empty() {
+        return None;
+    }
+    let Seg::Link(link) = &segs[first] else {
+        return None;
+    };
+    if !outside(link.url) {
+        return None;
+    }
+    let after = &segs[first + 1..];
+    let mut head = Head {
+        shape: Shape::TitleLink,
+        links: links(segs),
+        ..Head::default()
+    };
+    head.paper_label = head.links.iter().skip(1).any(|(l, _)| is_paper_label(l));
+    if looks_like_url(&link.text) || link.text == link.url {
+        head.title = link.text.clone();
+        head.not_paper = Some("a bare URL");
+        return Some(head);
+    }
+    if is_link_label(&link.text) {
+        // `[Paper Link](u)`, `[Code](u)`: a link, not a title. Not this shape.
+        return None;
+    }
+    // Text after the link, up to a following link group: continuation, venue, authors, description.
+    let tail_end = group_start(after).unwrap_or(after.len());
+    let (tail, _) = title_text(&after[..tail_end]);
+    let tail = tail.trim_end().trim_end_matches('[').trim_end().to_string();
+    let starts_with_colon = matches!(after.first(), Some(Seg::Text(t, _)) if t.starts_with(':'));
+    let (continuation, tail) = if starts_with_colon {
+        let t = tail.trim_start_matches(':').trim();
+        match find_delimiter(t) {
+            Some(i) => (t[..i].trim().to_string(), t[i..].to_string()),
+            None => {
+                // No delimiter: a trailing `(Venue)` or `, by Author` is still split off by clean_title.
+                (t.to_string(), String::new())
+            }
+        }
+    } else {
+        (String::new(), tail)
+    };
+    let raw_title = if continuation.is_empty() {
+        link.text.clone()
+    } else {
+        format!("{}: {continuation}", link.text)
+    };
+    // The tail: ` - description`, ` | Venue`, ` (Venue 2023)`, `, by Author`.
+    let (describing, description) = match find_dash(&tail) {
+        Some(i) => (
+            &tail[..i],
+            Some(tail[i..].trim_start_matches([' ', '-', '–', '—']).trim()),
+        ),
+        None => (tail.as_str(), None),
+    };
+    let cleaned = clean_title(&format!("{raw_title}{describing}"));
+    head.title = cleaned.title;
+    head.venue = cleaned.venue;
+    head.authors = cleaned.authors;
+    head.affiliation = cleaned.affiliation;
+    head.description = description.filter(|d| !d.is_empty()).map(str::to_string);
+    apply_lead(&mut head, lead);
+    if let Some(first) = head.links.first_mut() {
+        first.0 = "Paper".into();
+    }
+    if url_kind(link.url) == UrlKind::Code && !has_paper_link(&head, 1) {
+        head.not_paper = Some("a software repository, not a paper");
+    }
+    Some(head)
+}
+
+/// Is any link from the `skip`-th on a paper (by label or by where it points)?
+fn has_paper_link(head: &Head, skip: usize) -> bool {
+    head.links
+        .iter()
+        .skip(skip)
+        .any(|(l, u)| is_paper_label(l) || url_kind(u) == UrlKind::Paper)
+}
+
+/// Where a continuation ends: ` | `, ` - `, ` – `, ` — ` or ` (`.
+fn find_delimiter(t: &str) -> Option<usize> {
+    [" | ", " - ", " – ", " — ", " ("]
+        .iter()
+        .filter_map(|d| t.find(d))
+        .min()
+}
+
+/// Where a description starts: ` - `, ` – `, ` — ` (or the tail opens with one).
+fn find_dash(t: &str) -> Option<usize> {
+    let t2 = t.trim_start();
+    if t2.starts_with(['-', '–', '—']) {
+        return Some(t.len() - t2.len());
+    }
+    [" - ", " – ", " — "].iter().filter_map(|d| t.find(d)).min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::inline::segments;
+    use super::*;
+    use crate::loader::markdown::{parse, MdBlock, Tok};
+
+    fn para(md: &str) -> Vec<Tok> {
+        match &parse(md)[0] {
+            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
+
+    fn head(md: &str) -> Option<Head> {
+        recognise(&segments(&para(md)))
+    }
+
+    #[test]
+    fn title_continued_after_the_link_with_venue_and_description() {
+        let h = head(
+            "- [Owl](https://a.org/owl): Counting Birds at Night | NeurIPS'23 - we count owls",
+        )
+        .unwrap();
+        assert_eq!(h.title, "Owl: Counting Birds at Night");
+        assert_eq!(h.venue.as_deref(), Some("NeurIPS'23"));
+        assert_eq!(h.description.as_deref(), Some("we count owls"));
+        assert_eq!(h.links[0].0, "Paper");
+    }
+
+    #[test]
+    fn our_own_title_link_with_authors_and_a_note_link() {
+        let h = head("- [How to Read](http://x.org/p.pdf), by S. Keshav \\[[Personal Note](n.md)]")
+            .unwrap();
+        assert_eq!(h.title, "How to Read");
+        assert_eq!(h.authors.as_deref(), Some("S. Keshav"));
+        assert_eq!(h.links.len(), 2);
+        assert!(h.not_paper.is_none());
+    }
+
+    #[test]
+    fn things_shaped_like_papers_that_are_not() {
+        let sw = head("- [owlkit](https://github.com/o/owlkit) - a toolkit for owls").unwrap();
+        assert!(sw.not_paper.is_some());
+        let url = head("- <https://arxiv.org/abs/1234.5678>").unwrap();
+        assert!(url.not_paper.is_some());
+        assert!(head("- [Paper Link](https://arxiv.org/abs/1)").is_none());
+        let video = head("- [Video] [Owls at Night](https://www.youtube.com/watch?v=x)").unwrap();
+        assert!(video.not_paper.is_some());
+        assert!(head("- See [the docs](https://a.org)").is_none());
+    }
+
+    #[test]
+    fn badges_and_emoji_before_the_title() {
+        let h = head("- 🔥 [![Star](https://img.shields.io/s.svg)](https://github.com/o/n) [Owl Nets](https://arxiv.org/abs/1)").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.links.len(), 1);
+    }
+}

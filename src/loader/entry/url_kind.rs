@@ -1,0 +1,215 @@
+//! What a link points to, judged from its URL alone: a paper (a PDF, a preprint server, a publisher, a
+//! proceedings site), or something that is not a paper (code, a blog post, documentation, a video, a
+//! book, a product page). Used where a shape needs its link to be a paper (a table's Paper column, a
+//! title-as-link entry that may be a software repository).
+
+/// The kind of page a URL points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlKind {
+    Paper,
+    Code,
+    Blog,
+    Docs,
+    Video,
+    Book,
+    Product,
+    /// Anything else: a project page, a personal site, an unknown host.
+    Other,
+}
+
+impl UrlKind {
+    /// Pages that are never a paper.
+    pub fn is_not_paper(self) -> bool {
+        !matches!(self, UrlKind::Paper | UrlKind::Other)
+    }
+}
+
+/// Hosts (and their subdomains) of preprint servers, publishers and proceedings.
+const PAPER_HOSTS: &[&str] = &[
+    "arxiv.org",
+    "openreview.net",
+    "aclanthology.org",
+    "aclweb.org",
+    "doi.org",
+    "dl.acm.org",
+    "ieeexplore.ieee.org",
+    "link.springer.com",
+    "sciencedirect.com",
+    "nips.cc",
+    "neurips.cc",
+    "icml.cc",
+    "iclr.cc",
+    "mlr.press",
+    "jmlr.org",
+    "usenix.org",
+    "aaai.org",
+    "ijcai.org",
+    "thecvf.com",
+    "ecva.net",
+    "semanticscholar.org",
+    "researchgate.net",
+    "biorxiv.org",
+    "medrxiv.org",
+    "ssrn.com",
+    "nature.com",
+    "science.org",
+    "pnas.org",
+    "vldb.org",
+    "mlsys.org",
+    "computer.org",
+    "wiley.com",
+    "tandfonline.com",
+    "mdpi.com",
+    "frontiersin.org",
+    "plos.org",
+    "cell.com",
+    "iopscience.iop.org",
+    "dblp.org",
+];
+
+/// Hosts of code, models and packages.
+const CODE_HOSTS: &[&str] = &[
+    "github.com",
+    "gitlab.com",
+    "bitbucket.org",
+    "huggingface.co",
+    "pypi.org",
+    "crates.io",
+    "npmjs.com",
+    "sourceforge.net",
+    "colab.research.google.com",
+    "kaggle.com",
+    "gitee.com",
+];
+
+const BLOG_HOSTS: &[&str] = &[
+    "medium.com",
+    "substack.com",
+    "wordpress.com",
+    "blogspot.com",
+    "zhuanlan.zhihu.com",
+    "towardsdatascience.com",
+];
+
+const VIDEO_HOSTS: &[&str] = &["youtube.com", "youtu.be", "vimeo.com", "bilibili.com"];
+
+const BOOK_HOSTS: &[&str] = &["manning.com", "oreilly.com", "amazon.com", "packtpub.com"];
+
+/// Pages of companies' own sites that are blog posts, by host and path prefix.
+const BLOG_PAGES: &[(&str, &str)] = &[("openai.com", "/index/"), ("openai.com", "/blog/")];
+
+fn host_is(host: &str, list: &[&str]) -> bool {
+    list.iter()
+        .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
+}
+
+/// Judges a URL. Unparsable or local URLs are `Other`.
+pub fn url_kind(url: &str) -> UrlKind {
+    let Ok(u) = url::Url::parse(url.trim()) else {
+        return UrlKind::Other;
+    };
+    let host = u.host_str().unwrap_or("").to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let path = u.path().to_ascii_lowercase();
+    if path.ends_with(".pdf") || path.contains("/pdf/") || path.ends_with("/pdf") {
+        return UrlKind::Paper;
+    }
+    if host == "huggingface.co" && path.starts_with("/papers") {
+        return UrlKind::Paper;
+    }
+    if host_is(host, PAPER_HOSTS) {
+        return UrlKind::Paper;
+    }
+    if host_is(host, CODE_HOSTS) {
+        return UrlKind::Code;
+    }
+    if host_is(host, VIDEO_HOSTS) {
+        return UrlKind::Video;
+    }
+    if host_is(host, BOOK_HOSTS) || path.starts_with("/books/") {
+        return UrlKind::Book;
+    }
+    let blog_page = BLOG_PAGES
+        .iter()
+        .any(|(h, p)| host_is(host, &[h]) && path.starts_with(p));
+    if host_is(host, BLOG_HOSTS)
+        || host.starts_with("blog.")
+        || host.starts_with("blogs.")
+        || path.contains("/blog/")
+        || path.contains("/blogs/")
+        || blog_page
+    {
+        return UrlKind::Blog;
+    }
+    if host.ends_with("readthedocs.io")
+        || path.contains("/docs/")
+        || path.contains("/documentation/")
+        || path.contains("model-card")
+    {
+        return UrlKind::Docs;
+    }
+    if path.contains("/products/") {
+        return UrlKind::Product;
+    }
+    UrlKind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn papers_by_host_or_pdf() {
+        assert_eq!(url_kind("https://arxiv.org/abs/2305.10037"), UrlKind::Paper);
+        assert_eq!(
+            url_kind("https://www.usenix.org/conference/osdi23/presentation/x"),
+            UrlKind::Paper
+        );
+        assert_eq!(
+            url_kind("https://proceedings.mlr.press/v32/x.html"),
+            UrlKind::Paper
+        );
+        // A PDF is a paper wherever it lives, even on a blog host.
+        assert_eq!(
+            url_kind("https://blogs.example.ac.uk/files/a-study.pdf"),
+            UrlKind::Paper
+        );
+        assert_eq!(
+            url_kind("https://huggingface.co/papers/2401.00001"),
+            UrlKind::Paper
+        );
+    }
+
+    #[test]
+    fn pages_that_are_not_papers() {
+        assert_eq!(url_kind("https://github.com/a/b"), UrlKind::Code);
+        assert_eq!(url_kind("https://huggingface.co/org/model"), UrlKind::Code);
+        assert_eq!(
+            url_kind("https://someone.wordpress.com/2021/06/04/x/"),
+            UrlKind::Blog
+        );
+        assert_eq!(
+            url_kind("https://ai.example.com/blog/launch/"),
+            UrlKind::Blog
+        );
+        assert_eq!(
+            url_kind("https://openai.com/index/some-post/"),
+            UrlKind::Blog
+        );
+        assert_eq!(
+            url_kind("https://www.example.com/docs/model-cards/x/"),
+            UrlKind::Docs
+        );
+        assert_eq!(
+            url_kind("https://www.youtube.com/watch?v=x"),
+            UrlKind::Video
+        );
+        assert_eq!(url_kind("https://www.manning.com/books/x"), UrlKind::Book);
+        assert_eq!(
+            url_kind("https://cloud.example.com/en-us/products/x/"),
+            UrlKind::Product
+        );
+        assert_eq!(url_kind("https://project.example.io/"), UrlKind::Other);
+        assert_eq!(url_kind("notes/bert.md"), UrlKind::Other);
+    }
+}
