@@ -3,9 +3,10 @@
 //! text is the authors and the rest the venue (tags in code spans are left out); every link is the
 //! paper's.
 
+use super::super::markdown::collapse;
 use super::inline::{is_paper_label, Seg};
 use super::link_group::links;
-use super::{clean_title, reads_as_names, Head, Shape};
+use super::{clean_title, describe, Head, Shape};
 
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let mut i = 0;
@@ -46,25 +47,16 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
             _ => venue.push(' '),
         }
     }
-    let tidy = |s: &str| {
-        super::super::markdown::collapse(s)
-            .trim_matches(|c: char| c.is_whitespace() || ".,;:|[]()".contains(c))
-            .to_string()
-    };
-    let (authors, venue) = (tidy(&authors), tidy(&venue));
+    let authors = collapse(&authors)
+        .trim_matches(|c: char| c.is_whitespace() || ".,;:|".contains(c))
+        .to_string();
     if !authors.is_empty() {
         head.authors = Some(authors);
     }
-    if !venue.is_empty() && head.venue.is_none() {
-        // Plain-text authors before the venue: `Ann Smith, Bo Li. Venue 2020`.
-        match venue.split_once(". ") {
-            Some((who, v)) if head.authors.is_none() && reads_as_names(who) => {
-                head.authors = Some(who.to_string());
-                head.venue = Some(v.to_string());
-            }
-            _ => head.venue = Some(venue),
-        }
-    }
+    let d = describe(venue.trim_end().trim_end_matches(['[', '(']));
+    head.venue = head.venue.or(d.venue);
+    head.authors = head.authors.or(d.authors);
+    head.description = d.description;
     head.links = links(rest);
     head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
     Some(head)

@@ -3,6 +3,7 @@
 //! `Title. [arXiv](u)`. The title is the text before the group; every link of the paragraph is the
 //! paper's (badges left out).
 
+use super::super::title::is_venue;
 use super::inline::{is_decoration, is_link_label, is_paper_label, Seg};
 use super::{clean_title, split_authors, Head, Shape};
 
@@ -34,6 +35,8 @@ pub fn start(segs: &[Seg]) -> Option<usize> {
             Seg::Text(t, _) if is_decoration(t) => {}
             Seg::Break { .. } => {}
             Seg::Link(l) if l.is_badge() => {}
+            // `Title ([arXiv](u))`: a venue in parentheses, not a group.
+            Seg::Link(l) if in_parens(segs, i) && is_venue(&l.text) => break,
             Seg::Link(l) if is_link_label(&l.text) && !l.url.trim_start().starts_with('#') => {
                 first = Some(i)
             }
@@ -41,6 +44,18 @@ pub fn start(segs: &[Seg]) -> Option<usize> {
         }
     }
     first.filter(|&i| !title_text(&segs[..i]).0.trim().is_empty())
+}
+
+/// Is the link at `i` written inside parentheses: `(` right before it and `)` right after?
+fn in_parens(segs: &[Seg], i: usize) -> bool {
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| segs.get(j))
+        .is_some_and(|s| matches!(s, Seg::Text(t, _) if t.trim_end().ends_with('(')));
+    let after = segs
+        .get(i + 1)
+        .is_some_and(|s| matches!(s, Seg::Text(t, _) if t.trim_start().starts_with(')')));
+    before && after
 }
 
 /// The links of a paragraph, badges left out, labels without their brackets.
@@ -77,7 +92,7 @@ pub fn title_text(segs: &[Seg]) -> (String, Option<String>) {
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let start = start(segs)?;
     let (raw, after_break) = title_text(&segs[..start]);
-    let raw = raw.trim_end().trim_end_matches('[').trim_end();
+    let raw = raw.trim_end().trim_end_matches(['[', '(']).trim_end();
     let (raw, authors, venue) = split_authors(raw);
     let mut head = clean_title(&raw);
     head.shape = Shape::LinkGroup;
@@ -135,6 +150,14 @@ mod tests {
             h.links,
             vec![("Paper".to_string(), "https://a.org/p".to_string())]
         );
+    }
+
+    #[test]
+    fn a_venue_in_parentheses_is_not_a_group() {
+        assert!(head("- Owl Nets ([arXiv](https://arxiv.org/abs/1))").is_none());
+        let h =
+            head("- Owl Nets ([paper](https://arxiv.org/abs/1), [code](https://b.org/c))").unwrap();
+        assert_eq!(h.title, "Owl Nets");
     }
 
     #[test]

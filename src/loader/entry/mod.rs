@@ -19,8 +19,9 @@ pub mod table;
 pub mod title_link;
 pub mod url_kind;
 
+use super::markdown::collapse;
 use super::markdown::Tok;
-use super::title::{split_tail, trailing_pipe_venue};
+use super::title::{self, split_tail, trailing_pipe_venue};
 pub use crate::model::Shape;
 use inline::{strip_lead, Lead};
 
@@ -99,6 +100,11 @@ pub fn clean_title(raw: &str) -> Head {
         if t.ends_with('.') && !t.ends_with("..") && !ends_with_abbreviation(&t) {
             t.pop();
         }
+        // A separator left before a group: `Title |`, `Title -`, `Title,`.
+        let trimmed = t.trim_end_matches([' ', '|', '-', '–', '—', ',', ';', ':']);
+        if trimmed.len() < t.len() && !trimmed.is_empty() {
+            t.truncate(trimmed.len());
+        }
         if t.len() == before {
             break;
         }
@@ -107,8 +113,20 @@ pub fn clean_title(raw: &str) -> Head {
     head
 }
 
+/// Splits text at the `. ` that end sentences (not after initials or `et al.`).
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(i) = sentence_end(text, start) {
+        out.push(&text[start..i]);
+        start = i + 2;
+    }
+    out.push(&text[start..]);
+    out
+}
+
 /// The next `. ` at or after `from` that ends a sentence, not an initial (`C. Wu`) or `et al.`.
-fn sentence_end(text: &str, from: usize) -> Option<usize> {
+pub(crate) fn sentence_end(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
     while let Some(i) = text.get(at..)?.find(". ").map(|i| i + at) {
         if !ends_with_abbreviation(&text[..=i]) {
@@ -134,6 +152,85 @@ pub(crate) fn apply_lead(head: &mut Head, lead: Lead) {
     }
 }
 
+/// What the text after a title says: a venue, the authors, a description.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Describe {
+    pub venue: Option<String>,
+    pub authors: Option<String>,
+    pub description: Option<String>,
+}
+
+/// Reads the text that follows a title (`(2016), A. Author et al.`, `, by Ann Smith`, ` | OSDI'24`,
+/// `. Ann Smith, Bo Li. OWL 2020`, ` - a description`): parts that read as names are the authors, a part
+/// that names a year or a preprint is the venue, the rest describes the paper.
+pub fn describe(text: &str) -> Describe {
+    let mut d = Describe::default();
+    let sep = |c: char| c.is_whitespace() || ".,;:|".contains(c);
+    let mut t = text.trim().to_string();
+    // A description after a dash.
+    if let Some(i) = [" - ", " – ", " — "].iter().filter_map(|p| t.find(p)).min() {
+        d.description = Some(t[i + 3..].trim().to_string()).filter(|s| !s.is_empty());
+        t.truncate(i);
+    } else if let Some(rest) = t.strip_prefix(['-', '–', '—']) {
+        d.description = Some(rest.trim().to_string()).filter(|s| !s.is_empty());
+        t.clear();
+    }
+    // A leading `(2016)` or `(OWL 2020)`.
+    if let Some(rest) = t.trim_start_matches(sep).strip_prefix('(') {
+        if let Some(end) = rest.find(')') {
+            if title::is_venue(&rest[..end]) {
+                d.venue = Some(collapse(&rest[..end]));
+                t = rest[end + 1..].trim_matches(sep).to_string();
+            }
+        }
+    }
+    let (rest, venue, authors) = split_tail(&format!("x {t}"));
+    d.venue = d.venue.or(venue);
+    d.authors = authors;
+    let rest = rest
+        .strip_prefix('x')
+        .unwrap_or(&rest)
+        .trim_matches(sep)
+        .to_string();
+    let mut other = Vec::new();
+    for part in sentences(&rest)
+        .into_iter()
+        .map(|p| p.trim_matches(sep))
+        .filter(|p| !p.is_empty())
+    {
+        // `A. Vaswani et al., NeurIPS 2017`: a venue after the last comma.
+        let (part, venue) = match part.rsplit_once(", ") {
+            Some((before, last))
+                if d.venue.is_none() && title::is_venue(last) && last.chars().count() <= 60 =>
+            {
+                (before.trim_matches(sep), Some(last.to_string()))
+            }
+            _ => (part, None),
+        };
+        if venue.is_some() {
+            d.venue = venue;
+        }
+        if part.is_empty() {
+            continue;
+        }
+        if d.authors.is_none() && reads_as_names(part) {
+            d.authors = Some(part.to_string());
+        } else if d.venue.is_none() && title::is_venue(part) && part.chars().count() <= 60 {
+            d.venue = Some(part.to_string());
+        } else {
+            other.push(part);
+        }
+    }
+    if !other.is_empty() {
+        let o = other.join(". ");
+        d.description = Some(match d.description {
+            Some(desc) => format!("{o} - {desc}"),
+            None => o,
+        });
+    }
+    d
+}
+
 /// Words that may stand lowercase in a list of names (`Jean de la Fontaine`, `et al.`).
 const NAME_PARTICLES: &[&str] = &[
     "and", "et", "al", "al.", "de", "van", "von", "der", "den", "di", "da", "le", "la", "du",
@@ -151,7 +248,11 @@ pub fn reads_as_names(text: &str) -> bool {
     if !listy && words.len() > 4 {
         return false;
     }
+    // Names have lowercase letters (`Smith`, not `OWL`) and no digits (`2020`).
+    let has_lower = t.chars().any(char::is_lowercase);
     words.len() >= 2
+        && has_lower
+        && !t.chars().any(|c| c.is_ascii_digit())
         && words.iter().all(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
             w.is_empty()
@@ -166,6 +267,25 @@ pub fn reads_as_names(text: &str) -> bool {
 /// Splits `Title. Author One, Author Two. Venue 2020` into title, authors and venue, where what follows
 /// the first `. ` reads as names.
 pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
+    // `"A Quoted Title", Ann Smith et al.`: the title is what the quotes hold.
+    let t = text.trim();
+    for (open, close) in [('"', '"'), ('“', '”')] {
+        if let Some(inner) = t.strip_prefix(open) {
+            if let Some(end) = inner.find(close) {
+                let title = inner[..end].trim().trim_end_matches(',').trim();
+                let d = describe(&inner[end + close.len_utf8()..]);
+                if !title.is_empty() {
+                    return (title.to_string(), d.authors, d.venue);
+                }
+            }
+        }
+    }
+    // `Title, Ann Smith et al.`
+    if let Some((title, who)) = t.trim_end_matches('.').rsplit_once(", ") {
+        if who.contains("et al") && reads_as_names(who) && !title.trim().is_empty() {
+            return (title.trim().to_string(), Some(who.trim().to_string()), None);
+        }
+    }
     let mut search = 0;
     while let Some(i) = sentence_end(text, search) {
         let rest = &text[i + 2..];
@@ -221,6 +341,21 @@ mod tests {
             split_authors("Mr. Robot meets the cloud. a study").0,
             "Mr. Robot meets the cloud. a study"
         );
+    }
+
+    #[test]
+    fn what_follows_a_title() {
+        let d = describe(" (2016), A. Author et al. ");
+        assert_eq!(d.venue.as_deref(), Some("2016"));
+        assert_eq!(d.authors.as_deref(), Some("A. Author et al"));
+        let d = describe(". Ann Smith, Bo Li. OWL 2020.");
+        assert_eq!(d.authors.as_deref(), Some("Ann Smith, Bo Li"));
+        assert_eq!(d.venue.as_deref(), Some("OWL 2020"));
+        let d = describe(", by Ann Smith - a classic");
+        assert_eq!(d.authors.as_deref(), Some("Ann Smith"));
+        assert_eq!(d.description.as_deref(), Some("a classic"));
+        let d = describe(". A file format for graphs.");
+        assert_eq!(d.description.as_deref(), Some("A file format for graphs"));
     }
 
     #[test]

@@ -8,10 +8,11 @@
 //! page's resources), a bare URL (`<https://…>`), and a software repository (a link to a code host with
 //! no paper link beside it).
 
+use super::super::markdown::collapse;
 use super::inline::{is_link_label, is_paper_label, looks_like_url, outside, strip_lead, Seg};
 use super::link_group::{links, start as group_start, title_text};
 use super::url_kind::{url_kind, UrlKind};
-use super::{apply_lead, clean_title, Head, Shape};
+use super::{apply_lead, clean_title, describe, Head, Shape};
 
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
     // Decorations before the link: white space, emoji, badges, `[Tag]`s, `(Venue'23)`.
@@ -62,13 +63,20 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let starts_with_colon = matches!(after.first(), Some(Seg::Text(t, _)) if t.starts_with(':'));
     let (continuation, tail) = if starts_with_colon {
         let t = tail.trim_start_matches(':').trim();
-        match find_delimiter(t) {
+        let (mut cont, mut rest) = match find_delimiter(t) {
             Some(i) => (t[..i].trim().to_string(), t[i..].to_string()),
-            None => {
-                // No delimiter: a trailing `(Venue)` or `, by Author` is still split off by clean_title.
-                (t.to_string(), String::new())
+            // No delimiter: a trailing `(Venue)` or `, by Author` is still split off by clean_title.
+            None => (t.to_string(), String::new()),
+        };
+        // `: subtitle. SOSP 2023.`: a sentence after the subtitle that only names a venue or authors.
+        if let Some(i) = super::sentence_end(&cont, 0) {
+            let d = describe(&cont[i + 1..]);
+            if d.description.is_none() && (d.venue.is_some() || d.authors.is_some()) {
+                rest = format!("{}{rest}", &cont[i + 1..]);
+                cont.truncate(i);
             }
         }
+        (cont, rest)
     } else {
         (String::new(), tail)
     };
@@ -77,20 +85,25 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     } else {
         format!("{}: {continuation}", link.text)
     };
-    // The tail: ` - description`, ` | Venue`, ` (Venue 2023)`, `, by Author`.
-    let (describing, description) = match find_dash(&tail) {
-        Some(i) => (
-            &tail[..i],
-            Some(tail[i..].trim_start_matches([' ', '-', '–', '—']).trim()),
-        ),
-        None => (tail.as_str(), None),
-    };
-    let cleaned = clean_title(&format!("{raw_title}{describing}"));
+    // The tail: ` - description`, ` | Venue`, ` (Venue 2023)`, `, by Author`, `. Authors`.
+    let mut tail = tail.trim().to_string();
+    if let Some(v) = tail.strip_prefix('|') {
+        let v = v.trim();
+        let end = [" - ", " – ", " — "]
+            .iter()
+            .filter_map(|d| v.find(d))
+            .min()
+            .unwrap_or(v.len());
+        head.venue = Some(collapse(&v[..end])).filter(|v| !v.is_empty());
+        tail = v[end..].to_string();
+    }
+    let cleaned = clean_title(&raw_title);
+    let d = describe(&tail);
     head.title = cleaned.title;
-    head.venue = cleaned.venue;
-    head.authors = cleaned.authors;
+    head.venue = head.venue.or(cleaned.venue).or(d.venue);
+    head.authors = cleaned.authors.or(d.authors);
     head.affiliation = cleaned.affiliation;
-    head.description = description.filter(|d| !d.is_empty()).map(str::to_string);
+    head.description = d.description;
     apply_lead(&mut head, lead);
     if let Some(first) = head.links.first_mut() {
         first.0 = "Paper".into();
@@ -115,15 +128,6 @@ fn find_delimiter(t: &str) -> Option<usize> {
         .iter()
         .filter_map(|d| t.find(d))
         .min()
-}
-
-/// Where a description starts: ` - `, ` – `, ` — ` (or the tail opens with one).
-fn find_dash(t: &str) -> Option<usize> {
-    let t2 = t.trim_start();
-    if t2.starts_with(['-', '–', '—']) {
-        return Some(t.len() - t2.len());
-    }
-    [" - ", " – ", " — "].iter().filter_map(|d| t.find(d)).min()
 }
 
 #[cfg(test)]
@@ -153,6 +157,23 @@ mod tests {
         assert_eq!(h.venue.as_deref(), Some("NeurIPS'23"));
         assert_eq!(h.description.as_deref(), Some("we count owls"));
         assert_eq!(h.links[0].0, "Paper");
+    }
+
+    #[test]
+    fn what_follows_the_link_describes_the_paper() {
+        let h =
+            head("1. [Owl Nets](https://arxiv.org/abs/1). Ann Smith, Bo Li. OWL 2020.").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert!(h.authors.is_some() || h.description.is_some());
+        let h = head("- [Owl Nets](https://arxiv.org/abs/1) (OWL 2020)").unwrap();
+        assert_eq!(
+            (h.title.as_str(), h.venue.as_deref()),
+            ("Owl Nets", Some("OWL 2020"))
+        );
+        let h =
+            head("- [GraphDoc: a format](https://a.org/g.pdf). A file format for graphs.").unwrap();
+        assert_eq!(h.title, "GraphDoc: a format");
+        assert_eq!(h.description.as_deref(), Some("A file format for graphs"));
     }
 
     #[test]
