@@ -384,17 +384,25 @@ impl Runtime {
             Msg::Reloaded(errors, prepared, changed) => {
                 self.reloading = false;
                 self.app.replace_prepared(*prepared);
-                let what = match changed.as_slice() {
-                    [one] => one
-                        .file_name()
-                        .map_or_else(|| one.display().to_string(), |n| n.to_string_lossy().into()),
-                    many => format!("{} changes", many.len()),
+                // Name the notes files (a rename or a folder may add paths that are not notes).
+                let files: Vec<&Path> = changed
+                    .iter()
+                    .map(|p| p.as_path())
+                    .filter(|p| crate::loader::is_notes_file(p))
+                    .collect();
+                let what = match files.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(
+                        ": {}",
+                        one.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                    many => format!(": {} files", many.len()),
                 };
                 match errors.first() {
                     Some(e) => self
                         .app
                         .say(format!("Reloaded; kept the last good version of {e}")),
-                    None => self.app.say(format!("Reloaded the notes: {what}")),
+                    None => self.app.say(format!("Reloaded the notes{what}")),
                 }
             }
             Msg::OpenFailed { url, why } => self.copy_instead(&url, &why),
