@@ -610,3 +610,45 @@ fn without_a_browser_the_url_is_copied_to_the_clipboard() {
     t.wait_for("No browser here: copied URL to the clipboard (false exit status: 1)");
     quit(&t);
 }
+
+#[test]
+fn load_errors_show_in_the_status_line_and_on_stderr_after_quitting() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
+        &notes,
+    );
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-errors-{}", std::process::id()),
+    };
+    // A shell stays after takeaway to show what it printed and its status (a pane kept by tmux after
+    // its process died may lose the last output).
+    let command = format!(
+        "sh -c \"{} '{}'; echo status=\\$?; sleep 60\"",
+        app_command(dir.path(), &notes),
+        empty.display()
+    );
+    start(&t, &command);
+    let screen = t.wait_for("Not loaded: ");
+    assert!(
+        screen.contains("TOY 2031"),
+        "the readable notes load:\n{screen}"
+    );
+    assert!(screen.contains("empty: no notes"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("status=");
+    assert!(screen.contains("status=2"), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "takeaway: {}: no notes (*.md files) found in this folder",
+            empty.display()
+        )),
+        "{screen}"
+    );
+}
