@@ -258,6 +258,18 @@ fn the_browser_refuses_to_start_without_a_terminal() {
 }
 
 #[test]
+fn the_browser_refuses_paths_that_do_not_exist_before_opening() {
+    let o = run(&["/nonexistent/takeaway-notes", "/nonexistent/more-notes"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("/nonexistent/takeaway-notes: no such file or directory")
+            && err.contains("/nonexistent/more-notes: no such file or directory"),
+        "{err}"
+    );
+}
+
+#[test]
 fn print_paths_follow_the_platform_folders() {
     let home = tempfile::tempdir().unwrap();
     let o = cmd(home.path()).arg("--print-paths").output().unwrap();

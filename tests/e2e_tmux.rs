@@ -309,3 +309,346 @@ fn a_panic_restores_the_terminal_and_prints_its_message() {
     let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
     assert_eq!(before, after, "stty settings restored");
 }
+
+// ----- the app's lifetime: the terminal's end, signals, loading, idling ---------------------------------
+
+#[path = "../benches/common/gen.rs"]
+mod gen;
+
+impl Tmux {
+    /// Starts `command` (run with `exec`, so the pane's process is takeaway itself) in a session that
+    /// stays after it exits, so its exit status can be read.
+    fn start_kept(&self, command: &str) {
+        let exec = format!("exec {command}");
+        let out = self.cmd(&[
+            "-f",
+            "/dev/null",
+            "start-server",
+            ";",
+            "set-option",
+            "-g",
+            "remain-on-exit",
+            "on",
+            ";",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &exec,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn display(&self, format: &str) -> String {
+        let out = self.cmd(&["display", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    fn pane_pid(&self) -> u32 {
+        self.display("#{pane_pid}").parse().expect("a pane pid")
+    }
+
+    /// Waits (up to `limit`) for the pane's process to exit; returns its exit status.
+    fn exit_status(&self, limit: Duration) -> Option<i32> {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if self.display("#{pane_dead}") == "1" {
+                return self.display("#{pane_dead_status}").parse().ok();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// Waits until the screen contains `text`, for up to `limit`.
+    fn wait_long(&self, text: &str, limit: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < limit,
+                "{text:?} did not appear; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// Has process `pid` ended (gone, or a zombie waiting for its parent)?
+fn ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        Err(_) => true,
+    }
+}
+
+/// Waits up to `limit` for `pid` to end; returns whether it did.
+fn ends_within(pid: u32, limit: Duration) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if ended(pid) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    ended(pid)
+}
+
+/// The process's CPU time so far, in clock ticks (`/proc/PID/stat` fields 14 and 15: user and system).
+#[cfg(target_os = "linux")]
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // Fields after the command name (which may hold spaces) start at field 3.
+    let rest = stat.rsplit_once(')').unwrap().1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+fn app_command(dir: &Path, notes: &Path) -> String {
+    format!(
+        "env -u BROWSER -u DISPLAY -u WAYLAND_DISPLAY TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        env!("CARGO_BIN_EXE_takeaway"),
+        notes.display(),
+        d = dir.display(),
+    )
+}
+
+#[test]
+fn killing_the_terminal_ends_the_app_and_saves_its_session() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
+        &notes,
+    );
+    let t = Tmux {
+        socket: format!("takeaway-e2e-gone-{}", std::process::id()),
+    };
+
+    // 1. tmux kill-session: the pty closes and the pane's processes get SIGHUP.
+    t.start_kept(&app_command(dir.path(), &notes));
+    t.wait_for("TOY 2031");
+    t.keys(&["C-p", "quokka", "Enter"]);
+    t.wait_for("Quokka");
+    let pid = t.pane_pid();
+    t.cmd(&["kill-session", "-t", "e2e"]);
+    assert!(
+        ends_within(pid, Duration::from_secs(2)),
+        "takeaway still running 2 s after its terminal went away"
+    );
+    let state = std::fs::read_to_string(dir.path().join("data/takeaway/state.json")).unwrap();
+    assert!(
+        state.contains("quokka"),
+        "the session (selection) was saved:\n{state}"
+    );
+
+    // 2. The terminal goes away without a signal (the app in a session of its own): reading it ends.
+    let t = Tmux {
+        socket: format!("takeaway-e2e-gone2-{}", std::process::id()),
+    };
+    let code = dir.path().join("code");
+    let script = format!(
+        "setsid -w sh -c \"{}; echo \\$? > '{}'\"",
+        app_command(dir.path(), &notes).replace('"', "\\\""),
+        code.display()
+    );
+    start(&t, &script);
+    t.wait_for("TOY 2031");
+    t.cmd(&["kill-session", "-t", "e2e"]);
+    let since = Instant::now();
+    while !code.exists() && since.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let status = std::fs::read_to_string(&code).unwrap_or_default();
+    assert_eq!(
+        status.trim(),
+        "129",
+        "ended as a hang-up within 2 s of the terminal's end"
+    );
+}
+
+#[test]
+fn a_large_library_shows_at_once_quits_during_the_load_and_idles() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    // Large enough that this (debug) binary takes seconds to load it.
+    let made = gen::generate(20_000, gen::DEFAULT_SEED, &notes).unwrap();
+    let tmux = |phase: &str| Tmux {
+        socket: format!("takeaway-e2e-large-{phase}-{}", std::process::id()),
+    };
+    let command = app_command(dir.path(), &notes);
+
+    // The frame and the progress show while the notes load; `q` quits during the load.
+    let t = tmux("q");
+    t.start_kept(&command);
+    let screen = t.wait_long("loading", Duration::from_secs(10));
+    assert!(screen.contains("Notes"), "{screen}");
+    assert!(
+        !screen.contains("20000 papers"),
+        "already loaded:\n{screen}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(
+        t.exit_status(Duration::from_secs(2)),
+        Some(0),
+        "q during the load quits within 2 s"
+    );
+
+    // One SIGTERM during the load ends it: 128 + 15.
+    let t = tmux("term");
+    t.start_kept(&command);
+    t.wait_long(" files ▰", Duration::from_secs(10));
+    let pid = t.pane_pid();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap()
+        .success());
+    assert_eq!(t.exit_status(Duration::from_secs(2)), Some(143));
+
+    // Loaded: the tree fills in; then idle costs (almost) nothing and nothing reloads.
+    let t = tmux("idle");
+    t.start_kept(&command);
+    let screen = t.wait_long(&format!("{} papers", made.papers), Duration::from_secs(120));
+    assert!(!screen.contains(" files ▰"), "{screen}");
+    #[cfg(target_os = "linux")]
+    {
+        let pid = t.pane_pid();
+        let before = cpu_ticks(pid);
+        // A measurement window, not a wait for something to happen.
+        std::thread::sleep(Duration::from_secs(3));
+        let used = cpu_ticks(pid) - before;
+        assert!(used <= 10, "{used} clock ticks of CPU in 3 s of idling");
+    }
+    let screen = t.screen();
+    assert!(!screen.contains("Reloaded"), "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn without_a_browser_the_url_is_copied_to_the_clipboard() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-nobrowser-{}", std::process::id()),
+    };
+    // tmux keeps what a program copies with OSC 52 as a paste buffer.
+    let command = format!(
+        "env -u BROWSER -u DISPLAY -u WAYLAND_DISPLAY TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}'",
+        env!("CARGO_BIN_EXE_takeaway"),
+        d = dir.path().display(),
+    );
+    let out = t.cmd(&[
+        "-f",
+        "/dev/null",
+        "start-server",
+        ";",
+        "set-option",
+        "-s",
+        "set-clipboard",
+        "on",
+        ";",
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    assert!(out.status.success());
+    t.wait_for("ATC 2025");
+    t.keys(&["/", "greyhound", "Enter", "p"]);
+    t.wait_for("No browser here: copied URL to the clipboard (no display)");
+    let since = Instant::now();
+    let mut buffer = String::new();
+    while since.elapsed() < Duration::from_secs(5) {
+        buffer = String::from_utf8_lossy(&t.cmd(&["show-buffer"]).stdout).into_owned();
+        if !buffer.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        buffer,
+        "https://www.usenix.org/conference/atc25/presentation/wu-tianyuan"
+    );
+    quit(&t);
+
+    // An opener that fails: the same, with its failure named.
+    let failing = command.replace("env -u BROWSER", "env BROWSER=false env");
+    let t = Tmux {
+        socket: format!("takeaway-e2e-nobrowser2-{}", std::process::id()),
+    };
+    start(&t, &failing);
+    t.wait_for("ATC 2025");
+    t.keys(&["/", "greyhound", "Enter", "v"]);
+    t.wait_for("No browser here: copied URL to the clipboard (false exit status: 1)");
+    quit(&t);
+}
+
+#[test]
+fn load_errors_show_in_the_status_line_and_on_stderr_after_quitting() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
+        &notes,
+    );
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-errors-{}", std::process::id()),
+    };
+    // A shell stays after takeaway to show what it printed and its status (a pane kept by tmux after
+    // its process died may lose the last output).
+    let command = format!(
+        "sh -c \"{} '{}'; echo status=\\$?; sleep 60\"",
+        app_command(dir.path(), &notes),
+        empty.display()
+    );
+    start(&t, &command);
+    let screen = t.wait_for("Not loaded: ");
+    assert!(
+        screen.contains("TOY 2031"),
+        "the readable notes load:\n{screen}"
+    );
+    assert!(screen.contains("empty: no notes"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("status=");
+    assert!(screen.contains("status=2"), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "takeaway: {}: no notes (*.md files) found in this folder",
+            empty.display()
+        )),
+        "{screen}"
+    );
+}

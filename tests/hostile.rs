@@ -192,7 +192,7 @@ fn control_characters_never_reach_the_screen() {
         ("refused link", vec!["G", "2"]),
     ];
     for (name, ks) in views {
-        let mut a = App::new(app.library.clone());
+        let mut a = App::new((*app.library).clone());
         a.handle(Event::Resize {
             width: 100,
             height: 30,

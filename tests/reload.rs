@@ -1,11 +1,13 @@
-//! Live reload: the watcher notices a write, a new file, a deleted file and an editor's save-by-rename in
-//! a folder, and a reload then shows the change (keeping the last good version of a file that fails).
+//! Live reload: the watcher reports content changes only (never the app's own reading), the runtime's
+//! debounce turns each save into exactly one reload, and the reload reads only what changed (keeping the
+//! last good version of a file that fails).
 
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use takeaway::loader;
-use takeaway::tui::watch;
+use takeaway::tui::watch::{self, Pending};
 
 fn titles(lib: &takeaway::model::Library) -> Vec<String> {
     lib.papers().map(|(_, p)| p.title.clone()).collect()
@@ -18,48 +20,140 @@ fn paper(title: &str) -> String {
     )
 }
 
-/// Waits for the watcher to report a change (and drains what follows within a moment).
-fn changed(rx: &mpsc::Receiver<()>) {
-    rx.recv_timeout(Duration::from_secs(5))
-        .expect("the watcher reported the change within 5 s");
-    while rx.recv_timeout(Duration::from_millis(300)).is_ok() {}
+/// Watches `paths`; the watcher's reports arrive on the returned receiver.
+fn watching(paths: &[PathBuf]) -> (watch::Watch, mpsc::Receiver<Vec<PathBuf>>) {
+    let (tx, rx) = mpsc::channel();
+    let w = watch::watch(paths, move |changed| {
+        let _ = tx.send(changed);
+    })
+    .unwrap();
+    (w, rx)
+}
+
+/// The next reload the runtime would start, debounced as the runtime does it ([`Pending`]), or `None`
+/// when none is due within `wait`.
+fn next_reload(rx: &mpsc::Receiver<Vec<PathBuf>>, wait: Duration) -> Option<Vec<PathBuf>> {
+    let deadline = Instant::now() + wait;
+    let mut pending = Pending::default();
+    loop {
+        let now = Instant::now();
+        if let Some(batch) = pending.take_due(now) {
+            return Some(batch);
+        }
+        let until = pending.due().unwrap_or(deadline);
+        if pending.due().is_none() && now >= deadline {
+            return None;
+        }
+        match rx.recv_timeout(until.saturating_duration_since(now)) {
+            Ok(paths) => pending.add(paths, Instant::now()),
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => panic!("the watcher stopped"),
+        }
+    }
+}
+
+/// Exactly one reload follows, for exactly these paths: one is due within 5 s, and no other one within
+/// a second after it (a bound on an absence, not a pass criterion by time).
+fn one_reload(rx: &mpsc::Receiver<Vec<PathBuf>>, expected: &[PathBuf]) -> Vec<PathBuf> {
+    let batch = next_reload(rx, Duration::from_secs(5)).expect("a reload within 5 s");
+    assert_eq!(batch, expected);
+    assert_eq!(
+        next_reload(rx, Duration::from_secs(1)),
+        None,
+        "a second reload"
+    );
+    batch
+}
+
+fn write_notes(root: &Path) {
+    std::fs::create_dir_all(root.join("sub/deeper")).unwrap();
+    std::fs::write(root.join("a.md"), paper("Alpha")).unwrap();
+    std::fs::write(root.join("sub/b.md"), paper("Beta")).unwrap();
+    std::fs::write(root.join("sub/deeper/c.md"), paper("Gamma")).unwrap();
+    std::fs::write(root.join("sub/readme.txt"), "not notes").unwrap();
 }
 
 #[test]
-fn write_create_delete_and_rename_are_seen() {
+fn reading_every_file_and_walking_the_folder_is_not_a_change() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    std::fs::write(root.join("a.md"), paper("Alpha")).unwrap();
-    let paths = vec![root.to_path_buf()];
-    let (tx, rx) = mpsc::channel();
-    let _w = watch::watch(&paths, tx).unwrap();
+    let root = dir.path().to_path_buf();
+    write_notes(&root);
+    let paths = vec![root.clone()];
+    let (_w, rx) = watching(&paths);
+    // What the app does when it loads and reloads: walk, stat, open, read, close.
+    for _ in 0..3 {
+        let loaded = loader::load_paths(&paths);
+        assert_eq!(titles(&loaded.library).len(), 3);
+        for e in walkdir::WalkDir::new(&root) {
+            let e = e.unwrap();
+            let _ = std::fs::metadata(e.path()).unwrap();
+            if e.file_type().is_file() {
+                let _ = std::fs::read(e.path()).unwrap();
+            } else {
+                let _ = std::fs::read_dir(e.path()).unwrap().count();
+            }
+        }
+        // Opened for writing but closed without a write.
+        drop(
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(root.join("a.md"))
+                .unwrap(),
+        );
+    }
+    assert_eq!(
+        rx.recv_timeout(Duration::from_secs(1)),
+        Err(mpsc::RecvTimeoutError::Timeout),
+        "reading reported as a change"
+    );
+}
+
+#[test]
+fn a_write_a_rename_save_a_create_and_a_delete_each_give_exactly_one_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    write_notes(&root);
+    let paths = vec![root.clone()];
+    let (_w, rx) = watching(&paths);
     let mut lib = loader::load_paths(&paths).library;
-    assert_eq!(titles(&lib), vec!["Alpha"]);
+    assert_eq!(titles(&lib), vec!["Alpha", "Beta", "Gamma"]);
 
     // An edit in place.
     std::fs::write(root.join("a.md"), paper("Alpha Two")).unwrap();
-    changed(&rx);
-    lib = loader::reload(&paths, &lib).library;
-    assert_eq!(titles(&lib), vec!["Alpha Two"]);
-
-    // A new file.
-    std::fs::write(root.join("b.md"), paper("Beta")).unwrap();
-    changed(&rx);
-    lib = loader::reload(&paths, &lib).library;
-    assert_eq!(titles(&lib), vec!["Alpha Two", "Beta"]);
+    let changed = one_reload(&rx, &[root.join("a.md")]);
+    lib = loader::reload_changed(&paths, &lib, &changed).library;
+    assert_eq!(titles(&lib), vec!["Alpha Two", "Beta", "Gamma"]);
 
     // Save by rename, as vim and sed -i do: a new file renamed over the old one.
-    std::fs::write(root.join(".b.md.swp"), paper("Beta Renamed")).unwrap();
-    std::fs::rename(root.join(".b.md.swp"), root.join("b.md")).unwrap();
-    changed(&rx);
-    lib = loader::reload(&paths, &lib).library;
-    assert_eq!(titles(&lib), vec!["Alpha Two", "Beta Renamed"]);
+    std::fs::write(root.join("sub/.b.md.swp"), paper("Beta Renamed")).unwrap();
+    std::fs::rename(root.join("sub/.b.md.swp"), root.join("sub/b.md")).unwrap();
+    let changed = one_reload(&rx, &[root.join("sub/b.md")]);
+    lib = loader::reload_changed(&paths, &lib, &changed).library;
+    assert_eq!(titles(&lib), vec!["Alpha Two", "Beta Renamed", "Gamma"]);
+
+    // A new file.
+    std::fs::write(root.join("sub/deeper/d.md"), paper("Delta")).unwrap();
+    let changed = one_reload(&rx, &[root.join("sub/deeper/d.md")]);
+    lib = loader::reload_changed(&paths, &lib, &changed).library;
+    assert_eq!(
+        titles(&lib),
+        vec!["Alpha Two", "Beta Renamed", "Gamma", "Delta"]
+    );
 
     // A deleted file.
     std::fs::remove_file(root.join("a.md")).unwrap();
-    changed(&rx);
-    lib = loader::reload(&paths, &lib).library;
-    assert_eq!(titles(&lib), vec!["Beta Renamed"]);
+    let changed = one_reload(&rx, &[root.join("a.md")]);
+    lib = loader::reload_changed(&paths, &lib, &changed).library;
+    assert_eq!(titles(&lib), vec!["Beta Renamed", "Gamma", "Delta"]);
+
+    // Metadata alone is not a change.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::Permissions::from_mode(0o600);
+        std::fs::set_permissions(root.join("sub/b.md"), perms).unwrap();
+        assert_eq!(next_reload(&rx, Duration::from_secs(1)), None);
+    }
 }
 
 #[test]
@@ -69,8 +163,7 @@ fn a_single_file_is_watched_through_its_folder() {
     std::fs::write(&file, paper("One")).unwrap();
     std::fs::write(dir.path().join("other.md"), paper("Unrelated")).unwrap();
     let paths = vec![file.clone()];
-    let (tx, rx) = mpsc::channel();
-    let _w = watch::watch(&paths, tx).unwrap();
+    let (_w, rx) = watching(&paths);
     // A change to another file of the folder is not ours.
     std::fs::write(dir.path().join("other.md"), paper("Still unrelated")).unwrap();
     assert!(rx.recv_timeout(Duration::from_millis(800)).is_err());
@@ -80,9 +173,30 @@ fn a_single_file_is_watched_through_its_folder() {
         .status()
         .unwrap();
     assert!(status.success());
-    changed(&rx);
-    let lib = loader::reload(&paths, &loader::load_paths(&[&file]).library).library;
+    let changed = one_reload(&rx, std::slice::from_ref(&file));
+    let before = loader::load_paths(&[&file]).library;
+    let lib = loader::reload_changed(&paths, &before, &changed).library;
     assert_eq!(titles(&lib), vec!["Uno"]);
+}
+
+#[test]
+fn a_reload_reads_only_the_changed_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.md");
+    let b = dir.path().join("b.md");
+    std::fs::write(&a, paper("Alpha")).unwrap();
+    std::fs::write(&b, paper("Beta")).unwrap();
+    let paths = vec![dir.path().to_path_buf()];
+    let before = loader::load_paths(&paths).library;
+    // Both files change on disk, but only b.md is reported: a.md keeps its loaded version.
+    std::fs::write(&a, paper("Alpha Unseen")).unwrap();
+    std::fs::write(&b, paper("Beta Two")).unwrap();
+    let after = loader::reload_changed(&paths, &before, std::slice::from_ref(&b));
+    assert_eq!(titles(&after.library), vec!["Alpha", "Beta Two"]);
+    assert!(after.errors.is_empty());
+    // Ids are assigned again over the whole library.
+    let ids: Vec<&str> = after.library.papers().map(|(_, p)| p.id.as_str()).collect();
+    assert_eq!(ids, vec!["doc/alpha", "doc/beta-two"]);
 }
 
 #[test]
@@ -96,10 +210,14 @@ fn a_file_that_fails_keeps_its_last_good_version() {
     let before = loader::load_paths(&paths).library;
     std::fs::write(&a, b"# Doc\n\n* \xff\xfe broken\n").unwrap();
     std::fs::write(&b, paper("Beta Two")).unwrap();
-    let after = loader::reload(&paths, &before);
-    assert_eq!(titles(&after.library), vec!["Alpha", "Beta Two"]);
-    assert_eq!(after.errors.len(), 1);
-    assert!(after.errors[0]
-        .to_string()
-        .contains("a.md:3: not valid UTF-8"));
+    for after in [
+        loader::reload(&paths, &before),
+        loader::reload_changed(&paths, &before, &[a.clone(), b.clone()]),
+    ] {
+        assert_eq!(titles(&after.library), vec!["Alpha", "Beta Two"]);
+        assert_eq!(after.errors.len(), 1);
+        assert!(after.errors[0]
+            .to_string()
+            .contains("a.md:3: not valid UTF-8"));
+    }
 }

@@ -166,3 +166,25 @@ fn bookmarked_and_read_rows() {
     let star_x = (0..40).find(|&x| buf[(x, grey)].symbol() == "★").unwrap();
     assert_eq!(buf[(star_x, grey)].fg, Color::Yellow);
 }
+
+#[test]
+fn loading_shows_the_frame_and_the_progress() {
+    let mut app = App::new(takeaway::model::Library::default());
+    app.loading = Some(takeaway::app::Loading {
+        done: 312,
+        total: 1000,
+    });
+    app.handle(Event::Resize {
+        width: 100,
+        height: 12,
+    });
+    let t = render(&app);
+    insta::assert_snapshot!(t.backend());
+    let status: String = (0..100)
+        .map(|x| t.backend().buffer()[(x, 11)].symbol().to_string())
+        .collect();
+    assert!(
+        status.ends_with("loading 312 of 1,000 files ▰▰▰▱▱▱▱▱▱▱ "),
+        "{status:?}"
+    );
+}

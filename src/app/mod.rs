@@ -164,7 +164,8 @@ pub fn merge_ranked(papers: Vec<Hit>, pages: Vec<PageHit>) -> Vec<PaletteItem> {
 }
 
 pub struct App {
-    pub library: Library,
+    /// Shared with the runtime's reload, which reads it off the UI thread.
+    pub library: std::sync::Arc<Library>,
     pub index: std::sync::Arc<Index>,
     pub tree: Tree,
     pub keymap: KeyMap,
@@ -208,6 +209,8 @@ pub struct App {
     pub running: bool,
     /// Search on a worker thread (set by the runtime for large libraries; tests search in place).
     pub async_search: bool,
+    /// The notes are being loaded off the UI thread: how far it got (the library is empty meanwhile).
+    pub loading: Option<Loading>,
     /// The latest search job's generation, per target: older results are dropped.
     search_generation: u64,
     latest_filter: u64,
@@ -218,15 +221,12 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library) -> Self {
-        let index = std::sync::Arc::new(Index::new(&library));
-        let tree = Tree::new(&library);
-        let mut expanded = vec![false; tree.len()];
-        // One document: open it down to its topics. Several: show the documents, closed.
-        if tree.roots.len() == 1 {
-            for (id, n) in tree.nodes.iter().enumerate() {
-                expanded[id] = matches!(n.kind, NodeKind::Document | NodeKind::Section);
-            }
-        }
+        let Prepared {
+            library,
+            index,
+            tree,
+        } = Prepared::new(library);
+        let expanded = default_expansion(&tree);
         let mut app = App {
             library,
             index,
@@ -258,6 +258,7 @@ impl App {
             theme: Default::default(),
             running: true,
             async_search: false,
+            loading: None,
             search_generation: 0,
             latest_filter: 0,
             latest_palette: 0,
@@ -427,17 +428,28 @@ impl App {
 
     /// Replaces the library (after a reload), keeping the selection, expansion, filter and marks.
     pub fn replace_library(&mut self, library: Library) {
+        self.replace_prepared(Prepared::new(library));
+    }
+
+    /// [`App::replace_library`] with the index and tree already built (off the UI thread).
+    pub fn replace_prepared(&mut self, prepared: Prepared) {
         let mut session = State::default();
         self.session(&mut session);
         let bookmarks = std::mem::take(&mut self.bookmarks);
         let read = std::mem::take(&mut self.read);
-        self.library = library;
-        self.index = std::sync::Arc::new(Index::new(&self.library));
+        let first = self.library.documents.is_empty();
+        self.library = prepared.library;
+        self.index = prepared.index;
         // Results of searches on the old index would point at the old papers: drop them.
         self.latest_filter = 0;
         self.latest_palette = 0;
-        self.tree = Tree::new(&self.library);
-        self.expanded = vec![false; self.tree.len()];
+        self.tree = prepared.tree;
+        // The first notes (loaded off the UI thread) open as `App::new` would open them.
+        self.expanded = if first {
+            default_expansion(&self.tree)
+        } else {
+            vec![false; self.tree.len()]
+        };
         self.selected = None;
         self.bookmarks = bookmarks;
         self.read = read;
@@ -462,6 +474,15 @@ impl App {
         if self.mode == Mode::LinkMenu {
             self.mode = Mode::Browse;
         }
+    }
+
+    /// The notes loaded off the UI thread have arrived: shows them, with the session (selection,
+    /// expansion) of `state` restored, and searches off the UI thread when they are large.
+    pub fn finish_loading(&mut self, prepared: Prepared, state: &State) {
+        self.loading = None;
+        self.replace_prepared(prepared);
+        self.async_search = self.index.len() > ASYNC_SEARCH_PAPERS;
+        self.restore_session(state);
     }
 
     fn toggle_mark(&mut self, bookmark: bool) -> Vec<Effect> {
@@ -1355,6 +1376,45 @@ impl App {
         (n.kind == NodeKind::Document && self.library.documents.get(n.doc)?.kind == DocKind::Page)
             .then_some(n.doc)
     }
+}
+
+/// A library made ready for the app: its search index and its tree built. Building them takes most of a
+/// second at 100,000 papers, so the runtime does it off the UI thread.
+pub struct Prepared {
+    library: std::sync::Arc<Library>,
+    index: std::sync::Arc<Index>,
+    tree: Tree,
+}
+
+impl Prepared {
+    pub fn new(library: Library) -> Self {
+        let index = std::sync::Arc::new(Index::new(&library));
+        let tree = Tree::new(&library);
+        Prepared {
+            library: std::sync::Arc::new(library),
+            index,
+            tree,
+        }
+    }
+}
+
+/// How far loading the notes got: files read and parsed of all the files found (`total` is 0 while the
+/// folders are still being walked).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Loading {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The expansion a tree opens with: one document open down to its topics; several shown closed.
+fn default_expansion(tree: &Tree) -> Vec<bool> {
+    let mut expanded = vec![false; tree.len()];
+    if tree.roots.len() == 1 {
+        for (id, n) in tree.nodes.iter().enumerate() {
+            expanded[id] = matches!(n.kind, NodeKind::Document | NodeKind::Section);
+        }
+    }
+    expanded
 }
 
 /// Deletes the last word (and the spaces after it) of an input line.

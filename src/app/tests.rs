@@ -639,3 +639,57 @@ fn async_palette_search() {
     press(&mut app, KeyCode::Enter);
     assert!(selected_title(&app).starts_with("Torpor"));
 }
+
+#[test]
+fn notes_loaded_later_open_as_at_start_with_the_session_restored() {
+    // No session: the same expansion and selection as an app made with the notes.
+    let at_start = bundled();
+    let mut later = App::new(Library::default());
+    later.loading = Some(Loading { done: 0, total: 1 });
+    assert!(later.rows.is_empty() && later.selected.is_none());
+    later.finish_loading(
+        Prepared::new(loader::load_bundled().library),
+        &State::default(),
+    );
+    assert_eq!(later.loading, None);
+    assert_eq!(later.expanded, at_start.expanded);
+    assert_eq!(later.rows, at_start.rows);
+    assert_eq!(later.selected, at_start.selected);
+
+    // A saved session: its selection and expansion come back when the load ends.
+    let mut app = bundled();
+    select(&mut app, "crosspipe");
+    keys(&mut app, "b");
+    let mut state = State::default();
+    app.session(&mut state);
+    state.bookmarks.insert(
+        app.selected_paper().unwrap().1.id.clone(),
+        Default::default(),
+    );
+    let mut later = App::new(Library::default());
+    later.set_marks(&state);
+    later.restore_session(&state);
+    later.finish_loading(Prepared::new(loader::load_bundled().library), &state);
+    assert!(selected_title(&later).starts_with("CrossPipe"));
+    assert_eq!(later.expanded, app.expanded);
+    assert_eq!(later.bookmarks.len(), 1);
+    assert!(!later.async_search, "28 papers search in place");
+}
+
+#[test]
+fn keys_work_while_loading_and_quit_ends() {
+    let mut app = App::new(Library::default());
+    app.loading = Some(Loading::default());
+    keys(&mut app, "jk/x");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter.query, "x");
+    // The filter typed during the load applies to the notes when they arrive.
+    app.finish_loading(
+        Prepared::new(loader::load_bundled().library),
+        &State::default(),
+    );
+    assert!(app.narrowed());
+    assert!(app.running);
+    keys(&mut app, "q");
+    assert!(!app.running);
+}

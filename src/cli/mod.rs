@@ -131,6 +131,25 @@ pub fn run(args: &Args) -> u8 {
         return status::OK;
     }
     let paths = note_paths(args, &config);
+    let browse = !args.json && !args.list && !args.check && args.filter.is_none();
+    if browse && !paths.is_empty() {
+        // The browser loads the notes off the UI thread, after the screen is up; only paths that do not
+        // exist at all are refused before it opens.
+        let missing: Vec<_> = paths
+            .iter()
+            .filter(|p| std::fs::metadata(p).is_err())
+            .collect();
+        if missing.len() == paths.len() {
+            for p in missing {
+                eprintln!(
+                    "takeaway: {}",
+                    crate::text::sanitize(&format!("{}: no such file or directory", p.display()))
+                );
+            }
+            return status::ERROR;
+        }
+        return interactive(Loaded::default(), config, paths);
+    }
     let loaded = load(&paths);
     for e in &loaded.errors {
         eprintln!("takeaway: {}", crate::text::sanitize(&e.to_string()));
@@ -169,8 +188,8 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
-/// Opens the browser. Load errors were printed before the screen switched; they are repeated in the
-/// status line so they are not missed.
+/// Opens the browser. With `paths`, the runtime loads them while the screen is up; load errors are shown
+/// in the status line and printed on stderr once the screen is restored. The bundled notes come loaded.
 fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -195,35 +214,30 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     if let Some(m) = state_msg {
         app.say(m);
     }
-    if let Some(m) = loader::unread_message(&loaded.warnings) {
-        app.say(m);
-    }
-    match loaded.errors.len() {
-        0 => {}
-        1 => app.say(format!("Not loaded: {}", loaded.errors[0])),
-        n => app.say(format!(
-            "{n} paths not loaded (see stderr): {}",
-            loaded.errors[0]
-        )),
-    }
     let ctx = crate::tui::Context {
         store,
         opener: config.opener.clone(),
+        load: !paths.is_empty(),
         paths,
     };
-    match crate::tui::run(app, ctx) {
-        // Ended by a signal: the conventional 128 + signal number.
-        Ok(Some(sig)) => (128 + sig).clamp(0, 255) as u8,
-        Ok(None) => {
-            if loaded.errors.is_empty() {
-                status::OK
-            } else {
-                status::ERROR
-            }
-        }
+    let report = match crate::tui::run(app, ctx) {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("takeaway: terminal error: {e}");
-            status::ERROR
+            return status::ERROR;
         }
+    };
+    for e in &report.load_errors {
+        eprintln!("takeaway: {e}");
+    }
+    use crate::tui::Ending;
+    match report.ending {
+        // Ended by a signal: the conventional 128 + signal number.
+        Ending::Signal(sig) => (128 + sig).clamp(0, 255) as u8,
+        // The terminal went away: as a hang-up (128 + SIGHUP).
+        Ending::TerminalGone(_) => 129,
+        Ending::NothingLoaded => status::ERROR,
+        Ending::Quit if report.load_errors.is_empty() => status::OK,
+        Ending::Quit => status::ERROR,
     }
 }

@@ -133,12 +133,19 @@ pub fn load_bundled() -> Loaded {
 /// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`). Files are read
 /// and parsed on all cores; documents keep the order of the paths and of the sorted walk.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
+    load_paths_with(paths, &|_, _| {})
+}
+
+/// [`load_paths`], telling `progress(done, total)` how many files are read and parsed: once with `done`
+/// 0 when the folders have been walked, then after each file (from the loader's threads, in any order).
+pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], progress: &Progress<'_>) -> Loaded {
     let mut loaded = Loaded::default();
     let mut files = Vec::new();
     for p in paths {
         files.extend(files_of(p.as_ref(), &mut loaded.errors));
     }
-    for result in parse_all(&files) {
+    progress(0, files.len());
+    for result in parse_all(&files, progress) {
         match result {
             Ok((doc, w)) => {
                 loaded.library.documents.push(doc);
@@ -151,11 +158,23 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
     loaded
 }
 
+/// Told how many files of how many are done; called from several threads.
+pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
+
 type Parsed = Result<(Document, Vec<Warning>), LoadError>;
 
 /// Reads and parses `files` on up to as many threads as there are cores, results in input order.
-fn parse_all(files: &[PathBuf]) -> Vec<Parsed> {
-    let one = |f: &PathBuf| read_file(f).map(|text| parse_file(f, &text));
+fn parse_all(files: &[PathBuf], progress: &Progress<'_>) -> Vec<Parsed> {
+    let total = files.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let one = |f: &PathBuf| {
+        let parsed = read_file(f).map(|text| parse_file(f, &text));
+        progress(
+            1 + done.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            total,
+        );
+        parsed
+    };
     let threads = std::thread::available_parallelism()
         .map(|n| n.get())
         .unwrap_or(1)
@@ -365,5 +384,51 @@ pub fn reload<P: AsRef<Path>>(paths: &[P], previous: &Library) -> Loaded {
             .retain(|w| !matches!(w.kind, WarningKind::DuplicateId { .. }));
         loaded.warnings.extend(assign_ids(&mut loaded.library));
     }
+    loaded
+}
+
+/// Loads `paths` again after the files in `changed` changed: the folders are walked again, the changed
+/// and the new files are read, and every other file keeps its document from `previous` unread. A changed
+/// file that fails now (momentarily invalid, or gone while an editor saves by rename) keeps its last good
+/// version; its error is still reported. Paths in `changed` are named as the loader names its files
+/// (see `tui::watch`); a folder there only makes the walk find what it added or lost.
+pub fn reload_changed<P: AsRef<Path>>(
+    paths: &[P],
+    previous: &Library,
+    changed: &[PathBuf],
+) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut files = Vec::new();
+    for p in paths {
+        files.extend(files_of(p.as_ref(), &mut loaded.errors));
+    }
+    let changed: std::collections::HashSet<&Path> = changed.iter().map(|p| p.as_path()).collect();
+    let old: HashMap<&Path, &Document> = previous
+        .documents
+        .iter()
+        .filter_map(|d| Some((d.path.as_deref()?, d)))
+        .collect();
+    let stale = |f: &Path| changed.contains(f) || !old.contains_key(f);
+    let to_read: Vec<PathBuf> = files.iter().filter(|f| stale(f)).cloned().collect();
+    let mut fresh = parse_all(&to_read, &|_, _| {}).into_iter();
+    for f in &files {
+        let kept = old.get(f.as_path()).map(|d| (*d).clone());
+        if !stale(f) {
+            loaded.library.documents.extend(kept);
+            continue;
+        }
+        match fresh.next() {
+            Some(Ok((doc, w))) => {
+                loaded.library.documents.push(doc);
+                loaded.warnings.extend(w);
+            }
+            Some(Err(e)) => {
+                loaded.library.documents.extend(kept);
+                loaded.errors.push(e);
+            }
+            None => {}
+        }
+    }
+    loaded.warnings.extend(assign_ids(&mut loaded.library));
     loaded
 }

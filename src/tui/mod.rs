@@ -1,39 +1,85 @@
-//! The terminal runtime: sets the terminal up (restoring it on every exit, panics included), turns
-//! crossterm events into app events, draws, and performs the effects `App::update` returns.
+//! The terminal runtime: one loop that blocks on one channel of messages — terminal input, signals, the
+//! loader's progress and result, search results, the watcher's changes, reloads, opener failures — and
+//! draws only after messages that changed something. Nothing polls on a timer: an idle app sleeps in
+//! `recv` (with a timeout only while a change of the notes waits for quiet, see [`watch::Pending`]).
+//!
+//! The app's state changes only in `App::update`/`App::handle` (pure); this module performs the effects
+//! they return. [`Tui`] owns the terminal (entering, leaving, suspending, restoring on a panic).
+//!
+//! The run ends on `q`, on SIGTERM, SIGHUP or SIGINT (a second one exits at once), and when the terminal
+//! goes away (end of file, an error or a hang-up reading it): the terminal is restored as far as it still
+//! exists, the session is saved, and `run` returns without waiting for any worker (a load may still run).
 
+pub mod input;
 pub mod opener;
+pub mod term;
 pub mod watch;
 
-use std::io::{self, Write};
-use std::sync::mpsc;
-use std::time::Duration;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::Instant;
 
 use base64::Engine;
-use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, KeyEventKind, KeyModifiers, MouseButton,
-    MouseEventKind,
-};
-use crossterm::execute;
+use crossterm::event::{self, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
 
-use std::path::{Path, PathBuf};
-
-use crate::app::{App, Effect, Event, Key, KeyCode};
+use crate::app::{App, Effect, Event, Key, KeyCode, Loading, Prepared, SearchJob, SearchTarget};
+use crate::loader::LoadError;
 use crate::state::Store;
+pub use term::Tui;
 
-/// What the runtime needs besides the app: where state goes, how links open, what to watch.
+/// What the runtime needs besides the app: where state goes, how links open, what to load and watch.
 pub struct Context {
     pub store: Store,
     /// Program and arguments from the configuration (empty: `$BROWSER` or the platform's).
     pub opener: Vec<String>,
     /// The notes paths to watch and reload (empty for the bundled notes).
     pub paths: Vec<PathBuf>,
+    /// Load `paths` off the UI thread: the app starts empty with `loading` set, and fills in when the
+    /// load ends.
+    pub load: bool,
 }
 
-/// Messages from helper threads.
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// SIGTERM, SIGHUP or SIGINT.
+    Signal(i32),
+    /// The terminal went away (end of file, an error or a hang-up); the reason.
+    TerminalGone(String),
+    /// The load ended with no notes at all, only errors.
+    NothingLoaded,
+}
+
+/// What `run` hands back: how it ended, and the errors of the load (to print once the screen is gone).
+#[derive(Debug)]
+pub struct Report {
+    pub ending: Ending,
+    pub load_errors: Vec<String>,
+}
+
+/// Everything the loop waits for.
 enum Msg {
-    Changed,
-    SearchDone(u64, crate::app::SearchTarget, String, crate::search::Search),
-    Reloaded(crate::loader::Loaded),
+    Input(Event),
+    TerminalGone(String),
+    Signal(i32),
+    Resize,
+    Progress(Loading),
+    /// The load ended: its errors, and the notes unless none loaded.
+    /// The load ended: what failed, what loaded, and the status line's word on unread formats.
+    Loaded(Vec<LoadError>, Option<Box<Prepared>>, Option<String>),
+    SearchDone(u64, SearchTarget, String, crate::search::Search),
+    Changed(Vec<PathBuf>),
+    /// A reload ended: its errors, the notes, and the changes it was for.
+    Reloaded(Vec<LoadError>, Box<Prepared>, Vec<PathBuf>),
+    OpenFailed {
+        url: String,
+        why: String,
+    },
 }
 
 /// Translates a crossterm key into the app's key; `None` for keys the app has no name for.
@@ -126,101 +172,411 @@ fn edit(path: &Path, line: usize) -> Result<(), String> {
     }
 }
 
-fn enter_screen() -> io::Result<ratatui::DefaultTerminal> {
-    let terminal = ratatui::init();
-    execute!(io::stdout(), EnableMouseCapture)?;
-    Ok(terminal)
-}
-
-fn leave_screen() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-}
-
-/// Stops the process as the shell's Ctrl-Z would, with the terminal given back; returns after `fg`.
-#[cfg(unix)]
-fn suspend() {
-    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-}
-
-#[cfg(not(unix))]
-fn suspend() {}
-
 /// Termination signals handled gracefully: the first one ends the loop (terminal restored, state
-/// saved); a second one ends the process at once.
+/// saved); a second one (of any of them) ends the process at once with 128 + its number.
 #[cfg(unix)]
 const TERM_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
 ];
-#[cfg(not(unix))]
-const TERM_SIGNALS: [i32; 0] = [];
 
-/// Runs the app until it quits or a termination signal arrives (then returns `Some(signal)`). The
-/// terminal is restored however this returns or unwinds.
-pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
-    let signalled = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+/// Forwards termination signals and window size changes to the loop, from a thread of their own.
+#[cfg(unix)]
+fn forward_signals(tx: Sender<Msg>) -> io::Result<()> {
+    use signal_hook::consts::SIGWINCH;
+    let first = Arc::new(std::sync::atomic::AtomicBool::new(false));
     for sig in TERM_SIGNALS {
-        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        // A second signal while the first is being handled exits at once.
-        signal_hook::flag::register_conditional_shutdown(sig, 1, flag.clone())?;
-        signal_hook::flag::register(sig, flag.clone())?;
-        let signalled = signalled.clone();
-        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-        unsafe {
-            signal_hook::low_level::register(sig, move || {
-                signalled.store(sig as usize, std::sync::atomic::Ordering::SeqCst)
-            })?;
-        }
+        // Registered before the flag is set, so only a signal after the first one exits here.
+        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, first.clone())?;
+        signal_hook::flag::register(sig, first.clone())?;
     }
-    let got_signal = || signalled.load(std::sync::atomic::Ordering::SeqCst);
-    app.set_marks(&ctx.store.state);
-    let remembered = ctx.store.state.clone();
-    app.restore_session(&remembered);
-    let mut terminal = enter_screen()?;
-    // ratatui::init installed a panic hook that restores the terminal; mouse capture is ours to undo.
-    let restore_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        restore_hook(info);
-    }));
-    let (tx, rx) = mpsc::channel::<Msg>();
-    let (status_tx, status_rx) = mpsc::channel::<String>();
-    let _watch = if ctx.paths.is_empty() {
-        None
-    } else {
-        let (changed_tx, changed_rx) = mpsc::channel::<()>();
-        let forward = tx.clone();
-        std::thread::spawn(move || {
-            while changed_rx.recv().is_ok() {
-                if forward.send(Msg::Changed).is_err() {
+    let mut signals = signal_hook::iterator::Signals::new(TERM_SIGNALS.iter().chain(&[SIGWINCH]))?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                let msg = if sig == SIGWINCH {
+                    Msg::Resize
+                } else {
+                    Msg::Signal(sig)
+                };
+                if tx.send(msg).is_err() {
                     break;
                 }
             }
-        });
-        match watch::watch(&ctx.paths, changed_tx) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                app.say(format!("Not watching the notes for changes: {e}"));
-                None
+        })?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn forward_signals(_tx: Sender<Msg>) -> io::Result<()> {
+    Ok(())
+}
+
+/// At most this many queued messages are handled before the screen is drawn again.
+const DRAIN: usize = 256;
+
+/// Runs the app until it quits, a termination signal arrives or the terminal goes away. The terminal is
+/// restored however this returns or unwinds; the session is saved (unless the notes never loaded).
+pub fn run(app: App, ctx: Context) -> io::Result<Report> {
+    let (tx, rx) = mpsc::channel::<Msg>();
+    forward_signals(tx.clone())?;
+    let mut rt = Runtime::start(app, ctx, tx)?;
+    // A way to check, by hand or in a test, that a panic restores the terminal and prints its message.
+    if std::env::var_os("TAKEAWAY_TEST_PANIC").is_some() {
+        panic!("TAKEAWAY_TEST_PANIC is set: panicking on purpose inside the running app");
+    }
+    let mut dirty = true;
+    loop {
+        if dirty {
+            if let Err(e) = rt.tui.draw(&rt.app) {
+                rt.end(Ending::TerminalGone(format!("cannot draw: {e}")));
+                break;
+            }
+            dirty = false;
+        }
+        let due = if rt.busy() { None } else { rt.pending.due() };
+        let first = match due {
+            Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => break,
+            },
+        };
+        if let Some(m) = first {
+            dirty |= rt.handle(m);
+            // Take what else is queued (a burst of keys, progress) before drawing once.
+            for m in rx.try_iter().take(DRAIN) {
+                if rt.ending.is_some() {
+                    break;
+                }
+                dirty |= rt.handle(m);
             }
         }
-    };
-    // The search worker: runs the newest job only, gives up on one as soon as a newer one is queued.
-    let latest_job = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let (job_tx, job_rx) = mpsc::channel::<crate::app::SearchJob>();
-    {
-        let latest = latest_job.clone();
-        let tx = tx.clone();
-        std::thread::spawn(move || {
+        if rt.ending.is_some() {
+            break;
+        }
+        if !rt.busy() {
+            if let Some(changed) = rt.pending.take_due(Instant::now()) {
+                rt.start_reload(changed);
+            }
+        }
+    }
+    Ok(rt.finish())
+}
+
+/// The loop's state besides the app.
+struct Runtime {
+    app: App,
+    ctx: Context,
+    tx: Sender<Msg>,
+    tui: Tui,
+    input: input::Input,
+    _watch: Option<watch::Watch>,
+    /// Changes of the notes not reloaded yet.
+    pending: watch::Pending,
+    reloading: bool,
+    latest_job: Arc<AtomicU64>,
+    jobs: Sender<SearchJob>,
+    load_errors: Vec<String>,
+    ending: Option<Ending>,
+}
+
+impl Runtime {
+    fn start(mut app: App, ctx: Context, tx: Sender<Msg>) -> io::Result<Runtime> {
+        app.set_marks(&ctx.store.state);
+        app.restore_session(&ctx.store.state);
+        let tui = Tui::enter()?;
+        let (width, height) = tui.size()?;
+        app.handle(Event::Resize { width, height });
+        let to_loop = tx.clone();
+        let input = input::spawn(move |ev| {
+            to_loop
+                .send(match ev {
+                    input::Event::Input(ev) => Msg::Input(ev),
+                    input::Event::Gone(why) => Msg::TerminalGone(why),
+                })
+                .is_ok()
+        })?;
+        let latest_job = Arc::new(AtomicU64::new(0));
+        let mut rt = Runtime {
+            app,
+            ctx,
+            jobs: search_worker(tx.clone(), latest_job.clone())?,
+            tx,
+            tui,
+            input,
+            _watch: None,
+            pending: watch::Pending::default(),
+            reloading: false,
+            latest_job,
+            load_errors: Vec::new(),
+            ending: None,
+        };
+        // The frame first, then the work: the screen shows at once however large the notes are.
+        rt.tui.draw(&rt.app)?;
+        if !rt.ctx.paths.is_empty() {
+            let tx = rt.tx.clone();
+            match watch::watch(&rt.ctx.paths, move |paths| {
+                let _ = tx.send(Msg::Changed(paths));
+            }) {
+                Ok(w) => rt._watch = Some(w),
+                Err(e) => rt
+                    .app
+                    .say(format!("Not watching the notes for changes: {e}")),
+            }
+        }
+        if rt.ctx.load {
+            rt.app.loading = Some(Loading::default());
+            start_load(rt.ctx.paths.clone(), rt.tx.clone())?;
+        }
+        Ok(rt)
+    }
+
+    /// Is a load or a reload running (changes then wait for it)?
+    fn busy(&self) -> bool {
+        self.reloading || self.app.loading.is_some()
+    }
+
+    fn end(&mut self, ending: Ending) {
+        self.ending.get_or_insert(ending);
+    }
+
+    /// Handles one message; returns whether the screen needs drawing.
+    fn handle(&mut self, msg: Msg) -> bool {
+        match msg {
+            Msg::Input(ev) => {
+                if matches!(ev, Event::Key(_)) {
+                    self.app.message = None;
+                }
+                let effects = self.app.handle(ev);
+                self.perform(effects);
+                if !self.app.running {
+                    self.end(Ending::Quit);
+                }
+            }
+            Msg::TerminalGone(why) => self.end(Ending::TerminalGone(why)),
+            Msg::Signal(sig) => self.end(Ending::Signal(sig)),
+            Msg::Resize => self.resized(),
+            Msg::Progress(p) => {
+                if self.app.loading.is_none() || self.app.loading == Some(p) {
+                    return false;
+                }
+                self.app.loading = Some(p);
+            }
+            Msg::Loaded(errors, prepared, unread) => self.loaded(errors, prepared, unread),
+            Msg::SearchDone(generation, target, query, search) => {
+                self.app.handle(Event::SearchDone {
+                    generation,
+                    target,
+                    query,
+                    search,
+                });
+            }
+            Msg::Changed(paths) => {
+                self.pending.add(paths, Instant::now());
+                return false;
+            }
+            Msg::Reloaded(errors, prepared, changed) => {
+                self.reloading = false;
+                self.app.replace_prepared(*prepared);
+                // Name the notes files (a rename or a folder may add paths that are not notes).
+                let files: Vec<&Path> = changed
+                    .iter()
+                    .map(|p| p.as_path())
+                    .filter(|p| crate::loader::is_notes_file(p))
+                    .collect();
+                let what = match files.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(
+                        ": {}",
+                        one.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                    many => format!(": {} files", many.len()),
+                };
+                match errors.first() {
+                    Some(e) => self
+                        .app
+                        .say(format!("Reloaded; kept the last good version of {e}")),
+                    None => self.app.say(format!("Reloaded the notes{what}")),
+                }
+            }
+            Msg::OpenFailed { url, why } => self.copy_instead(&url, &why),
+        }
+        true
+    }
+
+    fn resized(&mut self) {
+        if let Ok((width, height)) = self.tui.size() {
+            self.app.handle(Event::Resize { width, height });
+        }
+    }
+
+    /// The load has ended: show the notes, or end when nothing could be loaded.
+    fn loaded(
+        &mut self,
+        errors: Vec<LoadError>,
+        prepared: Option<Box<Prepared>>,
+        unread: Option<String>,
+    ) {
+        self.load_errors = errors
+            .iter()
+            .map(|e| crate::text::sanitize(&e.to_string()).into_owned())
+            .collect();
+        let Some(prepared) = prepared else {
+            self.end(Ending::NothingLoaded);
+            return;
+        };
+        let state = self.ctx.store.state.clone();
+        self.app.finish_loading(*prepared, &state);
+        if let Some(m) = unread {
+            self.app.say(m);
+        }
+        match errors.len() {
+            0 => {}
+            1 => self.app.say(format!("Not loaded: {}", errors[0])),
+            n => self.app.say(format!(
+                "{n} paths not loaded (listed when you quit): {}",
+                errors[0]
+            )),
+        }
+    }
+
+    fn start_reload(&mut self, changed: Vec<PathBuf>) {
+        self.reloading = true;
+        let paths = self.ctx.paths.clone();
+        let previous = self.app.library.clone();
+        let tx = self.tx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("reload".into())
+            .spawn(move || {
+                let loaded = crate::loader::reload_changed(&paths, &previous, &changed);
+                drop(previous);
+                let prepared = Box::new(Prepared::new(loaded.library));
+                let _ = tx.send(Msg::Reloaded(loaded.errors, prepared, changed));
+            });
+        if let Err(e) = spawned {
+            self.reloading = false;
+            self.app.say(format!("Could not reload the notes: {e}"));
+        }
+    }
+
+    /// No browser could show `url`: copy it instead and say so.
+    fn copy_instead(&mut self, url: &str, why: &str) {
+        self.copy(url);
+        self.app.say(format!(
+            "No browser here: copied URL to the clipboard ({why})"
+        ));
+    }
+
+    fn copy(&mut self, text: &str) {
+        if let Err(e) = self.tui.write_raw(osc52(text).as_bytes()) {
+            self.end(Ending::TerminalGone(format!("cannot write: {e}")));
+        }
+    }
+
+    fn perform(&mut self, effects: Vec<Effect>) {
+        for e in effects {
+            match e {
+                Effect::Open(url) => match opener::no_browser(&self.ctx.opener) {
+                    Some(why) => self.copy_instead(&url, why),
+                    None => {
+                        let tx = self.tx.clone();
+                        opener::open(url.clone(), self.ctx.opener.clone(), move |why| {
+                            let _ = tx.send(Msg::OpenFailed { url, why });
+                        })
+                    }
+                },
+                Effect::Copy(text) => self.copy(&text),
+                Effect::Mark(m) => {
+                    self.ctx.store.mark(m);
+                    self.app.session(&mut self.ctx.store.state);
+                    match self.ctx.store.save() {
+                        Ok(()) => self.app.set_marks(&self.ctx.store.state),
+                        Err(e) => self.app.say(format!("Could not save the marks: {e}")),
+                    }
+                }
+                Effect::Search(job) => {
+                    self.latest_job.store(job.generation, Ordering::SeqCst);
+                    let _ = self.jobs.send(job);
+                }
+                Effect::Suspend => {
+                    self.input.pause();
+                    let back = self.tui.suspend();
+                    self.input.resume();
+                    self.back(back.map(|()| None));
+                }
+                Effect::Edit { path, line } => {
+                    // The input thread must not read the editor's keys.
+                    self.input.pause();
+                    let outcome = self.tui.outside(|| edit(&path, line));
+                    self.input.resume();
+                    let done = outcome.map(|r| {
+                        Some(match r {
+                            Ok(()) => format!("Edited {}", path.display()),
+                            Err(e) => e,
+                        })
+                    });
+                    self.back(done);
+                }
+            }
+        }
+    }
+
+    /// Back from the editor or the shell: take the size again (it may have changed), say how it went.
+    fn back(&mut self, outcome: io::Result<Option<String>>) {
+        match outcome {
+            Ok(msg) => {
+                self.resized();
+                if let Some(m) = msg {
+                    self.app.say(m);
+                }
+            }
+            Err(e) => self.end(Ending::TerminalGone(format!(
+                "cannot take the terminal back: {e}"
+            ))),
+        }
+    }
+
+    /// Restores the terminal, saves the session, and says how the run ended. Waits for no worker.
+    fn finish(mut self) -> Report {
+        self.tui.leave();
+        // A run that ended before the notes loaded has no session worth keeping: keep the saved one.
+        if self.app.loading.is_none() {
+            self.app.session(&mut self.ctx.store.state);
+            if let Err(e) = self.ctx.store.save() {
+                eprintln!("takeaway: could not save the state: {e}");
+            }
+        }
+        let report = Report {
+            ending: self.ending.take().unwrap_or(Ending::Quit),
+            load_errors: std::mem::take(&mut self.load_errors),
+        };
+        // The process ends next: freeing a large library piece by piece would only delay that (about a
+        // second at 100,000 papers), and the watcher's and workers' threads need no goodbye.
+        std::mem::forget(self);
+        report
+    }
+}
+
+/// The search worker: runs the newest job only, and gives up on one as soon as a newer one is queued
+/// (`latest` holds the newest job's generation).
+fn search_worker(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> io::Result<Sender<SearchJob>> {
+    let (job_tx, job_rx) = mpsc::channel::<SearchJob>();
+    std::thread::Builder::new()
+        .name("search".into())
+        .spawn(move || {
             while let Ok(mut job) = job_rx.recv() {
                 while let Ok(newer) = job_rx.try_recv() {
                     job = newer;
                 }
                 let generation = job.generation;
-                let l = latest.clone();
-                let cancelled = move || l.load(std::sync::atomic::Ordering::SeqCst) != generation;
+                let cancelled = || latest.load(Ordering::SeqCst) != generation;
                 if let Some(found) =
                     job.index
                         .search_cancellable(&job.query, job.within.as_ref(), &cancelled)
@@ -231,138 +587,28 @@ pub fn run(mut app: App, mut ctx: Context) -> io::Result<Option<i32>> {
                     }
                 }
             }
-        });
-    }
-    let mut reloading = false;
-    let mut reload_again = false;
-    let result = (|| -> io::Result<()> {
-        // A way to check, by hand or in a test, that a panic restores the terminal and prints its message.
-        if std::env::var_os("TAKEAWAY_TEST_PANIC").is_some() {
-            panic!("TAKEAWAY_TEST_PANIC is set: panicking on purpose inside the running app");
-        }
-        let size = terminal.size()?;
-        app.handle(Event::Resize {
-            width: size.width,
-            height: size.height,
-        });
-        while app.running && got_signal() == 0 {
-            terminal.draw(|f| crate::ui::draw(f, &app))?;
-            let mut effects = Vec::new();
-            // While a search runs, look for its result often; otherwise wait for input.
-            let wait = if app.search_pending() { 10 } else { 200 };
-            let ready = match event::poll(Duration::from_millis(wait)) {
-                Ok(r) => r,
-                // A signal interrupted the wait: the loop condition looks at it.
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
-                Err(e) => return Err(e),
-            };
-            if ready {
-                // Take every pending event before drawing again, so a burst of keys costs one frame.
-                loop {
-                    if let Some(ev) = translate(event::read()?) {
-                        if matches!(ev, Event::Key(_)) {
-                            app.message = None;
-                        }
-                        effects.extend(app.handle(ev));
-                    }
-                    if !app.running || !event::poll(Duration::ZERO)? {
-                        break;
-                    }
-                }
-            }
-            while let Ok(msg) = status_rx.try_recv() {
-                app.say(msg);
-            }
-            while let Ok(msg) = rx.try_recv() {
-                match msg {
-                    Msg::SearchDone(generation, target, query, search) => {
-                        app.handle(Event::SearchDone {
-                            generation,
-                            target,
-                            query,
-                            search,
-                        });
-                    }
-                    Msg::Changed if reloading => reload_again = true,
-                    Msg::Changed => {
-                        reloading = true;
-                        start_reload(&ctx.paths, &app.library, tx.clone());
-                    }
-                    Msg::Reloaded(loaded) => {
-                        reloading = false;
-                        app.replace_library(loaded.library);
-                        match loaded.errors.first() {
-                            Some(e) => {
-                                app.say(format!("Reloaded; kept the last good version of {e}"))
-                            }
-                            None => app.say("Reloaded the notes"),
-                        }
-                        if reload_again {
-                            reload_again = false;
-                            reloading = true;
-                            start_reload(&ctx.paths, &app.library, tx.clone());
-                        }
-                    }
-                }
-            }
-            for e in effects {
-                match e {
-                    Effect::Open(url) => opener::open(url, ctx.opener.clone(), status_tx.clone()),
-                    Effect::Copy(text) => {
-                        let mut out = io::stdout();
-                        out.write_all(osc52(&text).as_bytes())?;
-                        out.flush()?;
-                    }
-                    Effect::Mark(m) => {
-                        ctx.store.mark(m);
-                        app.session(&mut ctx.store.state);
-                        match ctx.store.save() {
-                            Ok(()) => app.set_marks(&ctx.store.state),
-                            Err(e) => app.say(format!("Could not save the marks: {e}")),
-                        }
-                    }
-                    Effect::Search(job) => {
-                        latest_job.store(job.generation, std::sync::atomic::Ordering::SeqCst);
-                        let _ = job_tx.send(job);
-                    }
-                    Effect::Suspend => {
-                        leave_screen();
-                        suspend();
-                        terminal = enter_screen()?;
-                        terminal.clear()?;
-                    }
-                    Effect::Edit { path, line } => {
-                        leave_screen();
-                        let outcome = edit(&path, line);
-                        terminal = enter_screen()?;
-                        terminal.clear()?;
-                        match outcome {
-                            Ok(()) => app.say(format!("Edited {}", path.display())),
-                            Err(e) => app.say(e),
-                        }
-                    }
-                }
-            }
-        }
-        Ok(())
-    })();
-    leave_screen();
-    app.session(&mut ctx.store.state);
-    if let Err(e) = ctx.store.save() {
-        eprintln!("takeaway: could not save the state: {e}");
-    }
-    result.map(|()| match got_signal() {
-        0 => None,
-        s => Some(s as i32),
-    })
+        })?;
+    Ok(job_tx)
 }
 
-/// Reloads the notes on a thread; the result comes back as `Msg::Reloaded`.
-fn start_reload(paths: &[PathBuf], previous: &crate::model::Library, tx: mpsc::Sender<Msg>) {
-    let paths = paths.to_vec();
-    let previous = previous.clone();
-    std::thread::spawn(move || {
-        let loaded = crate::loader::reload(&paths, &previous);
-        let _ = tx.send(Msg::Reloaded(loaded));
-    });
+/// Loads `paths` on a thread: progress (at most once per percent) and the result come back as messages.
+fn start_load(paths: Vec<PathBuf>, tx: Sender<Msg>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("loader".into())
+        .spawn(move || {
+            // One more than the last percentage sent (0: none yet).
+            let sent = AtomicUsize::new(0);
+            let progress = |done: usize, total: usize| {
+                let percent = (done * 100).checked_div(total).unwrap_or(100);
+                if sent.fetch_max(percent + 1, Ordering::Relaxed) <= percent {
+                    let _ = tx.send(Msg::Progress(Loading { done, total }));
+                }
+            };
+            let loaded = crate::loader::load_paths_with(&paths, &progress);
+            let unread = crate::loader::unread_message(&loaded.warnings);
+            let prepared = (!loaded.library.documents.is_empty())
+                .then(|| Box::new(Prepared::new(loaded.library)));
+            let _ = tx.send(Msg::Loaded(loaded.errors, prepared, unread));
+        })?;
+    Ok(())
 }

@@ -50,6 +50,9 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
         return Vec::new();
     }
     let Some(sel) = app.selected else {
+        if app.loading.is_some() {
+            return vec![Line::styled("Loading the notes…", th.dim())];
+        }
         return vec![Line::styled("No notes loaded.", th.dim())];
     };
     let node = &app.tree.nodes[sel];

@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::wrap::{truncate, width_of};
-use crate::app::{Action, App, Mode};
+use crate::app::{Action, App, Loading, Mode};
 use crate::text::sanitize;
 
 /// `? help  / filter  …` for the mode, from the key map.
@@ -42,11 +42,43 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// `loading 312 of 1,000 files ▰▰▰▱▱▱▱▱▱▱`, or `loading: finding the notes` before the files are counted.
+pub fn loading(l: Loading) -> String {
+    if l.total == 0 {
+        return "loading: finding the notes".into();
+    }
+    const CELLS: usize = 10;
+    let full = (l.done * CELLS / l.total).min(CELLS);
+    format!(
+        "loading {} of {} files {}{}",
+        thousands(l.done),
+        thousands(l.total),
+        "▰".repeat(full),
+        "▱".repeat(CELLS - full)
+    )
+}
+
+/// `1234567` → `1,234,567`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if area.height == 0 {
         return;
     }
     let mut right = String::new();
+    if let Some(l) = app.loading {
+        right.push_str(&format!(" {} ", loading(l)));
+    }
     if app.only_bookmarked {
         right.push_str(" ★ only");
     }
@@ -91,4 +123,31 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     spans.push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
     spans.push(Span::styled(truncate(&right, width), app.theme.accent()));
     f.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loading_shows_files_done_of_total_with_a_gauge() {
+        assert_eq!(
+            loading(Loading { done: 0, total: 0 }),
+            "loading: finding the notes"
+        );
+        assert_eq!(
+            loading(Loading {
+                done: 312,
+                total: 1000
+            }),
+            "loading 312 of 1,000 files ▰▰▰▱▱▱▱▱▱▱"
+        );
+        assert_eq!(
+            loading(Loading {
+                done: 100_000,
+                total: 100_000
+            }),
+            "loading 100,000 of 100,000 files ▰▰▰▰▰▰▰▰▰▰"
+        );
+    }
 }

@@ -1,0 +1,110 @@
+//! [`Tui`]: the terminal while the app owns it. Entering sets raw mode, the alternate screen and mouse
+//! capture; leaving (on quit, on a signal, when the terminal is gone, on a panic, on drop) undoes them.
+//! Errors while restoring are ignored: a terminal that has gone away cannot be restored, and must not keep
+//! the app from saving its state and exiting.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{cursor, execute};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+
+use crate::app::App;
+
+/// Is the terminal in the app's modes now? Shared with the panic hook.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Undoes what [`Tui`] set up, once; safe to call from the panic hook and any number of times.
+fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = terminal::disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+/// Restores the terminal before the default hook prints a panic's message, so the message is readable.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// The terminal, owned by the app between [`Tui::enter`] and drop.
+pub struct Tui {
+    terminal: Terminal<CrosstermBackend<io::Stdout>>,
+}
+
+impl Tui {
+    /// Raw mode, the alternate screen and mouse capture; restored on drop and on a panic.
+    pub fn enter() -> io::Result<Tui> {
+        install_panic_hook();
+        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut tui = Tui { terminal };
+        tui.resume()?;
+        Ok(tui)
+    }
+
+    fn resume(&mut self) -> io::Result<()> {
+        ACTIVE.store(true, Ordering::SeqCst);
+        terminal::enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        // Whatever was on the screen before (the shell, the editor) is not ours to keep.
+        self.terminal.clear()
+    }
+
+    /// Gives the terminal back (normal screen, cooked mode).
+    pub fn leave(&mut self) {
+        restore();
+    }
+
+    /// The terminal's size in cells.
+    pub fn size(&self) -> io::Result<(u16, u16)> {
+        let s = self.terminal.size()?;
+        Ok((s.width, s.height))
+    }
+
+    /// Draws the app.
+    pub fn draw(&mut self, app: &App) -> io::Result<()> {
+        self.terminal.draw(|f| crate::ui::draw(f, app)).map(|_| ())
+    }
+
+    /// Writes an escape sequence of our own (OSC 52) to the terminal.
+    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
+        let mut out = io::stdout();
+        out.write_all(bytes)?;
+        out.flush()
+    }
+
+    /// Gives the terminal to `f` (an editor, or the shell for Ctrl-Z), then takes it back and redraws
+    /// everything on the next draw.
+    pub fn outside<T>(&mut self, f: impl FnOnce() -> T) -> io::Result<T> {
+        self.leave();
+        let out = f();
+        self.resume()?;
+        Ok(out)
+    }
+
+    /// Stops the process as the shell's Ctrl-Z would, with the terminal given back; returns after `fg`.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        self.outside(|| {
+            #[cfg(unix)]
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+        })
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        restore();
+    }
+}
