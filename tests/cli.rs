@@ -98,6 +98,7 @@ fn json_paper_has_every_documented_field() {
         serde_json::json!({"label": "Video", "url": "https://video.example.org/q"})
     );
     assert_eq!(p["affiliations"], serde_json::json!(["Uni A", "Lab B"]));
+    assert_eq!(p["shape"], "link-group");
     assert_eq!(
         p["takeaways"][0],
         serde_json::json!({
@@ -349,4 +350,37 @@ fn notes_from_the_configuration_are_loaded_when_no_path_is_given() {
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("Folder A [1]\n"), "{}", stdout(&o));
+}
+
+#[test]
+fn json_names_the_shape_each_paper_came_from() {
+    let o = run(&["--json", fixture("shapes/table.md").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let shapes: Vec<&str> = v["documents"][0]["papers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["shape"].as_str().unwrap())
+        .collect();
+    assert_eq!(shapes, ["table-row", "table-row"]);
+}
+
+#[test]
+fn check_names_a_link_rich_file_with_no_paper_and_exits_1() {
+    let o = run(&["--check", fixture("shapes/unread.md").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    let first = out.lines().next().unwrap_or("");
+    assert!(
+        first.ends_with("shapes/unread.md: 6 links but no paper: unrecognised list format"),
+        "{out}"
+    );
+    // Every shape the loader reads passes the same check.
+    let o = run(&[
+        "--check",
+        fixture("shapes/awesome-groups.md").to_str().unwrap(),
+        fixture("shapes/note-page.md").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }

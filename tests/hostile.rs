@@ -372,3 +372,65 @@ fn unreadable_files_are_reported_when_permissions_apply() {
         matches!(&l.errors[0], LoadError::Unreadable { path, .. } if path.ends_with("secret.md"))
     );
 }
+
+#[test]
+fn a_table_with_ten_thousand_columns_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let header: String = (0..10_000).map(|i| format!("| c{i} ")).collect::<String>() + "|\n";
+    let mut md = String::from("# Wide\n\n| Title ");
+    md.push_str(&header);
+    md.push_str(&"| --- ".repeat(10_001));
+    md.push_str("|\n| [Wide Owls](https://arxiv.org/abs/1) ");
+    md.push_str(&"| x ".repeat(10_000));
+    md.push_str("|\n");
+    let l = one(dir.path(), "wide.md", md);
+    assert!(l.errors.is_empty(), "{:?}", l.errors);
+    assert_eq!(titles(&l), ["Wide Owls"]);
+}
+
+#[test]
+fn a_table_row_of_one_megabyte_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "owl ".repeat(250_000);
+    let md = format!(
+        "# Long\n\n| Title | Paper |\n| --- | --- |\n| {long} | [link](https://arxiv.org/abs/1) |\n| Short Owls | [link](https://arxiv.org/abs/2) |\n"
+    );
+    let l = one(dir.path(), "long.md", md);
+    assert!(l.errors.is_empty(), "{:?}", l.errors);
+    let t = titles(&l);
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[1], "Short Owls");
+    assert!(t[0].len() > 900_000);
+}
+
+#[test]
+fn unbalanced_details_tags_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = "# Wrapped\n\n## Papers\n\n</details>\n</details>\n\n<details>\n<summary>Open Forever</summary>\n\n\
+              - Owls A [[paper](https://arxiv.org/abs/1)]\n\n<details><details><summary>x</summary>\n\n\
+              - Owls B [[paper](https://arxiv.org/abs/2)]\n\n<summary>stray</summary>\n\n## Later\n\n\
+              - Owls C [[paper](https://arxiv.org/abs/3)]\n\n</details>\n";
+    let l = one(dir.path(), "details.md", md);
+    assert!(l.errors.is_empty(), "{:?}", l.errors);
+    assert_eq!(titles(&l), ["Owls A", "Owls B", "Owls C"]);
+    let d = &l.library.documents[0];
+    assert_eq!(&*d.papers[0].topics, ["Open Forever".to_string()]);
+    // `## Later` closes what `<details>` left open.
+    assert_eq!(&*d.papers[2].topics, ["Later".to_string()]);
+}
+
+#[test]
+fn fifty_thousand_nested_details_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = format!(
+        "# Deep\n\n{}- Owls [[paper](https://arxiv.org/abs/1)]\n\n{}",
+        "<details>\n<summary>Level</summary>\n\n".repeat(50_000),
+        "</details>\n\n".repeat(50_000)
+    );
+    let l = one(dir.path(), "deep.md", md);
+    assert!(l.errors.is_empty(), "{:?}", l.errors);
+    assert_eq!(titles(&l), ["Owls"]);
+    // Folded past the nesting limit, as lists are.
+    let depth = l.library.documents[0].papers[0].topics.len();
+    assert!(depth <= loader::markdown::MAX_DEPTH, "{depth}");
+}

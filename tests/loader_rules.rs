@@ -327,3 +327,251 @@ fn bundled_notes_hold_the_seed_papers() {
     );
     assert!(!g.takeaways.is_empty());
 }
+
+// ----- entry shapes (see README, "The notes format") ----------------------------------------------
+
+/// (line, shape, title, link URLs) of every paper of a fixture under `tests/fixtures/shapes`.
+fn shapes(name: &str) -> Vec<(usize, &'static str, String, Vec<String>)> {
+    doc(&format!("shapes/{name}"))
+        .papers
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                p.shape.as_str(),
+                p.title.clone(),
+                p.links.iter().map(|l| l.url.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn shape_titles(name: &str) -> Vec<String> {
+    shapes(name).into_iter().map(|(_, _, t, _)| t).collect()
+}
+
+#[test]
+fn papers_heading_with_sibling_topic_headings_until_references() {
+    let d = doc("shapes/papers-siblings.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "Lampshade: Navigating by Porch Lights",
+            "Dustless: Shedding Scales Without Loss"
+        ]
+    );
+    // The sibling headings are topics of the Papers region, not of the meta above it.
+    assert_eq!(&*d.papers[0].topics, ["Night Flight".to_string()]);
+    assert_eq!(&*d.papers[1].topics, ["Wing Scales".to_string()]);
+}
+
+#[test]
+fn link_less_papers_nested_under_topic_bullets() {
+    let d = doc("shapes/nested-unlinked.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "Cocoon: Accelerating Larval Growth with Silk Parallelism",
+            "Pupa: Sleeping Through Winter at Scale",
+            "Chrysalis Scheduling for Many Small Moths",
+            "Nectar: Serving Flowers to Millions of Moths",
+            "Glow: Seeing in the Dark",
+            "Dusk Routing Without Maps",
+        ]
+    );
+    let cocoon = paper(&d, "Cocoon");
+    assert_eq!(cocoon.shape.as_str(), "unlinked");
+    assert_eq!(cocoon.affiliations, ["Silk U", "Leaf Co"]);
+    assert_eq!(
+        &*cocoon.topics,
+        ["Large Moths".to_string(), "Moth Training".to_string()]
+    );
+    // A label is a note, not an affiliation; the affiliation is the next bullet.
+    let pupa = paper(&d, "Pupa");
+    assert_eq!(pupa.affiliations, ["Frost Labs"]);
+    assert_eq!(pupa.takeaways[0].text.plain(), "Industry Track");
+    // A bare URL bullet under a paper is its note, never a paper.
+    let nectar = paper(&d, "Nectar");
+    assert_eq!(nectar.affiliations, ["Garden Institute"]);
+    assert_eq!(
+        nectar.takeaways[0].text.plain(),
+        "https://moth.example.org/nectar-preprint"
+    );
+    // A one-word sibling is not a title; a linked paper's link-less sibling is a paper, as before.
+    assert!(!titles(&d).contains(&"Antennae"));
+    assert_eq!(paper(&d, "Glow").shape.as_str(), "link-group");
+}
+
+#[test]
+fn awesome_list_link_groups() {
+    let s = shapes("awesome-groups.md");
+    let urls = |i: usize| s[i].3.clone();
+    assert_eq!(
+        shape_titles("awesome-groups.md"),
+        vec![
+            "Owls Can Count to Five",
+            "Hooting as Communication",
+            "Silent Flight for Drones",
+            "Night Vision Revisited",
+            "Talons and Torque",
+            "Feathers Against Noise",
+        ]
+    );
+    assert!(s.iter().all(|p| p.1 == "link-group"), "{s:?}");
+    assert_eq!(
+        urls(0),
+        [
+            "https://arxiv.org/abs/2401.00001",
+            "https://github.com/owls/count"
+        ]
+    );
+    // Badges (an image in a link, or a bare shields image) are never links.
+    assert_eq!(
+        urls(4),
+        [
+            "https://arxiv.org/abs/2401.00005",
+            "https://github.com/owls/talons"
+        ]
+    );
+    assert_eq!(urls(5), ["https://arxiv.org/abs/2401.00006"]);
+    let d = doc("shapes/awesome-groups.md");
+    // Labels without their brackets; a leading venue tag is the venue.
+    assert_eq!(d.papers[0].links[0].label, "Paper");
+    assert_eq!(d.papers[1].links[0].label, "pdf");
+    assert_eq!(d.papers[4].venue.as_deref(), Some("NeurIPS'23"));
+}
+
+#[test]
+fn title_as_link_continued_with_venue_and_description() {
+    let d = doc("shapes/title-link.md");
+    let w = paper(&d, "Wingbeat");
+    assert_eq!(w.title, "Wingbeat: Modelling the Owl's Silent Stroke");
+    assert_eq!(w.venue.as_deref(), Some("ICML'24"));
+    assert_eq!(w.takeaways[0].text.plain(), "we model every feather");
+    assert_eq!(w.links[0].label, "Paper");
+    assert_eq!(paper(&d, "Perch").venue.as_deref(), Some("OWL 2023"));
+    assert_eq!(paper(&d, "Talon").authors.as_deref(), Some("Ada Barn"));
+    assert!(d.papers.iter().all(|p| p.shape.as_str() == "title-link"));
+}
+
+#[test]
+fn numbered_bold_titles_with_authors_venue_and_a_continued_line() {
+    let d = doc("shapes/bold-titles.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "A Survey of Owl Cognition",
+            "Your Owl is Watching!",
+            "Owls Without Trees: A Field Study"
+        ]
+    );
+    let p = &d.papers[0];
+    assert_eq!(p.authors.as_deref(), Some("Ada Barn, Bo Tawny"));
+    assert_eq!(p.venue.as_deref(), Some("OWL 2021"));
+    // The entry's line is its `1.` line; the links on the next line are its links.
+    assert_eq!(d.papers[2].line, 7);
+    assert_eq!(
+        d.papers[2].links[0].url,
+        "https://owls.example.org/trees.pdf"
+    );
+    assert!(d.papers.iter().all(|p| p.shape.as_str() == "bold-title"));
+}
+
+#[test]
+fn table_rows_with_a_title_or_paper_column() {
+    let s = shapes("table.md");
+    assert_eq!(
+        s,
+        vec![
+            (
+                7,
+                "table-row",
+                "Hoot Injection: Fooling Owls with Echoes (HootInj)".to_string(),
+                vec![
+                    "https://arxiv.org/abs/2502.00001".to_string(),
+                    "https://github.com/owls/hootinj".to_string()
+                ]
+            ),
+            (
+                15,
+                "table-row",
+                "Barn: Pre-training Owls on Hoots".to_string(),
+                vec![
+                    "https://arxiv.org/abs/1901.00001".to_string(),
+                    "notes/barn.md".to_string()
+                ]
+            ),
+        ],
+        "a toolkit without a paper link, a blog post and a wordpress post are not papers"
+    );
+    let d = doc("shapes/table.md");
+    assert_eq!(d.papers[0].venue.as_deref(), Some("arXiv 2025.02"));
+    assert_eq!(d.papers[1].affiliations, ["Owl U", "Night Lab"]);
+}
+
+#[test]
+fn headings_followed_by_field_lines() {
+    let d = doc("shapes/heading-fields.md");
+    assert_eq!(
+        titles(&d),
+        vec!["Seeing by Starlight", "Motion Without Blur"]
+    );
+    let p = &d.papers[0];
+    assert_eq!(p.shape.as_str(), "heading-fields");
+    assert_eq!(p.line, 5);
+    assert_eq!(
+        p.links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(),
+        [
+            "https://arxiv.org/abs/2403.00001",
+            "https://github.com/owls/starlight"
+        ]
+    );
+    assert_eq!(p.authors.as_deref(), Some("Ada Barn, Bo Tawny"));
+    assert_eq!(
+        p.takeaways[0].text.plain(),
+        "Summary: Owls see by starlight alone."
+    );
+}
+
+#[test]
+fn details_summaries_and_bold_paragraphs_are_topics() {
+    let d = doc("shapes/topics-wrappers.md");
+    let topics: Vec<Vec<String>> = d.papers.iter().map(|p| p.topics.to_vec()).collect();
+    assert_eq!(
+        topics,
+        vec![
+            vec!["Hearing".to_string()],
+            vec!["2024".to_string()],
+            vec!["2023".to_string()]
+        ]
+    );
+}
+
+#[test]
+fn a_papers_own_note_stays_a_page() {
+    let d = doc("shapes/note-page.md");
+    assert_eq!(d.kind, DocKind::Page);
+    assert!(d.papers.is_empty());
+}
+
+#[test]
+fn software_sites_courses_and_navigation_are_not_papers() {
+    assert_eq!(
+        shape_titles("not-papers.md"),
+        vec!["Owl Memory in the Wild"]
+    );
+}
+
+#[test]
+fn a_link_rich_file_with_no_paper_is_reported() {
+    let l = load("shapes/unread.md");
+    let found: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("unread.md: 6 links but no paper: unrecognised list format"),
+        "{found:?}"
+    );
+    assert_eq!(loader::unread_files(&l.warnings), 1);
+    // A note page with a few links is not reported.
+    assert!(load("shapes/note-page.md").warnings.is_empty());
+}

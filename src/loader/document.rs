@@ -93,6 +93,14 @@ fn is_papers_heading(b: &MdBlock) -> bool {
     matches!(b, MdBlock::Heading { level, inl, .. } if *level > 1 && plain(inl).eq_ignore_ascii_case("papers"))
 }
 
+/// A heading over facts about the venue (`Meta Info`), not a topic.
+fn is_meta_heading(title: &str) -> bool {
+    matches!(
+        title.trim().to_lowercase().as_str(),
+        "meta info" | "meta" | "info" | "information" | "meta information" | "about" | "overview"
+    )
+}
+
 /// The outside links of a document (badges left out), wherever they stand; and whether they look like
 /// a list we cannot read: five or more of them point to papers (by their URL), or five or more list
 /// items and table rows carry one. Links in a note page's prose (a few papers cited, a repository, a
@@ -167,15 +175,13 @@ fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
         }
         parents.push((i, *level));
     }
+    let mut siblings: std::collections::HashMap<(Option<usize>, u8), usize> = Default::default();
+    for (_, parent, level) in &candidates {
+        *siblings.entry((*parent, *level)).or_default() += 1;
+    }
     candidates
         .iter()
-        .filter(|(_, parent, level)| {
-            candidates
-                .iter()
-                .filter(|(_, p, l)| p == parent && l == level)
-                .count()
-                >= 2
-        })
+        .filter(|(_, parent, level)| siblings[&(*parent, *level)] >= 2)
         .map(|(i, _, _)| *i)
         .collect()
 }
@@ -251,6 +257,7 @@ impl DocBuilder<'_> {
         let mut papers_level: Option<u8> = None;
         let field_heads = field_headings(blocks);
         let mut skip_to = 0;
+        let mut folded_details = 0usize;
         for (i, blk) in blocks.iter().enumerate() {
             if i < skip_to {
                 continue;
@@ -267,6 +274,14 @@ impl DocBuilder<'_> {
                     }
                     close_frames(&mut stack, *level);
                     if is_papers_heading(blk) {
+                        // `## Meta Info` … `### Papers`: the papers are not part of the meta.
+                        while stack.len() > 1
+                            && stack.last().is_some_and(|f| is_meta_heading(&f.title))
+                        {
+                            if let Some(f) = stack.pop() {
+                                attach(&mut stack, f);
+                            }
+                        }
                         papers_level = Some(*level);
                         continue;
                     }
@@ -330,12 +345,24 @@ impl DocBuilder<'_> {
                 MdBlock::Html { text, line } => {
                     for w in section::wraps(text) {
                         match w {
-                            section::Wrap::Open => stack.push(Frame::new(
-                                FrameKind::Details,
-                                INNER,
-                                String::new(),
-                                *line,
-                            )),
+                            section::Wrap::Open => {
+                                // Nested deeper than lists may be, a `<details>` is folded into the
+                                // one above it (so the stack, and every look at it, stays small).
+                                let open = stack
+                                    .iter()
+                                    .filter(|f| f.kind == FrameKind::Details)
+                                    .count();
+                                if open >= markdown::MAX_DEPTH {
+                                    folded_details += 1;
+                                } else {
+                                    stack.push(Frame::new(
+                                        FrameKind::Details,
+                                        INNER,
+                                        String::new(),
+                                        *line,
+                                    ))
+                                }
+                            }
                             section::Wrap::Summary(t) => {
                                 if let Some(f) = stack.last_mut() {
                                     if f.kind == FrameKind::Details && f.title.is_empty() {
@@ -344,6 +371,7 @@ impl DocBuilder<'_> {
                                     }
                                 }
                             }
+                            section::Wrap::Close if folded_details > 0 => folded_details -= 1,
                             section::Wrap::Close => {
                                 if stack.iter().any(|f| f.kind == FrameKind::Details) {
                                     while let Some(f) = stack.pop() {
