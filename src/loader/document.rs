@@ -16,11 +16,12 @@ use crate::model::{Block, DocKind, Document, Link, Meta, Node, Note, Paper, Rich
 /// check local links; `source` is how the document is named to the user.
 pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Warning>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let blocks = markdown::parse(text);
+    let (blocks, front) = markdown::parse_document(text);
+    let (description, front_warning) = super::front_matter::description(source, front.as_ref());
     let mut b = DocBuilder {
         source,
         dir: path.and_then(Path::parent).map(Path::to_path_buf),
-        warnings: Vec::new(),
+        warnings: front_warning.into_iter().collect(),
         papers: Vec::new(),
     };
 
@@ -50,6 +51,7 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
         tree: Vec::new(),
         papers: Vec::new(),
         body: Vec::new(),
+        description,
     };
     let body = blocks
         .iter()
@@ -542,7 +544,7 @@ pub fn local_target(dir: &Path, url: &str) -> Option<PathBuf> {
 }
 
 /// Removes `.` and `a/..` from a path without touching the file system.
-fn normalize(p: &Path) -> PathBuf {
+pub fn normalize(p: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in p.components() {

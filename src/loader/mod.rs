@@ -4,7 +4,9 @@
 //! input: hostile markdown is parsed with bounded nesting (see [`markdown::MAX_DEPTH`]).
 
 pub mod document;
+pub mod front_matter;
 pub mod markdown;
+pub mod navigation;
 pub mod title;
 
 use std::collections::HashMap;
@@ -69,6 +71,8 @@ pub enum WarningKind {
     EmptyUrl { label: String },
     #[error("local link `{url}` points to a file that does not exist")]
     MissingTarget { url: String },
+    #[error("front matter is not valid YAML: {reason}")]
+    FrontMatter { reason: String },
     #[error("duplicate paper `{title}` (id `{id}`, first at {first})")]
     DuplicateId {
         id: String,
@@ -96,30 +100,82 @@ pub struct Loaded {
 pub fn load_bundled() -> Loaded {
     let mut loaded = Loaded::default();
     let (doc, warnings) = document::build(BUNDLED_SOURCE, None, BUNDLED_TEXT);
+    loaded.library.navigation = vec![crate::model::NavNode::leaf(doc.title.clone(), 0)];
     loaded.library.documents.push(doc);
     loaded.warnings = warnings;
     loaded.warnings.extend(assign_ids(&mut loaded.library));
     loaded
 }
 
-/// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`). Files are read
-/// and parsed on all cores; documents keep the order of the paths and of the sorted walk.
+/// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`), and arranges
+/// them as their author did ([`navigation`]). Files are read and parsed on all cores; documents keep the
+/// order of the paths and of the sorted walk.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
+    load(paths, None)
+}
+
+/// Loads `paths`; with `previous`, a file that cannot be read now keeps its version from there.
+fn load<P: AsRef<Path>>(paths: &[P], previous: Option<&Library>) -> Loaded {
     let mut loaded = Loaded::default();
     let mut files = Vec::new();
+    // Per path: whether it is a folder, and its files in `files`.
+    let mut spans = Vec::new();
     for p in paths {
-        files.extend(files_of(p.as_ref(), &mut loaded.errors));
+        let p = p.as_ref();
+        let start = files.len();
+        let errors_before = loaded.errors.len();
+        files.extend(files_of(p, &mut loaded.errors));
+        let is_dir = p.is_dir();
+        let kept = previous.is_some_and(|prev| prev.document_at(p).is_some());
+        if files.len() == start && !is_dir && kept {
+            // A file gone for a moment (an editor saving by rename): read it below like the others, so
+            // its failure is reported once and its last good version kept.
+            loaded.errors.truncate(errors_before);
+            files.push(p.to_path_buf());
+        }
+        spans.push((p.to_path_buf(), is_dir, start..files.len()));
     }
-    for result in parse_all(&files) {
+    let mut doc_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
+    for (file, result) in files.iter().zip(parse_all(&files)) {
+        let next = loaded.library.documents.len();
         match result {
             Ok((doc, w)) => {
                 loaded.library.documents.push(doc);
                 loaded.warnings.extend(w);
+                doc_of.push(Some(next));
             }
-            Err(e) => loaded.errors.push(e),
+            Err(e) => {
+                let last_good = previous
+                    .and_then(|prev| prev.document_at(file))
+                    .and_then(|d| previous.map(|prev| prev.documents[d].clone()));
+                match last_good {
+                    Some(doc) => {
+                        loaded.library.documents.push(doc);
+                        doc_of.push(Some(next));
+                    }
+                    None => doc_of.push(None),
+                }
+                loaded.errors.push(e);
+            }
         }
     }
     loaded.warnings.extend(assign_ids(&mut loaded.library));
+    let groups: Vec<navigation::Group> = spans
+        .into_iter()
+        .map(|(root, is_dir, range)| navigation::Group {
+            root,
+            is_dir,
+            files: range
+                .filter_map(|i| doc_of[i].map(|d| (files[i].clone(), d)))
+                .collect(),
+        })
+        .collect();
+    loaded.library.navigation = navigation::build(
+        &groups,
+        &loaded.library,
+        &mut loaded.warnings,
+        &mut loaded.errors,
+    );
     loaded
 }
 
@@ -217,9 +273,7 @@ fn io_error(path: &Path, e: std::io::Error) -> LoadError {
 pub fn is_notes_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-        && !path
-            .file_name()
-            .is_some_and(|n| n.eq_ignore_ascii_case("SUMMARY.md"))
+        && !navigation::is_summary(path)
 }
 
 /// The files a path stands for: itself, or the notes below a folder in sorted order.
@@ -315,27 +369,7 @@ pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
 }
 
 /// Loads `paths` again after a change. A file that fails now (momentarily invalid, or gone while an editor
-/// saves by rename) keeps its last good version from `previous`; its error is still reported.
+/// saves by rename) keeps its last good version from `previous`, in its place; its error is still reported.
 pub fn reload<P: AsRef<Path>>(paths: &[P], previous: &Library) -> Loaded {
-    let mut loaded = load_paths(paths);
-    for e in &loaded.errors {
-        let failed = Path::new(e.path());
-        let kept = previous
-            .documents
-            .iter()
-            .enumerate()
-            .find(|(_, d)| d.path.as_deref() == Some(failed));
-        if let Some((i, doc)) = kept {
-            let at = i.min(loaded.library.documents.len());
-            loaded.library.documents.insert(at, doc.clone());
-        }
-    }
-    if !loaded.errors.is_empty() {
-        // Ids were assigned before the kept documents came back: assign them again, in order.
-        loaded
-            .warnings
-            .retain(|w| !matches!(w.kind, WarningKind::DuplicateId { .. }));
-        loaded.warnings.extend(assign_ids(&mut loaded.library));
-    }
-    loaded
+    load(paths, Some(previous))
 }
