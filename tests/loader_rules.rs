@@ -292,6 +292,7 @@ fn check_finds_each_kind_of_problem_with_its_line() {
                 WarningKind::EmptyUrl { .. } => "empty-url",
                 WarningKind::MissingTarget { .. } => "missing",
                 WarningKind::DuplicateId { .. } => "duplicate",
+                WarningKind::FrontMatter { .. } => "front-matter",
             };
             (w.line, k.to_string())
         })

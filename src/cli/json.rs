@@ -5,11 +5,13 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::model::{self, Library};
+use crate::model::work::Works;
+use crate::model::{self, Library, PaperRef};
 
 #[derive(Serialize)]
 struct Out<'a> {
     documents: Vec<Doc<'a>>,
+    navigation: Vec<Nav<'a>>,
 }
 
 #[derive(Serialize)]
@@ -17,8 +19,19 @@ struct Doc<'a> {
     source: &'a str,
     title: &'a str,
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     meta: Vec<Meta<'a>>,
     papers: Vec<Paper<'a>>,
+}
+
+/// A node of the navigation: `source` names the document it is (absent for a part or folder).
+#[derive(Serialize)]
+struct Nav<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    children: Vec<Nav<'a>>,
 }
 
 #[derive(Serialize)]
@@ -30,6 +43,8 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct Paper<'a> {
     id: &'a str,
+    /// Shared by the places of one work (the same paper listed in several documents).
+    work: &'a str,
     title: &'a str,
     venue: Option<&'a str>,
     authors: Option<&'a str>,
@@ -59,9 +74,10 @@ fn note(n: &model::Note) -> Note {
     }
 }
 
-fn paper(p: &model::Paper) -> Paper<'_> {
+fn paper<'a>(p: &'a model::Paper, work: &'a str) -> Paper<'a> {
     Paper {
         id: &p.id,
+        work,
         title: &p.title,
         venue: p.venue.as_deref(),
         authors: p.authors.as_deref(),
@@ -80,15 +96,35 @@ fn paper(p: &model::Paper) -> Paper<'_> {
     }
 }
 
+/// The navigation nodes, children included. Its depth is that of folders on disk or of `SUMMARY.md`'s
+/// nesting, which the loader bounds.
+fn nav<'a>(lib: &'a Library, nodes: &'a [model::NavNode]) -> Vec<Nav<'a>> {
+    nodes
+        .iter()
+        .map(|n| Nav {
+            title: &n.title,
+            source: n
+                .doc
+                .and_then(|d| lib.documents.get(d))
+                .map(|d| d.source.as_str()),
+            children: nav(lib, &n.children),
+        })
+        .collect()
+}
+
 pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
+    let works = Works::new(lib);
     let o = Out {
+        navigation: nav(lib, &lib.navigation),
         documents: lib
             .documents
             .iter()
-            .map(|d| Doc {
+            .enumerate()
+            .map(|(di, d)| Doc {
                 source: &d.source,
                 title: &d.title,
                 kind: d.kind.as_str(),
+                description: d.description.as_deref(),
                 meta: d
                     .meta
                     .iter()
@@ -97,7 +133,15 @@ pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
                         value: m.value.plain(),
                     })
                     .collect(),
-                papers: d.papers.iter().map(paper).collect(),
+                papers: d
+                    .papers
+                    .iter()
+                    .enumerate()
+                    .map(|(pi, p)| {
+                        let r = PaperRef { doc: di, paper: pi };
+                        paper(p, works.key_of(r).unwrap_or(&p.id))
+                    })
+                    .collect(),
             })
             .collect(),
     };

@@ -44,7 +44,12 @@ pub fn draw(f: &mut Frame, app: &App) {
                     let Some(paper) = app.library.paper(hit.paper) else {
                         continue;
                     };
-                    let context = app.index.context(hit.paper).unwrap_or("").to_string();
+                    let mut context = app.index.context(hit.paper).unwrap_or("").to_string();
+                    // A work listed in several places is listed here once: say how many.
+                    let places = app.places(hit.paper).len();
+                    if places > 1 {
+                        context = format!("{context} · {places} places");
+                    }
                     // Positions only for the rows on screen.
                     let tp = app.index.positions(&paper.title, &p.query);
                     let cp = app.index.positions(&context, &p.query);
