@@ -483,11 +483,11 @@ impl App {
         };
         let key = self.works.key_of(r).unwrap_or(&p.id).to_string();
         let title = p.title.clone();
-        let places = self.places(r).len();
+        let places = self.place_count(r);
         let place_ids: Vec<String> = self
             .places(r)
-            .iter()
-            .filter_map(|&o| self.library.paper(o))
+            .into_iter()
+            .filter_map(|o| self.library.paper(o))
             .map(|o| o.id.clone())
             .collect();
         let set = if bookmark {

@@ -42,9 +42,16 @@ impl App {
         self.works.key_of(r).is_some_and(|k| self.read.contains(k))
     }
 
-    /// Where the paper's work is listed (the paper among them), in library order.
-    pub fn places(&self, r: PaperRef) -> &[PaperRef] {
-        self.works.places_of(r)
+    /// Where the paper's work is listed (the paper among them), in the order of the side pane.
+    pub fn places(&self, r: PaperRef) -> Vec<PaperRef> {
+        let mut places = self.works.places_of(r).to_vec();
+        places.sort_by_key(|&p| self.tree.node_of_paper(p).unwrap_or(usize::MAX));
+        places
+    }
+
+    /// In how many places the paper's work is listed.
+    pub fn place_count(&self, r: PaperRef) -> usize {
+        self.works.places_of(r).len().max(1)
     }
 
     /// The links of the selected paper's work: its own first, then those of its other places, one per
@@ -106,7 +113,7 @@ impl App {
         let d = self.library.document_at(target)?;
         let same_work = self
             .selected_paper()
-            .and_then(|(r, _)| self.places(r).iter().find(|p| p.doc == d).copied())
+            .and_then(|(r, _)| self.places(r).into_iter().find(|p| p.doc == d))
             .and_then(|p| self.tree.node_of_paper(p));
         same_work.or_else(|| self.tree.node_of_doc(d))
     }

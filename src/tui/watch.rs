@@ -1,6 +1,7 @@
 //! Watching the loaded files and folders for changes (the `notify` crate, debounced). Editors that save by
 //! writing a new file and renaming it over the old one (vim, `sed -i`) replace the file's inode, so a file
-//! is watched through its folder, and any event on a notes file below a watched folder counts.
+//! is watched through its folder, and any event on a notes file (or a `SUMMARY.md`, which arranges them)
+//! below a watched folder counts.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
@@ -17,7 +18,9 @@ pub struct Watch {
 fn relevant(event: &Path, files: &[PathBuf], dirs: &[PathBuf]) -> bool {
     files.iter().any(|f| f == event)
         || (dirs.iter().any(|d| event.starts_with(d))
-            && (crate::loader::is_notes_file(event) || event.is_dir()))
+            && (crate::loader::is_notes_file(event)
+                || crate::loader::navigation::is_summary(event)
+                || event.is_dir()))
 }
 
 /// Watches `paths`; calls `notify` (at most every 150 ms) when something relevant changed.

@@ -160,7 +160,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
             format!("Listed in {} places{key}", places.len()),
             th.accent(),
         ));
-        for &place in places {
+        for &place in &places {
             let Some(node) = app.tree.node_of_paper(place) else {
                 continue;
             };

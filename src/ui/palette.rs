@@ -46,7 +46,7 @@ pub fn draw(f: &mut Frame, app: &App) {
                     };
                     let mut context = app.index.context(hit.paper).unwrap_or("").to_string();
                     // A work listed in several places is listed here once: say how many.
-                    let places = app.places(hit.paper).len();
+                    let places = app.place_count(hit.paper);
                     if places > 1 {
                         context = format!("{context} · {places} places");
                     }
