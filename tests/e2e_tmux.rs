@@ -309,3 +309,69 @@ fn a_panic_restores_the_terminal_and_prints_its_message() {
     let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
     assert_eq!(before, after, "stty settings restored");
 }
+
+#[test]
+fn a_repository_opens_as_its_author_arranged_it_and_one_paper_shows_all_its_places() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shelf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shelf");
+    let command = format!(
+        "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        env!("CARGO_BIN_EXE_takeaway"),
+        shelf.display(),
+        d = dir.path().display(),
+    );
+    let t = Tmux {
+        socket: format!("takeaway-e2e-places-{}", std::process::id()),
+    };
+    start(&t, &command);
+    // SUMMARY.md's parts as the top nodes; the selected page's front matter read, not shown.
+    let screen = t.wait_for("Not in SUMMARY.md");
+    for part in ["▸ Topic Lists", "▸ Venues", "· Welcome"] {
+        assert!(screen.contains(part), "{part}:\n{screen}");
+    }
+    assert!(
+        screen.contains("A made-up shelf of notes for testing."),
+        "{screen}"
+    );
+    assert!(!screen.contains("description:"), "{screen}");
+
+    // The palette lists Quokka once, with its number of places; its detail names every place.
+    t.keys(&["C-p", "quokka"]);
+    let screen = t.wait_for("3 places ·");
+    let papers = screen
+        .lines()
+        .filter(|l| l.contains("Tiny Keys") && !l.contains("page ·"))
+        .count();
+    assert_eq!(
+        papers, 1,
+        "one entry for the paper (and one for its note page):\n{screen}"
+    );
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Listed in 3 places");
+    for place in [
+        "Topic Lists › Lists › Storage › Key-Value Stores",
+        "▶ Venues › All Venues › TOY 2031 › Storage Systems",
+        "Not in SUMMARY.md › drafts › Reading Queue",
+    ] {
+        assert!(screen.contains(place), "{place}:\n{screen}");
+    }
+    // A bookmark in one place stars all three; w goes to the next place. (The screen, not the status
+    // line, is read: a reload's message may replace the status line at any time.)
+    t.keys(&["b"]);
+    t.wait_for("★ bookmarked");
+    t.keys(&["w"]);
+    let screen = t.wait_for("▶ Not in SUMMARY.md › drafts › Reading Queue");
+    assert!(screen.contains("★ bookmarked"), "{screen}");
+    let starred = screen
+        .lines()
+        .filter(|l| l.chars().take(40).collect::<String>().contains('★'))
+        .count();
+    assert_eq!(
+        starred, 2,
+        "the two places open in the side pane are starred:\n{screen}"
+    );
+    quit(&t);
+}

@@ -5,8 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::model::work::Works;
-use crate::model::{self, Library, PaperRef};
+use crate::model::{self, work, Library};
 
 #[derive(Serialize)]
 struct Out<'a> {
@@ -44,7 +43,7 @@ struct Meta<'a> {
 struct Paper<'a> {
     id: &'a str,
     /// Shared by the places of one work (the same paper listed in several documents).
-    work: &'a str,
+    work: WorkKey<'a>,
     title: &'a str,
     venue: Option<&'a str>,
     authors: Option<&'a str>,
@@ -74,10 +73,19 @@ fn note(n: &model::Note) -> Note {
     }
 }
 
-fn paper<'a>(p: &'a model::Paper, work: &'a str) -> Paper<'a> {
+/// A paper's work key, computed as it is written (no copy of every key is held).
+struct WorkKey<'a>(&'a model::Paper);
+
+impl Serialize for WorkKey<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&work::key_of_paper(self.0))
+    }
+}
+
+fn paper(p: &model::Paper) -> Paper<'_> {
     Paper {
         id: &p.id,
-        work,
+        work: WorkKey(p),
         title: &p.title,
         venue: p.venue.as_deref(),
         authors: p.authors.as_deref(),
@@ -113,14 +121,12 @@ fn nav<'a>(lib: &'a Library, nodes: &'a [model::NavNode]) -> Vec<Nav<'a>> {
 }
 
 pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
-    let works = Works::new(lib);
     let o = Out {
         navigation: nav(lib, &lib.navigation),
         documents: lib
             .documents
             .iter()
-            .enumerate()
-            .map(|(di, d)| Doc {
+            .map(|d| Doc {
                 source: &d.source,
                 title: &d.title,
                 kind: d.kind.as_str(),
@@ -133,15 +139,7 @@ pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
                         value: m.value.plain(),
                     })
                     .collect(),
-                papers: d
-                    .papers
-                    .iter()
-                    .enumerate()
-                    .map(|(pi, p)| {
-                        let r = PaperRef { doc: di, paper: pi };
-                        paper(p, works.key_of(r).unwrap_or(&p.id))
-                    })
-                    .collect(),
+                papers: d.papers.iter().map(paper).collect(),
             })
             .collect(),
     };

@@ -48,6 +48,17 @@ pub fn key(title: &str) -> String {
     out
 }
 
+/// The key of the work `p` belongs to: its title's [`key`], or for a title without a letter or digit the
+/// paper's id (such a paper is a work of its own).
+pub fn key_of_paper(p: &Paper) -> String {
+    let k = key(&p.title);
+    if k.is_empty() {
+        p.id.clone()
+    } else {
+        k
+    }
+}
+
 /// How much a place says about its paper: links plus takeaways (nested ones included).
 fn fullness(p: &Paper) -> usize {
     let mut n = p.links.len();
@@ -77,21 +88,16 @@ pub struct Works {
 
 impl Works {
     pub fn new(lib: &Library) -> Works {
-        let mut index: HashMap<String, u32> = HashMap::with_capacity(lib.paper_count());
-        let mut keys: Vec<Box<str>> = Vec::new();
+        // Each key is held once, by the map while it is built, then moved into `keys`.
+        let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(lib.paper_count());
         let mut counts: Vec<u32> = Vec::new();
         let mut of = Vec::with_capacity(lib.documents.len());
         for doc in &lib.documents {
             let mut works = Vec::with_capacity(doc.papers.len());
             for p in &doc.papers {
-                let mut k = key(&p.title);
-                if k.is_empty() {
-                    // No letter or digit to go by: the paper is a work of its own.
-                    k = p.id.clone();
-                }
-                let next = keys.len() as u32;
-                let w = *index.entry(k).or_insert_with_key(|k| {
-                    keys.push(k.as_str().into());
+                let k = key_of_paper(p);
+                let next = counts.len() as u32;
+                let w = *index.entry(k.into_boxed_str()).or_insert_with(|| {
                     counts.push(0);
                     next
                 });
@@ -99,6 +105,10 @@ impl Works {
                 works.push(w);
             }
             of.push(works);
+        }
+        let mut keys: Vec<Box<str>> = vec![Box::default(); counts.len()];
+        for (k, w) in index {
+            keys[w as usize] = k;
         }
         let mut starts = Vec::with_capacity(keys.len() + 1);
         let mut total = 0u32;
