@@ -300,7 +300,8 @@ fn blocks(th: &Theme, list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Li
     }
 }
 
-/// A document, section or topic: what it is, its meta, how many papers, and the papers below it.
+/// A part, folder, document, section or topic: what it is and where, its meta, how many papers, and the
+/// papers below it.
 fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
     let th = &app.theme;
     let node = &app.tree.nodes[id];
@@ -309,6 +310,11 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
         th.title().add_modifier(Modifier::BOLD),
         w,
     ));
+    // Where it is (nothing for a top node).
+    let crumbs = app.breadcrumb(id);
+    if !crumbs.is_empty() {
+        out.extend(text(&crumbs, th.dim(), w));
+    }
     if let (NodeKind::Document, Some(doc)) =
         (node.kind, node.doc.map(|d| &app.library.documents[d]))
     {
@@ -327,8 +333,6 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
             pieces.extend(rich_pieces(th, &m.value, Style::new()));
             out.extend(wrap(&pieces, w, Span::raw(""), Span::raw("  ")));
         }
-    } else {
-        out.extend(text(&app.breadcrumb(id), th.dim(), w));
     }
     out.push(Line::raw(""));
     out.push(Line::styled(
