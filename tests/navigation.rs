@@ -767,3 +767,36 @@ fn check_reports_a_summary_entry_to_a_missing_file() {
         "{out}"
     );
 }
+
+#[test]
+fn the_session_restores_expansion_and_selection_in_the_navigation() {
+    let mut a = app("shelf", 150, 30);
+    jump(&mut a, "numbat");
+    keys(&mut a, "w"); // one place only: stays
+    let selected = selected_breadcrumb(&a);
+    let rows = a.rows.len();
+    let mut state = State::default();
+    a.session(&mut state);
+    // Part, page and document keys: folders by their titles from the top, documents by their source.
+    assert!(
+        state
+            .expanded
+            .iter()
+            .any(|k| k == "\u{1e}\u{1f}Topic Lists"),
+        "{:?}",
+        state.expanded
+    );
+    let mut again = app("shelf", 150, 30);
+    assert_ne!(again.rows.len(), rows);
+    again.restore_session(&state);
+    assert_eq!(again.rows, a.rows);
+    assert_eq!(selected_breadcrumb(&again), selected);
+    assert_eq!(
+        again
+            .library
+            .paper(again.selected_paper().unwrap().0)
+            .unwrap()
+            .title,
+        "Numbat: Crash Consistency for Everyone"
+    );
+}
