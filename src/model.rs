@@ -3,14 +3,22 @@
 //! `Library` → `Document` → a tree of sections (headings) and topics (list items that hold papers) whose
 //! leaves point into `Document::papers`. Every node records the 1-based line it starts on.
 
+mod navigation;
+pub mod work;
+
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-/// Everything that was loaded, in load order.
+pub use navigation::NavNode;
+
+/// Everything that was loaded, in load order, and how the author arranged it.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Library {
     pub documents: Vec<Document>,
+    /// The tree of documents as the notes arrange them (`SUMMARY.md`, else the folders). Every document
+    /// is in it once. Empty for a library put together by hand: then each document is a top node.
+    pub navigation: Vec<NavNode>,
 }
 
 /// Index of a paper in a library: (document index, paper index within the document).
@@ -88,6 +96,8 @@ pub struct Document {
     pub papers: Vec<Paper>,
     /// The whole body below the title, for pages (empty for lists).
     pub body: Vec<Block>,
+    /// The `description` of the file's YAML front matter, if it has one.
+    pub description: Option<String>,
 }
 
 /// `Homepage: <https://…>` becomes `Meta { key: "Homepage", value: "https://…" }`.

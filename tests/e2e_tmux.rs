@@ -57,6 +57,25 @@ impl Drop for Tmux {
     }
 }
 
+/// The exit status of a process that has exited but not been reaped (`/proc/PID/stat`: state `Z`, and
+/// field 52, the status as `waitpid` reports it), as a shell shows it (128 + signal for a signal).
+#[cfg(target_os = "linux")]
+fn zombie_status(pid: u32) -> Option<i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    if fields.first() != Some(&"Z") {
+        return None;
+    }
+    // Field 52 of the line is the 50th after the command name (fields 3.. start at index 0).
+    let wait: i32 = fields.get(49)?.parse().ok()?;
+    Some(if wait & 0x7f == 0 {
+        (wait >> 8) & 0xff
+    } else {
+        128 + (wait & 0x7f)
+    })
+}
+
 fn tmux_available() -> bool {
     let ok = Command::new("tmux")
         .arg("-V")
@@ -360,8 +379,17 @@ impl Tmux {
     fn exit_status(&self, limit: Duration) -> Option<i32> {
         let start = Instant::now();
         while start.elapsed() < limit {
+            // tmux marks the pane dead when its terminal closes and learns the status when it reaps the
+            // process, which it sometimes leaves for seconds: an exited process not yet reaped is a
+            // zombie whose status Linux shows in /proc.
             if self.display("#{pane_dead}") == "1" {
-                return self.display("#{pane_dead_status}").parse().ok();
+                if let Ok(status) = self.display("#{pane_dead_status}").parse() {
+                    return Some(status);
+                }
+                #[cfg(target_os = "linux")]
+                if let Some(status) = zombie_status(self.pane_pid()) {
+                    return Some(status);
+                }
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -651,4 +679,70 @@ fn load_errors_show_in_the_status_line_and_on_stderr_after_quitting() {
         )),
         "{screen}"
     );
+}
+
+#[test]
+fn a_repository_opens_as_its_author_arranged_it_and_one_paper_shows_all_its_places() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let shelf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shelf");
+    let command = format!(
+        "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        env!("CARGO_BIN_EXE_takeaway"),
+        shelf.display(),
+        d = dir.path().display(),
+    );
+    let t = Tmux {
+        socket: format!("takeaway-e2e-places-{}", std::process::id()),
+    };
+    start(&t, &command);
+    // SUMMARY.md's parts as the top nodes; the selected page's front matter read, not shown.
+    let screen = t.wait_for("Not in SUMMARY.md");
+    for part in ["▸ Topic Lists", "▸ Venues", "· Welcome"] {
+        assert!(screen.contains(part), "{part}:\n{screen}");
+    }
+    assert!(
+        screen.contains("A made-up shelf of notes for testing."),
+        "{screen}"
+    );
+    assert!(!screen.contains("description:"), "{screen}");
+
+    // The palette lists Quokka once, with its number of places; its detail names every place.
+    t.keys(&["C-p", "quokka"]);
+    let screen = t.wait_for("3 places ·");
+    let papers = screen
+        .lines()
+        .filter(|l| l.contains("Tiny Keys") && !l.contains("page ·"))
+        .count();
+    assert_eq!(
+        papers, 1,
+        "one entry for the paper (and one for its note page):\n{screen}"
+    );
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Listed in 3 places");
+    for place in [
+        "Topic Lists › Lists › Storage › Key-Value Stores",
+        "▶ Venues › All Venues › TOY 2031 › Storage Systems",
+        "Not in SUMMARY.md › drafts › Reading Queue",
+    ] {
+        assert!(screen.contains(place), "{place}:\n{screen}");
+    }
+    // A bookmark in one place stars all three; w goes to the next place. (The screen, not the status
+    // line, is read: a reload's message may replace the status line at any time.)
+    t.keys(&["b"]);
+    t.wait_for("★ bookmarked");
+    t.keys(&["w"]);
+    let screen = t.wait_for("▶ Not in SUMMARY.md › drafts › Reading Queue");
+    assert!(screen.contains("★ bookmarked"), "{screen}");
+    let starred = screen
+        .lines()
+        .filter(|l| l.chars().take(40).collect::<String>().contains('★'))
+        .count();
+    assert_eq!(
+        starred, 2,
+        "the two places open in the side pane are starred:\n{screen}"
+    );
+    quit(&t);
 }

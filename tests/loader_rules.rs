@@ -293,6 +293,7 @@ fn check_finds_each_kind_of_problem_with_its_line() {
                 WarningKind::MissingTarget { .. } => "missing",
                 WarningKind::DuplicateId { .. } => "duplicate",
                 WarningKind::Unrecognised { .. } => "unrecognised",
+                WarningKind::FrontMatter { .. } => "front-matter",
             };
             (w.line, k.to_string())
         })

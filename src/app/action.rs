@@ -78,6 +78,9 @@ pub enum Action {
     OnlyBookmarked,
     /// Show only unread papers (on/off; combines with the filter).
     OnlyUnread,
+    /// Go to the next place the selected paper is listed in (a paper in a topic list and in a
+    /// conference's notes is one work in two places).
+    NextPlace,
     /// Edit the paper's source file in $VISUAL / $EDITOR at its line.
     Edit,
     /// Suspend to the shell (resume with `fg`).
@@ -98,7 +101,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to in the configuration (browse mode), in help order.
-    pub const ALL: [Action; 40] = {
+    pub const ALL: [Action; 41] = {
         use Action::*;
         [
             Down,
@@ -136,6 +139,7 @@ impl Action {
             ToggleRead,
             OnlyBookmarked,
             OnlyUnread,
+            NextPlace,
             Edit,
             Suspend,
             Help,
@@ -189,6 +193,7 @@ impl Action {
             ToggleRead => "mark read / unread",
             OnlyBookmarked => "only bookmarked",
             OnlyUnread => "only unread",
+            NextPlace => "next place of this paper",
             Edit => "edit in $EDITOR",
             Suspend => "suspend (fg resumes)",
             Help => "help",

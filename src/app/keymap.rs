@@ -267,6 +267,7 @@ impl Default for KeyMap {
         bind(m, &[c('m')], ToggleRead);
         bind(m, &[c('B')], OnlyBookmarked);
         bind(m, &[c('U')], OnlyUnread);
+        bind(m, &[c('w')], NextPlace);
         bind(m, &[c('e')], Edit);
         bind(m, &[Key::ctrl('z')], Suspend);
         bind(m, &[c('?')], Help);

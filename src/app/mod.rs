@@ -4,10 +4,12 @@
 pub mod action;
 pub mod keymap;
 pub mod tree;
+mod works;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
+use crate::model::work::Works;
 use crate::model::{DocKind, Library, Link, Paper, PaperRef};
 use crate::search::{Hit, Index, PageHit, Search};
 use crate::state::{Mark, Selection, State};
@@ -167,6 +169,8 @@ pub struct App {
     /// Shared with the runtime's reload, which reads it off the UI thread.
     pub library: std::sync::Arc<Library>,
     pub index: std::sync::Arc<Index>,
+    /// Which papers are one work listed in several places.
+    pub works: Works,
     pub tree: Tree,
     pub keymap: KeyMap,
     pub mode: Mode,
@@ -177,7 +181,8 @@ pub struct App {
     pub shown: Option<Vec<bool>>,
     /// Papers shown while narrowed.
     pub shown_papers: usize,
-    /// Bookmarked and read paper ids (marks for papers not loaded are kept too).
+    /// Keys of the bookmarked and read works (marks a state file keeps for papers not loaded, and paper
+    /// ids written by earlier versions, are kept too).
     pub bookmarks: HashSet<String>,
     pub read: HashSet<String>,
     /// Per tree node: papers at or below it not marked read.
@@ -224,12 +229,14 @@ impl App {
         let Prepared {
             library,
             index,
+            works,
             tree,
         } = Prepared::new(library);
         let expanded = default_expansion(&tree);
         let mut app = App {
             library,
             index,
+            works,
             tree,
             keymap: KeyMap::default(),
             mode: Mode::Browse,
@@ -274,29 +281,17 @@ impl App {
 
     /// Takes the marks of a state (after loading or saving it).
     pub fn set_marks(&mut self, state: &State) {
-        self.bookmarks = state.bookmarks.keys().cloned().collect();
-        self.read = state.read.keys().cloned().collect();
+        self.bookmarks = self.work_marks(state.bookmarks.keys());
+        self.read = self.work_marks(state.read.keys());
         self.recount_unread();
         self.recompute_view();
-    }
-
-    pub fn is_bookmarked(&self, p: &Paper) -> bool {
-        self.bookmarks.contains(&p.id)
-    }
-
-    pub fn is_read(&self, p: &Paper) -> bool {
-        self.read.contains(&p.id)
     }
 
     fn recount_unread(&mut self) {
         let mut unread = vec![0usize; self.tree.len()];
         for (id, n) in self.tree.nodes.iter().enumerate() {
             if let Some(r) = n.paper() {
-                let is_read = self
-                    .library
-                    .paper(r)
-                    .is_some_and(|p| self.read.contains(&p.id));
-                if !is_read {
+                if !self.is_read(r) {
                     unread[id] += 1;
                     for a in self.tree.ancestors(id) {
                         unread[a] += 1;
@@ -319,11 +314,8 @@ impl App {
             self.shown_papers = 0;
         } else {
             let keep = |r: PaperRef| {
-                let Some(p) = self.library.paper(r) else {
-                    return false;
-                };
-                (!self.only_bookmarked || self.bookmarks.contains(&p.id))
-                    && (!self.only_unread || !self.read.contains(&p.id))
+                (!self.only_bookmarked || self.is_bookmarked(r))
+                    && (!self.only_unread || !self.is_read(r))
             };
             let papers: Vec<PaperRef> = if self.filter.is_active() {
                 self.filter
@@ -345,14 +337,34 @@ impl App {
         self.refresh_rows();
     }
 
-    /// A key for a tree node that survives reloads: the document's source and the titles down to it.
+    /// A key for a tree node that survives reloads: the document's source and the titles from the
+    /// document down to it (wherever the navigation puts the document), or for a folder of the navigation
+    /// [`NAV_KEY`] and the titles from the top down to it.
     pub fn node_key(&self, id: usize) -> String {
-        let mut parts: Vec<&str> = std::iter::once(id)
-            .chain(self.tree.ancestors(id))
-            .map(|n| self.tree.nodes[n].title.as_str())
-            .collect();
-        let doc = &self.library.documents[self.tree.nodes[id].doc];
-        parts.push(&doc.source);
+        let node = &self.tree.nodes[id];
+        let mut parts: Vec<&str> = vec![node.title.as_str()];
+        match node.doc {
+            Some(d) => {
+                // Up to the document's own node: the titles inside it.
+                let mut cur = id;
+                while self.tree.nodes[cur].kind != NodeKind::Document {
+                    let Some(p) = self.tree.nodes[cur].parent else {
+                        break;
+                    };
+                    cur = p;
+                    parts.push(&self.tree.nodes[cur].title);
+                }
+                parts.push(&self.library.documents[d].source);
+            }
+            None => {
+                parts.extend(
+                    self.tree
+                        .ancestors(id)
+                        .map(|a| self.tree.nodes[a].title.as_str()),
+                );
+                parts.push(NAV_KEY);
+            }
+        }
         parts.reverse();
         parts.join("\u{1f}")
     }
@@ -391,7 +403,9 @@ impl App {
             .filter_map(|k| k.split('\u{1f}').next())
             .collect();
         for (id, n) in self.tree.nodes.iter().enumerate() {
-            let source = self.library.documents[n.doc].source.as_str();
+            let source = n
+                .doc
+                .map_or(NAV_KEY, |d| self.library.documents[d].source.as_str());
             if known.contains(source) {
                 self.expanded[id] = false;
             }
@@ -440,6 +454,7 @@ impl App {
         let first = self.library.documents.is_empty();
         self.library = prepared.library;
         self.index = prepared.index;
+        self.works = prepared.works;
         // Results of searches on the old index would point at the old papers: drop them.
         self.latest_filter = 0;
         self.latest_palette = 0;
@@ -451,8 +466,9 @@ impl App {
             vec![false; self.tree.len()]
         };
         self.selected = None;
-        self.bookmarks = bookmarks;
-        self.read = read;
+        // Paper ids of earlier versions may name papers that were not loaded before.
+        self.bookmarks = self.work_marks(bookmarks.iter());
+        self.read = self.work_marks(read.iter());
         self.recount_unread();
         let query = self.filter.query.clone();
         self.filter = Filter {
@@ -485,40 +501,59 @@ impl App {
         self.restore_session(state);
     }
 
+    /// Bookmarks or marks read the selected paper's work, in every place; unmarking also drops the marks
+    /// an earlier version kept by the ids of its places.
     fn toggle_mark(&mut self, bookmark: bool) -> Vec<Effect> {
-        let Some((_, p)) = self.selected_paper() else {
+        let Some((r, p)) = self.selected_paper() else {
             self.say("Select a paper to mark it");
             return Vec::new();
         };
-        let id = p.id.clone();
+        let key = self.works.key_of(r).unwrap_or(&p.id).to_string();
         let title = p.title.clone();
-        let (set, on) = if bookmark {
-            let on = !self.bookmarks.contains(&id);
-            (&mut self.bookmarks, on)
+        let places = self.place_count(r);
+        let place_ids: Vec<String> = self
+            .places(r)
+            .into_iter()
+            .filter_map(|o| self.library.paper(o))
+            .map(|o| o.id.clone())
+            .collect();
+        let set = if bookmark {
+            &mut self.bookmarks
         } else {
-            let on = !self.read.contains(&id);
-            (&mut self.read, on)
+            &mut self.read
         };
+        let on = !set.contains(&key);
+        let mut keys = vec![key.clone()];
         if on {
-            set.insert(id.clone());
+            set.insert(key);
         } else {
-            set.remove(&id);
+            set.remove(&key);
+            keys.extend(place_ids.into_iter().filter(|id| set.remove(id)));
         }
+        let where_ = if places > 1 {
+            format!(" (in its {places} places)")
+        } else {
+            String::new()
+        };
         self.say(match (bookmark, on) {
-            (true, true) => format!("★ Bookmarked {title}"),
-            (true, false) => format!("Removed the bookmark of {title}"),
-            (false, true) => format!("Marked read: {title}"),
-            (false, false) => format!("Marked unread: {title}"),
+            (true, true) => format!("★ Bookmarked {title}{where_}"),
+            (true, false) => format!("Removed the bookmark of {title}{where_}"),
+            (false, true) => format!("Marked read: {title}{where_}"),
+            (false, false) => format!("Marked unread: {title}{where_}"),
         });
         self.recount_unread();
         if self.only_bookmarked || self.only_unread {
             self.recompute_view();
         }
-        vec![Effect::Mark(if bookmark {
-            Mark::Bookmark { id, on }
-        } else {
-            Mark::Read { id, on }
-        })]
+        keys.into_iter()
+            .map(|id| {
+                Effect::Mark(if bookmark {
+                    Mark::Bookmark { id, on }
+                } else {
+                    Mark::Read { id, on }
+                })
+            })
+            .collect()
     }
 
     // ----- queries used by the views -------------------------------------------------------------
@@ -547,15 +582,15 @@ impl App {
         self.mode == Mode::FilterInput || self.filter.is_active()
     }
 
-    /// How the detail pane numbers a paper's links: (key shown, link). The first link of each lettered
-    /// label gets its letter (`p` Paper, `v` Video, …); the others their number.
-    pub fn link_keys<'a>(&self, paper: &'a Paper) -> Vec<(String, &'a Link)> {
+    /// How the detail pane numbers the links of the selected paper ([`App::selected_links`]): (key shown,
+    /// link). The first link of each lettered label gets its letter (`p` Paper, `v` Video, …); the others
+    /// their number.
+    pub fn link_keys<'a>(&self, links: &[&'a Link]) -> Vec<(String, &'a Link)> {
         let mut used = Vec::new();
-        paper
-            .links
+        links
             .iter()
             .enumerate()
-            .map(|(i, l)| {
+            .map(|(i, &l)| {
                 let lettered = [
                     Action::OpenPaper,
                     Action::OpenVideo,
@@ -707,7 +742,7 @@ impl App {
                 return self.open_numbered(n);
             }
             LinkMenu => match self.selected_paper() {
-                Some((_, p)) if !p.links.is_empty() => {
+                Some(_) if !self.selected_links().is_empty() => {
                     self.mode = Mode::LinkMenu;
                     self.link_choice = 0;
                 }
@@ -738,6 +773,7 @@ impl App {
                 });
                 self.select_first_shown_paper();
             }
+            NextPlace => self.next_place(),
             Edit => return self.edit(),
             Suspend => return vec![Effect::Suspend],
             Help => {
@@ -1062,7 +1098,10 @@ impl App {
             SearchTarget::Palette
                 if generation == self.latest_palette && query == self.palette.query =>
             {
-                self.palette.items = merge_ranked(search.hits, self.index.search_pages(&query));
+                self.palette.items = merge_ranked(
+                    self.works_once(search.hits),
+                    self.index.search_pages(&query),
+                );
                 self.palette.selected = 0;
                 self.latest_palette = 0;
             }
@@ -1125,7 +1164,10 @@ impl App {
         }
         self.latest_palette = 0;
         let q = &self.palette.query;
-        self.palette.items = merge_ranked(self.index.search(q), self.index.search_pages(q));
+        self.palette.items = merge_ranked(
+            self.works_once(self.index.search(q)),
+            self.index.search_pages(q),
+        );
         self.palette.selected = 0;
     }
 
@@ -1173,7 +1215,7 @@ impl App {
     // ----- links -----------------------------------------------------------------------------------
 
     fn link_menu(&mut self, action: Action) -> Vec<Effect> {
-        let n = self.selected_paper().map_or(0, |(_, p)| p.links.len());
+        let n = self.selected_links().len();
         match action {
             Action::Down => self.link_choice = (self.link_choice + 1).min(n.saturating_sub(1)),
             Action::Up => self.link_choice = self.link_choice.saturating_sub(1),
@@ -1183,8 +1225,8 @@ impl App {
             }
             Action::CopyUrl => {
                 let url = self
-                    .selected_paper()
-                    .and_then(|(_, p)| p.links.get(self.link_choice))
+                    .selected_links()
+                    .get(self.link_choice)
                     .map(|l| l.url.clone());
                 self.mode = Mode::Browse;
                 if let Some(url) = url {
@@ -1204,11 +1246,16 @@ impl App {
     }
 
     fn open_labelled(&mut self, label: &str) -> Vec<Effect> {
-        let Some((_, paper)) = self.selected_paper() else {
+        if self.selected_paper().is_none() {
             self.say(format!("Select a paper to open its {label} link"));
             return Vec::new();
-        };
-        match paper.link(label).cloned() {
+        }
+        let link = self
+            .selected_links()
+            .into_iter()
+            .find(|l| l.label.trim().eq_ignore_ascii_case(label))
+            .cloned();
+        match link {
             Some(link) => self.open(&link),
             None => {
                 self.say(format!("No {label} link for this paper"));
@@ -1218,11 +1265,11 @@ impl App {
     }
 
     fn open_numbered(&mut self, n: usize) -> Vec<Effect> {
-        let Some((_, paper)) = self.selected_paper() else {
+        if self.selected_paper().is_none() {
             self.say("Select a paper to open its links");
             return Vec::new();
-        };
-        match paper.links.get(n - 1).cloned() {
+        }
+        match self.selected_links().get(n - 1).map(|&l| l.clone()) {
             Some(link) => self.open(&link),
             None => {
                 self.say(format!("This paper has no link {n}"));
@@ -1234,11 +1281,7 @@ impl App {
     /// Opens a link: a loaded local page inside the app, an allowed URL with the opener.
     fn open(&mut self, link: &Link) -> Vec<Effect> {
         if let Some(target) = &link.target {
-            match self
-                .library
-                .document_at(target)
-                .and_then(|d| self.tree.node_of_doc(d))
-            {
+            match self.landing(target) {
                 Some(id) => {
                     self.reveal(id);
                     self.focus = Focus::Detail;
@@ -1264,7 +1307,7 @@ impl App {
             {
                 let mut effects = vec![Effect::Open(link.url.clone())];
                 if self.mark_read_on_open {
-                    let unread = self.selected_paper().is_some_and(|(_, p)| !self.is_read(p));
+                    let unread = self.selected_paper().is_some_and(|(r, _)| !self.is_read(r));
                     if unread {
                         effects.extend(self.toggle_mark(false));
                     }
@@ -1289,16 +1332,19 @@ impl App {
             self.say("Select a paper to copy its link");
             return Vec::new();
         };
-        let Some(url) = paper
-            .link("Paper")
-            .or_else(|| paper.links.first())
+        let title = paper.title.clone();
+        let links = self.selected_links();
+        let Some(url) = links
+            .iter()
+            .find(|l| l.label.trim().eq_ignore_ascii_case("Paper"))
+            .or_else(|| links.first())
             .map(|l| l.url.clone())
         else {
             self.say("This paper has no link to copy");
             return Vec::new();
         };
         let text = if markdown {
-            format!("[{}]({url})", paper.title)
+            format!("[{title}]({url})")
         } else {
             url
         };
@@ -1311,7 +1357,10 @@ impl App {
             return Vec::new();
         };
         let node = &self.tree.nodes[sel];
-        let doc = &self.library.documents[node.doc];
+        let Some(doc) = node.doc.and_then(|d| self.library.documents.get(d)) else {
+            self.say("Select a document or a paper to edit its file");
+            return Vec::new();
+        };
         let line = match node.paper().and_then(|r| self.library.paper(r)) {
             Some(p) => p.line,
             None => 1,
@@ -1373,26 +1422,30 @@ impl App {
     /// Is the selected node a page document (a note page)?
     pub fn selected_page(&self) -> Option<usize> {
         let n = self.tree.nodes.get(self.selected?)?;
-        (n.kind == NodeKind::Document && self.library.documents.get(n.doc)?.kind == DocKind::Page)
-            .then_some(n.doc)
+        let d = n.doc?;
+        (n.kind == NodeKind::Document && self.library.documents.get(d)?.kind == DocKind::Page)
+            .then_some(d)
     }
 }
 
-/// A library made ready for the app: its search index and its tree built. Building them takes most of a
-/// second at 100,000 papers, so the runtime does it off the UI thread.
+/// A library made ready for the app: its search index, its works and its tree built. Building them takes
+/// most of a second at 100,000 papers, so the runtime does it off the UI thread.
 pub struct Prepared {
     library: std::sync::Arc<Library>,
     index: std::sync::Arc<Index>,
+    works: Works,
     tree: Tree,
 }
 
 impl Prepared {
     pub fn new(library: Library) -> Self {
         let index = std::sync::Arc::new(Index::new(&library));
+        let works = Works::new(&library);
         let tree = Tree::new(&library);
         Prepared {
             library: std::sync::Arc::new(library),
             index,
+            works,
             tree,
         }
     }
@@ -1406,12 +1459,22 @@ pub struct Loading {
     pub total: usize,
 }
 
-/// The expansion a tree opens with: one document open down to its topics; several shown closed.
+/// The first part of the [`App::node_key`] of a folder of the navigation (a document's is its source).
+pub const NAV_KEY: &str = "\u{1e}";
+
+/// What opens at start: with one top node, that node (and, for a document, its sections, as a single
+/// file always opened); with several, the top nodes closed.
 fn default_expansion(tree: &Tree) -> Vec<bool> {
     let mut expanded = vec![false; tree.len()];
-    if tree.roots.len() == 1 {
-        for (id, n) in tree.nodes.iter().enumerate() {
-            expanded[id] = matches!(n.kind, NodeKind::Document | NodeKind::Section);
+    if let [root] = tree.roots[..] {
+        expanded[root] = true;
+        if tree.nodes[root].kind == NodeKind::Document {
+            let doc = tree.nodes[root].doc;
+            for (id, n) in tree.nodes.iter().enumerate() {
+                if n.kind == NodeKind::Section && n.doc == doc {
+                    expanded[id] = true;
+                }
+            }
         }
     }
     expanded

@@ -1,12 +1,16 @@
-//! The side pane's tree as a flat arena: documents → sections → topics → papers. Built once per library;
-//! which rows show is computed from the expansion and the filter, so both can change without rebuilding.
+//! The side pane's tree as a flat arena: the notes' navigation (parts, folders, documents), and below each
+//! document its sections → topics → papers. Built once per library; which rows show is computed from the
+//! expansion and the filter, so both can change without rebuilding.
 
 use std::collections::HashMap;
 
-use crate::model::{DocKind, Library, Node, PaperRef};
+use crate::model::{DocKind, Library, NavNode, Node, PaperRef};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NodeKind {
+    /// A group of the navigation that is not a document: a part of `SUMMARY.md`, a folder without a
+    /// `README.md`, the files `SUMMARY.md` does not list.
+    Folder,
     Document,
     Section,
     Topic,
@@ -16,8 +20,8 @@ pub enum NodeKind {
 #[derive(Debug, Clone)]
 pub struct TreeNode {
     pub kind: NodeKind,
-    /// The document the node belongs to.
-    pub doc: usize,
+    /// The document the node is or belongs to (`None` for a folder).
+    pub doc: Option<usize>,
     pub title: String,
     pub parent: Option<usize>,
     pub children: Vec<usize>,
@@ -44,27 +48,76 @@ pub struct Tree {
     pub nodes: Vec<TreeNode>,
     pub roots: Vec<usize>,
     paper_nodes: HashMap<PaperRef, usize>,
-    doc_nodes: Vec<usize>,
+    doc_nodes: Vec<Option<usize>>,
 }
 
 impl Tree {
+    /// The tree of `lib`: its navigation, or one top node per document when it has none.
     pub fn new(lib: &Library) -> Self {
-        let mut t = Tree::default();
-        for (d, doc) in lib.documents.iter().enumerate() {
-            let id = t.push(NodeKind::Document, d, doc.title.clone(), None);
-            t.roots.push(id);
-            t.doc_nodes.push(id);
-            if doc.kind == DocKind::List {
-                for n in &doc.tree {
-                    t.add(lib, d, n, id);
+        let mut t = Tree {
+            doc_nodes: vec![None; lib.documents.len()],
+            ..Tree::default()
+        };
+        // Depth first, iteratively: (navigation node, parent).
+        let mut stack: Vec<(&NavNode, Option<usize>)> =
+            lib.navigation.iter().rev().map(|n| (n, None)).collect();
+        while let Some((n, parent)) = stack.pop() {
+            let id = match n.doc {
+                Some(d) if t.doc_nodes.get(d) == Some(&None) => {
+                    t.add_document(lib, d, n.title.clone(), parent)
                 }
+                _ => t.push(NodeKind::Folder, None, n.title.clone(), parent),
+            };
+            if parent.is_none() {
+                t.roots.push(id);
             }
-            t.nodes[id].papers = doc.papers.len();
+            stack.extend(n.children.iter().rev().map(|c| (c, Some(id))));
+        }
+        // Documents the navigation does not place (a library put together by hand): one top node each.
+        for d in 0..lib.documents.len() {
+            if t.doc_nodes[d].is_none() {
+                let id = t.add_document(lib, d, lib.documents[d].title.clone(), None);
+                t.roots.push(id);
+            }
+        }
+        // Paper counts, children before parents (a child's id is always larger than its parent's).
+        for id in (0..t.nodes.len()).rev() {
+            if t.nodes[id].paper().is_some() {
+                t.nodes[id].papers = 1;
+            }
+            if let Some(p) = t.nodes[id].parent {
+                t.nodes[p].papers += t.nodes[id].papers;
+            }
         }
         t
     }
 
-    fn push(&mut self, kind: NodeKind, doc: usize, title: String, parent: Option<usize>) -> usize {
+    /// Adds a document node and its sections, topics and papers.
+    fn add_document(
+        &mut self,
+        lib: &Library,
+        d: usize,
+        title: String,
+        parent: Option<usize>,
+    ) -> usize {
+        let id = self.push(NodeKind::Document, Some(d), title, parent);
+        self.doc_nodes[d] = Some(id);
+        let doc = &lib.documents[d];
+        if doc.kind == DocKind::List {
+            for n in &doc.tree {
+                self.add(lib, d, n, id);
+            }
+        }
+        id
+    }
+
+    fn push(
+        &mut self,
+        kind: NodeKind,
+        doc: Option<usize>,
+        title: String,
+        parent: Option<usize>,
+    ) -> usize {
         let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
         let id = self.nodes.len();
         self.nodes.push(TreeNode {
@@ -95,11 +148,10 @@ impl Tree {
                 } else {
                     NodeKind::Topic
                 };
-                let id = self.push(kind, d, title.clone(), Some(parent));
+                let id = self.push(kind, Some(d), title.clone(), Some(parent));
                 for c in children {
                     self.add(lib, d, c, id);
                 }
-                self.nodes[id].papers = n.paper_count();
             }
             Node::Paper { index } => {
                 let r = PaperRef {
@@ -107,8 +159,7 @@ impl Tree {
                     paper: *index,
                 };
                 let title = lib.paper(r).map(|p| p.title.clone()).unwrap_or_default();
-                let id = self.push(NodeKind::Paper(r), d, title, Some(parent));
-                self.nodes[id].papers = 1;
+                let id = self.push(NodeKind::Paper(r), Some(d), title, Some(parent));
                 self.paper_nodes.insert(r, id);
             }
         }
@@ -127,7 +178,7 @@ impl Tree {
     }
 
     pub fn node_of_doc(&self, d: usize) -> Option<usize> {
-        self.doc_nodes.get(d).copied()
+        self.doc_nodes.get(d).copied().flatten()
     }
 
     /// Ancestors of `id`, nearest first.

@@ -1,8 +1,10 @@
-//! `--filter QUERY [--print-url LABEL]`: the search the browser uses, for scripts.
+//! `--filter QUERY [--print-url LABEL]`: the search the browser uses, for scripts. A paper listed in
+//! several places (one work) is printed once, as its fullest place, with the number of its places.
 
 use std::io::Write;
 
 use super::status;
+use crate::model::work::Works;
 use crate::model::Library;
 use crate::search::Index;
 use crate::text::sanitize;
@@ -14,15 +16,22 @@ pub fn write(
     label: Option<&str>,
 ) -> std::io::Result<u8> {
     let hits = Index::new(lib).search(query);
-    let Some(best) = hits.first() else {
+    let works = Works::new(lib);
+    let found = works.once(hits.iter().map(|h| h.paper));
+    let Some(&(_, best)) = found.first() else {
         eprintln!("takeaway: no paper matches {:?}", sanitize(query));
         return Ok(status::FOUND);
     };
     if let Some(label) = label {
-        let Some(paper) = lib.paper(best.paper) else {
+        let Some(paper) = lib.paper(best) else {
             return Ok(status::FOUND);
         };
-        return match paper.link(label) {
+        // The links of all its places, its fullest place's first.
+        let link = works
+            .links(lib, best)
+            .into_iter()
+            .find(|l| l.label.trim().eq_ignore_ascii_case(label));
+        return match link {
             Some(l) => {
                 writeln!(out, "{}", sanitize(&l.url))?;
                 Ok(status::OK)
@@ -33,17 +42,18 @@ pub fn write(
             }
         };
     }
-    for h in &hits {
-        let (Some(doc), Some(paper)) = (lib.documents.get(h.paper.doc), lib.paper(h.paper)) else {
+    for &(_, r) in &found {
+        let (Some(doc), Some(paper)) = (lib.documents.get(r.doc), lib.paper(r)) else {
             continue;
         };
         let link = paper.links.first().map(|l| l.url.as_str()).unwrap_or("");
         writeln!(
             out,
-            "{}\t{}\t{}",
+            "{}\t{}\t{}\t{}",
             sanitize(&paper.title),
             sanitize(&doc.title),
-            sanitize(link)
+            sanitize(link),
+            works.places_of(r).len()
         )?;
     }
     Ok(status::OK)

@@ -5,11 +5,12 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::model::{self, Library};
+use crate::model::{self, work, Library};
 
 #[derive(Serialize)]
 struct Out<'a> {
     documents: Vec<Doc<'a>>,
+    navigation: Vec<Nav<'a>>,
 }
 
 #[derive(Serialize)]
@@ -17,8 +18,19 @@ struct Doc<'a> {
     source: &'a str,
     title: &'a str,
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
     meta: Vec<Meta<'a>>,
     papers: Vec<Paper<'a>>,
+}
+
+/// A node of the navigation: `source` names the document it is (absent for a part or folder).
+#[derive(Serialize)]
+struct Nav<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    children: Vec<Nav<'a>>,
 }
 
 #[derive(Serialize)]
@@ -30,6 +42,8 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct Paper<'a> {
     id: &'a str,
+    /// Shared by the places of one work (the same paper listed in several documents).
+    work: WorkKey<'a>,
     title: &'a str,
     venue: Option<&'a str>,
     authors: Option<&'a str>,
@@ -60,9 +74,19 @@ fn note(n: &model::Note) -> Note {
     }
 }
 
+/// A paper's work key, computed as it is written (no copy of every key is held).
+struct WorkKey<'a>(&'a model::Paper);
+
+impl Serialize for WorkKey<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&work::key_of_paper(self.0))
+    }
+}
+
 fn paper(p: &model::Paper) -> Paper<'_> {
     Paper {
         id: &p.id,
+        work: WorkKey(p),
         title: &p.title,
         venue: p.venue.as_deref(),
         authors: p.authors.as_deref(),
@@ -82,8 +106,25 @@ fn paper(p: &model::Paper) -> Paper<'_> {
     }
 }
 
+/// The navigation nodes, children included. Its depth is that of folders on disk or of `SUMMARY.md`'s
+/// nesting, which the loader bounds.
+fn nav<'a>(lib: &'a Library, nodes: &'a [model::NavNode]) -> Vec<Nav<'a>> {
+    nodes
+        .iter()
+        .map(|n| Nav {
+            title: &n.title,
+            source: n
+                .doc
+                .and_then(|d| lib.documents.get(d))
+                .map(|d| d.source.as_str()),
+            children: nav(lib, &n.children),
+        })
+        .collect()
+}
+
 pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
     let o = Out {
+        navigation: nav(lib, &lib.navigation),
         documents: lib
             .documents
             .iter()
@@ -91,6 +132,7 @@ pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
                 source: &d.source,
                 title: &d.title,
                 kind: d.kind.as_str(),
+                description: d.description.as_deref(),
                 meta: d
                     .meta
                     .iter()

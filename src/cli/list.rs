@@ -1,37 +1,29 @@
-//! `--list`: the tree as indented text, one node a line, two spaces a level.
+//! `--list`: the side pane's tree as indented text, one node a line, two spaces a level: the notes'
+//! navigation (parts, folders, documents), each list document's sections, topics and papers below it.
 
 use std::io::Write;
 
-use crate::model::{DocKind, Document, Library, Node};
+use crate::app::tree::{NodeKind, Tree};
+use crate::model::{DocKind, Library};
 use crate::text::sanitize;
 
 pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
-    for d in &lib.documents {
-        match d.kind {
-            DocKind::List => writeln!(out, "{} [{}]", sanitize(&d.title), d.papers.len())?,
-            DocKind::Page => writeln!(out, "{} (page)", sanitize(&d.title))?,
+    let tree = Tree::new(lib);
+    let mut stack: Vec<usize> = tree.roots.iter().rev().copied().collect();
+    while let Some(id) = stack.pop() {
+        let n = &tree.nodes[id];
+        let pad = "  ".repeat(n.depth);
+        let title = sanitize(&n.title);
+        let page = n.kind == NodeKind::Document
+            && n.doc
+                .is_some_and(|d| lib.documents[d].kind == DocKind::Page);
+        match n.kind {
+            NodeKind::Paper(_) => writeln!(out, "{pad}{title}")?,
+            _ if page && n.papers == 0 => writeln!(out, "{pad}{title} (page)")?,
+            _ if page => writeln!(out, "{pad}{title} (page) [{}]", n.papers)?,
+            _ => writeln!(out, "{pad}{title} [{}]", n.papers)?,
         }
-        for n in &d.tree {
-            node(out, d, n, 1)?;
-        }
-    }
-    Ok(())
-}
-
-fn node(out: &mut impl Write, d: &Document, n: &Node, depth: usize) -> std::io::Result<()> {
-    let pad = "  ".repeat(depth);
-    match n {
-        Node::Section { title, .. } | Node::Topic { title, .. } => {
-            writeln!(out, "{pad}{} [{}]", sanitize(title), n.paper_count())?;
-            for c in n.children() {
-                node(out, d, c, depth + 1)?;
-            }
-        }
-        Node::Paper { index } => {
-            if let Some(p) = d.papers.get(*index) {
-                writeln!(out, "{pad}{}", sanitize(&p.title))?;
-            }
-        }
+        stack.extend(n.children.iter().rev());
     }
     Ok(())
 }

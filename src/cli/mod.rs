@@ -17,7 +17,7 @@ use crate::loader::{self, Loaded};
 /// A terminal browser for paper reading notes.
 ///
 /// With no PATH, opens the bundled notes on USENIX ATC 2025. A PATH may be a markdown file or a folder
-/// (every *.md below it is loaded, sorted; SUMMARY.md is skipped).
+/// (every *.md below it is loaded, arranged as its SUMMARY.md says, else by its folders).
 #[derive(Debug, Parser)]
 #[command(name = "takeaway", version, about, long_about)]
 pub struct Args {
@@ -29,7 +29,7 @@ pub struct Args {
     #[arg(long, group = "mode")]
     pub json: bool,
 
-    /// Print the topic tree as indented text and exit.
+    /// Print the tree (parts, folders, documents, topics, papers) as indented text and exit.
     #[arg(long, group = "mode")]
     pub list: bool,
 
@@ -37,8 +37,8 @@ pub struct Args {
     #[arg(long, group = "mode")]
     pub check: bool,
 
-    /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>first link`; exit 1 when
-    /// none matches.
+    /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>first link<TAB>places`
+    /// (a paper listed in several places once); exit 1 when none matches.
     #[arg(long, value_name = "QUERY", group = "mode")]
     pub filter: Option<String>,
 

@@ -25,7 +25,8 @@ pub const UNREAD_LINKS: usize = 5;
 /// check local links; `source` is how the document is named to the user.
 pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Warning>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let blocks = markdown::parse(text);
+    let (blocks, front) = markdown::parse_document(text);
+    let (description, front_warning) = super::front_matter::description(source, front.as_ref());
     let mut b = DocBuilder {
         source,
         dir: path.and_then(Path::parent).map(Path::to_path_buf),
@@ -66,6 +67,7 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
         tree: Vec::new(),
         papers: Vec::new(),
         body: Vec::new(),
+        description,
     };
     match kind {
         DocKind::Page => {
@@ -86,7 +88,9 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
             b.warn(0, WarningKind::Unrecognised { links });
         }
     }
-    (doc, b.warnings)
+    let mut warnings: Vec<Warning> = front_warning.into_iter().collect();
+    warnings.append(&mut b.warnings);
+    (doc, warnings)
 }
 
 fn is_papers_heading(b: &MdBlock) -> bool {
@@ -876,7 +880,7 @@ pub fn local_target(dir: &Path, url: &str) -> Option<PathBuf> {
 }
 
 /// Removes `.` and `a/..` from a path without touching the file system.
-fn normalize(p: &Path) -> PathBuf {
+pub fn normalize(p: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in p.components() {

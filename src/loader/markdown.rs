@@ -385,12 +385,20 @@ impl Builder {
 
 /// Parses markdown into blocks. `text` must already be free of a byte-order mark.
 pub fn parse(text: &str) -> Vec<MdBlock> {
+    parse_document(text).0
+}
+
+/// Parses markdown into blocks, and hands over its YAML front matter (never part of the blocks).
+pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::Block>) {
     let lines = Lines::new(text);
     let cleaned = blank_template_tags(text);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TASKLISTS);
+    opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let mut front: Option<super::front_matter::Block> = None;
+    let mut in_front = false;
     let mut b = Builder {
         stack: vec![Frame::Root(Vec::new())],
         style: [0; 4],
@@ -401,6 +409,19 @@ pub fn parse(text: &str) -> Vec<MdBlock> {
     for (event, range) in Parser::new_ext(&cleaned, opts).into_offset_iter() {
         let line = lines.line_of(range.start);
         match event {
+            Event::Start(Tag::MetadataBlock(_)) => {
+                in_front = true;
+                front = Some(super::front_matter::Block {
+                    line,
+                    yaml: String::new(),
+                });
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => in_front = false,
+            Event::Text(t) if in_front => {
+                if let Some(f) = front.as_mut() {
+                    f.yaml.push_str(&t);
+                }
+            }
             Event::Start(tag) => b.start(tag, line),
             Event::End(tag) => b.end(tag),
             Event::Text(t) => {
@@ -452,10 +473,11 @@ pub fn parse(text: &str) -> Vec<MdBlock> {
             }
         }
     }
-    match b.stack.pop() {
+    let blocks = match b.stack.pop() {
         Some(Frame::Root(blocks)) => blocks,
         _ => Vec::new(),
-    }
+    };
+    (blocks, front)
 }
 
 /// The text of inline tokens with white space collapsed (links read as their text).
@@ -553,6 +575,28 @@ mod tests {
             links(items[0].first_para()),
             vec![("x".into(), "http://a".into())]
         );
+    }
+
+    #[test]
+    fn front_matter_is_handed_over_not_shown() {
+        let md = "---\ndescription: >-\n  A short note.\n---\n\n# Title\n\nBody text.\n";
+        let (blocks, front) = parse_document(md);
+        let front = front.expect("front matter");
+        assert_eq!(front.line, 1);
+        assert_eq!(front.yaml, "description: >-\n  A short note.\n");
+        assert!(matches!(
+            &blocks[0],
+            MdBlock::Heading {
+                level: 1,
+                line: 6,
+                ..
+            }
+        ));
+        assert_eq!(blocks.len(), 2);
+        // A rule later in the file is a rule, not front matter.
+        let (blocks, front) = parse_document("# T\n\n---\n\ntext\n\n---\n");
+        assert!(front.is_none());
+        assert!(blocks.contains(&MdBlock::Rule));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 
 pub mod document;
 pub mod entry;
+pub mod front_matter;
 pub mod markdown;
+pub mod navigation;
 pub mod title;
 
 use std::collections::HashMap;
@@ -72,6 +74,8 @@ pub enum WarningKind {
     MissingTarget { url: String },
     #[error("{links} links but no paper: unrecognised list format")]
     Unrecognised { links: usize },
+    #[error("front matter is not valid YAML: {reason}")]
+    FrontMatter { reason: String },
     #[error("duplicate paper `{title}` (id `{id}`, first at {first})")]
     DuplicateId {
         id: String,
@@ -124,37 +128,119 @@ pub struct Loaded {
 pub fn load_bundled() -> Loaded {
     let mut loaded = Loaded::default();
     let (doc, warnings) = document::build(BUNDLED_SOURCE, None, BUNDLED_TEXT);
+    loaded.library.navigation = vec![crate::model::NavNode::leaf(doc.title.clone(), 0)];
     loaded.library.documents.push(doc);
     loaded.warnings = warnings;
     loaded.warnings.extend(assign_ids(&mut loaded.library));
     loaded
 }
 
-/// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`). Files are read
-/// and parsed on all cores; documents keep the order of the paths and of the sorted walk.
+/// Loads files and folders (folders: every `*.md` below them, sorted, but `SUMMARY.md`), and arranges
+/// them as their author did ([`navigation`]). Files are read and parsed on all cores; documents keep the
+/// order of the paths and of the sorted walk.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
-    load_paths_with(paths, &|_, _| {})
+    load(paths, None, &|_, _| {})
 }
 
 /// [`load_paths`], telling `progress(done, total)` how many files are read and parsed: once with `done`
 /// 0 when the folders have been walked, then after each file (from the loader's threads, in any order).
 pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], progress: &Progress<'_>) -> Loaded {
+    load(paths, None, progress)
+}
+
+/// What a reload may take from the notes loaded before.
+struct Reuse<'a> {
+    previous: &'a Library,
+    /// Only these files (and files not loaded before) are read again; `None`: every file.
+    changed: Option<std::collections::HashSet<&'a Path>>,
+}
+
+/// Loads `paths`. With `reuse`, files that did not change keep their documents, and a file that cannot
+/// be read now keeps its last good version (its error is still reported).
+fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<'_>) -> Loaded {
+    let previous = reuse.map(|r| r.previous);
     let mut loaded = Loaded::default();
     let mut files = Vec::new();
+    // Per path: whether it is a folder, and its files in `files`.
+    let mut spans = Vec::new();
     for p in paths {
-        files.extend(files_of(p.as_ref(), &mut loaded.errors));
+        let p = p.as_ref();
+        let start = files.len();
+        let errors_before = loaded.errors.len();
+        files.extend(files_of(p, &mut loaded.errors));
+        let is_dir = p.is_dir();
+        let kept = previous.is_some_and(|prev| prev.document_at(p).is_some());
+        if files.len() == start && !is_dir && kept {
+            // A file gone for a moment (an editor saving by rename): read it below like the others, so
+            // its failure is reported once and its last good version kept.
+            loaded.errors.truncate(errors_before);
+            files.push(p.to_path_buf());
+        }
+        spans.push((p.to_path_buf(), is_dir, start..files.len()));
     }
-    progress(0, files.len());
-    for result in parse_all(&files, progress) {
+    let old: HashMap<&Path, &Document> = previous
+        .map(|prev| {
+            prev.documents
+                .iter()
+                .filter_map(|d| Some((d.path.as_deref()?, d)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let stale = |f: &Path| match reuse.and_then(|r| r.changed.as_ref()) {
+        Some(changed) => changed.contains(f) || !old.contains_key(f),
+        None => true,
+    };
+    let to_read: Vec<PathBuf> = files.iter().filter(|f| stale(f)).cloned().collect();
+    progress(0, to_read.len());
+    let mut fresh = parse_all(&to_read, progress).into_iter();
+    let mut doc_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
+    for file in &files {
+        let next = loaded.library.documents.len();
+        let last_good = || old.get(file.as_path()).map(|d| (*d).clone());
+        let result = if stale(file) { fresh.next() } else { None };
         match result {
-            Ok((doc, w)) => {
+            Some(Ok((doc, w))) => {
                 loaded.library.documents.push(doc);
                 loaded.warnings.extend(w);
+                doc_of.push(Some(next));
             }
-            Err(e) => loaded.errors.push(e),
+            Some(Err(e)) => {
+                match last_good() {
+                    Some(doc) => {
+                        loaded.library.documents.push(doc);
+                        doc_of.push(Some(next));
+                    }
+                    None => doc_of.push(None),
+                }
+                loaded.errors.push(e);
+            }
+            // Unchanged: its document as it was.
+            None => match last_good() {
+                Some(doc) => {
+                    loaded.library.documents.push(doc);
+                    doc_of.push(Some(next));
+                }
+                None => doc_of.push(None),
+            },
         }
     }
     loaded.warnings.extend(assign_ids(&mut loaded.library));
+    let groups: Vec<navigation::Group> = spans
+        .into_iter()
+        .map(|(root, is_dir, range)| navigation::Group {
+            root,
+            is_dir,
+            files: range
+                .filter_map(|i| doc_of[i].map(|d| (files[i].clone(), d)))
+                .collect(),
+        })
+        .collect();
+    loaded.library.navigation = navigation::build(
+        &groups,
+        &loaded.library,
+        &mut loaded.warnings,
+        &mut loaded.errors,
+    );
     loaded
 }
 
@@ -264,9 +350,7 @@ fn io_error(path: &Path, e: std::io::Error) -> LoadError {
 pub fn is_notes_file(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-        && !path
-            .file_name()
-            .is_some_and(|n| n.eq_ignore_ascii_case("SUMMARY.md"))
+        && !navigation::is_summary(path)
 }
 
 /// The files a path stands for: itself, or the notes below a folder in sorted order.
@@ -362,29 +446,13 @@ pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
 }
 
 /// Loads `paths` again after a change. A file that fails now (momentarily invalid, or gone while an editor
-/// saves by rename) keeps its last good version from `previous`; its error is still reported.
+/// saves by rename) keeps its last good version from `previous`, in its place; its error is still reported.
 pub fn reload<P: AsRef<Path>>(paths: &[P], previous: &Library) -> Loaded {
-    let mut loaded = load_paths(paths);
-    for e in &loaded.errors {
-        let failed = Path::new(e.path());
-        let kept = previous
-            .documents
-            .iter()
-            .enumerate()
-            .find(|(_, d)| d.path.as_deref() == Some(failed));
-        if let Some((i, doc)) = kept {
-            let at = i.min(loaded.library.documents.len());
-            loaded.library.documents.insert(at, doc.clone());
-        }
-    }
-    if !loaded.errors.is_empty() {
-        // Ids were assigned before the kept documents came back: assign them again, in order.
-        loaded
-            .warnings
-            .retain(|w| !matches!(w.kind, WarningKind::DuplicateId { .. }));
-        loaded.warnings.extend(assign_ids(&mut loaded.library));
-    }
-    loaded
+    let reuse = Reuse {
+        previous,
+        changed: None,
+    };
+    load(paths, Some(&reuse), &|_, _| {})
 }
 
 /// Loads `paths` again after the files in `changed` changed: the folders are walked again, the changed
@@ -397,38 +465,9 @@ pub fn reload_changed<P: AsRef<Path>>(
     previous: &Library,
     changed: &[PathBuf],
 ) -> Loaded {
-    let mut loaded = Loaded::default();
-    let mut files = Vec::new();
-    for p in paths {
-        files.extend(files_of(p.as_ref(), &mut loaded.errors));
-    }
-    let changed: std::collections::HashSet<&Path> = changed.iter().map(|p| p.as_path()).collect();
-    let old: HashMap<&Path, &Document> = previous
-        .documents
-        .iter()
-        .filter_map(|d| Some((d.path.as_deref()?, d)))
-        .collect();
-    let stale = |f: &Path| changed.contains(f) || !old.contains_key(f);
-    let to_read: Vec<PathBuf> = files.iter().filter(|f| stale(f)).cloned().collect();
-    let mut fresh = parse_all(&to_read, &|_, _| {}).into_iter();
-    for f in &files {
-        let kept = old.get(f.as_path()).map(|d| (*d).clone());
-        if !stale(f) {
-            loaded.library.documents.extend(kept);
-            continue;
-        }
-        match fresh.next() {
-            Some(Ok((doc, w))) => {
-                loaded.library.documents.push(doc);
-                loaded.warnings.extend(w);
-            }
-            Some(Err(e)) => {
-                loaded.library.documents.extend(kept);
-                loaded.errors.push(e);
-            }
-            None => {}
-        }
-    }
-    loaded.warnings.extend(assign_ids(&mut loaded.library));
-    loaded
+    let reuse = Reuse {
+        previous,
+        changed: Some(changed.iter().map(|p| p.as_path()).collect()),
+    };
+    load(paths, Some(&reuse), &|_, _| {})
 }

@@ -1,8 +1,8 @@
 //! Watching the loaded files and folders for changes of content (the `notify` crate, without its
 //! debouncers: the runtime debounces, see [`Pending`]).
 //!
-//! Only content counts: a notes file created, written, removed or renamed, and a folder created, removed
-//! or renamed. Opening, reading, closing (even a file opened for writing: its writes were already seen)
+//! Only content counts: a notes file (or a `SUMMARY.md`, which arranges them) created, written, removed
+//! or renamed, and a folder created, removed or renamed. Opening, reading, closing (even a file opened for writing: its writes were already seen)
 //! and metadata changes (`chmod`, owner, access times) never count, so the app's own reading of the
 //! notes — which inotify reports as open and access events on every file and folder — never causes a
 //! reload.
@@ -84,7 +84,8 @@ fn relevant(kind: &EventKind, event: &Path, roots: &[Root]) -> Option<PathBuf> {
         if rel.as_os_str().is_empty() || hidden(rel) {
             continue;
         }
-        let notes = crate::loader::is_notes_file(event);
+        let notes =
+            crate::loader::is_notes_file(event) || crate::loader::navigation::is_summary(event);
         let folder = match folder_event(kind) {
             Some(f) => f,
             // A rename: the new name is a folder now, or the old name (gone) had no notes extension

@@ -1,5 +1,6 @@
-//! The detail pane: a paper (title, breadcrumb, affiliations, numbered links, takeaways, its note page),
-//! a summary of a document, section or topic, or a note page rendered.
+//! The detail pane: a paper (title, breadcrumb, affiliations, numbered links, takeaways, its note page;
+//! for a paper listed in several places, every place's breadcrumb and takeaways and the links of all), a
+//! summary of a folder, document, section or topic, or a note page rendered.
 
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -10,9 +11,8 @@ use super::layout::Areas;
 
 use super::wrap::{truncate, wrap};
 use crate::app::tree::NodeKind;
-use crate::app::{App, Focus, Mode};
+use crate::app::{Action, App, Focus, Mode};
 use crate::model::{Block as MdBlock, DocKind, Document, Note, Paper, PaperRef, RichText};
-use crate::search;
 use crate::ui::theme::Theme;
 
 /// Papers listed at most in a summary (the rest are counted).
@@ -60,17 +60,14 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
     match node.kind {
         NodeKind::Paper(r) => {
             if let Some(p) = app.library.paper(r) {
-                paper(app, r, p, w, &mut out);
+                paper(app, sel, r, p, w, &mut out);
             }
         }
-        NodeKind::Document => {
-            let doc = &app.library.documents[node.doc];
-            match doc.kind {
-                DocKind::Page => page(th, doc, w, &mut out),
-                DocKind::List => summary(app, sel, w, &mut out),
-            }
-        }
-        NodeKind::Section | NodeKind::Topic => summary(app, sel, w, &mut out),
+        NodeKind::Document => match node.doc.map(|d| &app.library.documents[d]) {
+            Some(doc) if doc.kind == DocKind::Page => page(th, doc, w, &mut out),
+            _ => summary(app, sel, w, &mut out),
+        },
+        NodeKind::Folder | NodeKind::Section | NodeKind::Topic => summary(app, sel, w, &mut out),
     }
     out
 }
@@ -103,15 +100,16 @@ fn rich_pieces(th: &Theme, t: &RichText, base: Style) -> Vec<(String, Style)> {
         .collect()
 }
 
-fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static>>) {
+fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static>>) {
     let th = &app.theme;
+    let places = app.places(r);
     out.extend(text(&p.title, th.title().add_modifier(Modifier::BOLD), w));
-    out.extend(text(&search::context(&app.library, r), th.dim(), w));
+    out.extend(text(&app.breadcrumb(id), th.dim(), w));
     let mut marks = Vec::new();
-    if app.is_bookmarked(p) {
+    if app.is_bookmarked(r) {
         marks.push(Span::styled("★ bookmarked", th.bookmark()));
     }
-    if app.is_read(p) {
+    if app.is_read(r) {
         if !marks.is_empty() {
             marks.push(Span::raw("  "));
         }
@@ -138,11 +136,12 @@ fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static
         ));
     }
     out.push(Line::raw(""));
-    if p.links.is_empty() {
+    let links = app.selected_links();
+    if links.is_empty() {
         out.push(Line::styled("No links.", th.dim()));
     } else {
         let mut pieces = Vec::new();
-        for (key, link) in app.link_keys(p) {
+        for (key, link) in app.link_keys(&links) {
             pieces.push((format!("[{key}]"), th.key()));
             pieces.push((
                 format!("\u{a0}{}", link.label.replace(' ', "\u{a0}")),
@@ -152,28 +151,66 @@ fn paper(app: &App, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static
         }
         out.extend(wrap(&pieces, w, Span::raw(""), Span::raw("")));
     }
-    if !p.takeaways.is_empty() {
+    if places.len() > 1 {
+        // Every place: its breadcrumb, and what the notes say there.
+        out.push(Line::raw(""));
+        let key = app
+            .keymap
+            .key_for(Mode::Browse, Action::NextPlace)
+            .map(|k| format!(" · {k} next place"))
+            .unwrap_or_default();
+        out.push(Line::styled(
+            format!("Listed in {} places{key}", places.len()),
+            th.accent(),
+        ));
+        for &place in &places {
+            let Some(node) = app.tree.node_of_paper(place) else {
+                continue;
+            };
+            let here = place == r;
+            let (marker, style) = if here {
+                ("▶ ", th.title())
+            } else {
+                ("  ", th.dim())
+            };
+            out.extend(wrap(
+                &[(app.breadcrumb(node), style)],
+                w,
+                Span::styled(marker, th.accent()),
+                Span::raw("  "),
+            ));
+            if let Some(other) = app.library.paper(place) {
+                notes(th, &other.takeaways, 1, w, out);
+            }
+        }
+    } else if !p.takeaways.is_empty() {
         out.push(Line::raw(""));
         notes(th, &p.takeaways, 0, w, out);
     }
-    if let Some(link) = p.note_page() {
-        let doc = link
-            .target
-            .as_deref()
-            .and_then(|t| app.library.document_at(t))
-            .map(|d| &app.library.documents[d]);
-        if let Some(doc) = doc {
-            out.push(Line::raw(""));
-            let rule = truncate(&format!("── {} · {} ", link.label, link.url), w);
-            out.push(Line::styled(
-                format!(
-                    "{rule}{}",
-                    "─".repeat(w.saturating_sub(super::wrap::width_of(&rule)))
-                ),
-                th.dim(),
-            ));
-            page(th, doc, w, out);
-        }
+    // The paper's own note page (this place's, else another place's), when it is loaded.
+    let note = places
+        .iter()
+        .filter_map(|&o| app.library.paper(o))
+        .map(|o| (o, o.note_page()));
+    let note = std::iter::once((p, p.note_page()))
+        .chain(note)
+        .find_map(|(_, link)| {
+            let link = link?;
+            let d = app.library.document_at(link.target.as_deref()?)?;
+            let doc = &app.library.documents[d];
+            (doc.kind == DocKind::Page).then_some((link, doc))
+        });
+    if let Some((link, doc)) = note {
+        out.push(Line::raw(""));
+        let rule = truncate(&format!("── {} · {} ", link.label, link.url), w);
+        out.push(Line::styled(
+            format!(
+                "{rule}{}",
+                "─".repeat(w.saturating_sub(super::wrap::width_of(&rule)))
+            ),
+            th.dim(),
+        ));
+        page(th, doc, w, out);
     }
 }
 
@@ -194,6 +231,9 @@ fn notes(th: &Theme, list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'
 
 fn page(th: &Theme, doc: &Document, w: usize, out: &mut Vec<Line<'static>>) {
     out.extend(text(&doc.title, th.title().add_modifier(Modifier::BOLD), w));
+    if let Some(d) = &doc.description {
+        out.extend(text(d, Style::new().add_modifier(Modifier::ITALIC), w));
+    }
     out.extend(text(&doc.source, th.dim(), w));
     blocks(th, &doc.body, "", w, out);
 }
@@ -263,17 +303,30 @@ fn blocks(th: &Theme, list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Li
     }
 }
 
-/// A document, section or topic: what it is, its meta, how many papers, and the papers below it.
+/// A part, folder, document, section or topic: what it is and where, its meta, how many papers, and the
+/// papers below it.
 fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
     let th = &app.theme;
     let node = &app.tree.nodes[id];
-    let doc = &app.library.documents[node.doc];
     out.extend(text(
         &node.title,
         th.title().add_modifier(Modifier::BOLD),
         w,
     ));
-    if node.kind == NodeKind::Document {
+    // Where it is (nothing for a top node).
+    let crumbs = app.breadcrumb(id);
+    if !crumbs.is_empty() {
+        out.extend(text(&crumbs, th.dim(), w));
+    }
+    if let (NodeKind::Document, Some(doc)) =
+        (node.kind, node.doc.map(|d| &app.library.documents[d]))
+    {
+        if doc.title != node.title {
+            out.extend(text(&doc.title, th.title(), w));
+        }
+        if let Some(d) = &doc.description {
+            out.extend(text(d, Style::new().add_modifier(Modifier::ITALIC), w));
+        }
         out.extend(text(&doc.source, th.dim(), w));
         for m in &doc.meta {
             let mut pieces = Vec::new();
@@ -283,16 +336,6 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
             pieces.extend(rich_pieces(th, &m.value, Style::new()));
             out.extend(wrap(&pieces, w, Span::raw(""), Span::raw("  ")));
         }
-    } else {
-        let crumbs: Vec<String> = app
-            .tree
-            .ancestors(id)
-            .map(|a| app.tree.nodes[a].title.clone())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        out.extend(text(&crumbs.join(" › "), th.dim(), w));
     }
     out.push(Line::raw(""));
     out.push(Line::styled(

@@ -1,4 +1,5 @@
-//! The link popup (`o`): every link of the selected paper, numbered; Enter opens, `y` copies.
+//! The link popup (`o`): every link of the selected paper (of all its places), numbered; Enter opens, `y`
+//! copies.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -12,11 +13,12 @@ use crate::app::App;
 use crate::text::sanitize;
 
 pub fn draw(f: &mut Frame, app: &App) {
-    let Some((_, paper)) = app.selected_paper() else {
+    let links = app.selected_links();
+    if links.is_empty() {
         return;
-    };
+    }
     let full = f.area();
-    let h = (paper.links.len() as u16).saturating_add(2);
+    let h = (links.len() as u16).saturating_add(2);
     let area = centered(full, full.width.saturating_sub(8).min(100), h);
     if area.width < 3 || area.height < 3 {
         return;
@@ -29,15 +31,13 @@ pub fn draw(f: &mut Frame, app: &App) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let w = inner.width as usize;
-    let label_w = paper
-        .links
+    let label_w = links
         .iter()
         .map(|l| width_of(&l.label))
         .max()
         .unwrap_or(0)
         .min(20);
-    let lines: Vec<Line> = paper
-        .links
+    let lines: Vec<Line> = links
         .iter()
         .enumerate()
         .map(|(i, l)| {

@@ -38,12 +38,15 @@ pub fn draw(f: &mut Frame, app: &App) {
     let rows = (inner.height as usize).saturating_sub(1);
     let offset = p.selected.saturating_sub(rows.saturating_sub(1));
     for (i, item) in p.items.iter().enumerate().skip(offset).take(rows) {
+        // A work listed in several places is listed once: `N places` says so before its breadcrumb.
+        let mut places = 1;
         let (title, positions, context, context_pos): (&str, Vec<usize>, String, Vec<usize>) =
             match item {
                 PaletteItem::Paper(hit) => {
                     let Some(paper) = app.library.paper(hit.paper) else {
                         continue;
                     };
+                    places = app.place_count(hit.paper);
                     let context = app.index.context(hit.paper).unwrap_or("").to_string();
                     // Positions only for the rows on screen.
                     let tp = app.index.positions(&paper.title, &p.query);
@@ -81,6 +84,12 @@ pub fn draw(f: &mut Frame, app: &App) {
         let room = w.saturating_sub(used + 2);
         if room > 3 {
             spans.push(Span::styled("  ", base));
+            let mut room = room;
+            let tag = format!("{places} places · ");
+            if places > 1 && room >= width_of(&tag) + 4 {
+                room -= width_of(&tag);
+                spans.push(Span::styled(tag, base.patch(app.theme.accent())));
+            }
             spans.extend(highlighted(
                 app.theme.matched(),
                 &context,

@@ -77,9 +77,8 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     let selected = app.selected == Some(id);
     let indent = "  ".repeat(node.depth.min(width / 4));
     let open = app.narrowed() || app.expanded[id];
-    let paper = node.paper().and_then(|r| app.library.paper(r));
-    let bookmarked = paper.is_some_and(|p| app.is_bookmarked(p));
-    let read = paper.is_some_and(|p| app.is_read(p));
+    let bookmarked = node.paper().is_some_and(|r| app.is_bookmarked(r));
+    let read = node.paper().is_some_and(|r| app.is_read(r));
     let icon = match node.kind {
         NodeKind::Paper(_) if bookmarked => "★ ",
         NodeKind::Paper(_) => "• ",
@@ -112,7 +111,13 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
             };
             (badges, pos)
         }
-        NodeKind::Document if app.library.documents[node.doc].kind == DocKind::Page => {
+        // A note page (with no paper list below it in the navigation).
+        NodeKind::Document
+            if node.papers == 0
+                && node
+                    .doc
+                    .is_some_and(|d| app.library.documents[d].kind == DocKind::Page) =>
+        {
             ("page".into(), Vec::new())
         }
         _ => {
@@ -144,7 +149,10 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         }
     } else if read {
         app.theme.read()
-    } else if matches!(node.kind, NodeKind::Document | NodeKind::Section) {
+    } else if matches!(
+        node.kind,
+        NodeKind::Folder | NodeKind::Document | NodeKind::Section
+    ) {
         app.theme.title()
     } else {
         Style::new()

@@ -1,0 +1,120 @@
+//! One paper, many places, as the app shows it: marks belong to the work, the detail pane and the link
+//! keys use the links of every place, the palette lists a work once, the next-place key walks its places,
+//! and a link to a local paper list lands on the same work inside it.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::App;
+use crate::model::{Link, PaperRef};
+use crate::search::Hit;
+
+impl App {
+    /// Mark keys as the app keeps them: a paper id (how earlier versions kept marks) becomes its work's
+    /// key when the paper is loaded; every key is kept as well, so marks of works not loaded now survive.
+    pub(super) fn work_marks<'a>(
+        &self,
+        keys: impl IntoIterator<Item = &'a String>,
+    ) -> HashSet<String> {
+        let mut out: HashSet<String> = keys.into_iter().cloned().collect();
+        if out.is_empty() {
+            return out;
+        }
+        let legacy: Vec<String> = self
+            .library
+            .papers()
+            .filter(|(_, p)| out.contains(&p.id))
+            .filter_map(|(r, _)| self.works.key_of(r).map(str::to_string))
+            .collect();
+        out.extend(legacy);
+        out
+    }
+
+    /// Is the paper's work bookmarked?
+    pub fn is_bookmarked(&self, r: PaperRef) -> bool {
+        self.works
+            .key_of(r)
+            .is_some_and(|k| self.bookmarks.contains(k))
+    }
+
+    /// Is the paper's work marked read?
+    pub fn is_read(&self, r: PaperRef) -> bool {
+        self.works.key_of(r).is_some_and(|k| self.read.contains(k))
+    }
+
+    /// Where the paper's work is listed (the paper among them), in the order of the side pane.
+    pub fn places(&self, r: PaperRef) -> Vec<PaperRef> {
+        let mut places = self.works.places_of(r).to_vec();
+        places.sort_by_key(|&p| self.tree.node_of_paper(p).unwrap_or(usize::MAX));
+        places
+    }
+
+    /// In how many places the paper's work is listed.
+    pub fn place_count(&self, r: PaperRef) -> usize {
+        self.works.places_of(r).len().max(1)
+    }
+
+    /// The links of the selected paper's work: its own first, then those of its other places, one per
+    /// URL. Empty when no paper is selected.
+    pub fn selected_links(&self) -> Vec<&Link> {
+        self.selected_paper()
+            .map(|(r, _)| self.works.links(&self.library, r))
+            .unwrap_or_default()
+    }
+
+    /// The side pane's path to a node: the titles of its ancestors, top first, joined by ` › `.
+    pub fn breadcrumb(&self, id: usize) -> String {
+        let mut titles: Vec<&str> = self
+            .tree
+            .ancestors(id)
+            .map(|a| self.tree.nodes[a].title.as_str())
+            .collect();
+        titles.reverse();
+        titles.join(" › ")
+    }
+
+    /// Selects the next place of the selected paper's work (after the last, the first).
+    pub(super) fn next_place(&mut self) {
+        let Some((r, _)) = self.selected_paper() else {
+            self.say("Select a paper to go to its other places");
+            return;
+        };
+        let places = self.places(r);
+        if places.len() < 2 {
+            self.say("This paper is listed in one place only");
+            return;
+        }
+        let at = places.iter().position(|&p| p == r).unwrap_or(0);
+        let n = places.len();
+        let next = places[(at + 1) % n];
+        if let Some(id) = self.tree.node_of_paper(next) {
+            self.reveal(id);
+            let msg = format!("Place {} of {n}: {}", (at + 1) % n + 1, self.breadcrumb(id));
+            self.say(msg);
+        }
+    }
+
+    /// Each work once among ranked hits, at the rank of its best place, shown by its fullest place.
+    pub(super) fn works_once(&self, hits: Vec<Hit>) -> Vec<Hit> {
+        self.works
+            .once(hits.iter().map(|h| h.paper))
+            .into_iter()
+            .map(|(i, fullest)| {
+                let mut h = hits[i];
+                h.paper = fullest;
+                h
+            })
+            .collect()
+    }
+
+    /// Where a local link to `target` lands: the selected paper's work inside that document when it is
+    /// listed there, else the document.
+    pub(super) fn landing(&self, target: &Path) -> Option<usize> {
+        let d = self.library.document_at(target)?;
+        let same_work = self
+            .selected_paper()
+            .and_then(|(r, _)| self.places(r).into_iter().find(|p| p.doc == d))
+            .and_then(|p| self.tree.node_of_paper(p));
+        same_work.or_else(|| self.tree.node_of_doc(d))
+    }
+}

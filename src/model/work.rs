@@ -1,0 +1,324 @@
+//! One paper, many places: a paper listed in a topic list and in a conference's notes is one **work**.
+//!
+//! Papers whose titles fold to the same key are one work. The key is the title's words, Unicode-normalised
+//! (NFKC), lower-cased and joined by `-`: white space, case, Unicode form and punctuation do not matter
+//! (`AlpaServe: Statistical Multiplexing` and `alpaserve - statistical  multiplexing` are one work). A
+//! trailing venue is not part of a title (the loader strips it), so the same paper listed with its venue
+//! in one file and without it in another is still one work. The key depends on the title alone, never on
+//! what else is loaded, so bookmarks and read marks can be kept by it.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+
+use super::{Library, Link, Note, Paper, PaperRef};
+
+/// Keys are cut after this many letters and digits (a title that long is one paper whatever follows).
+const MAX_KEY_CHARS: usize = 160;
+
+/// The work key of a title: `alpaserve-statistical-multiplexing-with-model-parallelism-…`. Empty when the
+/// title has no letter or digit.
+pub fn key(title: &str) -> String {
+    let normalized: Cow<str> =
+        if title.is_ascii() || is_nfkc_quick(title.chars()) == IsNormalized::Yes {
+            Cow::Borrowed(title)
+        } else {
+            Cow::Owned(title.nfkc().collect())
+        };
+    let mut out = String::with_capacity(normalized.len());
+    let mut chars = 0;
+    let mut gap = false;
+    for c in normalized.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+            chars += 1;
+            if chars >= MAX_KEY_CHARS {
+                break;
+            }
+        } else if c != '\'' && c != '’' {
+            // "Google's" and "Google’s" read as "googles"; anything else separates words.
+            gap = true;
+        }
+    }
+    out
+}
+
+/// The key of the work `p` belongs to: its title's [`key`], or for a title without a letter or digit the
+/// paper's id (such a paper is a work of its own).
+pub fn key_of_paper(p: &Paper) -> String {
+    let k = key(&p.title);
+    if k.is_empty() {
+        p.id.clone()
+    } else {
+        k
+    }
+}
+
+/// How much a place says about its paper: links plus takeaways (nested ones included).
+fn fullness(p: &Paper) -> usize {
+    let mut n = p.links.len();
+    let mut stack: Vec<&Note> = p.takeaways.iter().collect();
+    while let Some(t) = stack.pop() {
+        n += 1;
+        stack.extend(t.children.iter());
+    }
+    n
+}
+
+/// Every work of a library and where it is listed. Derived from the library (like the search index):
+/// build it again when the library changes.
+#[derive(Debug, Clone, Default)]
+pub struct Works {
+    /// Per work: its key.
+    keys: Vec<Box<str>>,
+    /// Per work: the place that says the most (most links and takeaways; the first on a tie).
+    fullest: Vec<PaperRef>,
+    /// Per work: where its places start in `places` (one more entry at the end).
+    starts: Vec<u32>,
+    /// Places grouped by work, each group in library order.
+    places: Vec<PaperRef>,
+    /// Per document, per paper: its work.
+    of: Vec<Vec<u32>>,
+}
+
+impl Works {
+    pub fn new(lib: &Library) -> Works {
+        // Each key is held once, by the map while it is built, then moved into `keys`.
+        let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(lib.paper_count());
+        let mut counts: Vec<u32> = Vec::new();
+        let mut of = Vec::with_capacity(lib.documents.len());
+        for doc in &lib.documents {
+            let mut works = Vec::with_capacity(doc.papers.len());
+            for p in &doc.papers {
+                let k = key_of_paper(p);
+                let next = counts.len() as u32;
+                let w = *index.entry(k.into_boxed_str()).or_insert_with(|| {
+                    counts.push(0);
+                    next
+                });
+                counts[w as usize] += 1;
+                works.push(w);
+            }
+            of.push(works);
+        }
+        let mut keys: Vec<Box<str>> = vec![Box::default(); counts.len()];
+        for (k, w) in index {
+            keys[w as usize] = k;
+        }
+        let mut starts = Vec::with_capacity(keys.len() + 1);
+        let mut total = 0u32;
+        for c in &counts {
+            starts.push(total);
+            total += c;
+        }
+        starts.push(total);
+        let mut fill: Vec<u32> = starts[..keys.len()].to_vec();
+        let mut places = vec![PaperRef { doc: 0, paper: 0 }; total as usize];
+        let mut fullest: Vec<Option<(usize, PaperRef)>> = vec![None; keys.len()];
+        for (r, p) in lib.papers() {
+            let w = of[r.doc][r.paper] as usize;
+            places[fill[w] as usize] = r;
+            fill[w] += 1;
+            let f = fullness(p);
+            if fullest[w].is_none_or(|(best, _)| f > best) {
+                fullest[w] = Some((f, r));
+            }
+        }
+        Works {
+            keys,
+            fullest: fullest
+                .into_iter()
+                .map(|f| f.map(|(_, r)| r).unwrap_or(PaperRef { doc: 0, paper: 0 }))
+                .collect(),
+            starts,
+            places,
+            of,
+        }
+    }
+
+    /// Number of works.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// The work a paper belongs to.
+    pub fn work_of(&self, r: PaperRef) -> Option<usize> {
+        self.of.get(r.doc)?.get(r.paper).map(|&w| w as usize)
+    }
+
+    /// The key of work `w` (empty for an unknown work).
+    pub fn key(&self, w: usize) -> &str {
+        self.keys.get(w).map_or("", |k| k)
+    }
+
+    /// The key of the work a paper belongs to.
+    pub fn key_of(&self, r: PaperRef) -> Option<&str> {
+        self.work_of(r).map(|w| self.key(w))
+    }
+
+    /// Where work `w` is listed, in library order.
+    pub fn places(&self, w: usize) -> &[PaperRef] {
+        match (self.starts.get(w), self.starts.get(w + 1)) {
+            (Some(&a), Some(&b)) => &self.places[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// Where the paper's work is listed (the paper among them), in library order.
+    pub fn places_of(&self, r: PaperRef) -> &[PaperRef] {
+        self.work_of(r).map_or(&[], |w| self.places(w))
+    }
+
+    /// The place of work `w` that says the most: most links and takeaways, the first in library order on
+    /// a tie. What the palette and `--filter` show for the work.
+    pub fn fullest(&self, w: usize) -> Option<PaperRef> {
+        self.fullest.get(w).copied()
+    }
+
+    /// Each work once, in the order of its first place among `refs` (a ranking, best first): the position
+    /// of that first place in `refs`, and the work's fullest place.
+    pub fn once(&self, refs: impl IntoIterator<Item = PaperRef>) -> Vec<(usize, PaperRef)> {
+        let mut seen = vec![false; self.len()];
+        let mut out = Vec::new();
+        for (i, r) in refs.into_iter().enumerate() {
+            match self.work_of(r) {
+                Some(w) if !seen[w] => {
+                    seen[w] = true;
+                    out.push((i, self.fullest(w).unwrap_or(r)));
+                }
+                Some(_) => {}
+                None => out.push((i, r)),
+            }
+        }
+        out
+    }
+
+    /// The links of every place of the paper's work, the paper's own first, then the other places' in
+    /// library order; one per URL (a local link: one per file it points to).
+    pub fn links<'a>(&self, lib: &'a Library, r: PaperRef) -> Vec<&'a Link> {
+        let mut out: Vec<&Link> = Vec::new();
+        let others = self.places_of(r).iter().filter(|&&o| o != r);
+        for place in std::iter::once(&r).chain(others) {
+            let Some(p) = lib.paper(*place) else { continue };
+            for l in &p.links {
+                let same = |o: &&Link| match (&o.target, &l.target) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => o.url == l.url,
+                };
+                if !out.iter().any(same) {
+                    out.push(l);
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocKind, Document};
+
+    fn paper(title: &str, links: &[&str]) -> Paper {
+        Paper {
+            id: String::new(),
+            title: title.into(),
+            venue: None,
+            authors: None,
+            topics: std::sync::Arc::from(Vec::<String>::new()),
+            line: 1,
+            links: links
+                .iter()
+                .map(|u| Link {
+                    label: "Paper".into(),
+                    url: (*u).into(),
+                    target: None,
+                })
+                .collect(),
+            affiliations: Vec::new(),
+            takeaways: Vec::new(),
+            shape: Default::default(),
+        }
+    }
+
+    fn doc(papers: Vec<Paper>) -> Document {
+        Document {
+            source: "x.md".into(),
+            path: None,
+            title: "X".into(),
+            kind: DocKind::List,
+            meta: Vec::new(),
+            tree: Vec::new(),
+            papers,
+            body: Vec::new(),
+            description: None,
+        }
+    }
+
+    #[test]
+    fn keys_fold_case_unicode_form_white_space_and_punctuation() {
+        let k = key("AlpaServe: Statistical Multiplexing");
+        assert_eq!(k, "alpaserve-statistical-multiplexing");
+        assert_eq!(key("alpaserve  statistical\tmultiplexing"), k);
+        assert_eq!(key("ALPASERVE — Statistical Multiplexing."), k);
+        // Full-width letters and a decomposed accent are the same title in NFKC.
+        assert_eq!(key("ＡｌｐａＳｅｒｖｅ Statistical Multiplexing"), k);
+        assert_eq!(key("Cafe\u{301} Systems"), key("Café systems"));
+        assert_eq!(key("Google’s TPU"), key("Google's TPU"));
+        assert_eq!(key("博士这五年"), "博士这五年");
+        assert_eq!(key("🔥 !!"), "");
+        assert_ne!(key("Orion: GPU sharing"), key("Orion: GPU scheduling"));
+    }
+
+    #[test]
+    fn places_fullest_and_links() {
+        let mut lib = Library::default();
+        lib.documents.push(doc(vec![
+            paper("Alpha Serve", &["https://a/1"]),
+            paper("Beta", &["https://b"]),
+        ]));
+        lib.documents.push(doc(vec![
+            paper("alpha  serve", &["https://a/1", "https://a/2"]),
+            paper("Untitled 🔥", &[]),
+        ]));
+        for (i, d) in lib.documents.iter_mut().enumerate() {
+            for (j, p) in d.papers.iter_mut().enumerate() {
+                p.id = format!("d{i}/p{j}");
+            }
+        }
+        let w = Works::new(&lib);
+        assert_eq!(w.len(), 3);
+        let a0 = PaperRef { doc: 0, paper: 0 };
+        let a1 = PaperRef { doc: 1, paper: 0 };
+        assert_eq!(w.work_of(a0), w.work_of(a1));
+        assert_eq!(w.key_of(a1), Some("alpha-serve"));
+        assert_eq!(w.places_of(a1), &[a0, a1]);
+        // The second place has more links: it is the fullest.
+        assert_eq!(w.fullest(w.work_of(a0).unwrap()), Some(a1));
+        // Ranked a1, beta, a0: each work once, shown by its fullest place.
+        let b = PaperRef { doc: 0, paper: 1 };
+        assert_eq!(w.once([a1, b, a0]), vec![(0, a1), (1, b)]);
+        // Links of all places, the selected place's first, one per URL.
+        let urls: Vec<&str> = w.links(&lib, a0).iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(urls, vec!["https://a/1", "https://a/2"]);
+        assert_eq!(w.places_of(b), &[b]);
+    }
+
+    #[test]
+    fn ties_go_to_the_first_place() {
+        let mut lib = Library::default();
+        lib.documents.push(doc(vec![paper("Same", &["https://1"])]));
+        lib.documents.push(doc(vec![paper("Same", &["https://2"])]));
+        let w = Works::new(&lib);
+        assert_eq!(w.fullest(0), Some(PaperRef { doc: 0, paper: 0 }));
+    }
+}
