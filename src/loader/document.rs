@@ -317,7 +317,7 @@ impl DocBuilder<'_> {
                         evidence = true;
                     }
                     let mut topics = topic_path(&stack);
-                    let nodes = self.items(items, &classes, &mut topics);
+                    let nodes = self.items(items, classes, &mut topics);
                     if let Some(top) = stack.last_mut() {
                         top.children.extend(nodes);
                     }
@@ -466,7 +466,7 @@ impl DocBuilder<'_> {
     fn items(
         &mut self,
         items: &[MdItem],
-        classes: &[list::Cls],
+        classes: Vec<list::Cls>,
         topics: &mut Vec<String>,
     ) -> Vec<Node> {
         let mut nodes = Vec::new();
@@ -475,8 +475,8 @@ impl DocBuilder<'_> {
         for (it, c) in items.iter().zip(classes) {
             match c.kind {
                 list::Kind::Paper => {
-                    let head = match &c.head {
-                        Some(h) => h.clone(),
+                    let head = match c.head {
+                        Some(h) => *h,
                         None => unlinked_head(it.first_para()),
                     };
                     self.check_links(it.first_para(), it.line);
@@ -491,13 +491,13 @@ impl DocBuilder<'_> {
                     ));
                 }
                 list::Kind::Topic => {
-                    let title = match &c.head {
-                        Some(h) => h.title.clone(),
+                    let title = match c.head {
+                        Some(h) => h.title,
                         None => entry::clean_title(&plain(it.first_para())).title,
                     };
                     topics.push(title.clone());
                     let mut children = Vec::new();
-                    for (sub, subc) in it.sublists().zip(&c.subs) {
+                    for (sub, subc) in it.sublists().zip(c.subs) {
                         children.extend(self.items(sub, subc, topics));
                     }
                     topics.pop();
@@ -713,7 +713,7 @@ fn unlinked_head(inl: &[Tok]) -> Head {
 /// or an item one level down with a link group.
 fn list_evidence(items: &[MdItem], classes: &[list::Cls]) -> bool {
     items.iter().zip(classes).any(|(it, c)| {
-        let linked = |h: &Option<Head>| {
+        let linked = |h: &Option<Box<Head>>| {
             h.as_ref()
                 .is_some_and(|h| h.not_paper.is_none() && h.is_linked())
         };

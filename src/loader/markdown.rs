@@ -508,7 +508,14 @@ fn is_br(html: &str) -> bool {
 
 /// Collapses runs of white space into one space and trims the ends.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Every link among the tokens, as (text, destination), in order.

@@ -1,18 +1,6 @@
 //! How a paper's first paragraph splits into title, venue, authors and links.
 
-use super::markdown::{collapse, Tok};
-
-/// What the first paragraph of a list item says about a paper.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Head {
-    pub title: String,
-    pub venue: Option<String>,
-    pub authors: Option<String>,
-    /// True when the paragraph opens with a link to an outside page (the title is that link's text).
-    pub title_is_link: bool,
-    /// True when the paragraph carries a bracketed link group (`\[[Paper](url)]`).
-    pub has_group: bool,
-}
+use super::markdown::collapse;
 
 /// Does `url` point outside the notes (it has a scheme such as `https:`)?
 pub fn is_outside(url: &str) -> bool {
@@ -26,88 +14,8 @@ pub fn is_outside(url: &str) -> bool {
         && !scheme.eq_ignore_ascii_case("file")
 }
 
-/// Does the paragraph open with a link to an outside page (leading white space ignored)?
-pub fn opens_with_outside_link(inl: &[Tok]) -> bool {
-    for t in inl {
-        match t {
-            Tok::Text(s, _) if s.trim().is_empty() => continue,
-            Tok::Break | Tok::LineBreak => continue,
-            Tok::LinkStart(dest) => return is_outside(dest),
-            _ => return false,
-        }
-    }
-    false
-}
-
-/// Where a bracketed link group starts: the text before its `[`, or `None` when there is no group.
-/// The prefix keeps the text of links before the group (e.g. a venue `([SOSP 2023](…))`).
-pub fn group_prefix(inl: &[Tok]) -> Option<String> {
-    let mut prefix = String::new();
-    let mut in_link = false;
-    for t in inl {
-        match t {
-            Tok::LinkStart(_) => {
-                if !in_link {
-                    let trimmed = prefix.trim_end();
-                    if let Some(before) = trimmed.strip_suffix('[') {
-                        return Some(before.to_string());
-                    }
-                }
-                in_link = true;
-            }
-            Tok::LinkEnd => in_link = false,
-            Tok::Text(s, _) => prefix.push_str(s),
-            Tok::Break | Tok::LineBreak => prefix.push(' '),
-        }
-    }
-    None
-}
-
-/// Splits a paper's first paragraph into its head. Returns `None` for a paragraph with neither a link
-/// group nor a leading outside link, unless `unlinked` allows a paper without links.
-pub fn head(inl: &[Tok]) -> Head {
-    let has_group = group_prefix(inl).is_some();
-    if opens_with_outside_link(inl) {
-        // Title-as-link: the title is the first link's text; what follows it up to a group describes it.
-        let mut title = String::new();
-        let mut rest = Vec::new();
-        let mut state = 0; // 0 before the link, 1 inside, 2 after
-        for t in inl {
-            match (state, t) {
-                (0, Tok::LinkStart(_)) => state = 1,
-                (1, Tok::LinkEnd) => state = 2,
-                (1, Tok::Text(s, _)) => title.push_str(s),
-                (1, Tok::Break | Tok::LineBreak) => title.push(' '),
-                (2, t) => rest.push(t.clone()),
-                _ => {}
-            }
-        }
-        let tail = group_prefix(&rest).unwrap_or_else(|| super::markdown::plain(&rest));
-        let (_, venue, authors) = split_tail(&collapse(&format!("x {tail}")));
-        return Head {
-            title: collapse(&title),
-            venue,
-            authors,
-            title_is_link: true,
-            has_group,
-        };
-    }
-    let text = match group_prefix(inl) {
-        Some(prefix) => prefix,
-        None => super::markdown::plain(inl),
-    };
-    let (title, venue, authors) = split_tail(&collapse(&text));
-    Head {
-        title,
-        venue,
-        authors,
-        title_is_link: false,
-        has_group,
-    }
-}
-
 /// Strips a trailing venue in parentheses and a trailing `, by Author` from a title, in any order.
-pub fn split_tail(text: &str) -> (String, Option<String>, Option<String>) {
+pub fn split_tail(text: &str) -> (&str, Option<String>, Option<String>) {
     let mut t = text.trim();
     let mut venue = None;
     let mut authors = None;
@@ -134,7 +42,7 @@ pub fn split_tail(text: &str) -> (String, Option<String>, Option<String>) {
         }
         break;
     }
-    (t.trim().to_string(), venue, authors)
+    (t.trim(), venue, authors)
 }
 
 /// `("Title ", "SOSP 2023")` for `"Title (SOSP 2023)"`, matching nested parentheses.
@@ -159,11 +67,11 @@ fn trailing_parens(t: &str) -> Option<(&str, &str)> {
 }
 
 /// A trailing ` | Venue 'Year` (short, after the last ` | `): the text before it and the venue.
-pub fn trailing_pipe_venue(t: &str) -> Option<(String, String)> {
+pub fn trailing_pipe_venue(t: &str) -> Option<(&str, String)> {
     let i = t.rfind(" | ")?;
     let venue = t[i + 3..].trim();
     (!venue.is_empty() && venue.chars().count() <= 60 && i > 0)
-        .then(|| (t[..i].trim_end().to_string(), collapse(venue)))
+        .then(|| (t[..i].trim_end(), collapse(venue)))
 }
 
 /// A venue names a year (`SOSP 2023`, `NeurIPS'23`), a preprint (`arXiv 2312.07104`) or a report.
@@ -208,20 +116,26 @@ pub fn has_year(inner: &str) -> bool {
 /// A lowercase, dash-separated form of `text` for ids: ASCII letters and digits, other letters kept.
 pub fn slug(text: &str, max: usize) -> String {
     let mut out = String::new();
+    // Characters in `out`, counted as they are pushed (counting `out` each time was quadratic).
+    let mut len = 0;
     let mut dash = false;
     for c in text.chars() {
         if c.is_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
+                len += 1;
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                out.push(l);
+                len += 1;
+            }
         } else if c == '\'' || c == '’' {
             // "Google's" → "googles"
         } else {
             dash = true;
         }
-        if out.chars().count() >= max {
+        if len >= max {
             break;
         }
     }
@@ -231,7 +145,12 @@ pub fn slug(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader::markdown::{parse, MdBlock};
+    use crate::loader::entry::{recognise, Head, Shape};
+    use crate::loader::markdown::{parse, MdBlock, Tok};
+
+    fn head(inl: &[Tok]) -> Head {
+        recognise(inl).expect("a shape")
+    }
 
     fn first_para(md: &str) -> Vec<Tok> {
         match &parse(md)[0] {
@@ -247,7 +166,7 @@ mod tests {
             "GreyHound: Hunting *Fail-Slows* \\[[Paper](https://a)] \\[[Code](https://b)]",
         ));
         assert_eq!(h.title, "GreyHound: Hunting Fail-Slows");
-        assert!(h.has_group && !h.title_is_link);
+        assert_eq!(h.shape, Shape::LinkGroup);
     }
 
     #[test]
@@ -279,7 +198,7 @@ mod tests {
     fn authors_are_split_off() {
         let (t, v, a) = split_tail("The Ph.D. Grind, by Philip J. Guo");
         assert_eq!(
-            (t.as_str(), v, a.as_deref()),
+            (t, v, a.as_deref()),
             ("The Ph.D. Grind", None, Some("Philip J. Guo"))
         );
     }
@@ -290,7 +209,7 @@ mod tests {
             "[How to Read a Paper](http://x/p.pdf), by S. Keshav \\[[Personal Note](n.md)]",
         ));
         assert_eq!(h.title, "How to Read a Paper");
-        assert!(h.title_is_link);
+        assert_eq!(h.shape, Shape::TitleLink);
         assert_eq!(h.authors.as_deref(), Some("S. Keshav"));
     }
 

@@ -22,8 +22,8 @@ pub enum Seg<'a> {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkSeg<'a> {
-    /// The link's text, white space collapsed (empty for a badge).
-    pub text: String,
+    /// The link's text, white space collapsed (empty for a badge); borrowed when it is one plain run.
+    pub text: std::borrow::Cow<'a, str>,
     pub url: &'a str,
     /// The style of the link's first text (a `**[Title](u)**` link is bold).
     pub style: Style,
@@ -58,50 +58,71 @@ pub fn unbracket(s: &str) -> &str {
 /// Splits tokens into segments; the text inside a link becomes the link's text.
 pub fn segments(inl: &[Tok]) -> Vec<Seg<'_>> {
     let mut out = Vec::new();
-    let mut link: Option<LinkSeg> = None;
-    let mut first_style: Option<Style> = None;
-    for t in inl {
+    // The link being read: its URL, where its tokens start, and the style of its first text.
+    let mut link: Option<(&str, usize, Option<Style>)> = None;
+    for (i, t) in inl.iter().enumerate() {
         match t {
             Tok::LinkStart(url) => {
                 // A link inside a link cannot happen in CommonMark; keep the outer one.
                 if link.is_none() {
-                    link = Some(LinkSeg {
-                        text: String::new(),
-                        url,
-                        style: Style::default(),
-                    });
-                    first_style = None;
+                    link = Some((url, i + 1, None));
                 }
             }
             Tok::LinkEnd => {
-                if let Some(mut l) = link.take() {
-                    l.text = collapse(&l.text);
-                    l.style = first_style.unwrap_or_default();
-                    out.push(Seg::Link(l));
+                if let Some((url, start, style)) = link.take() {
+                    out.push(Seg::Link(LinkSeg {
+                        text: link_text(&inl[start..i]),
+                        url,
+                        style: style.unwrap_or_default(),
+                    }));
                 }
             }
             Tok::Text(s, st) => match link.as_mut() {
-                Some(l) => {
-                    if first_style.is_none() && !s.trim().is_empty() {
-                        first_style = Some(*st);
+                Some((_, _, style)) => {
+                    if style.is_none() && !s.trim().is_empty() {
+                        *style = Some(*st);
                     }
-                    l.text.push_str(s);
                 }
                 None => out.push(Seg::Text(s, *st)),
             },
-            Tok::Break | Tok::LineBreak => match link.as_mut() {
-                Some(l) => l.text.push(' '),
-                None => out.push(Seg::Break {
-                    hard: matches!(t, Tok::LineBreak),
-                }),
-            },
+            Tok::Break | Tok::LineBreak => {
+                if link.is_none() {
+                    out.push(Seg::Break {
+                        hard: matches!(t, Tok::LineBreak),
+                    })
+                }
+            }
         }
     }
-    if let Some(mut l) = link {
-        l.text = collapse(&l.text);
-        out.push(Seg::Link(l));
+    if let Some((url, start, style)) = link {
+        out.push(Seg::Link(LinkSeg {
+            text: link_text(&inl[start..]),
+            url,
+            style: style.unwrap_or_default(),
+        }));
     }
     out
+}
+
+/// The text of a link's tokens, white space collapsed: borrowed when it is one tidy run of text (most
+/// links), built otherwise.
+fn link_text(toks: &[Tok]) -> std::borrow::Cow<'_, str> {
+    if let [Tok::Text(s, _)] = toks {
+        let tidy = s.trim() == s && !s.contains("  ") && !s.contains(['\n', '\t', '\r']);
+        if tidy {
+            return std::borrow::Cow::Borrowed(s.as_str());
+        }
+    }
+    let mut text = String::new();
+    for t in toks {
+        match t {
+            Tok::Text(s, _) => text.push_str(s),
+            Tok::Break | Tok::LineBreak => text.push(' '),
+            // A link inside a link: its text counts, its markers do not.
+            Tok::LinkStart(_) | Tok::LinkEnd => {}
+        }
+    }
+    std::borrow::Cow::Owned(collapse(&text))
 }
 
 /// Does the paragraph hold any link (a cheap test before the shapes are tried)?

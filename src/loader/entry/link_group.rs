@@ -11,8 +11,55 @@ use super::{clean_title, split_authors, Head, Shape};
 ///
 /// A link is a group's when it is written in brackets (`[[Paper](u)]`, `[[Paper]](u)`, `[\[pdf\]](u)`).
 /// Without brackets, the links that end the paragraph (with only separators and badges between them)
-/// form a group when every one of them is labelled like a link (`paper`, `code`, `arXiv`).
+/// form a group when every one of them is labelled like a link (`paper`, `code`, `arXiv`) and the text
+/// before them does not run into them as a sentence does (`… see the [code](u)`); such a group is
+/// *weak* (see [`Group`]).
 pub fn start(segs: &[Seg]) -> Option<usize> {
+    group(segs).map(|g| g.start)
+}
+
+/// Where a link group starts, and how sure the shape is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group {
+    pub start: usize,
+    /// Plain labelled links (`Title [paper](u)`), not written in brackets: an entry of its own only
+    /// where nothing stronger encloses it (a takeaway may end with `[code](u)` too).
+    pub weak: bool,
+}
+
+/// Words that end a sentence's run into a link rather than a title (`… see the [code](u)`).
+const RUN_IN: &[&str] = &[
+    "see",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "from",
+    "via",
+    "with",
+    "by",
+    "of",
+    "to",
+    "and",
+    "or",
+    "our",
+    "its",
+    "their",
+    "this",
+    "here",
+    "is",
+    "are",
+    "available",
+    "released",
+    "open-sourced",
+    "under",
+    "for",
+    "as",
+];
+
+pub fn group(segs: &[Seg]) -> Option<Group> {
     let mut prev_text_ends_with_bracket = false;
     for (i, s) in segs.iter().enumerate() {
         match s {
@@ -21,7 +68,10 @@ pub fn start(segs: &[Seg]) -> Option<usize> {
             Seg::Link(l) if l.is_badge() => {}
             Seg::Link(l) => {
                 if prev_text_ends_with_bracket || l.is_bracketed() {
-                    return Some(i);
+                    return Some(Group {
+                        start: i,
+                        weak: false,
+                    });
                 }
                 prev_text_ends_with_bracket = false;
             }
@@ -43,7 +93,15 @@ pub fn start(segs: &[Seg]) -> Option<usize> {
             _ => break,
         }
     }
-    first.filter(|&i| !title_text(&segs[..i]).0.trim().is_empty())
+    let start = first?;
+    let (before, _) = title_text(&segs[..start]);
+    let last_word = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rfind(|w| !w.is_empty())?;
+    if RUN_IN.contains(&last_word) {
+        return None;
+    }
+    Some(Group { start, weak: true })
 }
 
 /// Is the link at `i` written inside parentheses: `(` right before it and `)` right after?
@@ -90,12 +148,13 @@ pub fn title_text(segs: &[Seg]) -> (String, Option<String>) {
 }
 
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
-    let start = start(segs)?;
+    let Group { start, weak } = group(segs)?;
     let (raw, after_break) = title_text(&segs[..start]);
     let raw = raw.trim_end().trim_end_matches(['[', '(']).trim_end();
     let (raw, authors, venue) = split_authors(raw);
     let mut head = clean_title(&raw);
     head.shape = Shape::LinkGroup;
+    head.weak = weak;
     head.authors = head.authors.or(authors).or_else(|| {
         after_break
             .filter(|a| super::reads_as_names(a))
@@ -158,6 +217,14 @@ mod tests {
         let h =
             head("- Owl Nets ([paper](https://arxiv.org/abs/1), [code](https://b.org/c))").unwrap();
         assert_eq!(h.title, "Owl Nets");
+    }
+
+    #[test]
+    fn a_sentence_running_into_a_link_is_not_a_group() {
+        assert!(head("- Faster than Raven (see the [artifact](https://a.org/x))").is_none());
+        assert!(head("- The code is available on [GitHub](https://github.com/o/n)").is_none());
+        assert!(head("- Owl Nets [paper](https://a.org/p)").unwrap().weak);
+        assert!(!head("- Owl Nets [[paper](https://a.org/p)]").unwrap().weak);
     }
 
     #[test]

@@ -10,6 +10,9 @@
 //! - it reads like a title (`Name: subtitle`, or four words or more, no `&`, no final period) and a
 //!   sibling is a paper by its affiliation bullet.
 //!
+//! A weak shape (plain labelled links, `Title [paper](u)`) is a paper where nothing stronger encloses it,
+//! but does not make the item above it a topic: a takeaway may end with `[code](u)` as well.
+//!
 //! Bare URL bullets, software repositories and other non-papers are never papers. In a section that
 //! holds no papers (`Resources`, `References`), a title-as-link entry is a paper only beside a link
 //! labelled as one (`[pdf]`), and link-less items are not papers.
@@ -42,7 +45,7 @@ pub enum Kind {
 pub struct Cls {
     pub kind: Kind,
     /// The recognised shape of a linked item.
-    pub head: Option<Head>,
+    pub head: Option<Box<Head>>,
     pub subs: Vec<Vec<Cls>>,
     /// This item or one below it is a linked paper.
     linked_within: bool,
@@ -53,48 +56,79 @@ pub struct Cls {
 /// Classifies a list's items, assuming no ancestor is a paper. `depth` is 0 for a list not inside an
 /// item.
 pub fn classify(items: &[MdItem], depth: usize, ctx: &Ctx) -> Vec<Cls> {
+    resolve(items, facts(items, ctx), depth, ctx)
+}
+
+/// What each item says by itself, computed once, bottom-up: its shape, whether it is a linked paper
+/// here, and whether a paper of a strong shape is below it.
+struct Facts {
+    head: Option<Box<Head>>,
+    linked: bool,
+    strong: bool,
+    strong_below: bool,
+    subs: Vec<Vec<Facts>>,
+}
+
+fn facts(items: &[MdItem], ctx: &Ctx) -> Vec<Facts> {
+    items
+        .iter()
+        .map(|it| {
+            let (head, linked, strong) = entry(it.first_para(), ctx);
+            let subs: Vec<Vec<Facts>> = it.sublists().map(|l| facts(l, ctx)).collect();
+            let strong_below = subs.iter().flatten().any(|f| f.strong || f.strong_below);
+            Facts {
+                head,
+                linked,
+                strong,
+                strong_below,
+                subs,
+            }
+        })
+        .collect()
+}
+
+/// Decides the kinds, top-down: what is below a paper is its notes and is not looked at again.
+fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<Cls> {
     let mut out: Vec<Cls> = Vec::with_capacity(items.len());
-    for it in items {
-        let subs: Vec<Vec<Cls>> = it.sublists().map(|l| classify(l, depth + 1, ctx)).collect();
+    for (it, f) in items.iter().zip(facts) {
         let inl = it.first_para();
-        let head = if has_link(inl) { recognise(inl) } else { None };
-        let not_paper = head.as_ref().is_some_and(|h| h.not_paper.is_some());
-        let linked = head.as_ref().is_some_and(|h| {
-            h.not_paper.is_none()
-                && h.is_linked()
-                && (!ctx.no_papers || h.paper_label || h.shape != Shape::TitleLink)
-        });
-        let below = subs.iter().flatten();
-        let linked_below = below.clone().any(|c| c.linked_within);
-        let any_below = below.clone().any(|c| c.kind != Kind::Plain);
+        let not_paper = f.head.as_ref().is_some_and(|h| h.not_paper.is_some());
+        let below = |subs: Vec<Vec<Facts>>| -> Vec<Vec<Cls>> {
+            it.sublists()
+                .zip(subs)
+                .map(|(l, fs)| resolve(l, fs, depth + 1, ctx))
+                .collect()
+        };
+        let mut subs = Vec::new();
         let mut by_affiliation = false;
         let kind = if !ctx.allowed || not_paper {
             Kind::Plain
-        } else if linked {
-            if linked_below {
-                Kind::Topic
-            } else {
-                Kind::Paper
-            }
-        } else if linked_below {
+        } else if f.strong_below {
+            subs = below(f.subs);
             Kind::Topic
-        } else if head.is_none() && affiliation_below(it) && reads_as_paper_title(&plain(inl)) {
+        } else if f.linked {
+            Kind::Paper
+        } else if f.head.is_none() && reads_as_paper_title(inl) && affiliation_below(it) {
             by_affiliation = true;
             Kind::Paper
-        } else if any_below {
-            Kind::Topic
         } else {
-            Kind::Plain
+            subs = below(f.subs);
+            if subs.iter().flatten().any(|c| c.kind != Kind::Plain) {
+                Kind::Topic
+            } else {
+                Kind::Plain
+            }
         };
         out.push(Cls {
             kind,
-            linked_within: (linked && kind == Kind::Paper) || linked_below,
-            head,
+            linked_within: f.strong
+                || kind == Kind::Topic && subs.iter().flatten().any(|c| c.linked_within),
+            head: f.head,
             subs,
             by_affiliation,
         });
     }
-    if !ctx.allowed {
+    if !ctx.allowed || (ctx.no_papers && !ctx.under_papers) {
         return out;
     }
     // Sibling rules, for link-less items that nothing above decided.
@@ -102,22 +136,40 @@ pub fn classify(items: &[MdItem], depth: usize, ctx: &Ctx) -> Vec<Cls> {
         .iter()
         .any(|c| c.kind == Kind::Paper && c.linked_within && c.head.is_some());
     let affiliation_sibling = out.iter().any(|c| c.by_affiliation);
+    let by_place = depth == 0 && ctx.under_papers;
+    if !(by_place || linked_sibling || affiliation_sibling) {
+        return out;
+    }
     for (c, it) in out.iter_mut().zip(items) {
-        if c.kind != Kind::Plain || c.head.is_some() || (ctx.no_papers && !ctx.under_papers) {
+        if c.kind != Kind::Plain || c.head.is_some() {
             continue;
         }
         let text = plain(it.first_para());
         if text.is_empty() || looks_like_url(&text) {
             continue;
         }
-        if (depth == 0 && ctx.under_papers)
-            || linked_sibling
-            || (affiliation_sibling && reads_like_title(&text))
-        {
+        if by_place || linked_sibling || reads_like_title(&text) {
             c.kind = Kind::Paper;
         }
     }
     out
+}
+
+/// An item's recognised shape, whether it counts as a linked paper here, and whether that is by a
+/// strong shape (one that makes the item above it a topic).
+fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, bool, bool) {
+    let head = if has_link(inl) {
+        recognise(inl).map(Box::new)
+    } else {
+        None
+    };
+    let linked = head.as_ref().is_some_and(|h| {
+        h.not_paper.is_none()
+            && h.is_linked()
+            && (!ctx.no_papers || h.paper_label || h.shape != Shape::TitleLink)
+    });
+    let strong = linked && head.as_ref().is_some_and(|h| !h.weak);
+    (head, linked, strong)
 }
 
 /// The first nested bullet (bare URL bullets aside) reads as an affiliation or a label: short names
@@ -141,9 +193,21 @@ fn affiliation_below(it: &MdItem) -> bool {
 }
 
 /// An item above an affiliation bullet is a paper when it could be a title: some words, not a sentence
-/// ending with a period or a colon, not a URL.
-fn reads_as_paper_title(text: &str) -> bool {
-    !text.is_empty() && !text.ends_with(['.', ':']) && !looks_like_url(text)
+/// ending with a period or a colon, not a URL. (Read from the tokens, without building the text.)
+fn reads_as_paper_title(inl: &[super::super::markdown::Tok]) -> bool {
+    use super::super::markdown::Tok;
+    let last = inl.iter().rev().find_map(|t| match t {
+        Tok::Text(s, _) if !s.trim().is_empty() => Some(s.trim_end()),
+        _ => None,
+    });
+    let first = inl.iter().find_map(|t| match t {
+        Tok::Text(s, _) if !s.trim().is_empty() => Some(s.trim_start()),
+        _ => None,
+    });
+    match (first, last) {
+        (Some(f), Some(l)) => !l.ends_with(['.', ':']) && !looks_like_url(f),
+        _ => false,
+    }
 }
 
 /// Reads like a paper's title: `Name: subtitle`, or four words or more without `&` and without a final

@@ -43,6 +43,9 @@ pub struct Head {
     pub not_paper: Option<&'static str>,
     /// A link is labelled as the paper itself (`[pdf]`, `[Paper]`, `[arXiv]`).
     pub paper_label: bool,
+    /// The shape is a weak one (plain labelled links, see [`link_group::Group`]): an entry where no
+    /// stronger one encloses it, but it does not make the entry above it a topic.
+    pub weak: bool,
 }
 
 impl Head {
@@ -65,45 +68,40 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
 /// `(@Org)`, ` | Venue`, `(Venue 2023)`, `, by Author` and `.`. Returns the head without links.
 pub fn clean_title(raw: &str) -> Head {
     let (t, lead) = strip_lead(raw);
-    let mut head = Head {
-        title: t.to_string(),
-        ..Head::default()
-    };
+    let mut head = Head::default();
     apply_lead(&mut head, lead);
-    let mut t = head.title.trim().to_string();
+    let mut t = t.trim();
     loop {
         let before = t.len();
-        t = t
-            .trim_end_matches(|c: char| c.is_whitespace() || inline::is_marker(c))
-            .to_string();
+        t = t.trim_end_matches(|c: char| c.is_whitespace() || inline::is_marker(c));
         if let Some(open) = t.rfind("(@") {
             if t.ends_with(')') && head.affiliation.is_none() {
                 head.affiliation = Some(t[open + 2..t.len() - 1].trim().to_string());
-                t.truncate(open);
+                t = &t[..open];
                 continue;
             }
         }
         if head.venue.is_none() {
-            if let Some((rest, venue)) = trailing_pipe_venue(&t) {
+            if let Some((rest, venue)) = trailing_pipe_venue(t) {
                 head.venue = Some(venue);
                 t = rest;
                 continue;
             }
         }
-        let (rest, venue, authors) = split_tail(&t);
+        let (rest, venue, authors) = split_tail(t);
         if venue.is_some() || authors.is_some() {
             head.venue = head.venue.or(venue);
             head.authors = head.authors.or(authors);
             t = rest;
             continue;
         }
-        if t.ends_with('.') && !t.ends_with("..") && !ends_with_abbreviation(&t) {
-            t.pop();
+        if t.ends_with('.') && !t.ends_with("..") && !ends_with_abbreviation(t) {
+            t = &t[..t.len() - 1];
         }
         // A separator left before a group: `Title |`, `Title -`, `Title,`.
         let trimmed = t.trim_end_matches([' ', '|', '-', '–', '—', ',', ';', ':']);
         if trimmed.len() < t.len() && !trimmed.is_empty() {
-            t.truncate(trimmed.len());
+            t = trimmed;
         }
         if t.len() == before {
             break;
@@ -184,12 +182,13 @@ pub fn describe(text: &str) -> Describe {
             }
         }
     }
-    let (rest, venue, authors) = split_tail(&format!("x {t}"));
+    let prefixed = format!("x {t}");
+    let (rest, venue, authors) = split_tail(&prefixed);
     d.venue = d.venue.or(venue);
     d.authors = authors;
     let rest = rest
         .strip_prefix('x')
-        .unwrap_or(&rest)
+        .unwrap_or(rest)
         .trim_matches(sep)
         .to_string();
     let mut other = Vec::new();

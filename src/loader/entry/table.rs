@@ -162,7 +162,7 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
             _ => None,
         });
         let raw_title = match title_link {
-            Some(l) => l.text.clone(),
+            Some(l) => l.text.to_string(),
             None => plain(title_cell),
         };
         if blank(&raw_title) {

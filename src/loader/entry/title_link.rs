@@ -11,10 +11,19 @@
 use super::super::markdown::collapse;
 use super::inline::{is_link_label, is_paper_label, looks_like_url, outside, strip_lead, Seg};
 use super::link_group::{links, start as group_start, title_text};
-use super::url_kind::{url_kind, UrlKind};
+use super::url_kind::{self, url_kind, UrlKind};
 use super::{apply_lead, clean_title, describe, Head, Shape};
 
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
+    // Most entries open with a word: not this shape (decorations open with `[`, `(`, an emoji).
+    let opening = segs.iter().find_map(|s| match s {
+        Seg::Text(t, _) if t.trim().is_empty() => None,
+        Seg::Text(t, _) => Some(t.trim_start().starts_with(char::is_alphanumeric)),
+        _ => Some(false),
+    });
+    if opening == Some(true) {
+        return None;
+    }
     // Decorations before the link: white space, emoji, badges, `[Tag]`s, `(Venue'23)`.
     let mut lead_text = String::new();
     let mut first = None;
@@ -48,7 +57,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     };
     head.paper_label = head.links.iter().skip(1).any(|(l, _)| is_paper_label(l));
     if looks_like_url(&link.text) || link.text == link.url {
-        head.title = link.text.clone();
+        head.title = link.text.to_string();
         head.not_paper = Some("a bare URL");
         return Some(head);
     }
@@ -81,7 +90,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         (String::new(), tail)
     };
     let raw_title = if continuation.is_empty() {
-        link.text.clone()
+        link.text.to_string()
     } else {
         format!("{}: {continuation}", link.text)
     };
@@ -108,7 +117,10 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     if let Some(first) = head.links.first_mut() {
         first.0 = "Paper".into();
     }
-    if url_kind(link.url) == UrlKind::Code && !has_paper_link(&head, 1) {
+    if url_kind::may_be_code(link.url)
+        && url_kind(link.url) == UrlKind::Code
+        && !has_paper_link(&head, 1)
+    {
         head.not_paper = Some("a software repository, not a paper");
     }
     Some(head)

@@ -98,6 +98,12 @@ const BOOK_HOSTS: &[&str] = &["manning.com", "oreilly.com", "amazon.com", "packt
 /// Pages of companies' own sites that are blog posts, by host and path prefix.
 const BLOG_PAGES: &[(&str, &str)] = &[("openai.com", "/index/"), ("openai.com", "/blog/")];
 
+/// A cheap first look: could this URL be on a code host? (Parsing a URL costs more than reading most
+/// entries; this rules most of them out.)
+pub fn may_be_code(url: &str) -> bool {
+    CODE_HOSTS.iter().any(|h| url.contains(h))
+}
+
 fn host_is(host: &str, list: &[&str]) -> bool {
     list.iter()
         .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
