@@ -10,11 +10,21 @@
 //! positions are computed only for the rows on screen, by [`Index::positions`]); a topic path shared by
 //! many papers is matched once; [`Index::search_within`] narrows to the previous key's hits; and the work
 //! is split over the cores.
+//!
+//! The query language (fields, years, links, marks, exclusions, phrases) is parsed by [`query`] and
+//! matched by [`Index::find`] and its kin: the conditions that need no fuzzy matching are tested first,
+//! per paper, and the fuzzy ranking runs only on what passes. [`Index::search`] and its kin take the
+//! whole text as one fuzzy term, as before the language existed.
+
+mod matching;
+pub mod query;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use crate::model::{Library, Note, PaperRef};
+use crate::model::{venue, Library, Note, PaperRef};
+
+pub use query::{parse, KeyMarks, MarkTable, Marks, NoMarks, Query, QueryError};
 
 /// The result of a search, and what a longer query can narrow from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,6 +33,9 @@ pub struct Search {
     pub hits: Vec<Hit>,
     /// Entries in which the query occurs in some field as a subsequence (a superset of the hits).
     candidates: Vec<u32>,
+    /// The query this is the result of (`None` for no search at all): a later query narrows from this
+    /// search only when it [refines](Query::refines) it.
+    query: Option<Query>,
 }
 
 /// Where a paper matched, best first.
@@ -61,6 +74,12 @@ struct Entry {
     context: u32,
     affiliations: Box<str>,
     takeaways: Box<str>,
+    /// The venue written after the title (empty for none), for `in:`.
+    venue: Box<str>,
+    /// The year of its venue, else of its document's title (0 for none), for `year:`.
+    year: u16,
+    /// The kinds of link it has ([`crate::model::LinkKind::bit`]), for `has:`.
+    links: u8,
 }
 
 /// What the search looks in, built once per library.
@@ -101,11 +120,6 @@ fn flatten(notes: &[Note], out: &mut String) {
     }
 }
 
-/// Smart case: a query with a capital letter is case-sensitive.
-fn case_sensitive(query: &str) -> bool {
-    query.chars().any(char::is_uppercase)
-}
-
 impl Index {
     pub fn new(lib: &Library) -> Self {
         let mut contexts: Vec<Box<str>> = Vec::new();
@@ -124,12 +138,19 @@ impl Index {
                 });
                 let mut takeaways = String::new();
                 flatten(&p.takeaways, &mut takeaways);
+                let links = crate::model::LinkKind::ALL
+                    .into_iter()
+                    .filter(|&k| p.has(k))
+                    .fold(0, |bits, k| bits | k.bit());
                 entries.push(Entry {
                     paper: r,
                     title: p.title.as_str().into(),
                     context: id,
                     affiliations: p.affiliations.join(" & ").into(),
                     takeaways: takeaways.into(),
+                    venue: p.venue.as_deref().unwrap_or("").into(),
+                    year: venue::year_of_paper(p, &doc.title).unwrap_or(0),
+                    links,
                 });
             }
         }
@@ -180,6 +201,7 @@ impl Index {
     }
 
     /// Every paper matching `query`, best first. An empty query matches every paper in document order.
+    /// The whole text is one fuzzy term (no query language; see [`Index::find`] for that).
     pub fn search(&self, query: &str) -> Vec<Hit> {
         self.search_all(query).hits
     }
@@ -205,134 +227,56 @@ impl Index {
         previous: Option<&Search>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Search> {
-        match previous {
-            Some(p) => self.search_entries(query, &p.candidates, cancelled),
-            None => {
-                let all: Vec<u32> = (0..self.entries.len() as u32).collect();
-                self.search_entries(query, &all, cancelled)
-            }
-        }
+        self.find_cancellable(&Query::plain(query), previous, &NoMarks, cancelled)
     }
 
-    fn search_entries(
+    /// Every paper matching a parsed query ([`query::parse`]), best first: a title hit above a topic
+    /// hit, above an affiliation hit, above a takeaway hit (for several words, the weakest word's
+    /// field decides), then by score, ties in document order. With no words to rank by (only fields such
+    /// as `year:` or `in:`), in document order. `marks` answers `is:`.
+    pub fn find(&self, query: &Query, marks: &dyn Marks) -> Vec<Hit> {
+        self.find_all(query, marks).hits
+    }
+
+    /// [`Index::find`], keeping what a later query needs to narrow from.
+    pub fn find_all(&self, query: &Query, marks: &dyn Marks) -> Search {
+        self.find_cancellable(query, None, marks, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`Index::find_all`], narrowing from `previous` when `query` [refines](Query::refines) its query
+    /// (else searching everything): the same result either way.
+    pub fn find_within(&self, query: &Query, previous: &Search, marks: &dyn Marks) -> Search {
+        self.find_cancellable(query, Some(previous), marks, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// The search behind all the others, for a worker thread: narrows from `previous` when that is
+    /// sound, and gives up (returns `None`) soon after `cancelled` turns true. Marks must not have
+    /// changed since `previous` when the query uses them (`is:`).
+    pub fn find_cancellable(
         &self,
-        query: &str,
-        candidates: &[u32],
+        query: &Query,
+        previous: Option<&Search>,
+        marks: &dyn Marks,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Search> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Some(Search {
-                hits: candidates.iter().map(|&i| self.hit_all(i)).collect(),
-                candidates: candidates.to_vec(),
-            });
-        }
-        // Topic paths are shared by many papers: match each once.
-        let contexts: Vec<Option<i64>> = self
-            .contexts
-            .iter()
-            .map(|c| self.matcher.fuzzy_match(c, query))
-            .collect();
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(8);
-        let chunk = candidates.len().div_ceil(threads).max(2048);
-        let (mut hits, candidates) = if candidates.len() <= chunk {
-            self.match_chunk(candidates, query, &contexts, cancelled)?
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = candidates
-                    .chunks(chunk)
-                    .map(|c| {
-                        let contexts = &contexts;
-                        s.spawn(move || self.match_chunk(c, query, contexts, cancelled))
-                    })
-                    .collect();
-                let mut hits = Vec::new();
-                let mut cands = Vec::new();
-                let mut complete = true;
-                // Chunks are joined in order, so candidates stay in document order.
-                for h in handles {
-                    match h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
-                        Some((mut h, mut c)) => {
-                            hits.append(&mut h);
-                            cands.append(&mut c);
-                        }
-                        None => complete = false,
-                    }
-                }
-                complete.then_some((hits, cands))
-            })?
+        let narrowed = previous.filter(|p| p.query.as_ref().is_some_and(|q| query.refines(q)));
+        let mut found = match narrowed {
+            Some(p) => self.search_entries(query, &p.candidates, marks, cancelled)?,
+            None => {
+                let all: Vec<u32> = (0..self.entries.len() as u32).collect();
+                self.search_entries(query, &all, marks, cancelled)?
+            }
         };
-        // Field, then score, then document order (entries are in document order).
-        hits.sort_unstable_by(|a, b| {
-            b.field
-                .cmp(&a.field)
-                .then(b.score.cmp(&a.score))
-                .then(a.entry.cmp(&b.entry))
-        });
-        Some(Search { hits, candidates })
+        found.query = Some(query.clone());
+        Some(found)
     }
 
-    fn hit_all(&self, i: u32) -> Hit {
-        Hit {
-            paper: self.entries[i as usize].paper,
-            field: Field::Title,
-            score: 0,
-            entry: i,
-        }
-    }
-
-    /// Matches `candidates`; returns the hits and the entries a longer query could still match (the
-    /// query occurs in some field as a subsequence, whatever the score).
-    fn match_chunk(
-        &self,
-        candidates: &[u32],
-        query: &str,
-        contexts: &[Option<i64>],
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(Vec<Hit>, Vec<u32>)> {
-        let chars = query.chars().count() as i64;
-        let sensitive = case_sensitive(query);
-        let mut out = Vec::new();
-        let mut still = Vec::new();
-        for (n, &i) in candidates.iter().enumerate() {
-            if n % 512 == 0 && cancelled() {
-                return None;
-            }
-            let e = &self.entries[i as usize];
-            let mut possible = true;
-            let found = if let Some(s) = self.matcher.fuzzy_match(&e.title, query) {
-                Some((Field::Title, s))
-            } else if let Some(s) = contexts[e.context as usize] {
-                Some((Field::Context, s))
-            } else if let Some(s) = self.matcher.fuzzy_match(&e.affiliations, query) {
-                Some((Field::Affiliations, s))
-            } else if may_contain(&e.takeaways, query, sensitive) {
-                // Long text matches almost any short query when its letters may be scattered: in the
-                // takeaways, require the query to match compactly (skim's score falls with every gap).
-                self.matcher
-                    .fuzzy_match(&e.takeaways, query)
-                    .filter(|&s| s >= chars * 14)
-                    .map(|s| (Field::Takeaways, s))
-            } else {
-                possible = false;
-                None
-            };
-            if possible {
-                still.push(i);
-            }
-            if let Some((field, score)) = found {
-                out.push(Hit {
-                    paper: e.paper,
-                    field,
-                    score,
-                    entry: i,
-                });
-            }
-        }
-        Some((out, still))
+    /// Character positions to highlight in `text`, a paper's `field` (its title, its breadcrumb, …),
+    /// for a parsed query: where its words and phrases that look in that field match.
+    pub fn query_positions(&self, text: &str, query: &Query, field: Field) -> Vec<usize> {
+        matching::positions(self, text, query, field)
     }
 
     /// Note pages whose title matches `query`, best first (all of them, in order, for an empty query).
@@ -359,6 +303,16 @@ impl Index {
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits
+    }
+}
+
+impl Index {
+    /// Note pages for a parsed query, best first: a page has only a title, so it matches when every word
+    /// and phrase that may look in titles (no field, or `title:`) matches its title, none of the excluded
+    /// ones does, and the query asks for nothing else (`year:`, `has:`, `in:`, …). Positions are those of
+    /// the title.
+    pub fn find_pages(&self, query: &Query) -> Vec<PageHit> {
+        matching::pages(self, query)
     }
 }
 
@@ -483,24 +437,7 @@ mod tests {
         let hits = idx.search("paper 42");
         assert!(!hits.is_empty());
         // Ranked by score, document order among equals: compare with a one-chunk search.
-        let one: Vec<Hit> = {
-            let all: Vec<u32> = (0..idx.len() as u32).collect();
-            let contexts: Vec<Option<i64>> = idx
-                .contexts
-                .iter()
-                .map(|c| idx.matcher.fuzzy_match(c, "paper 42"))
-                .collect();
-            let (mut h, _) = idx
-                .match_chunk(&all, "paper 42", &contexts, &|| false)
-                .unwrap();
-            h.sort_by(|a, b| {
-                b.field
-                    .cmp(&a.field)
-                    .then(b.score.cmp(&a.score))
-                    .then(a.entry.cmp(&b.entry))
-            });
-            h
-        };
+        let one = matching::one_chunk(&idx, &Query::plain("paper 42"));
         assert_eq!(hits, one);
     }
 
@@ -549,5 +486,290 @@ mod tests {
         let r = lib.papers().next().unwrap().0;
         assert_eq!(context(&lib, r), "CONF 2030 › Storage");
         assert_eq!(Index::new(&lib).context(r), Some("CONF 2030 › Storage"));
+    }
+
+    // ----- the query language ----------------------------------------------------------------------
+
+    /// Two files: a conference's notes (years from its title) and a topic list (venues after titles).
+    fn two_files() -> Library {
+        let mut lib = Library::default();
+        for (name, md) in [
+            (
+                "conf.md",
+                "# CONF 2023\n\n## Papers\n\n### Model Serving\n\n\
+                 * Servo: Model Serving at Scale \\[[Paper](https://p/servo)] \\[[Code](https://c/servo)]\n  \
+                 * Uni Q & Lab Z\n  * Batches requests for LLM inference.\n\
+                 * LLM Serving Made Cheap \\[[Paper](https://p/cheap)]\n  * Lab Z\n\
+                 * Quiet Storage \\[[Paper](https://p/quiet)] \\[[Video](https://v/quiet)]\n  \
+                 * Uni R\n  * Serving cold data from model serving caches.\n",
+            ),
+            (
+                "list.md",
+                "# Reading List\n\n## Papers\n\n### Training\n\n\
+                 * Trainer: Serving Gradients (OTHER 2021) \\[[Paper](https://p/trainer)] \\[[Personal Note](t.md)]\n  \
+                 * Uni Q\n\
+                 * Sharded Serving Systems (CONF 2022) \\[[Paper](https://p/sharded)] \\[[Slides](https://s/sharded)]\n",
+            ),
+        ] {
+            lib.documents.push(loader::document::build(name, None, md).0);
+        }
+        loader::assign_ids(&mut lib);
+        lib
+    }
+
+    fn find(lib: &Library, q: &str) -> Vec<String> {
+        let idx = Index::new(lib);
+        titles(lib, &idx.find(&parse(q).unwrap(), &NoMarks))
+    }
+
+    #[test]
+    fn every_word_must_match_and_title_hits_rank_first() {
+        let lib = two_files();
+        // "serving" is in four titles; "batches" only in Servo's takeaways.
+        assert_eq!(
+            find(&lib, "serving batches"),
+            vec!["Servo: Model Serving at Scale"]
+        );
+        let idx = Index::new(&lib);
+        let hits = idx.find(&parse("serving").unwrap(), &NoMarks);
+        let fields: Vec<Field> = hits.iter().map(|h| h.field).collect();
+        assert_eq!(
+            titles(&lib, &hits)[4],
+            "Quiet Storage",
+            "the takeaway hit comes last"
+        );
+        assert_eq!(fields[..4], [Field::Title; 4]);
+        assert_eq!(
+            fields[4],
+            Field::Context,
+            "Quiet Storage is under Model Serving"
+        );
+        // Two words: the weaker field ranks the hit.
+        let hits = idx.find(&parse("serving cheap").unwrap(), &NoMarks);
+        assert_eq!(titles(&lib, &hits), vec!["LLM Serving Made Cheap"]);
+        assert_eq!(hits[0].field, Field::Title);
+        let hits = idx.find(&parse("servo uni").unwrap(), &NoMarks);
+        assert_eq!(hits[0].field, Field::Affiliations);
+        // Word order does not matter, unlike one fuzzy pattern.
+        assert_eq!(find(&lib, "cheap serving"), vec!["LLM Serving Made Cheap"]);
+        assert!(idx.search("cheap serving").is_empty());
+    }
+
+    #[test]
+    fn scopes_look_only_in_their_fields() {
+        let lib = two_files();
+        assert_eq!(
+            find(&lib, "t:storage"),
+            vec!["Quiet Storage"],
+            "not the papers whose takeaways say storage"
+        );
+        // Both in the affiliations: the better score (a match at the start) first.
+        assert_eq!(
+            find(&lib, "a:lab"),
+            vec!["LLM Serving Made Cheap", "Servo: Model Serving at Scale"]
+        );
+        assert_eq!(find(&lib, "note:cold"), vec!["Quiet Storage"]);
+        assert!(find(&lib, "t:cold").is_empty());
+        // A scoped word and a free one: the free word ranks, the scoped one filters.
+        let idx = Index::new(&lib);
+        let hits = idx.find(&parse("a:uni serving").unwrap(), &NoMarks);
+        assert_eq!(
+            titles(&lib, &hits),
+            vec![
+                "Servo: Model Serving at Scale",
+                "Trainer: Serving Gradients",
+                "Quiet Storage"
+            ]
+        );
+        assert_eq!(hits[0].field, Field::Title);
+        assert_eq!(hits[2].field, Field::Context);
+        // Only scoped words: hits carry the scope's field.
+        let hits = idx.find(&parse("note:cold").unwrap(), &NoMarks);
+        assert_eq!(hits[0].field, Field::Takeaways);
+    }
+
+    #[test]
+    fn in_years_and_links() {
+        let lib = two_files();
+        // in: the document title, the topic path or the venue, as written.
+        assert_eq!(
+            find(&lib, "in:conf").len(),
+            4,
+            "three in CONF 2023, one (CONF 2022)"
+        );
+        assert_eq!(find(&lib, "in:training").len(), 2);
+        assert_eq!(find(&lib, "in:other"), vec!["Trainer: Serving Gradients"]);
+        assert!(find(&lib, "in:cnf").is_empty(), "not fuzzy");
+        // year: from the venue, else the document's title.
+        assert_eq!(find(&lib, "year:2023").len(), 3);
+        assert_eq!(find(&lib, "year:2022"), vec!["Sharded Serving Systems"]);
+        assert_eq!(find(&lib, "year:2021..2022").len(), 2);
+        assert_eq!(find(&lib, "year:2024..").len(), 0);
+        // has: a link of that label; note: a local note page.
+        assert_eq!(
+            find(&lib, "has:code"),
+            vec!["Servo: Model Serving at Scale"]
+        );
+        assert_eq!(find(&lib, "has:video"), vec!["Quiet Storage"]);
+        assert_eq!(find(&lib, "has:slides"), vec!["Sharded Serving Systems"]);
+        assert_eq!(find(&lib, "has:paper").len(), 5);
+        assert!(find(&lib, "has:artifact").is_empty());
+        // Combined, and with a ranked word: filters keep the ranking of the words.
+        assert_eq!(
+            find(&lib, "in:conf has:code"),
+            vec!["Servo: Model Serving at Scale"]
+        );
+        assert_eq!(
+            find(&lib, "year:2022..2023 serving"),
+            vec![
+                "Servo: Model Serving at Scale",
+                "LLM Serving Made Cheap",
+                "Sharded Serving Systems",
+                "Quiet Storage"
+            ]
+        );
+    }
+
+    #[test]
+    fn exclusions_and_phrases_match_as_written() {
+        let lib = two_files();
+        // Servo's takeaway says LLM, and so does a title.
+        assert_eq!(
+            find(&lib, "serving -llm"),
+            vec![
+                "Trainer: Serving Gradients",
+                "Sharded Serving Systems",
+                "Quiet Storage"
+            ]
+        );
+        assert_eq!(find(&lib, "serving -t:llm").len(), 4);
+        assert_eq!(find(&lib, "-year:2023").len(), 2);
+        assert_eq!(find(&lib, "-has:paper").len(), 0);
+        // A phrase: the words together, in order, any case (in a title, then under a topic).
+        assert_eq!(
+            find(&lib, "\"model serving\""),
+            vec![
+                "Servo: Model Serving at Scale",
+                "LLM Serving Made Cheap",
+                "Quiet Storage"
+            ]
+        );
+        assert!(find(&lib, "\"serving model\"").is_empty());
+        assert_eq!(find(&lib, "\"cold data\""), vec!["Quiet Storage"]);
+        // With a capital, case matters.
+        assert!(find(&lib, "\"Cold data\"").is_empty());
+        assert_eq!(
+            find(&lib, "'Model t:servo"),
+            vec!["Servo: Model Serving at Scale"]
+        );
+        assert!(find(&lib, "'servng").is_empty(), "not fuzzy");
+        assert_eq!(find(&lib, "servng").len(), 5, "fuzzy");
+    }
+
+    #[test]
+    fn marks_come_from_the_caller() {
+        let lib = two_files();
+        let idx = Index::new(&lib);
+        let works = crate::model::work::Works::new(&lib);
+        let bookmarks: std::collections::HashSet<String> =
+            [crate::model::work::key("Quiet Storage")].into();
+        let read: std::collections::HashSet<String> = [
+            crate::model::work::key("Quiet Storage"),
+            crate::model::work::key("LLM Serving Made Cheap"),
+        ]
+        .into();
+        let marks = KeyMarks {
+            works: &works,
+            bookmarks: &bookmarks,
+            read: &read,
+        };
+        let f = |q: &str| titles(&lib, &idx.find(&parse(q).unwrap(), &marks));
+        assert_eq!(f("is:bookmarked"), vec!["Quiet Storage"]);
+        assert_eq!(f("is:read").len(), 2);
+        assert_eq!(f("is:unread").len(), 3);
+        assert_eq!(f("is:unread serving -is:bookmarked").len(), 3);
+        assert_eq!(f("is:read -is:bookmarked"), vec!["LLM Serving Made Cheap"]);
+        // Without marks nothing is bookmarked or read.
+        assert!(find(&lib, "is:bookmarked").is_empty());
+        assert_eq!(find(&lib, "is:unread").len(), 5);
+        // A copy of the marks answers the same.
+        let table = MarkTable::new(&lib, &marks);
+        assert_eq!(
+            titles(&lib, &idx.find(&parse("is:read").unwrap(), &table)),
+            f("is:read")
+        );
+    }
+
+    #[test]
+    fn narrowing_with_the_query_language_equals_searching_everything() {
+        let lib = two_files();
+        let idx = Index::new(&lib);
+        // Typed one key at a time: every prefix, narrowed from the one before when that is sound.
+        for typed in [
+            "serving -llm",
+            "in:conf has:code serving",
+            "\"model serving\" t:servo",
+            "year:2022..2023 'serv",
+            "t:serving a:uni note:cold",
+            "-t:llm serving",
+        ] {
+            let mut prev = Search::default();
+            for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let q = &typed[..end];
+                let Ok(query) = parse(q) else { continue };
+                let narrowed = idx.find_within(&query, &prev, &NoMarks);
+                assert_eq!(narrowed.hits, idx.find(&query, &NoMarks), "{q:?}");
+                prev = narrowed;
+            }
+        }
+        // The plain search narrows as before.
+        let mut prev = idx.search_all("");
+        let mut q = String::new();
+        for c in "model serving".chars() {
+            q.push(c);
+            prev = idx.search_within(&q, &prev);
+            assert_eq!(prev.hits, idx.search(&q), "{q}");
+        }
+        // A default search (none yet) is never narrowed from.
+        assert_eq!(
+            idx.search_within("serving", &Search::default()).hits.len(),
+            5
+        );
+    }
+
+    #[test]
+    fn highlights_and_pages_follow_the_query() {
+        let lib = two_files();
+        let idx = Index::new(&lib);
+        let q = parse("t:servo \"at scale\" -llm a:uni").unwrap();
+        let title = "Servo: Model Serving at Scale";
+        let p = idx.query_positions(title, &q, Field::Title);
+        assert_eq!(p, (0..5).chain(21..29).collect::<Vec<_>>());
+        assert!(idx.query_positions("Uni Q", &q, Field::Title).is_empty());
+        assert_eq!(
+            idx.query_positions("Uni Q", &q, Field::Affiliations),
+            vec![0, 1, 2]
+        );
+
+        let mut lib = two_files();
+        lib.documents
+            .push(loader::document::build("p.md", None, "# Serving Notes\n\nSome prose.\n").0);
+        let idx = Index::new(&lib);
+        let pages = |q: &str| idx.find_pages(&parse(q).unwrap()).len();
+        assert_eq!(pages("serving"), 1);
+        assert_eq!(pages("t:'notes"), 1);
+        assert_eq!(pages("serving -notes"), 0);
+        assert_eq!(
+            pages("serving -a:uni"),
+            1,
+            "a page has no affiliations to exclude"
+        );
+        assert_eq!(pages("serving has:code"), 0, "a page has no links");
+        assert_eq!(pages("serving in:x"), 0);
+        assert_eq!(pages(""), 1);
+        assert_eq!(
+            idx.find_pages(&parse("notes serv").unwrap())[0].positions,
+            (0..4).chain(8..13).collect::<Vec<_>>()
+        );
     }
 }
