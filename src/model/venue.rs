@@ -117,6 +117,12 @@ pub fn year_of_paper(paper: &Paper, doc_title: &str) -> Option<u16> {
 /// with a name before its year is kept whole.
 pub fn venue_name(venue: &str) -> &str {
     let venue = venue.trim();
+    // `arXiv 1404.599`, `arXiv: 2305.09781`: whatever the identifier looks like, the venue is arXiv.
+    if let Some(first) = venue.split([' ', ':']).next() {
+        if first.eq_ignore_ascii_case("arxiv") {
+            return first;
+        }
+    }
     let mut end = None;
     for (i, word) in word_starts(venue) {
         let numeric = word.starts_with(|c: char| c.is_ascii_digit());
@@ -252,6 +258,8 @@ mod tests {
         assert_eq!(venue_name("OSDI 2023"), "OSDI");
         assert_eq!(venue_name("SIGCOMM 2017 Posters and Demos"), "SIGCOMM");
         assert_eq!(venue_name("arXiv 2312.07104"), "arXiv");
+        assert_eq!(venue_name("arXiv 1404.599"), "arXiv");
+        assert_eq!(venue_name("arXiv: 2305.09781"), "arXiv");
         assert_eq!(venue_name("NeurIPS'23"), "NeurIPS");
         assert_eq!(venue_name("SOSP ’23"), "SOSP");
         assert_eq!(venue_name("USENIX ATC 2025"), "USENIX ATC");
