@@ -9,7 +9,9 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 
-use super::query::{case_sensitive, Clause, MarkKind, Marks, Needle, Query, Scope};
+use super::marks::Marks;
+use super::needle::Needle;
+use super::query::{case_sensitive, Clause, MarkKind, Query, Scope};
 use super::{may_contain, Entry, Field, Hit, Index, PageHit, Search};
 
 /// The field a scoped term ranks by.
