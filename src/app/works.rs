@@ -16,18 +16,7 @@ impl App {
         &self,
         keys: impl IntoIterator<Item = &'a String>,
     ) -> HashSet<String> {
-        let mut out: HashSet<String> = keys.into_iter().cloned().collect();
-        if out.is_empty() {
-            return out;
-        }
-        let legacy: Vec<String> = self
-            .library
-            .papers()
-            .filter(|(_, p)| out.contains(&p.id))
-            .filter_map(|(r, _)| self.works.key_of(r).map(str::to_string))
-            .collect();
-        out.extend(legacy);
-        out
+        crate::model::work::mark_keys(&self.library, &self.works, keys)
     }
 
     /// Is the paper's work bookmarked?

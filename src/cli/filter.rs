@@ -112,7 +112,7 @@ pub fn write(
     Ok(status::OK)
 }
 
-/// `--filter QUERY --json`: `{"query": …, "papers": [...]}`, best first, each paper in `--json`'s shape
+/// `--filter QUERY --json`: `{"papers": [...]}`, best first, each paper in `--json`'s shape
 /// with its document's `source` and its work's number of `places`. Exit 1 when none matches.
 pub fn write_json(
     out: &mut impl Write,
