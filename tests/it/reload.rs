@@ -52,17 +52,30 @@ fn next_reload(rx: &mpsc::Receiver<Vec<PathBuf>>, wait: Duration) -> Option<Vec<
     }
 }
 
-/// Exactly one reload follows, for exactly these paths: one is due within 5 s, and no other one within
-/// a second after it (a bound on an absence, not a pass criterion by time).
-fn one_reload(rx: &mpsc::Receiver<Vec<PathBuf>>, expected: &[PathBuf]) -> Vec<PathBuf> {
+/// Exactly one reload follows, for exactly these paths: one is due within 5 s, and the next one after it
+/// is for a change made to `sentinel` afterwards, alone (see [`nothing_else`]).
+fn one_reload(
+    rx: &mpsc::Receiver<Vec<PathBuf>>,
+    expected: &[PathBuf],
+    sentinel: &Path,
+) -> Vec<PathBuf> {
     let batch = next_reload(rx, Duration::from_secs(5)).expect("a reload within 5 s");
     assert_eq!(batch, expected);
-    assert_eq!(
-        next_reload(rx, Duration::from_secs(1)),
-        None,
-        "a second reload"
-    );
+    nothing_else(rx, sentinel);
     batch
+}
+
+/// Nothing was reported since the last reload: a change made now to `sentinel` (a watched file) is the
+/// next reload, alone. The watcher reports in order, so anything reported before would come first (or
+/// in the same batch): an absence shown by waiting for the next event, not by waiting a while.
+fn nothing_else(rx: &mpsc::Receiver<Vec<PathBuf>>, sentinel: &Path) {
+    let text = std::fs::read(sentinel).unwrap_or_default();
+    std::fs::write(sentinel, text).unwrap();
+    assert_eq!(
+        next_reload(rx, Duration::from_secs(5)),
+        Some(vec![sentinel.to_path_buf()]),
+        "something else was reported before the sentinel"
+    );
 }
 
 fn write_notes(root: &Path) {
@@ -101,11 +114,8 @@ fn reading_every_file_and_walking_the_folder_is_not_a_change() {
                 .unwrap(),
         );
     }
-    assert_eq!(
-        rx.recv_timeout(Duration::from_secs(1)),
-        Err(mpsc::RecvTimeoutError::Timeout),
-        "reading reported as a change"
-    );
+    // Reading reported as a change would come before the sentinel's write.
+    nothing_else(&rx, &root.join("sentinel.md"));
 }
 
 #[test]
@@ -113,6 +123,9 @@ fn a_write_a_rename_save_a_create_and_a_delete_each_give_exactly_one_reload() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_path_buf();
     write_notes(&root);
+    // A notes file without papers, written to show that nothing else was reported.
+    let sentinel = root.join("sentinel.md");
+    std::fs::write(&sentinel, "# Sentinel\n").unwrap();
     let paths = vec![root.clone()];
     let (_w, rx) = watching(&paths);
     let mut lib = loader::load_paths(&paths).library;
@@ -120,20 +133,20 @@ fn a_write_a_rename_save_a_create_and_a_delete_each_give_exactly_one_reload() {
 
     // An edit in place.
     std::fs::write(root.join("a.md"), paper("Alpha Two")).unwrap();
-    let changed = one_reload(&rx, &[root.join("a.md")]);
+    let changed = one_reload(&rx, &[root.join("a.md")], &sentinel);
     lib = loader::reload_changed(&paths, &lib, &changed).library;
     assert_eq!(titles(&lib), vec!["Alpha Two", "Beta", "Gamma"]);
 
     // Save by rename, as vim and sed -i do: a new file renamed over the old one.
     std::fs::write(root.join("sub/.b.md.swp"), paper("Beta Renamed")).unwrap();
     std::fs::rename(root.join("sub/.b.md.swp"), root.join("sub/b.md")).unwrap();
-    let changed = one_reload(&rx, &[root.join("sub/b.md")]);
+    let changed = one_reload(&rx, &[root.join("sub/b.md")], &sentinel);
     lib = loader::reload_changed(&paths, &lib, &changed).library;
     assert_eq!(titles(&lib), vec!["Alpha Two", "Beta Renamed", "Gamma"]);
 
     // A new file.
     std::fs::write(root.join("sub/deeper/d.md"), paper("Delta")).unwrap();
-    let changed = one_reload(&rx, &[root.join("sub/deeper/d.md")]);
+    let changed = one_reload(&rx, &[root.join("sub/deeper/d.md")], &sentinel);
     lib = loader::reload_changed(&paths, &lib, &changed).library;
     assert_eq!(
         titles(&lib),
@@ -142,7 +155,7 @@ fn a_write_a_rename_save_a_create_and_a_delete_each_give_exactly_one_reload() {
 
     // A deleted file.
     std::fs::remove_file(root.join("a.md")).unwrap();
-    let changed = one_reload(&rx, &[root.join("a.md")]);
+    let changed = one_reload(&rx, &[root.join("a.md")], &sentinel);
     lib = loader::reload_changed(&paths, &lib, &changed).library;
     assert_eq!(titles(&lib), vec!["Beta Renamed", "Gamma", "Delta"]);
 
@@ -152,7 +165,7 @@ fn a_write_a_rename_save_a_create_and_a_delete_each_give_exactly_one_reload() {
         use std::os::unix::fs::PermissionsExt;
         let perms = std::fs::Permissions::from_mode(0o600);
         std::fs::set_permissions(root.join("sub/b.md"), perms).unwrap();
-        assert_eq!(next_reload(&rx, Duration::from_secs(1)), None);
+        nothing_else(&rx, &sentinel);
     }
 }
 
@@ -166,14 +179,14 @@ fn a_single_file_is_watched_through_its_folder() {
     let (_w, rx) = watching(&paths);
     // A change to another file of the folder is not ours.
     std::fs::write(dir.path().join("other.md"), paper("Still unrelated")).unwrap();
-    assert!(rx.recv_timeout(Duration::from_millis(800)).is_err());
+    // (Were it reported, the reload below would not be for our file alone.)
     // sed -i on our file.
     let status = std::process::Command::new("sed")
         .args(["-i", "s/One/Uno/", file.to_str().unwrap()])
         .status()
         .unwrap();
     assert!(status.success());
-    let changed = one_reload(&rx, std::slice::from_ref(&file));
+    let changed = one_reload(&rx, std::slice::from_ref(&file), &file);
     let before = loader::load_paths(&[&file]).library;
     let lib = loader::reload_changed(&paths, &before, &changed).library;
     assert_eq!(titles(&lib), vec!["Uno"]);
