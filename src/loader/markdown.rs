@@ -179,6 +179,10 @@ struct Builder {
     folded: usize,
     /// Inside an image: its alt text is not kept.
     image: usize,
+    /// Markdown links open (an HTML anchor inside one is not a link of its own).
+    links: usize,
+    /// An HTML anchor (`<a href="…">`) open as a link.
+    anchor: bool,
 }
 
 impl Builder {
@@ -199,6 +203,26 @@ impl Builder {
                 Some(&mut pending.get_or_insert_with(|| (line, Vec::new())).1)
             }
             _ => None,
+        }
+    }
+
+    /// An inline `<a href="…">` opens a link and `</a>` closes it, as a markdown link would.
+    fn html_anchor(&mut self, html: &str, line: usize) {
+        let t = html.trim();
+        if t.len() >= 3 && t[..3].eq_ignore_ascii_case("</a") {
+            self.close_anchor(line);
+        } else if let Some(href) = anchor_href(t) {
+            if self.links == 0 {
+                self.close_anchor(line);
+                self.push_tok(Tok::LinkStart(href), line);
+                self.anchor = true;
+            }
+        }
+    }
+
+    fn close_anchor(&mut self, line: usize) {
+        if std::mem::take(&mut self.anchor) {
+            self.push_tok(Tok::LinkEnd, line);
         }
     }
 
@@ -306,7 +330,11 @@ impl Builder {
             Tag::Emphasis => self.style[1] += 1,
             Tag::Strong => self.style[0] += 1,
             Tag::Strikethrough => self.style[2] += 1,
-            Tag::Link { dest_url, .. } => self.push_tok(Tok::LinkStart(dest_url.to_string()), line),
+            Tag::Link { dest_url, .. } => {
+                self.close_anchor(line);
+                self.links += 1;
+                self.push_tok(Tok::LinkStart(dest_url.to_string()), line)
+            }
             Tag::Image { .. } => self.image += 1,
             _ => {}
         }
@@ -324,6 +352,7 @@ impl Builder {
                 }
             }
             TagEnd::Item => {
+                self.close_anchor(0);
                 if let Some(Frame::Item { mut item, pending }) = self.stack.pop() {
                     if let Some((line, inl)) = pending {
                         item.blocks.push(MdBlock::Para { inl, line });
@@ -340,11 +369,13 @@ impl Builder {
                 }
             }
             TagEnd::Heading(_) => {
+                self.close_anchor(0);
                 if let Some(Frame::Heading { level, line, inl }) = self.stack.pop() {
                     self.add_block(MdBlock::Heading { level, inl, line });
                 }
             }
             TagEnd::Paragraph => {
+                self.close_anchor(0);
                 if let Some(Frame::Para { line, inl }) = self.stack.pop() {
                     self.add_block(MdBlock::Para { inl, line });
                 }
@@ -360,6 +391,7 @@ impl Builder {
                 }
             }
             TagEnd::TableCell => {
+                self.close_anchor(0);
                 if let Some(Frame::Cell(inl)) = self.stack.pop() {
                     if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
                         if let Some(row) = rows.last_mut() {
@@ -376,7 +408,10 @@ impl Builder {
             TagEnd::Emphasis => self.style[1] = self.style[1].saturating_sub(1),
             TagEnd::Strong => self.style[0] = self.style[0].saturating_sub(1),
             TagEnd::Strikethrough => self.style[2] = self.style[2].saturating_sub(1),
-            TagEnd::Link => self.push_tok(Tok::LinkEnd, 0),
+            TagEnd::Link => {
+                self.links = self.links.saturating_sub(1);
+                self.push_tok(Tok::LinkEnd, 0)
+            }
             TagEnd::Image => self.image = self.image.saturating_sub(1),
             _ => {}
         }
@@ -405,6 +440,8 @@ pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::
         depth: 0,
         folded: 0,
         image: 0,
+        links: 0,
+        anchor: false,
     };
     for (event, range) in Parser::new_ext(&cleaned, opts).into_offset_iter() {
         let line = lines.line_of(range.start);
@@ -447,6 +484,7 @@ pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::
             }
             // `<br>` inside a paragraph ends a line: authors often follow a title there.
             Event::InlineHtml(t) if is_br(&t) => b.push_tok(Tok::LineBreak, line),
+            Event::InlineHtml(t) => b.html_anchor(&t, line),
             Event::HardBreak => b.push_tok(Tok::LineBreak, line),
             Event::Rule => b.add_block(MdBlock::Rule),
             Event::TaskListMarker(done) => {
@@ -491,6 +529,20 @@ pub fn plain(inl: &[Tok]) -> String {
         }
     }
     collapse(&s)
+}
+
+/// The `href` of an opening `<a …>` tag (quoted with `"` or `'`), `&amp;` read as `&`.
+fn anchor_href(tag: &str) -> Option<String> {
+    let lower = tag.to_ascii_lowercase();
+    if !lower.starts_with("<a ") && !lower.starts_with("<a\t") && !lower.starts_with("<a\n") {
+        return None;
+    }
+    let at = lower.find("href")?;
+    let rest = tag[at + 4..].trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &rest[1..];
+    let end = value.find(quote)?;
+    Some(value[..end].replace("&amp;", "&"))
 }
 
 /// Is this inline HTML a line break (`<br>`, `<br/>`, `<br />`)?
@@ -604,6 +656,21 @@ mod tests {
         let (blocks, front) = parse_document("# T\n\n---\n\ntext\n\n---\n");
         assert!(front.is_none());
         assert!(blocks.contains(&MdBlock::Rule));
+    }
+
+    #[test]
+    fn html_anchors_are_links() {
+        let blocks = parse("* <a href=\"http://a.org/p?x=1&amp;y=2\">Owl Nets</a> and more\n");
+        let MdBlock::List { items, .. } = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(
+            links(items[0].first_para()),
+            vec![("Owl Nets".into(), "http://a.org/p?x=1&y=2".into())]
+        );
+        // An anchor left open ends with its paragraph; a stray `</a>` is nothing.
+        let blocks = parse("<a href='u'>open\n\n</a> text\n");
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
     }
 
     #[test]

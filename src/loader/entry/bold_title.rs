@@ -65,6 +65,11 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
 /// Is the bold text a whole title, rather than the first words of one (`**Oobleck**: Resilient …`)? It
 /// is when it ends a sentence itself, or is followed by a separator, a link, italic authors or nothing.
 fn ends_title(bold: &str, rest: &[Seg]) -> bool {
+    // `**Name**: "A Quoted Title"` names the paper; the title follows it.
+    let colon_next = matches!(rest.first(), Some(Seg::Text(t, _)) if t.starts_with(':'));
+    if colon_next || !bold.chars().any(char::is_alphanumeric) {
+        return false;
+    }
     if bold.ends_with(['.', '!', '?']) {
         return true;
     }

@@ -221,6 +221,7 @@ const LABEL_WORDS: &[&str] = &[
     "unofficial",
     "link",
     "links",
+    "url",
     "here",
     "full",
     "text",

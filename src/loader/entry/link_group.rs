@@ -151,6 +151,13 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let Group { start, weak } = group(segs)?;
     let (raw, after_break) = title_text(&segs[..start]);
     let raw = raw.trim_end().trim_end_matches(['[', '(']).trim_end();
+    if let Some(mut head) = super::quoted_title(raw) {
+        head.shape = Shape::LinkGroup;
+        head.weak = weak;
+        head.links = links(segs);
+        head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
+        return Some(head);
+    }
     let (raw, authors, venue) = split_authors(raw);
     let mut head = clean_title(&raw);
     head.shape = Shape::LinkGroup;
@@ -237,6 +244,16 @@ mod tests {
     fn prose_with_a_link_is_not_a_group() {
         assert!(head("- We build on [Ray](https://ray.io) for scheduling").is_none());
         assert!(head("- See [Ray](https://ray.io)").is_none());
+    }
+
+    #[test]
+    fn a_quoted_title_after_a_short_name() {
+        let h = head("* **OwlNet**: \"Owls Are Worth 16x16 Feathers\", ICCV, 2021 (*Owl Lab*). [[Paper](https://arxiv.org/abs/1)][[PyTorch](https://github.com/o/n)]").unwrap();
+        assert_eq!(h.title, "Owls Are Worth 16x16 Feathers");
+        assert_eq!(h.venue.as_deref(), Some("ICCV, 2021"));
+        assert_eq!(h.affiliation.as_deref(), Some("Owl Lab"));
+        assert_eq!(h.description.as_deref(), Some("OwlNet"));
+        assert_eq!(h.links.len(), 2);
     }
 
     #[test]

@@ -135,6 +135,58 @@ pub(crate) fn sentence_end(text: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// A title in quotes (`"A Quoted Title", Ann Smith et al.`, `**OwlNet**: "Owls Are Worth …", ICCV, 2021
+/// (*Owl Lab*).`): the title is what the quotes hold; a short name before them is a note; after them come
+/// authors, the venue and, in parentheses, an affiliation.
+pub fn quoted_title(text: &str) -> Option<Head> {
+    let t = text.trim();
+    let (open_at, open, close) = [('"', '"'), ('“', '”')]
+        .iter()
+        .filter_map(|&(o, c)| t.find(o).map(|i| (i, o, c)))
+        .min_by_key(|(i, _, _)| *i)?;
+    // Only a short name with a colon may stand before the quotes (`Why "X Y" Fails` is a title).
+    let raw_before = t[..open_at].trim();
+    let before = raw_before.trim_end_matches(':').trim();
+    if before.chars().count() > 40 || (!before.is_empty() && !raw_before.ends_with(':')) {
+        return None;
+    }
+    let inner_start = open_at + open.len_utf8();
+    let end = t[inner_start..].find(close)? + inner_start;
+    let inner = t[inner_start..end].trim().trim_end_matches(',').trim();
+    if inner.split_whitespace().count() < 2 {
+        return None;
+    }
+    let mut head = clean_title(inner);
+    if !before.is_empty() && before != "?" {
+        head.description = Some(before.to_string());
+    }
+    let mut after = t[end + close.len_utf8()..]
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    // A trailing `(Owl Lab)` that is not a venue is an affiliation.
+    if let Some(open) = after.rfind('(') {
+        if after.ends_with(')') {
+            let inside = after[open + 1..after.len() - 1].trim();
+            if !title::is_venue(inside) && !inside.is_empty() {
+                head.affiliation = Some(inside.to_string());
+                after = after[..open].trim().trim_end_matches([',', '.']).trim();
+            }
+        }
+    }
+    if !after.is_empty() {
+        let d = describe(after);
+        if d.authors.is_some() && d.venue.is_some() {
+            head.authors = d.authors;
+            head.venue = d.venue;
+        } else if reads_as_names(after) {
+            head.authors = Some(after.to_string());
+        } else {
+            head.venue = Some(collapse(after));
+        }
+    }
+    Some(head)
+}
+
 /// `et al.` and single initials (`J.`) end with a period that is part of the text.
 fn ends_with_abbreviation(t: &str) -> bool {
     let last = t.rsplit(' ').next().unwrap_or("");
@@ -266,19 +318,7 @@ pub fn reads_as_names(text: &str) -> bool {
 /// Splits `Title. Author One, Author Two. Venue 2020` into title, authors and venue, where what follows
 /// the first `. ` reads as names.
 pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
-    // `"A Quoted Title", Ann Smith et al.`: the title is what the quotes hold.
     let t = text.trim();
-    for (open, close) in [('"', '"'), ('“', '”')] {
-        if let Some(inner) = t.strip_prefix(open) {
-            if let Some(end) = inner.find(close) {
-                let title = inner[..end].trim().trim_end_matches(',').trim();
-                let d = describe(&inner[end + close.len_utf8()..]);
-                if !title.is_empty() {
-                    return (title.to_string(), d.authors, d.venue);
-                }
-            }
-        }
-    }
     // `Title, Ann Smith et al.`
     if let Some((title, who)) = t.trim_end_matches('.').rsplit_once(", ") {
         if who.contains("et al") && reads_as_names(who) && !title.trim().is_empty() {
