@@ -172,3 +172,33 @@ fn loading_shows_the_frame_and_the_progress() {
         "{status:?}"
     );
 }
+
+#[test]
+fn a_code_block_in_a_takeaway_shows_as_its_lines() {
+    let mut app = App::new(loader::load_paths(&[crate::common::fixture("code/owls.md")]).library);
+    app.handle(Event::Resize {
+        width: 90,
+        height: 14,
+    });
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "owl nets");
+    press(&mut app, KeyCode::Enter);
+    let t = render(&app);
+    insta::assert_snapshot!(t.backend());
+    // Each line of the block on a row of its own, indentation kept, in the code colour; no `␊`.
+    let buf = t.backend().buffer();
+    let rows: Vec<String> = (0..buf.area.height)
+        .map(|y| (0..90).map(|x| buf[(x, y)].symbol()).collect())
+        .collect();
+    assert!(rows.iter().all(|r| !r.contains('␊')));
+    let first = rows
+        .iter()
+        .position(|r| r.contains("owl --count 3 \\"))
+        .expect("the first line shown");
+    let second = &rows[first + 1];
+    let at = second
+        .find("    --nested")
+        .expect("the second line, indented, below");
+    let x = u16::try_from(second[..at].chars().count() + 4).unwrap();
+    assert_eq!(buf[(x, u16::try_from(first + 1).unwrap())].fg, Color::Green);
+}
