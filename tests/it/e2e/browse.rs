@@ -37,22 +37,7 @@ fn browse_filter_jump_and_open_links_in_a_real_terminal() {
         env!("CARGO_BIN_EXE_takeaway"),
         dir = dir.path().display(),
     );
-    let out = t.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    start(&t, &command);
 
     // 1. The tree and the detail pane.
     let screen = t.wait_for("ATC 2025");
@@ -85,12 +70,8 @@ fn browse_filter_jump_and_open_links_in_a_real_terminal() {
     // Help, then quit: the program ends.
     t.keys(&["?"]);
     t.wait_for("Keys · Esc close");
-    t.keys(&["Escape", "q"]);
-    let start = Instant::now();
-    while t.alive() && start.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    assert!(!t.alive(), "takeaway did not quit");
+    t.keys(&["Escape"]);
+    quit(&t);
 }
 
 #[test]
@@ -99,11 +80,7 @@ fn marks_survive_a_restart_and_edits_reload_in_place() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let notes = dir.path().join("notes");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
-        &notes,
-    );
+    let notes = rules_notes(dir.path());
     let command = format!(
         "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
         env!("CARGO_BIN_EXE_takeaway"),

@@ -1,7 +1,6 @@
 //! How the app ends and idles, in tmux: a panic, the terminal going away, `q` and a signal during a
 //! large load, idling, load errors shown and printed.
 
-use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -52,11 +51,7 @@ fn killing_the_terminal_ends_the_app_and_saves_its_session() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let notes = dir.path().join("notes");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
-        &notes,
-    );
+    let notes = rules_notes(dir.path());
     let t = Tmux {
         socket: format!("takeaway-e2e-gone-{}", std::process::id()),
     };
@@ -171,11 +166,7 @@ fn load_errors_show_in_the_status_line_and_on_stderr_after_quitting() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let notes = dir.path().join("notes");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
-        &notes,
-    );
+    let notes = rules_notes(dir.path());
     let empty = dir.path().join("empty");
     std::fs::create_dir_all(&empty).unwrap();
     let t = Tmux {

@@ -8,7 +8,7 @@
 mod browse;
 mod lifetime;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -24,6 +24,16 @@ impl Tmux {
             .args(args)
             .output()
             .expect("tmux runs")
+    }
+
+    /// A tmux command that must succeed (its stderr is the failure's message).
+    pub fn run(&self, args: &[&str]) {
+        let out = self.cmd(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     pub fn screen(&self) -> String {
@@ -108,8 +118,9 @@ pub fn wait_for_file(path: &Path, lines: usize) -> String {
     }
 }
 
+/// Starts `command` in a 120×40 session.
 pub fn start(t: &Tmux, command: &str) {
-    let out = t.cmd(&[
+    t.run(&[
         "new-session",
         "-d",
         "-s",
@@ -120,20 +131,30 @@ pub fn start(t: &Tmux, command: &str) {
         "40",
         command,
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 pub fn quit(t: &Tmux) {
     t.keys(&["q"]);
+    wait_gone(t);
+}
+
+/// Waits (5 s at most) for the session to end, as it does when takeaway exits.
+pub fn wait_gone(t: &Tmux) {
     let start = Instant::now();
     while t.alive() && start.elapsed() < Duration::from_secs(5) {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert!(!t.alive(), "takeaway did not quit");
+}
+
+/// A copy of the `rules` fixture in `dir/notes`, free to edit.
+pub fn rules_notes(dir: &Path) -> PathBuf {
+    let notes = dir.join("notes");
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules"),
+        &notes,
+    );
+    notes
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -156,7 +177,7 @@ impl Tmux {
     /// stays after it exits, so its exit status can be read.
     pub fn start_kept(&self, command: &str) {
         let exec = format!("exec {command}");
-        let out = self.cmd(&[
+        self.run(&[
             "-f",
             "/dev/null",
             "start-server",
@@ -176,11 +197,6 @@ impl Tmux {
             "40",
             &exec,
         ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
     }
 
     pub fn display(&self, format: &str) -> String {
