@@ -49,6 +49,9 @@ fn browse_filter_jump_and_open_links_in_a_real_terminal() {
     let screen = t.wait_for("HKUST & Alibaba");
     assert!(screen.contains("[p] Paper"), "{screen}");
     t.keys(&["p"]);
+    // Each link opens in a browser process of its own: the next key waits for the first to write, so
+    // the file's order is the keys' order.
+    wait_for_file(&opened, 1);
     t.keys(&["v"]);
     t.keys(&["s"]);
     t.wait_for("No Slides link for this paper");
