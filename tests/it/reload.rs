@@ -192,15 +192,20 @@ fn a_single_file_is_watched_through_its_folder() {
     assert_eq!(titles(&lib), vec!["Uno"]);
 }
 
+/// Two notes files, Alpha in `a` and Beta in `b` (of one folder): the folder, and the library loaded.
+fn alpha_and_beta(a: &Path, b: &Path) -> (Vec<PathBuf>, takeaway::model::Library) {
+    std::fs::write(a, paper("Alpha")).unwrap();
+    std::fs::write(b, paper("Beta")).unwrap();
+    let paths = vec![a.parent().unwrap().to_path_buf()];
+    let before = loader::load_paths(&paths).library;
+    (paths, before)
+}
+
 #[test]
 fn a_reload_reads_only_the_changed_files() {
     let dir = tempfile::tempdir().unwrap();
-    let a = dir.path().join("a.md");
-    let b = dir.path().join("b.md");
-    std::fs::write(&a, paper("Alpha")).unwrap();
-    std::fs::write(&b, paper("Beta")).unwrap();
-    let paths = vec![dir.path().to_path_buf()];
-    let before = loader::load_paths(&paths).library;
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    let (paths, before) = alpha_and_beta(&a, &b);
     // Both files change on disk, but only b.md is reported: a.md keeps its loaded version.
     std::fs::write(&a, paper("Alpha Unseen")).unwrap();
     std::fs::write(&b, paper("Beta Two")).unwrap();
@@ -215,12 +220,8 @@ fn a_reload_reads_only_the_changed_files() {
 #[test]
 fn a_file_that_fails_keeps_its_last_good_version() {
     let dir = tempfile::tempdir().unwrap();
-    let a = dir.path().join("a.md");
-    let b = dir.path().join("b.md");
-    std::fs::write(&a, paper("Alpha")).unwrap();
-    std::fs::write(&b, paper("Beta")).unwrap();
-    let paths = vec![dir.path().to_path_buf()];
-    let before = loader::load_paths(&paths).library;
+    let (a, b) = (dir.path().join("a.md"), dir.path().join("b.md"));
+    let (paths, before) = alpha_and_beta(&a, &b);
     std::fs::write(&a, b"# Doc\n\n* \xff\xfe broken\n").unwrap();
     std::fs::write(&b, paper("Beta Two")).unwrap();
     for after in [

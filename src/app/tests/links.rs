@@ -113,11 +113,7 @@ fn opening_a_link_marks_read_when_configured() {
     let mut app = bundled();
     app.links.mark_read_on_open = true;
     select(&mut app, "greyhound");
-    let id = app
-        .works
-        .key_of(app.selected_paper().unwrap().0)
-        .unwrap()
-        .to_string();
+    let id = selected_work(&app);
     let effects = keys(&mut app, "p");
     assert_eq!(effects.len(), 2);
     assert!(matches!(&effects[0], Effect::Open(u) if u == GREYHOUND_PAPER));

@@ -7,11 +7,7 @@ fn b_and_m_toggle_marks_and_return_mark_effects() {
     let mut app = bundled();
     select(&mut app, "greyhound");
     // Marks belong to the paper's work, kept by its key.
-    let id = app
-        .works
-        .key_of(app.selected_paper().unwrap().0)
-        .unwrap()
-        .to_string();
+    let id = selected_work(&app);
     assert_eq!(
         id,
         "greyhound-hunting-fail-slows-in-hybrid-parallel-training-at-scale"

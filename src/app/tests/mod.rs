@@ -41,6 +41,15 @@ fn selected_title(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// The key of the selected paper's work (what marks are kept by).
+fn selected_work(app: &App) -> String {
+    let (r, _) = app.selected_paper().expect("a paper selected");
+    app.works
+        .key_of(r)
+        .expect("every paper has a work")
+        .to_string()
+}
+
 const GREYHOUND_PAPER: &str = "https://www.usenix.org/conference/atc25/presentation/wu-tianyuan";
 
 fn select(app: &mut App, query: &str) {

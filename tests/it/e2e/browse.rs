@@ -152,27 +152,7 @@ fn without_a_browser_the_url_is_copied_to_the_clipboard() {
         env!("CARGO_BIN_EXE_takeaway"),
         d = dir.path().display(),
     );
-    let out = t.cmd(&[
-        "-f",
-        "/dev/null",
-        "start-server",
-        ";",
-        "set-option",
-        "-s",
-        "set-clipboard",
-        "on",
-        ";",
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
-    assert!(out.status.success());
+    t.start_with(&[["-s", "set-clipboard", "on"]], &command);
     t.wait_for("ATC 2025");
     t.keys(&["/", "greyhound", "Enter", "p"]);
     t.wait_for("No browser here: copied URL to the clipboard (no display)");

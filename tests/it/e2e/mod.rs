@@ -120,17 +120,7 @@ pub fn wait_for_file(path: &Path, lines: usize) -> String {
 
 /// Starts `command` in a 120×40 session.
 pub fn start(t: &Tmux, command: &str) {
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        command,
-    ]);
+    t.start_with(&[], command);
 }
 
 pub fn quit(t: &Tmux) {
@@ -176,17 +166,20 @@ impl Tmux {
     /// Starts `command` (run with `exec`, so the pane's process is takeaway itself) in a session that
     /// stays after it exits, so its exit status can be read.
     pub fn start_kept(&self, command: &str) {
-        let exec = format!("exec {command}");
-        self.run(&[
-            "-f",
-            "/dev/null",
-            "start-server",
-            ";",
-            "set-option",
-            "-g",
-            "remain-on-exit",
-            "on",
-            ";",
+        self.start_with(
+            &[["-g", "remain-on-exit", "on"]],
+            &format!("exec {command}"),
+        );
+    }
+
+    /// Starts `command` in a 120×40 session of a new server (no configuration file) with these options
+    /// set first (`[scope flag, option, value]`).
+    pub fn start_with(&self, options: &[[&str; 3]], command: &str) {
+        let mut args = vec!["-f", "/dev/null", "start-server", ";"];
+        for [scope, name, value] in options {
+            args.extend(["set-option", scope, name, value, ";"]);
+        }
+        args.extend([
             "new-session",
             "-d",
             "-s",
@@ -195,8 +188,9 @@ impl Tmux {
             "120",
             "-y",
             "40",
-            &exec,
+            command,
         ]);
+        self.run(&args);
     }
 
     pub fn display(&self, format: &str) -> String {
