@@ -273,6 +273,21 @@ pub fn links(inl: &[Tok]) -> Vec<(String, String)> {
     out
 }
 
+/// Helpers for the tests of the passes that read blocks.
+#[cfg(test)]
+pub mod tests_support {
+    use super::{parse, MdBlock, Tok};
+
+    /// The inline tokens of the first paragraph of `md`, or of its first list item.
+    pub fn para(md: &str) -> Vec<Tok> {
+        match &parse(md)[0] {
+            MdBlock::Para { inl, .. } => inl.clone(),
+            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
