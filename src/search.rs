@@ -9,12 +9,18 @@
 //! Built for 100,000 papers and a keystroke per frame: hits are small `Copy` values (matched character
 //! positions are computed only for the rows on screen, by [`Index::positions`]); a topic path shared by
 //! many papers is matched once; [`Index::search_within`] narrows to the previous key's hits; and the work
-//! is split over the cores.
+//! is split over the cores (rayon).
+//!
+//! [`merge_ranked`] ranks the papers and note pages of the jump palette in one list.
+
+mod rank;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
+use rayon::prelude::*;
 
 use crate::model::{Library, Note, PaperRef};
+pub use rank::{merge_ranked, Ranked};
 
 /// The result of a search, and what a longer query can narrow from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -233,38 +239,22 @@ impl Index {
             .iter()
             .map(|c| self.matcher.fuzzy_match(c, query))
             .collect();
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(8);
-        let chunk = candidates.len().div_ceil(threads).max(2048);
-        let (mut hits, candidates) = if candidates.len() <= chunk {
-            self.match_chunk(candidates, query, &contexts, cancelled)?
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = candidates
-                    .chunks(chunk)
-                    .map(|c| {
-                        let contexts = &contexts;
-                        s.spawn(move || self.match_chunk(c, query, contexts, cancelled))
-                    })
-                    .collect();
-                let mut hits = Vec::new();
-                let mut cands = Vec::new();
-                let mut complete = true;
-                // Chunks are joined in order, so candidates stay in document order.
-                for h in handles {
-                    match h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
-                        Some((mut h, mut c)) => {
-                            hits.append(&mut h);
-                            cands.append(&mut c);
-                        }
-                        None => complete = false,
-                    }
-                }
-                complete.then_some((hits, cands))
-            })?
-        };
+        // Chunks big enough to be worth a thread; collected in order, so candidates stay in document
+        // order. One cancelled chunk gives up the whole search.
+        let chunk = candidates
+            .len()
+            .div_ceil(rayon::current_num_threads())
+            .max(2048);
+        let parts: Vec<(Vec<Hit>, Vec<u32>)> = candidates
+            .par_chunks(chunk)
+            .map(|c| self.match_chunk(c, query, &contexts, cancelled))
+            .collect::<Option<_>>()?;
+        let mut hits = Vec::new();
+        let mut candidates = Vec::new();
+        for (mut h, mut c) in parts {
+            hits.append(&mut h);
+            candidates.append(&mut c);
+        }
         // Field, then score, then document order (entries are in document order).
         hits.sort_unstable_by(|a, b| {
             b.field

@@ -1,0 +1,16 @@
+//! The integration tests, linked as one binary (one link for all of them, not one per file): the loader's
+//! rules, the binary end to end, the screens as snapshots, hostile input, reloads, state shared between
+//! processes, and the real binary in tmux. Fixtures are in `tests/fixtures/`, snapshots in
+//! `tests/it/snapshots/`.
+
+mod cli;
+mod common;
+mod e2e;
+mod hostile;
+mod loader_rules;
+mod navigation;
+mod places;
+mod properties;
+mod reload;
+mod state_processes;
+mod ui_snapshots;
