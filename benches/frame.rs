@@ -52,10 +52,11 @@ fn frame(c: &mut Criterion) {
         println!(
             "frame/{}/{name}: {} tree rows, {} matches, selected row {:?}",
             common::label(PAPERS),
-            app.rows.len(),
+            app.tree_view.rows.len(),
             app.filter.hits.len(),
-            app.selected
-                .and_then(|s| app.rows.iter().position(|&r| r == s))
+            app.tree_view
+                .selected
+                .and_then(|s| app.tree_view.rows.iter().position(|&r| r == s))
         );
         let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).expect("terminal");
         g.bench_function(*name, |b| {

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::app::{Action, Key, KeyMap, Mode};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// The effective configuration.
 #[derive(Debug, Clone)]
@@ -174,7 +174,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let offset = keys.span().start;
         first_offset.get_or_insert(offset);
         let action = Action::from_name(name)
-            .filter(|a| Action::ALL.contains(a))
+            .filter(|a| Action::configurable().any(|c| c == *a))
             .ok_or_else(|| {
                 err(
                     offset,
@@ -298,7 +298,7 @@ pub fn render(c: &Config) -> String {
         "# Keys of the filter input, palette and popups are fixed."
     );
     let bindings = c.keymap.bindings(Mode::Browse);
-    for a in Action::ALL {
+    for a in Action::configurable() {
         let keys: Vec<String> = bindings
             .iter()
             .find(|(b, _)| *b == a)
@@ -446,7 +446,7 @@ selection = "lightblue"
             Some(Action::OpenPaper)
         );
         assert_eq!(back.theme, c.theme);
-        for a in Action::ALL {
+        for a in Action::configurable() {
             assert!(
                 text.contains(&format!("\n{} = ", a.name())),
                 "{a:?} missing"

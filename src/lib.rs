@@ -12,5 +12,6 @@ pub mod model;
 pub mod search;
 pub mod state;
 pub mod text;
+pub mod theme;
 pub mod tui;
 pub mod ui;

@@ -4,18 +4,17 @@
 //! leaves point into `Document::papers`. Every node records the 1-based line it starts on.
 
 mod navigation;
+pub mod tree;
 pub mod venue;
 pub mod views;
 pub mod work;
 
 use std::path::PathBuf;
 
-use serde::Serialize;
-
 pub use navigation::NavNode;
 
 /// Everything that was loaded, in load order, and how the author arranged it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Library {
     pub documents: Vec<Document>,
     /// The tree of documents as the notes arrange them (`SUMMARY.md`, else the folders). Every document
@@ -24,7 +23,7 @@ pub struct Library {
 }
 
 /// Index of a paper in a library: (document index, paper index within the document).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PaperRef {
     pub doc: usize,
     pub paper: usize,
@@ -63,8 +62,7 @@ impl Library {
 }
 
 /// `list`: a list of papers (a conference, a topic). `page`: prose, such as one paper's note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocKind {
     List,
     Page,
@@ -80,7 +78,7 @@ impl DocKind {
 }
 
 /// One markdown file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Document {
     /// The path as the user gave it (joined with the relative path inside a folder), or
     /// `notes/atc-2025.md` for the bundled notes.
@@ -103,7 +101,7 @@ pub struct Document {
 }
 
 /// `Homepage: <https://…>` becomes `Meta { key: "Homepage", value: "https://…" }`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     /// Empty for a line without a key (e.g. the conference's full name).
     pub key: String,
@@ -111,8 +109,7 @@ pub struct Meta {
 }
 
 /// A branch or leaf of a document's tree.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     /// A heading below the title (other than `Papers`, whose children stand in its place).
     Section {
@@ -148,7 +145,7 @@ impl Node {
 }
 
 /// A paper and what the notes say about it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
     /// Stable id: `<document slug>/<title slug>`, unique within the library.
     pub id: String,
@@ -171,8 +168,7 @@ pub struct Paper {
 
 /// The shape of the entry a paper was read from: which rule made it a paper. Shown by `--json`, so a
 /// misreading can be traced to its rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Shape {
     /// `Title \[[Paper](u)]`, `Title [[pdf]](u)`, `Title [paper](u) [code](u)`.
     LinkGroup,
@@ -282,28 +278,42 @@ impl LinkKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     pub label: String,
     /// As written in the notes, backslash escapes resolved.
     pub url: String,
     /// For a relative link to a local `.md` file or folder: the file it points to, resolved against the
     /// document (a folder means its `README.md`). `None` for outside links and for bundled notes.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<PathBuf>,
 }
 
 /// A bullet of rich text with nested bullets.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub text: RichText,
     pub line: usize,
     pub children: Vec<Note>,
 }
 
+impl Note {
+    /// A code block in a takeaway (fenced or indented): its text, lines as written, when it has more than
+    /// one. The loader keeps a code block as one code span; no other text holds a line break (soft and
+    /// hard breaks become spaces), so views show these lines one under the other.
+    pub fn code_block(&self) -> Option<&str> {
+        match &self.text.0[..] {
+            [Span {
+                text,
+                style,
+                link: None,
+            }] if style.code && text.contains('\n') => Some(text),
+            _ => None,
+        }
+    }
+}
+
 /// Inline text: runs of styled text, some of them links.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RichText(pub Vec<Span>);
 
 impl RichText {
@@ -317,16 +327,14 @@ impl RichText {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Span {
     pub text: String,
-    #[serde(skip_serializing_if = "Style::is_plain")]
     pub style: Style,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
     pub bold: bool,
     pub italic: bool,
@@ -334,15 +342,8 @@ pub struct Style {
     pub strike: bool,
 }
 
-impl Style {
-    pub fn is_plain(&self) -> bool {
-        *self == Style::default()
-    }
-}
-
 /// Block content of a page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     Heading {
         level: u8,

@@ -11,11 +11,25 @@
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
+
+/// Why the state file could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error("{}: cannot read: {source}", .path.display())]
+    Read { path: PathBuf, source: io::Error },
+    #[error("{}: not a state file: {source}", .path.display())]
+    Parse {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("{}: cannot write: {source}", .path.display())]
+    Write { path: PathBuf, source: io::Error },
+}
 
 /// Seconds since the Unix epoch.
 pub fn now() -> u64 {
@@ -98,9 +112,9 @@ impl Store {
             pending: Vec::new(),
         };
         match read(path) {
-            Ok(s) => store.state = s,
-            Err(ReadError::Missing) => {}
-            Err(ReadError::Corrupt(why)) => {
+            Ok(Some(s)) => store.state = s,
+            Ok(None) => {}
+            Err(why) => {
                 let aside = path.with_file_name(format!(
                     "{}.corrupt-{}",
                     path.file_name()
@@ -137,15 +151,19 @@ impl Store {
     /// Writes the state: under the lock, re-reads the file, replays this instance's mark changes onto it,
     /// takes this instance's selection, expansion and recent filters, and replaces the file atomically.
     /// Afterwards `self.state` holds the merged marks (including other instances').
-    pub fn save(&mut self) -> std::io::Result<()> {
+    pub fn save(&mut self) -> Result<(), StateError> {
         let Some(path) = self.path.clone() else {
             return Ok(());
         };
+        let failed = |source: io::Error| StateError::Write {
+            path: path.clone(),
+            source,
+        };
         let dir = path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let lock = lock_file(&path)?;
+        std::fs::create_dir_all(dir).map_err(failed)?;
+        let lock = lock_file(&path).map_err(failed)?;
         let mut merged = match read(&path) {
-            Ok(s) => s,
+            Ok(s) => s.unwrap_or_default(),
             // A file gone bad since we opened it: our copy is the best there is.
             Err(_) => State {
                 bookmarks: self.state.bookmarks.clone(),
@@ -160,11 +178,11 @@ impl Store {
         merged.selected = self.state.selected.clone();
         merged.expanded = self.state.expanded.clone();
         merged.recent_filters = self.state.recent_filters.clone();
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        serde_json::to_writer_pretty(&mut tmp, &merged)?;
-        tmp.write_all(b"\n")?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(&path).map_err(|e| e.error)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
+        serde_json::to_writer_pretty(&mut tmp, &merged).map_err(|e| failed(e.into()))?;
+        tmp.write_all(b"\n").map_err(failed)?;
+        tmp.as_file().sync_all().map_err(failed)?;
+        tmp.persist(&path).map_err(|e| failed(e.error))?;
         drop(lock);
         self.pending.clear();
         self.state = merged;
@@ -172,33 +190,35 @@ impl Store {
     }
 }
 
-enum ReadError {
-    Missing,
-    Corrupt(String),
-}
-
 /// Reads the state at `path` and changes nothing (a missing file is an empty state): for `--filter
-/// 'is:read'`, which must not move a damaged file aside as the browser does. The error says what is
-/// wrong with the file.
-pub fn peek(path: &Path) -> Result<State, String> {
-    match read(path) {
-        Ok(s) => Ok(s),
-        Err(ReadError::Missing) => Ok(State::default()),
-        Err(ReadError::Corrupt(why)) => Err(why),
-    }
+/// 'is:read'`, which must not move a damaged file aside as the browser does. The error names the file
+/// and says what is wrong with it.
+pub fn peek(path: &Path) -> Result<State, StateError> {
+    read(path).map(Option::unwrap_or_default)
 }
 
-fn read(path: &Path) -> Result<State, ReadError> {
+/// The state in the file at `path`; `None` when there is no file.
+fn read(path: &Path) -> Result<Option<State>, StateError> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadError::Missing),
-        Err(e) => return Err(ReadError::Corrupt(e.to_string())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StateError::Read {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
     };
-    serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|source| StateError::Parse {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// An exclusive lock on `state.json.lock`, released when the file is dropped.
-fn lock_file(path: &Path) -> std::io::Result<File> {
+fn lock_file(path: &Path) -> io::Result<File> {
     let lock_path = path.with_file_name(format!(
         "{}.lock",
         path.file_name()

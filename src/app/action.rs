@@ -1,231 +1,211 @@
 //! Everything a person can ask of the app. Keys and mouse events become these in one place
 //! ([`super::keymap`]); [`super::App::update`] is the only thing that acts on them.
 //!
-//! The snake_case names are the vocabulary of the key map (and of the configuration file).
+//! The enum is the one source of the actions: their configuration names (snake_case: `open_paper`), the
+//! list of all of them, and their descriptions (each variant's doc comment, as the help overlay and
+//! `--print-config` show it).
 
-use serde::{Deserialize, Serialize};
+use strum::{EnumMessage, IntoStaticStr, VariantArray};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    IntoStaticStr,
+    strum::EnumString,
+    strum::EnumMessage,
+    VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
-    /// Move the selection down one row (or scroll the detail pane).
+    /// down
     Down,
-    /// Move the selection up one row (or scroll the detail pane).
+    /// up
     Up,
-    /// Go to the first row.
+    /// first row
     First,
-    /// Go to the last row.
+    /// last row
     Last,
-    /// Move a page down.
+    /// page down
     PageDown,
-    /// Move a page up.
+    /// page up
     PageUp,
-    /// Collapse the node, or go to its parent.
+    /// collapse / parent
     Collapse,
-    /// Expand the node.
+    /// expand
     Expand,
-    /// Toggle the node; on a paper, focus the detail pane.
+    /// toggle / read paper
     Activate,
-    /// Switch focus between the tree and the detail pane.
+    /// switch pane
     SwitchFocus,
-    /// Filter the tree as you type.
+    /// filter
     Filter,
-    /// Go to the next match of the filter.
+    /// next match
     NextMatch,
-    /// Go to the previous match of the filter.
+    /// previous match
     PrevMatch,
-    /// Open the jump palette: every paper, ranked as you type.
+    /// jump to paper
     Jump,
-    /// Open the paper's Paper link.
+    /// open Paper
     OpenPaper,
-    /// Open the paper's Video link.
+    /// open Video
     OpenVideo,
-    /// Open the paper's Slides link.
+    /// open Slides
     OpenSlides,
-    /// Open the paper's Code link.
+    /// open Code
     OpenCode,
-    /// Open the paper's Artifact link.
+    /// open Artifact
     OpenArtifact,
-    /// Open link 1 as numbered in the detail pane.
+    /// open link N
     OpenLink1,
-    /// Open link 2.
+    /// open link 2
     OpenLink2,
-    /// Open link 3.
+    /// open link 3
     OpenLink3,
-    /// Open link 4.
+    /// open link 4
     OpenLink4,
-    /// Open link 5.
+    /// open link 5
     OpenLink5,
-    /// Open link 6.
+    /// open link 6
     OpenLink6,
-    /// Open link 7.
+    /// open link 7
     OpenLink7,
-    /// Open link 8.
+    /// open link 8
     OpenLink8,
-    /// Open link 9.
+    /// open link 9
     OpenLink9,
-    /// Choose any of the paper's links in a popup.
+    /// choose a link
     LinkMenu,
-    /// Copy the Paper URL (in the link popup: the chosen URL) to the clipboard.
+    /// copy URL
     CopyUrl,
-    /// Copy `[Title](url)` to the clipboard.
+    /// copy [Title](url)
     CopyMarkdown,
-    /// Bookmark the paper, or remove its bookmark.
+    /// bookmark ★
     ToggleBookmark,
-    /// Mark the paper read, or unread.
+    /// mark read / unread
     ToggleRead,
-    /// Show only bookmarked papers (on/off; combines with the filter).
+    /// only bookmarked
     OnlyBookmarked,
-    /// Show only unread papers (on/off; combines with the filter).
+    /// only unread
     OnlyUnread,
-    /// Go to the next place the selected paper is listed in (a paper in a topic list and in a
-    /// conference's notes is one work in two places).
+    /// next place of this paper
     NextPlace,
-    /// Edit the paper's source file in $VISUAL / $EDITOR at its line.
+    /// edit in $EDITOR
     Edit,
-    /// Suspend to the shell (resume with `fg`).
+    /// suspend (fg resumes)
     Suspend,
-    /// Show or hide the keys.
+    /// help
     Help,
-    /// Quit.
+    /// quit
     Quit,
-    /// Confirm the input or choice.
+    /// confirm
     Confirm,
-    /// Close the input or popup (in the filter: clear it).
+    /// close / clear
     Cancel,
-    /// Delete the character before the cursor.
+    /// delete char
     DeleteChar,
-    /// Delete the word before the cursor.
+    /// delete word
     DeleteWord,
 }
 
+use Action::*;
+
+/// The links opened by a letter: the action, and the label it opens (compared without case). The tree's
+/// badges are the labels' first letters (`P V S C A`), the detail pane numbers these links by their keys.
+pub const LETTERED_LINKS: [(Action, &str); 5] = [
+    (OpenPaper, "Paper"),
+    (OpenVideo, "Video"),
+    (OpenSlides, "Slides"),
+    (OpenCode, "Code"),
+    (OpenArtifact, "Artifact"),
+];
+
+/// The label `y` copies and a link found by no other rule opens as: the paper itself.
+pub const PAPER_LABEL: &str = LETTERED_LINKS[0].1;
+
+/// `open_link_1` … `open_link_9`: the N-th link as the detail pane numbers it.
+pub const NUMBERED_LINKS: [Action; 9] = [
+    OpenLink1, OpenLink2, OpenLink3, OpenLink4, OpenLink5, OpenLink6, OpenLink7, OpenLink8,
+    OpenLink9,
+];
+
 impl Action {
-    /// Every action a key can be bound to in the configuration (browse mode), in help order.
-    pub const ALL: [Action; 41] = {
-        use Action::*;
-        [
-            Down,
-            Up,
-            First,
-            Last,
-            PageDown,
-            PageUp,
-            Collapse,
-            Expand,
-            Activate,
-            SwitchFocus,
-            Filter,
-            NextMatch,
-            PrevMatch,
-            Jump,
-            OpenPaper,
-            OpenVideo,
-            OpenSlides,
-            OpenCode,
-            OpenArtifact,
-            OpenLink1,
-            OpenLink2,
-            OpenLink3,
-            OpenLink4,
-            OpenLink5,
-            OpenLink6,
-            OpenLink7,
-            OpenLink8,
-            OpenLink9,
-            LinkMenu,
-            CopyUrl,
-            CopyMarkdown,
-            ToggleBookmark,
-            ToggleRead,
-            OnlyBookmarked,
-            OnlyUnread,
-            NextPlace,
-            Edit,
-            Suspend,
-            Help,
-            Quit,
-            Cancel,
-        ]
-    };
+    /// Every action a key can be bound to in the configuration (browse mode), in help order: all but
+    /// the keys of text input.
+    pub fn configurable() -> impl Iterator<Item = Action> {
+        Action::VARIANTS
+            .iter()
+            .copied()
+            .filter(|a| !matches!(a, Confirm | DeleteChar | DeleteWord))
+    }
 
     /// The configuration name (`open_paper`).
-    pub fn name(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
     /// The action with this configuration name.
     pub fn from_name(name: &str) -> Option<Action> {
-        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+        name.parse().ok()
     }
 
-    /// The one-line description shown in the help overlay (the variant's doc comment).
+    /// The one-line description shown in the help overlay and `--print-config`: the variant's doc
+    /// comment.
     pub fn describe(self) -> &'static str {
-        use Action::*;
-        match self {
-            Down => "down",
-            Up => "up",
-            First => "first row",
-            Last => "last row",
-            PageDown => "page down",
-            PageUp => "page up",
-            Collapse => "collapse / parent",
-            Expand => "expand",
-            Activate => "toggle / read paper",
-            SwitchFocus => "switch pane",
-            Filter => "filter",
-            NextMatch => "next match",
-            PrevMatch => "previous match",
-            Jump => "jump to paper",
-            OpenPaper => "open Paper",
-            OpenVideo => "open Video",
-            OpenSlides => "open Slides",
-            OpenCode => "open Code",
-            OpenArtifact => "open Artifact",
-            OpenLink1 | OpenLink2 | OpenLink3 | OpenLink4 | OpenLink5 | OpenLink6 | OpenLink7
-            | OpenLink8 | OpenLink9 => "open link N",
-            LinkMenu => "choose a link",
-            CopyUrl => "copy URL",
-            CopyMarkdown => "copy [Title](url)",
-            ToggleBookmark => "bookmark ★",
-            ToggleRead => "mark read / unread",
-            OnlyBookmarked => "only bookmarked",
-            OnlyUnread => "only unread",
-            NextPlace => "next place of this paper",
-            Edit => "edit in $EDITOR",
-            Suspend => "suspend (fg resumes)",
-            Help => "help",
-            Quit => "quit",
-            Confirm => "confirm",
-            Cancel => "close / clear",
-            DeleteChar => "delete char",
-            DeleteWord => "delete word",
-        }
+        self.get_documentation().unwrap_or_default()
     }
 
     /// The label of the link this action opens, for the lettered link actions.
     pub fn link_label(self) -> Option<&'static str> {
-        match self {
-            Action::OpenPaper => Some("Paper"),
-            Action::OpenVideo => Some("Video"),
-            Action::OpenSlides => Some("Slides"),
-            Action::OpenCode => Some("Code"),
-            Action::OpenArtifact => Some("Artifact"),
-            _ => None,
-        }
+        LETTERED_LINKS
+            .iter()
+            .find(|(a, _)| *a == self)
+            .map(|(_, label)| *label)
     }
 
     /// The 1-based link number for `open_link_N`.
     pub fn link_number(self) -> Option<usize> {
-        use Action::*;
-        [
-            OpenLink1, OpenLink2, OpenLink3, OpenLink4, OpenLink5, OpenLink6, OpenLink7, OpenLink8,
-            OpenLink9,
-        ]
-        .iter()
-        .position(|&a| a == self)
-        .map(|i| i + 1)
+        NUMBERED_LINKS
+            .iter()
+            .position(|&a| a == self)
+            .map(|i| i + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_has_a_name_that_reads_back_and_a_description() {
+        for &a in Action::VARIANTS {
+            assert_eq!(Action::from_name(a.name()), Some(a), "{a:?}");
+            assert!(!a.describe().is_empty(), "{a:?} has no doc comment");
+            assert!(!a.describe().contains('\n'), "{a:?}: one line");
+        }
+        assert_eq!(Action::OpenPaper.name(), "open_paper");
+        assert_eq!(Action::OpenLink1.name(), "open_link1");
+        assert_eq!(Action::from_name("open_papr"), None);
+        assert_eq!(Action::CopyMarkdown.describe(), "copy [Title](url)");
+    }
+
+    #[test]
+    fn the_configurable_actions_leave_out_text_input() {
+        let all: Vec<Action> = Action::configurable().collect();
+        assert_eq!(all.len(), Action::VARIANTS.len() - 3);
+        assert_eq!(all.first(), Some(&Down));
+        assert_eq!(all.last(), Some(&Cancel));
+        assert!(!all.contains(&Confirm) && !all.contains(&DeleteWord));
+    }
+
+    #[test]
+    fn link_labels_and_numbers() {
+        assert_eq!(OpenSlides.link_label(), Some("Slides"));
+        assert_eq!(Quit.link_label(), None);
+        assert_eq!(OpenLink9.link_number(), Some(9));
+        assert_eq!(OpenPaper.link_number(), None);
     }
 }

@@ -1,8 +1,7 @@
-//! One paper, many places, as the app shows it: marks belong to the work, the detail pane and the link
-//! keys use the links of every place, the palette lists a work once, the next-place key walks its places,
-//! and a link to a local paper list lands on the same work inside it.
+//! One paper, many places, as the app shows it: the detail pane and the link keys use the links of every
+//! place, the palette lists a work once, the next-place key walks its places, and a link to a local paper
+//! list lands on the same work inside it. (Marks belong to the work too: see [`super::marks`].)
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use super::App;
@@ -10,27 +9,6 @@ use crate::model::{Link, PaperRef};
 use crate::search::Hit;
 
 impl App {
-    /// Mark keys as the app keeps them: a paper id (how earlier versions kept marks) becomes its work's
-    /// key when the paper is loaded; every key is kept as well, so marks of works not loaded now survive.
-    pub(super) fn work_marks<'a>(
-        &self,
-        keys: impl IntoIterator<Item = &'a String>,
-    ) -> HashSet<String> {
-        crate::model::work::mark_keys(&self.library, &self.works, keys)
-    }
-
-    /// Is the paper's work bookmarked?
-    pub fn is_bookmarked(&self, r: PaperRef) -> bool {
-        self.works
-            .key_of(r)
-            .is_some_and(|k| self.bookmarks.contains(k))
-    }
-
-    /// Is the paper's work marked read?
-    pub fn is_read(&self, r: PaperRef) -> bool {
-        self.works.key_of(r).is_some_and(|k| self.read.contains(k))
-    }
-
     /// Where the paper's work is listed (the paper among them), in the order of the side pane.
     pub fn places(&self, r: PaperRef) -> Vec<PaperRef> {
         let mut places = self.works.places_of(r).to_vec();
@@ -51,17 +29,6 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// The side pane's path to a node: the titles of its ancestors, top first, joined by ` › `.
-    pub fn breadcrumb(&self, id: usize) -> String {
-        let mut titles: Vec<&str> = self
-            .tree
-            .ancestors(id)
-            .map(|a| self.tree.nodes[a].title.as_str())
-            .collect();
-        titles.reverse();
-        titles.join(" › ")
-    }
-
     /// Selects the next place of the selected paper's work (after the last, the first).
     pub(super) fn next_place(&mut self) {
         let Some((r, _)) = self.selected_paper() else {
@@ -78,7 +45,11 @@ impl App {
         let next = places[(at + 1) % n];
         if let Some(id) = self.tree.node_of_paper(next) {
             self.reveal(id);
-            let msg = format!("Place {} of {n}: {}", (at + 1) % n + 1, self.breadcrumb(id));
+            let msg = format!(
+                "Place {} of {n}: {}",
+                (at + 1) % n + 1,
+                self.tree.breadcrumb(id)
+            );
             self.say(msg);
         }
     }

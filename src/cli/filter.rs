@@ -41,8 +41,9 @@ impl StateMarks {
 /// The marks in the state file, without changing it. An error names the file and what is wrong.
 pub fn state_marks(lib: &Library) -> Result<StateMarks, String> {
     let state = match crate::config::state_path() {
-        Some(p) => crate::state::peek(&p)
-            .map_err(|why| format!("{}: cannot read the marks for is: ({why})", p.display()))?,
+        Some(p) => {
+            crate::state::peek(&p).map_err(|e| format!("cannot read the marks for is: ({e})"))?
+        }
         None => Default::default(),
     };
     let works = Works::new(lib);

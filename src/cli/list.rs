@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::app::tree::{NodeKind, Tree};
+use crate::model::tree::{NodeKind, Tree};
 use crate::model::{DocKind, Library};
 use crate::text::sanitize;
 

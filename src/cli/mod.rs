@@ -335,9 +335,9 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     let mut app = crate::app::App::new(loaded.library);
     app.keymap = config.keymap.clone();
     app.theme = config.theme.clone();
-    app.allowed_schemes = config.allowed_schemes.clone();
-    app.mark_read_on_open = config.mark_read_on_open;
-    app.async_search = app.index.len() > crate::app::ASYNC_SEARCH_PAPERS;
+    app.links.allowed_schemes = config.allowed_schemes.clone();
+    app.links.mark_read_on_open = config.mark_read_on_open;
+    app.searches.off_thread = app.index.len() > crate::app::ASYNC_SEARCH_PAPERS;
     if let Some(m) = state_msg {
         app.say(m);
     }

@@ -8,14 +8,21 @@
 //! [`super::entry`]: list items ([`entry::list`]), table rows ([`entry::table`]) and headings followed by
 //! `**Field:**` lines ([`entry::fields`]).
 
-use std::collections::HashSet;
+mod content;
+mod frames;
+mod paths;
+mod survey;
+
 use std::path::{Path, PathBuf};
 
 use super::entry::{self, list, section, Head, Shape};
 use super::markdown::{self, plain, MdBlock, MdItem, Tok};
-use super::title::is_outside;
 use super::{Warning, WarningKind};
-use crate::model::{Block, DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
+use crate::model::{DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
+pub use content::rich;
+use frames::{attach, close_frames, topic_path, Frame, FrameKind, INNER};
+pub use paths::{local_path, local_target, normalize};
+use survey::{field_headings, is_meta_heading, is_papers_heading, outside_links};
 
 /// A file with this many outside links (and as many entries or paper links) and no paper is reported
 /// (`--check`): its format is not read.
@@ -92,142 +99,6 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
     warnings.append(&mut b.warnings);
     (doc, warnings)
 }
-
-fn is_papers_heading(b: &MdBlock) -> bool {
-    matches!(b, MdBlock::Heading { level, inl, .. } if *level > 1 && plain(inl).eq_ignore_ascii_case("papers"))
-}
-
-/// A heading over facts about the venue (`Meta Info`), not a topic.
-fn is_meta_heading(title: &str) -> bool {
-    matches!(
-        title.trim().to_lowercase().as_str(),
-        "meta info" | "meta" | "info" | "information" | "meta information" | "about" | "overview"
-    )
-}
-
-/// The outside links of a document (badges left out), wherever they stand; and whether they look like
-/// a list we cannot read: five or more of them point to papers (by their URL), or five or more list
-/// items and table rows carry one. Links in a note page's prose (a few papers cited, a repository, a
-/// video) do not.
-fn outside_links(blocks: &[MdBlock]) -> (usize, bool) {
-    use entry::inline::{outside, segments, Seg};
-    use entry::url_kind::{url_kind, UrlKind};
-    // (links, links to papers)
-    fn count(inl: &[Tok]) -> (usize, usize) {
-        let mut n = (0, 0);
-        for s in segments(inl) {
-            if let Seg::Link(l) = s {
-                if !l.is_badge() && outside(l.url) {
-                    n.0 += 1;
-                    n.1 += usize::from(url_kind(l.url) == UrlKind::Paper);
-                }
-            }
-        }
-        n
-    }
-    let (mut links, mut papers, mut entries) = (0, 0, 0);
-    let mut add = |(l, p): (usize, usize), entry: bool| {
-        links += l;
-        papers += p;
-        entries += usize::from(entry && l > 0);
-    };
-    let mut todo: Vec<&MdBlock> = blocks.iter().collect();
-    while let Some(b) = todo.pop() {
-        match b {
-            MdBlock::Heading { inl, .. } | MdBlock::Para { inl, .. } => add(count(inl), false),
-            MdBlock::List { items, .. } => {
-                for it in items {
-                    add(count(it.first_para()), true);
-                    todo.extend(it.blocks.iter().skip(1));
-                }
-            }
-            MdBlock::Quote(inner) => todo.extend(inner.iter()),
-            MdBlock::Table { rows, .. } => {
-                for r in rows {
-                    let n = r
-                        .cells
-                        .iter()
-                        .map(|c| count(c))
-                        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
-                    add(n, true);
-                }
-            }
-            MdBlock::Code { .. } | MdBlock::Html { .. } | MdBlock::Rule => {}
-        }
-    }
-    (links, papers >= UNREAD_LINKS || entries >= UNREAD_LINKS)
-}
-
-/// Headings that each introduce one paper: two or more sibling headings each followed by
-/// `**Field:** value` lines. Indices into `blocks`.
-fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
-    let mut candidates: Vec<(usize, Option<usize>, u8)> = Vec::new();
-    let mut parents: Vec<(usize, u8)> = Vec::new();
-    for (i, b) in blocks.iter().enumerate() {
-        let MdBlock::Heading { level, .. } = b else {
-            continue;
-        };
-        while parents.last().is_some_and(|(_, l)| l >= level) {
-            parents.pop();
-        }
-        let next = blocks[i + 1..]
-            .iter()
-            .take_while(|b| !matches!(b, MdBlock::Heading { .. }))
-            .find(|b| !matches!(b, MdBlock::Html { .. } | MdBlock::Rule));
-        if next.is_some_and(|n| entry::fields::is_field_block(n)) {
-            candidates.push((i, parents.last().map(|(p, _)| *p), *level));
-        }
-        parents.push((i, *level));
-    }
-    let mut siblings: std::collections::HashMap<(Option<usize>, u8), usize> = Default::default();
-    for (_, parent, level) in &candidates {
-        *siblings.entry((*parent, *level)).or_default() += 1;
-    }
-    candidates
-        .iter()
-        .filter(|(_, parent, level)| siblings[&(*parent, *level)] >= 2)
-        .map(|(i, _, _)| *i)
-        .collect()
-}
-
-/// What encloses the blocks being walked.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum FrameKind {
-    Root,
-    /// A heading.
-    Section,
-    /// A `<details>` block: a topic once its `<summary>` names one, else transparent.
-    Details,
-    /// A paragraph of bold text only: a topic for the lists after it.
-    Bold,
-}
-
-struct Frame {
-    kind: FrameKind,
-    /// Heading level; frames that are not headings sit below every heading.
-    level: u8,
-    title: String,
-    line: usize,
-    /// The heading announces no papers (`References`).
-    no_papers: bool,
-    children: Vec<Node>,
-}
-
-impl Frame {
-    fn new(kind: FrameKind, level: u8, title: String, line: usize) -> Self {
-        Frame {
-            kind,
-            level,
-            no_papers: kind == FrameKind::Section && section::holds_no_papers(&title),
-            title,
-            line,
-            children: Vec::new(),
-        }
-    }
-}
-
-/// Below every heading level.
-const INNER: u8 = 7;
 
 /// What walking a list document gives.
 struct Walk {
@@ -592,110 +463,6 @@ impl DocBuilder<'_> {
         let (head, affiliations, mut notes) = entry::fields::paper(heading, blocks);
         self.paper_from(head, line, topics.into(), &[], &mut notes, affiliations)
     }
-
-    fn link(&self, label: String, url: String) -> Link {
-        let target = self.dir.as_deref().and_then(|dir| local_target(dir, &url));
-        Link { label, url, target }
-    }
-
-    /// Warns about links without a URL and local links to files that do not exist.
-    fn check_links(&mut self, inl: &[Tok], line: usize) {
-        for (label, url) in markdown::links(inl) {
-            if url.trim().is_empty() {
-                self.warn(line, WarningKind::EmptyUrl { label });
-            } else if let Some(dir) = self.dir.clone() {
-                if let Some(p) = local_path(&dir, &url) {
-                    if !p.exists() {
-                        self.warn(line, WarningKind::MissingTarget { url });
-                    }
-                }
-            }
-        }
-    }
-
-    /// A block inside a paper or page list item, as notes.
-    fn notes(&mut self, b: &MdBlock) -> Vec<Note> {
-        match b {
-            MdBlock::List { items, .. } => items.iter().map(|it| self.note(it)).collect(),
-            MdBlock::Para { inl, line } | MdBlock::Heading { inl, line, .. } => {
-                self.check_links(inl, *line);
-                vec![Note {
-                    text: rich(inl),
-                    line: *line,
-                    children: Vec::new(),
-                }]
-            }
-            MdBlock::Code { text, line, .. } => vec![Note {
-                text: RichText(vec![Span {
-                    text: text.trim_end().to_string(),
-                    style: crate::model::Style {
-                        code: true,
-                        ..Default::default()
-                    },
-                    link: None,
-                }]),
-                line: *line,
-                children: Vec::new(),
-            }],
-            MdBlock::Quote(inner) => inner.iter().flat_map(|b| self.notes(b)).collect(),
-            MdBlock::Table { .. } | MdBlock::Html { .. } | MdBlock::Rule => Vec::new(),
-        }
-    }
-
-    fn note(&mut self, it: &MdItem) -> Note {
-        let inl = it.first_para();
-        self.check_links(inl, it.line);
-        let skip = usize::from(matches!(it.blocks.first(), Some(MdBlock::Para { .. })));
-        Note {
-            text: rich(inl),
-            line: it.line,
-            children: it
-                .blocks
-                .iter()
-                .skip(skip)
-                .flat_map(|b| self.notes(b))
-                .collect(),
-        }
-    }
-
-    /// A block of a page; raw HTML is left out.
-    fn block(&mut self, b: &MdBlock) -> Option<Block> {
-        Some(match b {
-            MdBlock::Heading { level, inl, line } => Block::Heading {
-                level: *level,
-                text: rich(inl),
-                line: *line,
-            },
-            MdBlock::Para { inl, line } => {
-                self.check_links(inl, *line);
-                Block::Paragraph {
-                    text: rich(inl),
-                    line: *line,
-                }
-            }
-            MdBlock::List { ordered, items } => Block::List {
-                ordered: *ordered,
-                items: items.iter().map(|it| self.note(it)).collect(),
-            },
-            MdBlock::Code { lang, text, line } => Block::Code {
-                lang: lang.clone(),
-                text: text.clone(),
-                line: *line,
-            },
-            MdBlock::Quote(inner) => Block::Quote {
-                blocks: inner.iter().filter_map(|b| self.block(b)).collect(),
-            },
-            MdBlock::Table { rows, line } => Block::Table {
-                rows: rows
-                    .iter()
-                    .map(|r| r.cells.iter().map(|c| rich(c)).collect())
-                    .collect(),
-                line: *line,
-            },
-            MdBlock::Html { .. } => return None,
-            MdBlock::Rule => Block::Rule,
-        })
-    }
 }
 
 /// The head of a link-less paper: a bold title's text, else the whole first paragraph, cleaned.
@@ -763,140 +530,6 @@ fn affiliation_note(notes: &[Note]) -> Option<usize> {
     None
 }
 
-/// The titles of the enclosing sections and topics, outermost first.
-fn topic_path(stack: &[Frame]) -> Vec<String> {
-    stack
-        .iter()
-        .filter(|f| f.kind != FrameKind::Root && !f.title.is_empty())
-        .map(|f| f.title.clone())
-        .collect()
-}
-
-/// Attaches a closed frame to the one below it: a titled frame as a section or topic when it holds
-/// papers, an untitled one's children in its place.
-fn attach(stack: &mut [Frame], f: Frame) {
-    let Some(parent) = stack.last_mut() else {
-        return;
-    };
-    if f.title.is_empty() {
-        parent.children.extend(f.children);
-    } else if f.children.iter().any(|n| n.paper_count() > 0) {
-        parent.children.push(match f.kind {
-            FrameKind::Section | FrameKind::Root => Node::Section {
-                title: f.title,
-                line: f.line,
-                children: f.children,
-            },
-            FrameKind::Details | FrameKind::Bold => Node::Topic {
-                title: f.title,
-                line: f.line,
-                children: f.children,
-            },
-        });
-    }
-}
-
-/// Closes the frames a heading of `level` ends: sections of `level` and deeper, and every topic frame.
-fn close_frames(stack: &mut Vec<Frame>, level: u8) {
-    while stack.len() > 1 && stack.last().is_some_and(|f| f.level >= level) {
-        if let Some(f) = stack.pop() {
-            attach(stack, f);
-        }
-    }
-}
-
-/// Inline tokens → rich text, adjacent runs of one style and link merged.
-pub fn rich(inl: &[Tok]) -> RichText {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut link: Option<String> = None;
-    for t in inl {
-        let (text, style) = match t {
-            Tok::LinkStart(d) => {
-                link = Some(d.clone());
-                continue;
-            }
-            Tok::LinkEnd => {
-                link = None;
-                continue;
-            }
-            Tok::Text(s, st) => (s.as_str(), *st),
-            Tok::Break | Tok::LineBreak => (" ", Default::default()),
-        };
-        match spans.last_mut() {
-            Some(last) if last.style == style && last.link == link => last.text.push_str(text),
-            _ => spans.push(Span {
-                text: text.to_string(),
-                style,
-                link: link.clone(),
-            }),
-        }
-    }
-    // Collapse white space at the ends, as markdown does.
-    if let Some(first) = spans.first_mut() {
-        first.text = first.text.trim_start().to_string();
-    }
-    if let Some(last) = spans.last_mut() {
-        last.text = last.text.trim_end().to_string();
-    }
-    spans.retain(|s| !s.text.is_empty());
-    // Built by appending: give back the slack (at 100,000 papers it is tens of megabytes).
-    for s in &mut spans {
-        s.text.shrink_to_fit();
-    }
-    spans.shrink_to_fit();
-    RichText(spans)
-}
-
-/// The file a relative link points to, when it is local (no scheme, not an anchor).
-pub fn local_path(dir: &Path, url: &str) -> Option<PathBuf> {
-    let url = url.trim();
-    if url.is_empty() || url.starts_with('#') || url.starts_with("//") || is_outside(url) {
-        return None;
-    }
-    let path = url.split(['#', '?']).next().unwrap_or("");
-    if path.is_empty() {
-        return None;
-    }
-    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    Some(normalize(&dir.join(decoded.as_ref())))
-}
-
-/// For a local link to a markdown page or a folder (whose `README.md` is its page): that page.
-pub fn local_target(dir: &Path, url: &str) -> Option<PathBuf> {
-    let p = local_path(dir, url)?;
-    let is_md = p.extension().is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    if is_md {
-        Some(p)
-    } else if url
-        .split(['#', '?'])
-        .next()
-        .is_some_and(|u| u.ends_with('/'))
-        || p.is_dir()
-    {
-        Some(p.join("README.md"))
-    } else {
-        None
-    }
-}
-
-/// Removes `.` and `a/..` from a path without touching the file system.
-pub fn normalize(p: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Splits a bullet like `HKUST & Alibaba` into institutions, or returns nothing when the bullet reads as
 /// a sentence (lowercase words, a final period, a colon) rather than a list of names. Short lowercase
 /// particles (`of`, `and`, `de`, the Catalan `i` in `Universitat Rovira i Virgili`) are allowed in names.
@@ -945,24 +578,5 @@ mod tests {
         assert!(institutions("Resilient distributed training").is_empty());
         assert!(institutions("Pin the base model on GPUs.").is_empty());
         assert!(institutions("Challenge: slow GPUs").is_empty());
-    }
-
-    #[test]
-    fn local_links_resolve_against_the_document() {
-        let dir = Path::new("/notes/conf/atc-2022");
-        assert_eq!(
-            local_target(dir, "dvabatch.md"),
-            Some(PathBuf::from("/notes/conf/atc-2022/dvabatch.md"))
-        );
-        assert_eq!(
-            local_target(dir, "../sosp-2023/"),
-            Some(PathBuf::from("/notes/conf/sosp-2023/README.md"))
-        );
-        assert_eq!(
-            local_target(dir, "my%20note.md#top"),
-            Some(PathBuf::from("/notes/conf/atc-2022/my note.md"))
-        );
-        assert_eq!(local_target(dir, "https://x.org/a.md"), None);
-        assert_eq!(local_target(dir, "#anchor"), None);
     }
 }

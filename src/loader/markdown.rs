@@ -4,9 +4,12 @@
 //! [`MAX_DEPTH`] is folded into the deepest level, so hostile input cannot overflow the stack here or in
 //! the passes that walk the tree afterwards.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+mod builder;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::model::Style;
+use builder::{Builder, Frame};
 
 /// Lists and quotes nested deeper than this are folded into the level above.
 pub const MAX_DEPTH: usize = 32;
@@ -133,291 +136,6 @@ pub fn blank_template_tags(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-enum Frame {
-    Root(Vec<MdBlock>),
-    Quote(Vec<MdBlock>),
-    List {
-        ordered: bool,
-        items: Vec<MdItem>,
-    },
-    Item {
-        item: MdItem,
-        /// Inline content of a tight item, not yet closed into a paragraph.
-        pending: Option<(usize, Inlines)>,
-    },
-    Heading {
-        level: u8,
-        line: usize,
-        inl: Inlines,
-    },
-    Para {
-        line: usize,
-        inl: Inlines,
-    },
-    Code {
-        lang: String,
-        line: usize,
-        text: String,
-    },
-    Table {
-        line: usize,
-        rows: Vec<Row>,
-    },
-    Cell(Inlines),
-    Html {
-        line: usize,
-        text: String,
-    },
-}
-
-struct Builder {
-    stack: Vec<Frame>,
-    style: [u32; 4],
-    /// Depth of lists and quotes currently open (frames pushed).
-    depth: usize,
-    /// Lists, items and quotes opened beyond `MAX_DEPTH` and not pushed.
-    folded: usize,
-    /// Inside an image: its alt text is not kept.
-    image: usize,
-    /// Markdown links open (an HTML anchor inside one is not a link of its own).
-    links: usize,
-    /// An HTML anchor (`<a href="…">`) open as a link.
-    anchor: bool,
-}
-
-impl Builder {
-    fn style(&self) -> Style {
-        Style {
-            bold: self.style[0] > 0,
-            italic: self.style[1] > 0,
-            strike: self.style[2] > 0,
-            code: false,
-        }
-    }
-
-    /// The token list that inline content goes to, opening an implicit paragraph in a tight item.
-    fn inlines(&mut self, line: usize) -> Option<&mut Inlines> {
-        match self.stack.last_mut()? {
-            Frame::Heading { inl, .. } | Frame::Para { inl, .. } | Frame::Cell(inl) => Some(inl),
-            Frame::Item { pending, .. } => {
-                Some(&mut pending.get_or_insert_with(|| (line, Vec::new())).1)
-            }
-            _ => None,
-        }
-    }
-
-    /// An inline `<a href="…">` opens a link and `</a>` closes it, as a markdown link would.
-    fn html_anchor(&mut self, html: &str, line: usize) {
-        let t = html.trim();
-        if t.len() >= 3 && t[..3].eq_ignore_ascii_case("</a") {
-            self.close_anchor(line);
-        } else if let Some(href) = anchor_href(t) {
-            if self.links == 0 {
-                self.close_anchor(line);
-                self.push_tok(Tok::LinkStart(href), line);
-                self.anchor = true;
-            }
-        }
-    }
-
-    fn close_anchor(&mut self, line: usize) {
-        if std::mem::take(&mut self.anchor) {
-            self.push_tok(Tok::LinkEnd, line);
-        }
-    }
-
-    fn push_tok(&mut self, tok: Tok, line: usize) {
-        if self.image > 0 {
-            return;
-        }
-        if let Some(inl) = self.inlines(line) {
-            // Merge adjacent text of one style, so callers see whole words.
-            if let (Tok::Text(s, st), Some(Tok::Text(prev, pst))) = (&tok, inl.last_mut()) {
-                if st == pst {
-                    prev.push_str(s);
-                    return;
-                }
-            }
-            inl.push(tok);
-        }
-    }
-
-    /// Adds a finished block to the innermost container.
-    fn add_block(&mut self, block: MdBlock) {
-        match self.stack.last_mut() {
-            Some(Frame::Root(v)) | Some(Frame::Quote(v)) => v.push(block),
-            Some(Frame::Item { item, pending }) => {
-                if let Some((line, inl)) = pending.take() {
-                    item.blocks.push(MdBlock::Para { inl, line });
-                }
-                item.blocks.push(block);
-            }
-            // A block inside something that holds only inlines (cannot happen with pulldown-cmark's
-            // events); dropping it is safer than guessing.
-            _ => {}
-        }
-    }
-
-    fn start(&mut self, tag: Tag, line: usize) {
-        match tag {
-            Tag::List(_) | Tag::Item | Tag::BlockQuote(_) if self.depth >= MAX_DEPTH => {
-                self.folded += 1;
-                if matches!(tag, Tag::Item) {
-                    self.push_tok(Tok::Break, line);
-                }
-            }
-            Tag::List(start) => {
-                self.depth += 1;
-                self.stack.push(Frame::List {
-                    ordered: start.is_some(),
-                    items: Vec::new(),
-                })
-            }
-            Tag::Item => self.stack.push(Frame::Item {
-                item: MdItem {
-                    line,
-                    blocks: Vec::new(),
-                },
-                pending: None,
-            }),
-            Tag::BlockQuote(_) => {
-                self.depth += 1;
-                self.stack.push(Frame::Quote(Vec::new()))
-            }
-            Tag::Heading { level, .. } => self.stack.push(Frame::Heading {
-                level: level as u8,
-                line,
-                inl: Vec::new(),
-            }),
-            Tag::Paragraph => {
-                // A paragraph inside a heading or cell cannot happen; inside a tight item's pending text it
-                // closes that text first.
-                if let Some(Frame::Item { item, pending }) = self.stack.last_mut() {
-                    if let Some((l, inl)) = pending.take() {
-                        item.blocks.push(MdBlock::Para { inl, line: l });
-                    }
-                }
-                self.stack.push(Frame::Para {
-                    line,
-                    inl: Vec::new(),
-                })
-            }
-            Tag::CodeBlock(kind) => self.stack.push(Frame::Code {
-                lang: match kind {
-                    CodeBlockKind::Fenced(l) => l.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                },
-                line,
-                text: String::new(),
-            }),
-            Tag::Table(_) => self.stack.push(Frame::Table {
-                line,
-                rows: Vec::new(),
-            }),
-            Tag::TableHead | Tag::TableRow => {
-                if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
-                    rows.push(Row {
-                        line,
-                        cells: Vec::new(),
-                    });
-                }
-            }
-            Tag::HtmlBlock => self.stack.push(Frame::Html {
-                line,
-                text: String::new(),
-            }),
-            Tag::TableCell => self.stack.push(Frame::Cell(Vec::new())),
-            Tag::Emphasis => self.style[1] += 1,
-            Tag::Strong => self.style[0] += 1,
-            Tag::Strikethrough => self.style[2] += 1,
-            Tag::Link { dest_url, .. } => {
-                self.close_anchor(line);
-                self.links += 1;
-                self.push_tok(Tok::LinkStart(dest_url.to_string()), line)
-            }
-            Tag::Image { .. } => self.image += 1,
-            _ => {}
-        }
-    }
-
-    fn end(&mut self, tag: TagEnd) {
-        match tag {
-            TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) if self.folded > 0 => {
-                self.folded -= 1;
-            }
-            TagEnd::List(_) => {
-                if let Some(Frame::List { ordered, items }) = self.stack.pop() {
-                    self.depth -= 1;
-                    self.add_block(MdBlock::List { ordered, items });
-                }
-            }
-            TagEnd::Item => {
-                self.close_anchor(0);
-                if let Some(Frame::Item { mut item, pending }) = self.stack.pop() {
-                    if let Some((line, inl)) = pending {
-                        item.blocks.push(MdBlock::Para { inl, line });
-                    }
-                    if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
-                        items.push(item);
-                    }
-                }
-            }
-            TagEnd::BlockQuote(_) => {
-                if let Some(Frame::Quote(blocks)) = self.stack.pop() {
-                    self.depth -= 1;
-                    self.add_block(MdBlock::Quote(blocks));
-                }
-            }
-            TagEnd::Heading(_) => {
-                self.close_anchor(0);
-                if let Some(Frame::Heading { level, line, inl }) = self.stack.pop() {
-                    self.add_block(MdBlock::Heading { level, inl, line });
-                }
-            }
-            TagEnd::Paragraph => {
-                self.close_anchor(0);
-                if let Some(Frame::Para { line, inl }) = self.stack.pop() {
-                    self.add_block(MdBlock::Para { inl, line });
-                }
-            }
-            TagEnd::CodeBlock => {
-                if let Some(Frame::Code { lang, line, text }) = self.stack.pop() {
-                    self.add_block(MdBlock::Code { lang, text, line });
-                }
-            }
-            TagEnd::Table => {
-                if let Some(Frame::Table { line, rows }) = self.stack.pop() {
-                    self.add_block(MdBlock::Table { rows, line });
-                }
-            }
-            TagEnd::TableCell => {
-                self.close_anchor(0);
-                if let Some(Frame::Cell(inl)) = self.stack.pop() {
-                    if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
-                        if let Some(row) = rows.last_mut() {
-                            row.cells.push(inl);
-                        }
-                    }
-                }
-            }
-            TagEnd::HtmlBlock => {
-                if let Some(Frame::Html { line, text }) = self.stack.pop() {
-                    self.add_block(MdBlock::Html { text, line });
-                }
-            }
-            TagEnd::Emphasis => self.style[1] = self.style[1].saturating_sub(1),
-            TagEnd::Strong => self.style[0] = self.style[0].saturating_sub(1),
-            TagEnd::Strikethrough => self.style[2] = self.style[2].saturating_sub(1),
-            TagEnd::Link => {
-                self.links = self.links.saturating_sub(1);
-                self.push_tok(Tok::LinkEnd, 0)
-            }
-            TagEnd::Image => self.image = self.image.saturating_sub(1),
-            _ => {}
-        }
-    }
-}
-
 /// Parses markdown into blocks. `text` must already be free of a byte-order mark.
 pub fn parse(text: &str) -> Vec<MdBlock> {
     parse_document(text).0
@@ -434,15 +152,7 @@ pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     let mut front: Option<super::front_matter::Block> = None;
     let mut in_front = false;
-    let mut b = Builder {
-        stack: vec![Frame::Root(Vec::new())],
-        style: [0; 4],
-        depth: 0,
-        folded: 0,
-        image: 0,
-        links: 0,
-        anchor: false,
-    };
+    let mut b = Builder::new();
     for (event, range) in Parser::new_ext(&cleaned, opts).into_offset_iter() {
         let line = lines.line_of(range.start);
         match event {
@@ -495,27 +205,7 @@ pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::
             _ => {}
         }
     }
-    // Close anything left open (cannot happen with a well-behaved parser, but costs nothing).
-    while b.stack.len() > 1 {
-        match b.stack.last() {
-            Some(Frame::List { .. }) => b.end(TagEnd::List(false)),
-            Some(Frame::Item { .. }) => b.end(TagEnd::Item),
-            Some(Frame::Quote(_)) => b.end(TagEnd::BlockQuote(None)),
-            Some(Frame::Para { .. }) => b.end(TagEnd::Paragraph),
-            Some(Frame::Code { .. }) => b.end(TagEnd::CodeBlock),
-            Some(Frame::Table { .. }) => b.end(TagEnd::Table),
-            Some(Frame::Cell(_)) => b.end(TagEnd::TableCell),
-            Some(Frame::Html { .. }) => b.end(TagEnd::HtmlBlock),
-            _ => {
-                b.stack.pop();
-            }
-        }
-    }
-    let blocks = match b.stack.pop() {
-        Some(Frame::Root(blocks)) => blocks,
-        _ => Vec::new(),
-    };
-    (blocks, front)
+    (b.finish(), front)
 }
 
 /// The text of inline tokens with white space collapsed (links read as their text).
@@ -529,20 +219,6 @@ pub fn plain(inl: &[Tok]) -> String {
         }
     }
     collapse(&s)
-}
-
-/// The `href` of an opening `<a …>` tag (quoted with `"` or `'`), `&amp;` read as `&`.
-fn anchor_href(tag: &str) -> Option<String> {
-    let lower = tag.to_ascii_lowercase();
-    if !lower.starts_with("<a ") && !lower.starts_with("<a\t") && !lower.starts_with("<a\n") {
-        return None;
-    }
-    let at = lower.find("href")?;
-    let rest = tag[at + 4..].trim_start().strip_prefix('=')?.trim_start();
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let value = &rest[1..];
-    let end = value.find(quote)?;
-    Some(value[..end].replace("&amp;", "&"))
 }
 
 /// Is this inline HTML a line break (`<br>`, `<br/>`, `<br />`)?
@@ -595,6 +271,21 @@ pub fn links(inl: &[Tok]) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Helpers for the tests of the passes that read blocks.
+#[cfg(test)]
+pub mod tests_support {
+    use super::{parse, MdBlock, Tok};
+
+    /// The inline tokens of the first paragraph of `md`, or of its first list item.
+    pub fn para(md: &str) -> Vec<Tok> {
+        match &parse(md)[0] {
+            MdBlock::Para { inl, .. } => inl.clone(),
+            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
+            b => panic!("unexpected {b:?}"),
+        }
+    }
 }
 
 #[cfg(test)]

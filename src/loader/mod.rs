@@ -249,48 +249,21 @@ pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
 
 type Parsed = Result<(Document, Vec<Warning>), LoadError>;
 
-/// Reads and parses `files` on up to as many threads as there are cores, results in input order.
+/// Reads and parses `files` on all cores (rayon), results in input order; `progress` hears of each file
+/// as it is done.
 fn parse_all(files: &[PathBuf], progress: &Progress<'_>) -> Vec<Parsed> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let total = files.len();
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let one = |f: &PathBuf| {
-        let parsed = read_file(f).map(|text| parse_file(f, &text));
-        progress(
-            1 + done.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            total,
-        );
-        parsed
-    };
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(files.len())
-        .min(16);
-    if threads <= 1 {
-        return files.iter().map(one).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, Parsed)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(f) = files.get(i) else { break };
-                        out.push((i, one(f)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    let done = AtomicUsize::new(0);
+    files
+        .par_iter()
+        .map(|f| {
+            let parsed = read_file(f).map(|text| parse_file(f, &text));
+            progress(1 + done.fetch_add(1, Ordering::Relaxed), total);
+            parsed
+        })
+        .collect()
 }
 
 /// Reads and parses one file into `loaded`.

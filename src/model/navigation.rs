@@ -2,11 +2,9 @@
 //! `SUMMARY.md`), else its folders. Built by the loader (`loader::navigation`); the side pane, `--list` and
 //! `--json` follow it.
 
-use serde::Serialize;
-
 /// A node of the navigation: a document (a paper list or a page), or a group of nodes (a part of
 /// `SUMMARY.md`, a folder without a `README.md`, the files `SUMMARY.md` does not list).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NavNode {
     /// What the author calls it: `SUMMARY.md`'s link text, a folder's `README.md` title, the folder's name,
     /// or the document's title.

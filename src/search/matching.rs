@@ -8,6 +8,7 @@
 //! *candidate*: a later query that [refines](super::Query::refines) this one can only match among them.
 
 use fuzzy_matcher::FuzzyMatcher;
+use rayon::prelude::*;
 
 use super::marks::Marks;
 use super::needle::Needle;
@@ -285,38 +286,22 @@ impl Index {
                 query: None,
             });
         }
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-            .min(8);
-        let chunk = candidates.len().div_ceil(threads).max(2048);
-        let (mut hits, candidates) = if candidates.len() <= chunk {
-            self.match_chunk(candidates, &plan, marks, cancelled)?
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = candidates
-                    .chunks(chunk)
-                    .map(|c| {
-                        let plan = &plan;
-                        s.spawn(move || self.match_chunk(c, plan, marks, cancelled))
-                    })
-                    .collect();
-                let mut hits = Vec::new();
-                let mut cands = Vec::new();
-                let mut complete = true;
-                // Chunks are joined in order, so candidates stay in document order.
-                for h in handles {
-                    match h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)) {
-                        Some((mut h, mut c)) => {
-                            hits.append(&mut h);
-                            cands.append(&mut c);
-                        }
-                        None => complete = false,
-                    }
-                }
-                complete.then_some((hits, cands))
-            })?
-        };
+        // Chunks big enough to be worth a thread; collected in order, so candidates stay in document
+        // order. One cancelled chunk gives up the whole search.
+        let chunk = candidates
+            .len()
+            .div_ceil(rayon::current_num_threads())
+            .max(2048);
+        let parts: Vec<(Vec<Hit>, Vec<u32>)> = candidates
+            .par_chunks(chunk)
+            .map(|c| self.match_chunk(c, &plan, marks, cancelled))
+            .collect::<Option<_>>()?;
+        let mut hits = Vec::new();
+        let mut candidates = Vec::new();
+        for (mut h, mut c) in parts {
+            hits.append(&mut h);
+            candidates.append(&mut c);
+        }
         sort_hits(&mut hits);
         Some(Search {
             hits,

@@ -9,12 +9,13 @@
 //! Built for 100,000 papers and a keystroke per frame: hits are small `Copy` values (matched character
 //! positions are computed only for the rows on screen, by [`Index::positions`]); a topic path shared by
 //! many papers is matched once; [`Index::search_within`] narrows to the previous key's hits; and the work
-//! is split over the cores.
+//! is split over the cores (rayon).
 //!
 //! The query language (fields, years, links, marks, exclusions, phrases) is parsed by [`query`] and
 //! matched by [`Index::find`] and its kin: the conditions that need no fuzzy matching are tested first,
 //! per paper, and the fuzzy ranking runs only on what passes. [`Index::search`] and its kin take the
-//! whole text as one fuzzy term, as before the language existed.
+//! whole text as one fuzzy term, as before the language existed. [`merge_ranked`] ranks the papers and
+//! note pages of the jump palette in one list.
 
 mod marks;
 mod matching;
@@ -22,6 +23,7 @@ mod needle;
 pub mod query;
 #[cfg(test)]
 mod query_tests;
+mod rank;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -30,6 +32,7 @@ use crate::model::{venue, Library, Note, PaperRef};
 
 pub use marks::{KeyMarks, MarkTable, Marks, NoMarks};
 pub use query::{parse, Query, QueryError};
+pub use rank::{merge_ranked, Ranked};
 
 /// The result of a search, and what a longer query can narrow from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -14,13 +14,18 @@
 
 use std::sync::mpsc::{self, Receiver, Sender};
 
+use crossterm::event::{self, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+
+use super::term::Gone;
+use crate::app::{Event as AppEvent, Key, KeyCode};
+
 /// What the input thread reports.
 #[derive(Debug)]
 pub enum Event {
     /// A key, click, wheel or resize, already translated for the app.
-    Input(crate::app::Event),
+    Input(AppEvent),
     /// The terminal cannot be read any more: end of file, an error, or a hang-up.
-    Gone(String),
+    Gone(Gone),
 }
 
 enum Control {
@@ -106,15 +111,69 @@ fn park(control: &Receiver<Control>, parked: &Sender<()>) -> bool {
     }
 }
 
-/// Reads one crossterm event and forwards it if the app has a use for it.
-fn forward(send: &impl Fn(Event) -> bool) -> Result<bool, String> {
-    match crossterm::event::read() {
-        Ok(ev) => Ok(match super::translate(ev) {
-            Some(ev) => send(Event::Input(ev)),
-            None => true,
-        }),
-        Err(e) => Err(format!("cannot read the terminal: {e}")),
+/// Translates a crossterm key into the app's key; `None` for keys the app has no name for.
+fn key(k: &crossterm::event::KeyEvent) -> Option<Key> {
+    use crossterm::event::KeyCode as C;
+    let code = match k.code {
+        C::Char(c) => KeyCode::Char(c),
+        C::Enter => KeyCode::Enter,
+        C::Esc => KeyCode::Esc,
+        C::Tab => KeyCode::Tab,
+        C::BackTab => KeyCode::BackTab,
+        C::Backspace => KeyCode::Backspace,
+        C::Delete => KeyCode::Delete,
+        C::Up => KeyCode::Up,
+        C::Down => KeyCode::Down,
+        C::Left => KeyCode::Left,
+        C::Right => KeyCode::Right,
+        C::Home => KeyCode::Home,
+        C::End => KeyCode::End,
+        C::PageUp => KeyCode::PageUp,
+        C::PageDown => KeyCode::PageDown,
+        C::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    Some(Key {
+        code,
+        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
+        alt: k.modifiers.contains(KeyModifiers::ALT),
+    })
+}
+
+/// A terminal event as the app sees it; `None` for what the app has no use for.
+fn translate(ev: event::Event) -> Option<AppEvent> {
+    match ev {
+        event::Event::Key(k) if k.kind != KeyEventKind::Release => key(&k).map(AppEvent::Key),
+        event::Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(AppEvent::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(AppEvent::Scroll {
+                col: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(AppEvent::Scroll {
+                col: m.column,
+                row: m.row,
+                down: false,
+            }),
+            _ => None,
+        },
+        event::Event::Resize(width, height) => Some(AppEvent::Resize { width, height }),
+        _ => None,
     }
+}
+
+/// Reads one crossterm event and forwards it if the app has a use for it. Returns whether anybody still
+/// listens.
+fn forward(send: &impl Fn(Event) -> bool) -> Result<bool, Gone> {
+    let ev = crossterm::event::read().map_err(Gone::Read)?;
+    Ok(match translate(ev) {
+        Some(ev) => send(Event::Input(ev)),
+        None => true,
+    })
 }
 
 #[cfg(unix)]
@@ -124,7 +183,7 @@ mod unix {
 
     use rustix::event::{poll, PollFd, PollFlags, Timespec};
 
-    use super::{forward, park, Control, Event};
+    use super::{forward, park, Control, Event, Gone};
 
     /// The terminal crossterm reads: standard input if it is a terminal, else `/dev/tty`.
     pub enum Tty {
@@ -154,7 +213,7 @@ mod unix {
     enum Ready {
         Input,
         Nothing,
-        Gone(String),
+        Gone(Gone),
         Woken,
     }
 
@@ -171,12 +230,12 @@ mod unix {
             match poll(&mut fds, if block { None } else { Some(&zero) }) {
                 Ok(_) => break,
                 Err(rustix::io::Errno::INTR) => continue,
-                Err(e) => return Ready::Gone(format!("cannot poll the terminal: {e}")),
+                Err(e) => return Ready::Gone(Gone::Poll(e.into())),
             }
         }
         let tty = fds[0].revents();
         if tty.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-            return Ready::Gone("the terminal hung up".into());
+            return Ready::Gone(Gone::HungUp);
         }
         if fds[1].revents().contains(PollFlags::IN) {
             return Ready::Woken;
@@ -200,7 +259,7 @@ mod unix {
         parked: Sender<()>,
         send: impl Fn(Event) -> bool,
     ) {
-        let gone = |why: String| {
+        let gone = |why: Gone| {
             send(Event::Gone(why));
         };
         loop {
@@ -219,7 +278,7 @@ mod unix {
                 Ready::Input => {
                     // Readable with nothing to read is end of file: the terminal is gone.
                     if at_end(tty.fd()) {
-                        return gone("the terminal reached end of file".into());
+                        return gone(Gone::EndOfFile);
                     }
                     match forward(&send) {
                         Ok(true) => {}
@@ -241,7 +300,7 @@ mod unix {
                                 Err(why) => return gone(why),
                             },
                             Ok(false) => break,
-                            Err(e) => return gone(format!("cannot read the terminal: {e}")),
+                            Err(e) => return gone(Gone::Read(e)),
                         }
                     }
                 }
@@ -255,7 +314,7 @@ mod other {
     use std::sync::mpsc::{Receiver, Sender};
     use std::time::Duration;
 
-    use super::{forward, park, Control, Event};
+    use super::{forward, park, Control, Event, Gone};
 
     /// Without `poll(2)` on the console, the thread waits in crossterm's poll a tenth of a second at a
     /// time so that it can be paused.
@@ -277,7 +336,7 @@ mod other {
                 },
                 Ok(false) => {}
                 Err(e) => {
-                    send(Event::Gone(format!("cannot read the terminal: {e}")));
+                    send(Event::Gone(Gone::Read(e)));
                     return;
                 }
             }

@@ -10,25 +10,24 @@
 //! goes away (end of file, an error or a hang-up reading it): the terminal is restored as far as it still
 //! exists, the session is saved, and `run` returns without waiting for any worker (a load may still run).
 
+mod editor;
 pub mod input;
 pub mod opener;
 pub mod term;
 pub mod watch;
+mod workers;
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::Instant;
 
-use base64::Engine;
-use crossterm::event::{self, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
-
-use crate::app::{App, Effect, Event, Key, KeyCode, Loading, Prepared, SearchJob, SearchTarget};
+use crate::app::{App, Effect, Event, Loading, Prepared, SearchJob, SearchTarget};
 use crate::loader::LoadError;
 use crate::state::Store;
-pub use term::Tui;
+pub use term::{Gone, Tui};
 
 /// What the runtime needs besides the app: where state goes, how links open, what to load and watch.
 pub struct Context {
@@ -43,14 +42,14 @@ pub struct Context {
 }
 
 /// How a run ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Ending {
     /// The user quit.
     Quit,
     /// SIGTERM, SIGHUP or SIGINT.
     Signal(i32),
     /// The terminal went away (end of file, an error or a hang-up); the reason.
-    TerminalGone(String),
+    TerminalGone(Gone),
     /// The load ended with no notes at all, only errors.
     NothingLoaded,
 }
@@ -65,11 +64,10 @@ pub struct Report {
 /// Everything the loop waits for.
 enum Msg {
     Input(Event),
-    TerminalGone(String),
+    TerminalGone(Gone),
     Signal(i32),
     Resize,
     Progress(Loading),
-    /// The load ended: its errors, and the notes unless none loaded.
     /// The load ended: what failed, what loaded, and the status line's word on unread formats.
     Loaded(Vec<LoadError>, Option<Box<Prepared>>, Option<String>),
     SearchDone(u64, SearchTarget, String, crate::search::Search),
@@ -78,98 +76,8 @@ enum Msg {
     Reloaded(Vec<LoadError>, Box<Prepared>, Vec<PathBuf>),
     OpenFailed {
         url: String,
-        why: String,
+        why: opener::OpenError,
     },
-}
-
-/// Translates a crossterm key into the app's key; `None` for keys the app has no name for.
-pub fn key(k: &crossterm::event::KeyEvent) -> Option<Key> {
-    use crossterm::event::KeyCode as C;
-    let code = match k.code {
-        C::Char(c) => KeyCode::Char(c),
-        C::Enter => KeyCode::Enter,
-        C::Esc => KeyCode::Esc,
-        C::Tab => KeyCode::Tab,
-        C::BackTab => KeyCode::BackTab,
-        C::Backspace => KeyCode::Backspace,
-        C::Delete => KeyCode::Delete,
-        C::Up => KeyCode::Up,
-        C::Down => KeyCode::Down,
-        C::Left => KeyCode::Left,
-        C::Right => KeyCode::Right,
-        C::Home => KeyCode::Home,
-        C::End => KeyCode::End,
-        C::PageUp => KeyCode::PageUp,
-        C::PageDown => KeyCode::PageDown,
-        C::F(n) => KeyCode::F(n),
-        _ => return None,
-    };
-    Some(Key {
-        code,
-        ctrl: k.modifiers.contains(KeyModifiers::CONTROL),
-        alt: k.modifiers.contains(KeyModifiers::ALT),
-    })
-}
-
-fn translate(ev: event::Event) -> Option<Event> {
-    match ev {
-        event::Event::Key(k) if k.kind != KeyEventKind::Release => key(&k).map(Event::Key),
-        event::Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Event::Click {
-                col: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollDown => Some(Event::Scroll {
-                col: m.column,
-                row: m.row,
-                down: true,
-            }),
-            MouseEventKind::ScrollUp => Some(Event::Scroll {
-                col: m.column,
-                row: m.row,
-                down: false,
-            }),
-            _ => None,
-        },
-        event::Event::Resize(width, height) => Some(Event::Resize { width, height }),
-        _ => None,
-    }
-}
-
-/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
-pub fn osc52(text: &str) -> String {
-    format!(
-        "\x1b]52;c;{}\x07",
-        base64::engine::general_purpose::STANDARD.encode(text)
-    )
-}
-
-/// Runs `$VISUAL`, else `$EDITOR`, else `vi` on `path` at `line`, without a shell (the variable is split
-/// into words like a shell would, but nothing is interpreted). Waits for it.
-fn edit(path: &Path, line: usize) -> Result<(), String> {
-    let var = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".into());
-    let words = shell_words::split(&var)
-        .map_err(|e| format!("cannot read the editor command {var:?}: {e}"))?;
-    let (program, args) = words.split_first().ok_or("the editor command is empty")?;
-    let status = std::process::Command::new(program)
-        .args(args)
-        .arg(format!("+{line}"))
-        .arg(path)
-        .status()
-        .map_err(|e| format!("cannot start {program}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{program} exited with {status}"))
-    }
 }
 
 /// Termination signals handled gracefully: the first one ends the loop (terminal restored, state
@@ -231,7 +139,7 @@ pub fn run(app: App, ctx: Context) -> io::Result<Report> {
     loop {
         if dirty {
             if let Err(e) = rt.tui.draw(&rt.app) {
-                rt.end(Ending::TerminalGone(format!("cannot draw: {e}")));
+                rt.end(Ending::TerminalGone(Gone::Draw(e)));
                 break;
             }
             dirty = false;
@@ -307,7 +215,7 @@ impl Runtime {
         let mut rt = Runtime {
             app,
             ctx,
-            jobs: search_worker(tx.clone(), latest_job.clone())?,
+            jobs: workers::search(tx.clone(), latest_job.clone())?,
             tx,
             tui,
             input,
@@ -333,7 +241,7 @@ impl Runtime {
         }
         if rt.ctx.load {
             rt.app.loading = Some(Loading::default());
-            start_load(rt.ctx.paths.clone(), rt.tx.clone())?;
+            workers::load(rt.ctx.paths.clone(), rt.tx.clone())?;
         }
         Ok(rt)
     }
@@ -406,7 +314,7 @@ impl Runtime {
                     None => self.app.say(format!("Reloaded the notes{what}")),
                 }
             }
-            Msg::OpenFailed { url, why } => self.copy_instead(&url, &why),
+            Msg::OpenFailed { url, why } => self.copy_instead(&url, why),
         }
         true
     }
@@ -467,7 +375,7 @@ impl Runtime {
     }
 
     /// No browser could show `url`: copy it instead and say so.
-    fn copy_instead(&mut self, url: &str, why: &str) {
+    fn copy_instead(&mut self, url: &str, why: impl std::fmt::Display) {
         self.copy(url);
         self.app.say(format!(
             "No browser here: copied URL to the clipboard ({why})"
@@ -475,8 +383,8 @@ impl Runtime {
     }
 
     fn copy(&mut self, text: &str) {
-        if let Err(e) = self.tui.write_raw(osc52(text).as_bytes()) {
-            self.end(Ending::TerminalGone(format!("cannot write: {e}")));
+        if let Err(e) = self.tui.copy(text) {
+            self.end(Ending::TerminalGone(Gone::Write(e)));
         }
     }
 
@@ -514,12 +422,12 @@ impl Runtime {
                 Effect::Edit { path, line } => {
                     // The input thread must not read the editor's keys.
                     self.input.pause();
-                    let outcome = self.tui.outside(|| edit(&path, line));
+                    let outcome = self.tui.outside(|| editor::edit(&path, line));
                     self.input.resume();
                     let done = outcome.map(|r| {
                         Some(match r {
                             Ok(()) => format!("Edited {}", path.display()),
-                            Err(e) => e,
+                            Err(e) => e.to_string(),
                         })
                     });
                     self.back(done);
@@ -537,9 +445,7 @@ impl Runtime {
                     self.app.say(m);
                 }
             }
-            Err(e) => self.end(Ending::TerminalGone(format!(
-                "cannot take the terminal back: {e}"
-            ))),
+            Err(e) => self.end(Ending::TerminalGone(Gone::TakeBack(e))),
         }
     }
 
@@ -562,53 +468,4 @@ impl Runtime {
         std::mem::forget(self);
         report
     }
-}
-
-/// The search worker: runs the newest job only, and gives up on one as soon as a newer one is queued
-/// (`latest` holds the newest job's generation).
-fn search_worker(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> io::Result<Sender<SearchJob>> {
-    let (job_tx, job_rx) = mpsc::channel::<SearchJob>();
-    std::thread::Builder::new()
-        .name("search".into())
-        .spawn(move || {
-            while let Ok(mut job) = job_rx.recv() {
-                while let Ok(newer) = job_rx.try_recv() {
-                    job = newer;
-                }
-                let generation = job.generation;
-                let cancelled = || latest.load(Ordering::SeqCst) != generation;
-                if let Some(found) =
-                    job.index
-                        .search_cancellable(&job.query, job.within.as_ref(), &cancelled)
-                {
-                    let done = Msg::SearchDone(generation, job.target, job.query, found);
-                    if tx.send(done).is_err() {
-                        break;
-                    }
-                }
-            }
-        })?;
-    Ok(job_tx)
-}
-
-/// Loads `paths` on a thread: progress (at most once per percent) and the result come back as messages.
-fn start_load(paths: Vec<PathBuf>, tx: Sender<Msg>) -> io::Result<()> {
-    std::thread::Builder::new()
-        .name("loader".into())
-        .spawn(move || {
-            // One more than the last percentage sent (0: none yet).
-            let sent = AtomicUsize::new(0);
-            let progress = |done: usize, total: usize| {
-                let percent = (done * 100).checked_div(total).unwrap_or(100);
-                if sent.fetch_max(percent + 1, Ordering::Relaxed) <= percent {
-                    let _ = tx.send(Msg::Progress(Loading { done, total }));
-                }
-            };
-            let loaded = crate::loader::load_paths_with(&paths, &progress);
-            let unread = crate::loader::unread_message(&loaded.warnings);
-            let prepared = (!loaded.library.documents.is_empty())
-                .then(|| Box::new(Prepared::new(loaded.library)));
-            let _ = tx.send(Msg::Loaded(loaded.errors, prepared, unread));
-        })?;
-    Ok(())
 }

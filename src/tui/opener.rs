@@ -8,7 +8,25 @@
 //! opener fails.
 
 use std::ffi::OsString;
-use std::process::{Command, Stdio};
+use std::io;
+use std::path::PathBuf;
+use std::process::{Command, ExitStatus, Stdio};
+
+/// Why a URL could not be shown.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("no opener found")]
+    NoOpener,
+    #[error("cannot start {}: {source}", .program.display())]
+    Start { program: PathBuf, source: io::Error },
+    #[error("{}: {source}", .program.display())]
+    Wait { program: PathBuf, source: io::Error },
+    #[error("{} {status}", .program.display())]
+    Failed {
+        program: PathBuf,
+        status: ExitStatus,
+    },
+}
 
 /// The commands to try, in order, for `url`: the configured opener, else `$BROWSER`, else the platform's.
 pub fn commands(url: &str, configured: &[String]) -> Vec<Command> {
@@ -54,10 +72,10 @@ pub fn no_browser_in(
 /// already said "Opened …"; a late success report would hide a newer message).
 pub fn open<F>(url: String, configured: Vec<String>, failed: F)
 where
-    F: FnOnce(String) + Send + 'static,
+    F: FnOnce(OpenError) + Send + 'static,
 {
     std::thread::spawn(move || {
-        let mut last_err = String::from("no opener found");
+        let mut last_err = OpenError::NoOpener;
         for mut cmd in commands(&url, &configured) {
             cmd.stdin(Stdio::null())
                 .stdout(Stdio::null())
@@ -67,17 +85,17 @@ where
                 use std::os::unix::process::CommandExt;
                 cmd.process_group(0);
             }
-            let program = cmd.get_program().to_string_lossy().into_owned();
+            let program = PathBuf::from(cmd.get_program());
             match cmd.spawn() {
                 Ok(mut child) => {
                     match child.wait() {
-                        Ok(st) if st.success() => {}
-                        Ok(st) => failed(format!("{program} {st}")),
-                        Err(e) => failed(format!("{program}: {e}")),
+                        Ok(status) if status.success() => {}
+                        Ok(status) => failed(OpenError::Failed { program, status }),
+                        Err(source) => failed(OpenError::Wait { program, source }),
                     }
                     return;
                 }
-                Err(e) => last_err = format!("cannot start {program}: {e}"),
+                Err(source) => last_err = OpenError::Start { program, source },
             }
         }
         failed(last_err);
@@ -126,7 +144,7 @@ mod tests {
             "https://a.example/".into(),
             vec!["false".into()],
             move |why| {
-                let _ = t.send(why);
+                let _ = t.send(why.to_string());
             },
         );
         let why = rx
@@ -137,7 +155,7 @@ mod tests {
             "https://a.example/".into(),
             vec!["/nonexistent/opener".into()],
             move |why| {
-                let _ = tx.send(why);
+                let _ = tx.send(why.to_string());
             },
         );
         let why = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();

@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
@@ -13,6 +14,25 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 
 use crate::app::App;
+
+/// Why the terminal cannot be used any more: the app ends as for a hang-up.
+#[derive(Debug, thiserror::Error)]
+pub enum Gone {
+    #[error("the terminal hung up")]
+    HungUp,
+    #[error("the terminal reached end of file")]
+    EndOfFile,
+    #[error("cannot poll the terminal: {0}")]
+    Poll(#[source] io::Error),
+    #[error("cannot read the terminal: {0}")]
+    Read(#[source] io::Error),
+    #[error("cannot draw: {0}")]
+    Draw(#[source] io::Error),
+    #[error("cannot write: {0}")]
+    Write(#[source] io::Error),
+    #[error("cannot take the terminal back: {0}")]
+    TakeBack(#[source] io::Error),
+}
 
 /// Is the terminal in the app's modes now? Shared with the panic hook.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -78,11 +98,9 @@ impl Tui {
         self.terminal.draw(|f| crate::ui::draw(f, app)).map(|_| ())
     }
 
-    /// Writes an escape sequence of our own (OSC 52) to the terminal.
-    pub fn write_raw(&mut self, bytes: &[u8]) -> io::Result<()> {
-        let mut out = io::stdout();
-        out.write_all(bytes)?;
-        out.flush()
+    /// Asks the terminal to put `text` on the clipboard (OSC 52; tmux keeps it as a paste buffer).
+    pub fn copy(&mut self, text: &str) -> io::Result<()> {
+        execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
     }
 
     /// Gives the terminal to `f` (an editor, or the shell for Ctrl-Z), then takes it back and redraws

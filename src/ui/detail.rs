@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
-use super::layout::Areas;
-
-use super::wrap::{truncate, wrap};
-use crate::app::tree::NodeKind;
+use super::wrap::{truncate, width_of, wrap};
+use crate::app::layout::Areas;
 use crate::app::{Action, App, Focus, Mode};
+use crate::model::tree::NodeKind;
 use crate::model::{Block as MdBlock, DocKind, Document, Note, Paper, PaperRef, RichText};
-use crate::ui::theme::Theme;
+use crate::text::sanitize;
+use crate::theme::Theme;
 
 /// Papers listed at most in a summary (the rest are counted).
 const SUMMARY_PAPERS: usize = 300;
@@ -23,8 +23,8 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let focused = app.focus == Focus::Detail && app.mode == Mode::Browse;
     let lines = content(app, areas.detail_inner.width);
     let height = areas.detail_inner.height as usize;
-    let max = lines.len().saturating_sub(height);
-    let scroll = app.detail_scroll.min(max);
+    // The offset the keys asked for, kept within the lines drawn.
+    let scroll = app.detail_scroll.clamp(lines.len().saturating_sub(height));
     let title = if lines.len() > height && height > 0 {
         format!(
             " Detail · {}% ",
@@ -49,7 +49,7 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
     if w == 0 {
         return Vec::new();
     }
-    let Some(sel) = app.selected else {
+    let Some(sel) = app.tree_view.selected else {
         if app.loading.is_some() {
             return vec![Line::styled("Loading the notes…", th.dim())];
         }
@@ -104,7 +104,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
     let th = &app.theme;
     let places = app.places(r);
     out.extend(text(&p.title, th.title().add_modifier(Modifier::BOLD), w));
-    out.extend(text(&app.breadcrumb(id), th.dim(), w));
+    out.extend(text(&app.tree.breadcrumb(id), th.dim(), w));
     let mut marks = Vec::new();
     if app.is_bookmarked(r) {
         marks.push(Span::styled("★ bookmarked", th.bookmark()));
@@ -174,7 +174,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
                 ("  ", th.dim())
             };
             out.extend(wrap(
-                &[(app.breadcrumb(node), style)],
+                &[(app.tree.breadcrumb(node), style)],
                 w,
                 Span::styled(marker, th.accent()),
                 Span::raw("  "),
@@ -204,10 +204,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
         out.push(Line::raw(""));
         let rule = truncate(&format!("── {} · {} ", link.label, link.url), w);
         out.push(Line::styled(
-            format!(
-                "{rule}{}",
-                "─".repeat(w.saturating_sub(super::wrap::width_of(&rule)))
-            ),
+            format!("{rule}{}", "─".repeat(w.saturating_sub(width_of(&rule)))),
             th.dim(),
         ));
         page(th, doc, w, out);
@@ -219,14 +216,42 @@ fn notes(th: &Theme, list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'
     let bullet = ["• ", "◦ ", "▪ ", "‣ "][depth % 4];
     let pad = "  ".repeat(depth.min(w / 4));
     for n in list {
-        out.extend(wrap(
-            &rich_pieces(th, &n.text, Style::new()),
-            w,
-            Span::styled(format!("{pad}{bullet}"), th.dim()),
-            Span::raw(format!("{pad}  ")),
-        ));
+        let first = Span::styled(format!("{pad}{bullet}"), th.dim());
+        let rest = Span::raw(format!("{pad}  "));
+        if let Some(code) = n.code_block() {
+            out.extend(code_lines(th, code, first, rest, w));
+        } else {
+            out.extend(wrap(
+                &rich_pieces(th, &n.text, Style::new()),
+                w,
+                first,
+                rest,
+            ));
+        }
         notes(th, &n.children, depth + 1, w, out);
     }
+}
+
+/// A block of code, in a page or in a takeaway: its lines as they are (indentation kept), each cut to the
+/// width rather than wrapped, after `first` on the first line and `rest` on the others.
+fn code_lines(
+    th: &Theme,
+    code: &str,
+    first: Span<'static>,
+    rest: Span<'static>,
+    w: usize,
+) -> Vec<Line<'static>> {
+    code.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 { first.clone() } else { rest.clone() };
+            let room = w.saturating_sub(width_of(&lead.content));
+            Line::from(vec![
+                lead,
+                Span::styled(truncate(&sanitize(l), room), th.code()),
+            ])
+        })
+        .collect()
 }
 
 fn page(th: &Theme, doc: &Document, w: usize, out: &mut Vec<Line<'static>>) {
@@ -271,18 +296,7 @@ fn blocks(th: &Theme, list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Li
             }
             MdBlock::Code { text: t, .. } => {
                 out.push(Line::raw(""));
-                for l in t.lines() {
-                    out.push(Line::from(vec![
-                        first(),
-                        Span::styled(
-                            truncate(
-                                &crate::text::sanitize(l),
-                                w.saturating_sub(prefix.chars().count()),
-                            ),
-                            th.code(),
-                        ),
-                    ]));
-                }
+                out.extend(code_lines(th, t, first(), first(), w));
             }
             MdBlock::Quote { blocks: inner } => {
                 blocks(th, inner, &format!("{prefix}│ "), w, out);
@@ -314,7 +328,7 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
         w,
     ));
     // Where it is (nothing for a top node).
-    let crumbs = app.breadcrumb(id);
+    let crumbs = app.tree.breadcrumb(id);
     if !crumbs.is_empty() {
         out.extend(text(&crumbs, th.dim(), w));
     }

@@ -1,10 +1,8 @@
 //! The help overlay (`?`): every key of every mode, generated from the key map.
 
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-
-use super::layout::centered;
 
 use crate::app::{App, Mode};
 
@@ -49,20 +47,14 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
-    let full = f.area();
-    let area = centered(full, 56, full.height.saturating_sub(2));
-    if area.width < 3 || area.height < 3 {
+    let height = f.area().height.saturating_sub(2);
+    let Some(inner) = super::popup(f, &app.theme, 56, height, " Keys · Esc close ".into()) else {
         return;
-    }
-    f.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.accent())
-        .title(" Keys · Esc close ");
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    };
     let all = lines(app);
-    let max = all.len().saturating_sub(inner.height as usize);
-    let visible: Vec<Line> = all.into_iter().skip(app.help_scroll.min(max)).collect();
+    let scroll = app
+        .help_scroll
+        .clamp(all.len().saturating_sub(inner.height as usize));
+    let visible: Vec<Line> = all.into_iter().skip(scroll).collect();
     f.render_widget(Paragraph::new(visible), inner);
 }

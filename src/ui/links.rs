@@ -3,10 +3,8 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
-
-use super::layout::centered;
 
 use super::wrap::{truncate, width_of};
 use crate::app::App;
@@ -17,19 +15,14 @@ pub fn draw(f: &mut Frame, app: &App) {
     if links.is_empty() {
         return;
     }
-    let full = f.area();
-    let h = (links.len() as u16).saturating_add(2);
-    let area = centered(full, full.width.saturating_sub(8).min(100), h);
-    if area.width < 3 || area.height < 3 {
+    let width = f.area().width.saturating_sub(8).min(100);
+    let height = u16::try_from(links.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let title = " Open link · Enter open · y copy · Esc close ".to_string();
+    let Some(inner) = super::popup(f, &app.theme, width, height, title) else {
         return;
-    }
-    f.render_widget(Clear, area);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.accent())
-        .title(" Open link · Enter open · y copy · Esc close ");
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    };
     let w = inner.width as usize;
     let label_w = links
         .iter()
@@ -41,7 +34,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         .iter()
         .enumerate()
         .map(|(i, l)| {
-            let base = if i == app.link_choice {
+            let base = if i == app.links.choice {
                 app.theme.selected()
             } else {
                 Style::new()

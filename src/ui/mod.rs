@@ -1,23 +1,25 @@
-//! Drawing. Views only read the app's state; one file per region.
+//! Drawing. Views only read the app's state (a pane's scroll offset is clamped to what was drawn, see
+//! [`crate::app::scroll`]); one file per region, into the areas of [`crate::app::layout`].
 
 pub mod detail;
 pub mod help;
-pub mod layout;
 pub mod links;
 pub mod palette;
 pub mod status;
-pub mod theme;
 pub mod tree;
 pub mod wrap;
 
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Block, Borders, Clear};
 use ratatui::Frame;
 
 use crate::app::{App, Mode};
+use crate::theme::Theme;
 
 /// Draws the whole screen for the app's state.
 pub fn draw(f: &mut Frame, app: &App) {
-    let area = f.area();
-    let areas = layout::areas((area.width, area.height), app.filter_bar_shown());
+    let full = f.area();
+    let areas = crate::app::layout::areas((full.width, full.height), app.filter_bar_shown());
     tree::draw(f, app, &areas);
     detail::draw(f, app, &areas);
     status::draw(f, app, areas.status);
@@ -27,4 +29,26 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Help => help::draw(f, app),
         Mode::Browse | Mode::FilterInput => {}
     }
+}
+
+/// The frame of a popup (help, links, palette): at most `width`×`height`, centred on the screen, cleared,
+/// with a border in the accent colour and `title`. Returns the area inside the border, or `None` when the
+/// screen is too small for one.
+pub fn popup(f: &mut Frame, theme: &Theme, width: u16, height: u16, title: String) -> Option<Rect> {
+    let full = f.area();
+    let area = full.centered(
+        Constraint::Length(width.min(full.width)),
+        Constraint::Length(height.min(full.height)),
+    );
+    if area.width < 3 || area.height < 3 {
+        return None;
+    }
+    f.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.accent())
+        .title(title);
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    Some(inner)
 }

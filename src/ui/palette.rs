@@ -2,37 +2,30 @@
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::layout::centered;
-
 use super::wrap::{highlighted, width_of};
-use crate::app::{App, PaletteItem};
+use crate::app::App;
+use crate::search::Ranked;
 use crate::text::sanitize;
 
 pub fn draw(f: &mut Frame, app: &App) {
     let full = f.area();
-    let area = centered(
-        full,
+    let p = &app.palette;
+    let Some(inner) = super::popup(
+        f,
+        &app.theme,
         full.width.saturating_sub(8).min(110),
         full.height.saturating_sub(4).min(24),
-    );
-    if area.width < 3 || area.height < 3 {
+        format!(" Jump to paper or page · {} ", p.items.len()),
+    ) else {
         return;
-    }
-    f.render_widget(Clear, area);
-    let p = &app.palette;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.accent())
-        .title(format!(" Jump to paper or page · {} ", p.items.len()));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
+    };
     let w = inner.width as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled("› ", app.theme.key()),
-        Span::raw(sanitize(&p.query).into_owned()),
+        Span::raw(sanitize(p.query()).into_owned()),
         Span::styled("▏", app.theme.accent()),
     ])];
     let rows = (inner.height as usize).saturating_sub(1);
@@ -42,18 +35,18 @@ pub fn draw(f: &mut Frame, app: &App) {
         let mut places = 1;
         let (title, positions, context, context_pos): (&str, Vec<usize>, String, Vec<usize>) =
             match item {
-                PaletteItem::Paper(hit) => {
+                Ranked::Paper(hit) => {
                     let Some(paper) = app.library.paper(hit.paper) else {
                         continue;
                     };
                     places = app.place_count(hit.paper);
                     let context = app.index.context(hit.paper).unwrap_or("").to_string();
                     // Positions only for the rows on screen.
-                    let tp = app.index.positions(&paper.title, &p.query);
-                    let cp = app.index.positions(&context, &p.query);
+                    let tp = app.index.positions(&paper.title, p.query());
+                    let cp = app.index.positions(&context, p.query());
                     (&paper.title, tp, context, cp)
                 }
-                PaletteItem::Page(hit) => {
+                Ranked::Page(hit) => {
                     let doc = &app.library.documents[hit.doc];
                     (
                         &doc.title,

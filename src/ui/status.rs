@@ -79,17 +79,17 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if let Some(l) = app.loading {
         right.push_str(&format!(" {} ", loading(l)));
     }
-    if app.only_bookmarked {
+    if app.filter.only_bookmarked {
         right.push_str(" ★ only");
     }
-    if app.only_unread {
+    if app.filter.only_unread {
         right.push_str(" unread only");
     }
     if app.filter.is_active() {
-        right.push_str(&format!(" /{}", sanitize(&app.filter.query)));
+        right.push_str(&format!(" /{}", sanitize(app.filter.query())));
     }
     if app.narrowed() {
-        let n = app.shown_papers;
+        let n = app.tree_view.shown_papers;
         let noun = match (app.filter.is_active(), n == 1) {
             (true, true) => "match",
             (true, false) => "matches",

@@ -8,11 +8,11 @@ use ratatui::widgets::{
 };
 use ratatui::Frame;
 
-use super::layout::Areas;
-
 use super::wrap::{highlighted, truncate, width_of};
-use crate::app::tree::NodeKind;
+use crate::app::action::LETTERED_LINKS;
+use crate::app::layout::Areas;
 use crate::app::{App, Focus, Mode};
+use crate::model::tree::NodeKind;
 use crate::model::DocKind;
 use crate::text::sanitize;
 
@@ -20,7 +20,7 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let focused = app.focus == Focus::Tree && app.mode == Mode::Browse;
     let papers = app.library.paper_count();
     let title = if app.narrowed() {
-        format!(" Notes · {}/{} ", app.shown_papers, papers)
+        format!(" Notes · {}/{} ", app.tree_view.shown_papers, papers)
     } else {
         format!(
             " Notes · {papers} paper{} ",
@@ -37,7 +37,7 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
         let editing = app.mode == Mode::FilterInput;
         let line = Line::from(vec![
             Span::styled("/", app.theme.key()),
-            Span::raw(sanitize(&app.filter.query).into_owned()),
+            Span::raw(sanitize(app.filter.query()).into_owned()),
             Span::styled(if editing { "▏" } else { "" }, app.theme.accent()),
         ]);
         f.render_widget(Paragraph::new(line), areas.filter_bar);
@@ -45,18 +45,19 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
 
     let area = areas.tree_rows;
     let height = area.height as usize;
-    let lines: Vec<Line> = app
+    let view = &app.tree_view;
+    let lines: Vec<Line> = view
         .rows
         .iter()
-        .skip(app.tree_offset)
+        .skip(view.offset)
         .take(height)
         .map(|&id| row(app, id, area.width as usize, focused))
         .collect();
     f.render_widget(Paragraph::new(lines), area);
 
-    if app.rows.len() > height && areas.side.height > 2 {
+    if view.rows.len() > height && areas.side.height > 2 {
         let mut state =
-            ScrollbarState::new(app.rows.len().saturating_sub(height)).position(app.tree_offset);
+            ScrollbarState::new(view.rows.len().saturating_sub(height)).position(view.offset);
         let bar = Rect {
             y: area.y,
             height: area.height,
@@ -74,9 +75,9 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
 
 fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     let node = &app.tree.nodes[id];
-    let selected = app.selected == Some(id);
+    let selected = app.tree_view.selected == Some(id);
     let indent = "  ".repeat(node.depth.min(width / 4));
-    let open = app.narrowed() || app.expanded[id];
+    let open = app.narrowed() || app.tree_view.expanded[id];
     let bookmarked = node.paper().is_some_and(|r| app.is_bookmarked(r));
     let read = node.paper().is_some_and(|r| app.is_read(r));
     let icon = match node.kind {
@@ -92,10 +93,10 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
                 .library
                 .paper(r)
                 .map(|p| {
-                    ["Paper", "Video", "Slides", "Code", "Artifact"]
+                    LETTERED_LINKS
                         .iter()
-                        .filter(|l| p.link(l).is_some())
-                        .map(|l| &l[..1])
+                        .filter(|(_, label)| p.link(label).is_some())
+                        .map(|(_, label)| &label[..1])
                         .collect::<Vec<_>>()
                         .join(" ")
                 })
@@ -104,7 +105,7 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
             let pos = if app.filter.is_active() {
                 app.library
                     .paper(r)
-                    .map(|p| app.index.positions(&p.title, &app.filter.query))
+                    .map(|p| app.index.positions(&p.title, app.filter.query()))
                     .unwrap_or_default()
             } else {
                 Vec::new()
@@ -122,7 +123,7 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         }
         _ => {
             // Unread/total once something below is read.
-            let unread = app.unread.get(id).copied().unwrap_or(node.papers);
+            let unread = app.marks.unread.get(id).copied().unwrap_or(node.papers);
             let count = if unread < node.papers {
                 format!("{unread}/{}", node.papers)
             } else {

@@ -96,14 +96,7 @@ fn ends_title(bold: &str, rest: &[Seg]) -> bool {
 mod tests {
     use super::super::inline::segments;
     use super::*;
-    use crate::loader::markdown::{parse, MdBlock, Tok};
-
-    fn para(md: &str) -> Vec<Tok> {
-        match &parse(md)[0] {
-            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
-            b => panic!("unexpected {b:?}"),
-        }
-    }
+    use crate::loader::markdown::tests_support::para;
 
     fn head(md: &str) -> Option<Head> {
         recognise(&segments(&para(md)))

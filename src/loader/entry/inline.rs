@@ -380,15 +380,7 @@ pub fn outside(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader::markdown::{parse, MdBlock};
-
-    fn para(md: &str) -> Vec<Tok> {
-        match &parse(md)[0] {
-            MdBlock::Para { inl, .. } => inl.clone(),
-            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
-            b => panic!("unexpected {b:?}"),
-        }
-    }
+    use crate::loader::markdown::tests_support::para;
 
     #[test]
     fn badges_are_links_without_text() {

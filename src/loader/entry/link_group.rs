@@ -177,15 +177,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
 mod tests {
     use super::super::inline::segments;
     use super::*;
-    use crate::loader::markdown::{parse, MdBlock, Tok};
-
-    fn para(md: &str) -> Vec<Tok> {
-        match &parse(md)[0] {
-            MdBlock::Para { inl, .. } => inl.clone(),
-            MdBlock::List { items, .. } => items[0].first_para().to_vec(),
-            b => panic!("unexpected {b:?}"),
-        }
-    }
+    use crate::loader::markdown::tests_support::para;
 
     fn head(md: &str) -> Option<Head> {
         recognise(&segments(&para(md)))

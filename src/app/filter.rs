@@ -1,0 +1,249 @@
+//! What narrows the tree: the filter typed after `/` and what it matched, and the toggles that combine
+//! with it (only bookmarked, only unread). A query is searched in place, or on the search worker for a
+//! large library; either way its result comes in through one door, [`Filter::accept`].
+
+use super::event::SearchTarget;
+use super::text_input::TextInput;
+use super::{Action, App, Mode};
+use crate::model::PaperRef;
+use crate::search::{Hit, Search};
+
+/// How many recent filter queries the session keeps.
+const RECENT: usize = 20;
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub input: TextInput,
+    /// Hits for the query, best first.
+    pub hits: Vec<Hit>,
+    /// Show only bookmarked papers (`B`), only unread ones (`U`).
+    pub only_bookmarked: bool,
+    pub only_unread: bool,
+    /// Queries kept with Enter, most recent first (saved with the session).
+    pub recent: Vec<String>,
+    /// The search `hits` come from, and the query it is for.
+    last: Search,
+    hits_for: String,
+    /// Earlier (shorter) queries and their searches, so typing narrows and Backspace is instant.
+    history: Vec<(String, Search)>,
+    /// The generation of the search job running for the query (0: none).
+    pending: u64,
+}
+
+impl Filter {
+    pub fn query(&self) -> &str {
+        self.input.as_str()
+    }
+
+    /// Is the filter narrowing the tree?
+    pub fn is_active(&self) -> bool {
+        !self.input.is_blank()
+    }
+
+    /// Is a search job running for the query?
+    pub fn is_pending(&self) -> bool {
+        self.pending != 0
+    }
+
+    /// Forgets the query and what it matched (the toggles and the recent queries stay).
+    pub fn clear_query(&mut self) {
+        *self = Filter {
+            only_bookmarked: self.only_bookmarked,
+            only_unread: self.only_unread,
+            recent: std::mem::take(&mut self.recent),
+            ..Filter::default()
+        };
+    }
+
+    /// Forgets the query and turns the toggles off.
+    pub fn clear(&mut self) {
+        self.clear_query();
+        self.only_bookmarked = false;
+        self.only_unread = false;
+    }
+
+    /// Takes a search's result for `query`: the one way hits come in, whether searched in place or by the
+    /// worker. The search it replaces is kept while `query` extends its query.
+    fn accept(&mut self, query: String, search: Search) {
+        let prev = std::mem::take(&mut self.hits_for);
+        if !prev.trim().is_empty() && query.starts_with(&prev) {
+            let old = std::mem::replace(&mut self.last, search);
+            self.history.push((prev, old));
+        } else {
+            self.history.clear();
+            self.last = search;
+        }
+        self.hits = self.last.hits.clone();
+        self.hits_for = query;
+    }
+
+    /// Backspace back to an earlier query: its search is still there. Returns whether it was.
+    fn recall(&mut self, query: &str) -> bool {
+        let Some(pos) = self.history.iter().rposition(|(q, _)| q == query) else {
+            return false;
+        };
+        self.history.truncate(pos + 1);
+        let Some((q, search)) = self.history.pop() else {
+            return false;
+        };
+        self.last = search;
+        self.hits = self.last.hits.clone();
+        self.hits_for = q;
+        true
+    }
+
+    /// The search a longer query can narrow from: the last one, when `query` extends its query.
+    fn base_for(&self, query: &str) -> Option<&Search> {
+        (!self.hits_for.trim().is_empty() && query.starts_with(&self.hits_for))
+            .then_some(&self.last)
+    }
+
+    /// Keeps the query among the recent ones.
+    fn remember(&mut self) {
+        let q = self.query().trim().to_string();
+        if q.is_empty() {
+            return;
+        }
+        self.recent.retain(|r| *r != q);
+        self.recent.insert(0, q);
+        self.recent.truncate(RECENT);
+    }
+}
+
+impl App {
+    /// Is a search running for what is on screen?
+    pub fn search_pending(&self) -> bool {
+        self.filter.is_pending() || (self.mode == Mode::Palette && self.palette.is_pending())
+    }
+
+    /// The keys of the filter line.
+    pub(super) fn filter_input(&mut self, action: Action) {
+        if self.filter.input.edit(action) {
+            self.run_filter();
+            return;
+        }
+        match action {
+            Action::Confirm => {
+                self.mode = Mode::Browse;
+                self.filter.remember();
+                if !self.filter.is_active() {
+                    self.narrow();
+                }
+            }
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                let selected = self.tree_view.selected;
+                self.filter.clear_query();
+                self.narrow();
+                if let Some(sel) = selected {
+                    self.reveal(sel);
+                }
+            }
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::Quit => self.running = false,
+            _ => {}
+        }
+    }
+
+    /// Searches for the filter's query (in place, or queued for the worker) and shows what it matched.
+    pub(super) fn run_filter(&mut self) {
+        if !self.filter.is_active() {
+            self.filter.hits.clear();
+            self.narrow();
+            return;
+        }
+        let q = self.filter.query().to_string();
+        if self.filter.recall(&q) {
+            self.show_filter_hits();
+            return;
+        }
+        let base = self.filter.base_for(&q);
+        if self.searches.off_thread {
+            let within = base.cloned();
+            let index = self.index.clone();
+            self.filter.pending = self.searches.queue(SearchTarget::Filter, q, index, within);
+            return;
+        }
+        // One more key: only what could still match can match.
+        let search = match base {
+            Some(base) => self.index.search_within(&q, base),
+            None => self.index.search_all(&q),
+        };
+        self.filter.accept(q, search);
+        self.show_filter_hits();
+    }
+
+    /// A search job for the filter is done: its result is taken unless the query changed or a newer job
+    /// was queued since.
+    pub(super) fn filter_search_done(&mut self, generation: u64, query: String, search: Search) {
+        if generation != self.filter.pending {
+            return;
+        }
+        self.filter.pending = 0;
+        if query == self.filter.query() {
+            self.filter.accept(query, search);
+            self.show_filter_hits();
+        }
+    }
+
+    /// After a reload: the query's searches on the old index are dropped (their hits point at the old
+    /// papers), and its hits are found again on the new one, without moving the selection.
+    pub(super) fn refilter(&mut self) {
+        let input = std::mem::take(&mut self.filter.input);
+        self.filter.clear_query();
+        self.filter.input = input;
+        if self.filter.is_active() {
+            let q = self.filter.query().to_string();
+            let search = self.index.search_all(&q);
+            self.filter.accept(q, search);
+        }
+    }
+
+    /// Shows the filter's hits in the tree and selects the best one.
+    fn show_filter_hits(&mut self) {
+        self.narrow();
+        let shown = self.tree_view.shown.as_deref();
+        let best = self
+            .filter
+            .hits
+            .iter()
+            .filter_map(|h| self.tree.node_of_paper(h.paper))
+            .find(|&id| shown.is_some_and(|s| s[id]));
+        if let Some(best) = best {
+            self.select_node(best);
+        }
+    }
+
+    /// Recomputes which nodes show under the filter and the bookmark/unread toggles.
+    pub(super) fn narrow(&mut self) {
+        let f = &self.filter;
+        let shown = if !f.is_active() && !f.only_bookmarked && !f.only_unread {
+            None
+        } else {
+            let keep = |r: &PaperRef| {
+                (!f.only_bookmarked || self.is_bookmarked(*r))
+                    && (!f.only_unread || !self.is_read(*r))
+            };
+            let papers: Vec<PaperRef> = if f.is_active() {
+                f.hits.iter().map(|h| h.paper).filter(keep).collect()
+            } else {
+                self.library.papers().map(|(r, _)| r).filter(keep).collect()
+            };
+            let n = papers.len();
+            Some((self.tree.shown_for(papers), n))
+        };
+        self.in_tree(|v, t, h| v.narrow(t, shown, h));
+    }
+
+    /// Esc while browsing: clears the filter and the toggles, keeping the selected paper selected (its
+    /// ancestors expanded).
+    pub(super) fn clear_filter(&mut self) {
+        self.filter.clear();
+        self.tree_view.shown = None;
+        match self.tree_view.selected {
+            Some(sel) => self.reveal(sel),
+            None => self.refresh_rows(),
+        }
+    }
+}

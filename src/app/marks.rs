@@ -1,0 +1,139 @@
+//! Bookmarks and read marks. They belong to a paper's work (marking one place marks all), are kept by the
+//! work's key, and come back from the state file; each node of the tree counts the unread papers below it.
+
+use std::collections::HashSet;
+
+use super::{App, Effect};
+use crate::model::PaperRef;
+use crate::state::{Mark, State};
+
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Keys of the bookmarked and read works (marks a state file keeps for papers not loaded, and paper
+    /// ids written by earlier versions, are kept too).
+    pub bookmarks: HashSet<String>,
+    pub read: HashSet<String>,
+    /// Per tree node: papers at or below it not marked read.
+    pub unread: Vec<usize>,
+}
+
+impl App {
+    /// Takes the marks of a state (after loading or saving it).
+    pub fn set_marks(&mut self, state: &State) {
+        self.marks.bookmarks = self.work_marks(state.bookmarks.keys());
+        self.marks.read = self.work_marks(state.read.keys());
+        self.recount_unread();
+        self.narrow();
+    }
+
+    /// Mark keys as the app keeps them: a paper id (how earlier versions kept marks) becomes its work's
+    /// key when the paper is loaded; every key is kept as well, so marks of works not loaded now survive.
+    pub(super) fn work_marks<'a>(
+        &self,
+        keys: impl IntoIterator<Item = &'a String>,
+    ) -> HashSet<String> {
+        crate::model::work::mark_keys(&self.library, &self.works, keys)
+    }
+
+    pub(super) fn recount_unread(&mut self) {
+        let mut unread = vec![0usize; self.tree.len()];
+        for (id, n) in self.tree.nodes.iter().enumerate() {
+            if let Some(r) = n.paper() {
+                if !self.is_read(r) {
+                    unread[id] += 1;
+                    for a in self.tree.ancestors(id) {
+                        unread[a] += 1;
+                    }
+                }
+            }
+        }
+        self.marks.unread = unread;
+    }
+
+    /// Is the paper's work bookmarked?
+    pub fn is_bookmarked(&self, r: PaperRef) -> bool {
+        self.works
+            .key_of(r)
+            .is_some_and(|k| self.marks.bookmarks.contains(k))
+    }
+
+    /// Is the paper's work marked read?
+    pub fn is_read(&self, r: PaperRef) -> bool {
+        self.works
+            .key_of(r)
+            .is_some_and(|k| self.marks.read.contains(k))
+    }
+
+    /// Bookmarks or marks read the selected paper's work, in every place; unmarking also drops the marks
+    /// an earlier version kept by the ids of its places.
+    pub(super) fn toggle_mark(&mut self, bookmark: bool) -> Vec<Effect> {
+        let Some((r, p)) = self.selected_paper() else {
+            self.say("Select a paper to mark it");
+            return Vec::new();
+        };
+        let key = self.works.key_of(r).unwrap_or(&p.id).to_string();
+        let title = p.title.clone();
+        let places = self.place_count(r);
+        let place_ids: Vec<String> = self
+            .places(r)
+            .into_iter()
+            .filter_map(|o| self.library.paper(o))
+            .map(|o| o.id.clone())
+            .collect();
+        let set = if bookmark {
+            &mut self.marks.bookmarks
+        } else {
+            &mut self.marks.read
+        };
+        let on = !set.contains(&key);
+        let mut keys = vec![key.clone()];
+        if on {
+            set.insert(key);
+        } else {
+            set.remove(&key);
+            keys.extend(place_ids.into_iter().filter(|id| set.remove(id)));
+        }
+        let where_ = if places > 1 {
+            format!(" (in its {places} places)")
+        } else {
+            String::new()
+        };
+        self.say(match (bookmark, on) {
+            (true, true) => format!("★ Bookmarked {title}{where_}"),
+            (true, false) => format!("Removed the bookmark of {title}{where_}"),
+            (false, true) => format!("Marked read: {title}{where_}"),
+            (false, false) => format!("Marked unread: {title}{where_}"),
+        });
+        self.recount_unread();
+        if self.filter.only_bookmarked || self.filter.only_unread {
+            self.narrow();
+        }
+        keys.into_iter()
+            .map(|id| {
+                Effect::Mark(if bookmark {
+                    Mark::Bookmark { id, on }
+                } else {
+                    Mark::Read { id, on }
+                })
+            })
+            .collect()
+    }
+
+    /// `B` / `U`: shows only bookmarked (or only unread) papers, or all again.
+    pub(super) fn toggle_only(&mut self, bookmarked: bool) {
+        let on = if bookmarked {
+            &mut self.filter.only_bookmarked
+        } else {
+            &mut self.filter.only_unread
+        };
+        *on = !*on;
+        let on = *on;
+        self.narrow();
+        self.say(match (bookmarked, on) {
+            (true, true) => "Showing only bookmarked papers (B again: all)",
+            (false, true) => "Showing only unread papers (U again: all)",
+            (_, false) => "Showing all papers",
+        });
+        self.select_first_shown_paper();
+    }
+}

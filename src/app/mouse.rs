@@ -1,0 +1,46 @@
+//! The mouse, while browsing: a click selects a row or focuses a pane, the wheel scrolls the pane under
+//! the pointer. Where the panes are comes from [`super::layout`], as the views draw them.
+
+use ratatui::layout::Position;
+
+use super::{App, Focus, Mode};
+
+/// Lines (or rows) one notch of the wheel moves.
+const WHEEL: usize = 3;
+
+impl App {
+    pub(super) fn click(&mut self, col: u16, row: u16) {
+        if self.mode != Mode::Browse {
+            return;
+        }
+        let at = Position::new(col, row);
+        let areas = self.areas();
+        if areas.tree_rows.contains(at) {
+            self.focus = Focus::Tree;
+            let r = self.tree_view.offset + usize::from(row - areas.tree_rows.y);
+            self.select_row(r.min(self.tree_view.rows.len().saturating_sub(1)));
+        } else if areas.side.contains(at) {
+            self.focus = Focus::Tree;
+        } else if areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    pub(super) fn wheel(&mut self, col: u16, row: u16, down: bool) {
+        if self.mode != Mode::Browse {
+            return;
+        }
+        let at = Position::new(col, row);
+        let areas = self.areas();
+        if areas.detail.contains(at) {
+            if down {
+                self.detail_scroll.down(WHEEL);
+            } else {
+                self.detail_scroll.up(WHEEL);
+            }
+        } else if areas.side.contains(at) {
+            let delta = WHEEL as isize;
+            self.move_by(if down { delta } else { -delta });
+        }
+    }
+}

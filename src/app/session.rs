@@ -1,0 +1,202 @@
+//! The reader's place across runs and reloads: the session (selection, expanded nodes, recent filters)
+//! saved and restored by keys that survive edits of the notes, and new notes taken in (the first load,
+//! which runs off the UI thread, and every reload) without losing that place.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::tree_view::TreeView;
+use super::{App, Mode};
+use crate::model::tree::{NodeKind, Tree};
+use crate::model::work::Works;
+use crate::model::Library;
+use crate::search::Index;
+use crate::state::{Selection, State};
+
+/// The first part of the [`App::node_key`] of a folder of the navigation (a document's is its source).
+pub const NAV_KEY: &str = "\u{1e}";
+
+/// Separates the parts of a node key.
+const KEY_SEP: &str = "\u{1f}";
+
+/// A library made ready for the app: its search index, its works and its tree built. Building them takes
+/// most of a second at 100,000 papers, so the runtime does it off the UI thread.
+pub struct Prepared {
+    pub(super) library: Arc<Library>,
+    pub(super) index: Arc<Index>,
+    pub(super) works: Works,
+    pub(super) tree: Tree,
+}
+
+impl Prepared {
+    pub fn new(library: Library) -> Self {
+        Prepared {
+            index: Arc::new(Index::new(&library)),
+            works: Works::new(&library),
+            tree: Tree::new(&library),
+            library: Arc::new(library),
+        }
+    }
+}
+
+/// How far loading the notes got: files read and parsed of all the files found (`total` is 0 while the
+/// folders are still being walked).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Loading {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl App {
+    /// A key for a tree node that survives reloads: the document's source and the titles from the
+    /// document down to it (wherever the navigation puts the document), or for a folder of the navigation
+    /// [`NAV_KEY`] and the titles from the top down to it.
+    pub fn node_key(&self, id: usize) -> String {
+        let node = &self.tree.nodes[id];
+        let mut parts: Vec<&str> = vec![node.title.as_str()];
+        match node.doc {
+            Some(d) => {
+                // Up to the document's own node: the titles inside it.
+                let mut cur = id;
+                while self.tree.nodes[cur].kind != NodeKind::Document {
+                    let Some(p) = self.tree.nodes[cur].parent else {
+                        break;
+                    };
+                    cur = p;
+                    parts.push(&self.tree.nodes[cur].title);
+                }
+                parts.push(&self.library.documents[d].source);
+            }
+            None => {
+                parts.extend(
+                    self.tree
+                        .ancestors(id)
+                        .map(|a| self.tree.nodes[a].title.as_str()),
+                );
+                parts.push(NAV_KEY);
+            }
+        }
+        parts.reverse();
+        parts.join(KEY_SEP)
+    }
+
+    /// What to remember of this session: the selection, the expanded nodes, recent filters.
+    pub fn session(&self, state: &mut State) {
+        let v = &self.tree_view;
+        state.selected = v.selected.map(|id| {
+            let paper = self.tree.nodes[id]
+                .paper()
+                .and_then(|r| self.library.paper(r));
+            Selection {
+                node: self.node_key(id),
+                paper: paper.map(|p| p.id.clone()),
+                line: paper.map(|p| p.line),
+            }
+        });
+        state.expanded = (0..self.tree.len())
+            .filter(|&id| v.expanded[id])
+            .map(|id| self.node_key(id))
+            .collect();
+        state.recent_filters = self.filter.recent.clone();
+    }
+
+    /// Restores a remembered session: expansion by node key, the selection by paper id, else by node
+    /// key, else by the same document and line.
+    pub fn restore_session(&mut self, state: &State) {
+        let keys: HashMap<String, usize> = (0..self.tree.len())
+            .map(|id| (self.node_key(id), id))
+            .collect();
+        // Expansion is restored for the documents the saved state knows; others keep their defaults
+        // (a state saved with other notes must not close everything).
+        let known: HashSet<&str> = state
+            .expanded
+            .iter()
+            .filter_map(|k| k.split(KEY_SEP).next())
+            .collect();
+        for (id, n) in self.tree.nodes.iter().enumerate() {
+            let source = n
+                .doc
+                .map_or(NAV_KEY, |d| self.library.documents[d].source.as_str());
+            if known.contains(source) {
+                self.tree_view.expanded[id] = false;
+            }
+        }
+        for k in &state.expanded {
+            if let Some(&id) = keys.get(k) {
+                self.tree_view.expanded[id] = true;
+            }
+        }
+        self.filter.recent = state.recent_filters.clone();
+        if let Some(sel) = &state.selected {
+            let by_id = sel
+                .paper
+                .as_deref()
+                .and_then(|pid| self.library.find_id(pid))
+                .and_then(|r| self.tree.node_of_paper(r));
+            let by_key = || keys.get(&sel.node).copied();
+            let by_line = || {
+                let source = sel.node.split(KEY_SEP).next()?;
+                let line = sel.line?;
+                self.library.papers().find_map(|(r, p)| {
+                    (p.line == line && self.library.documents[r.doc].source == source)
+                        .then(|| self.tree.node_of_paper(r))
+                        .flatten()
+                })
+            };
+            if let Some(id) = by_id.or_else(by_key).or_else(by_line) {
+                self.reveal(id);
+                return;
+            }
+        }
+        self.refresh_rows();
+    }
+
+    /// Replaces the library (after a reload), keeping the selection, expansion, filter and marks.
+    pub fn replace_library(&mut self, library: Library) {
+        self.replace_prepared(Prepared::new(library));
+    }
+
+    /// [`App::replace_library`] with the index and tree already built (off the UI thread).
+    pub fn replace_prepared(&mut self, prepared: Prepared) {
+        let mut session = State::default();
+        self.session(&mut session);
+        let bookmarks = std::mem::take(&mut self.marks.bookmarks);
+        let read = std::mem::take(&mut self.marks.read);
+        let first = self.library.documents.is_empty();
+        self.library = prepared.library;
+        self.index = prepared.index;
+        self.works = prepared.works;
+        self.tree = prepared.tree;
+        // The first notes (loaded off the UI thread) open as `App::new` would open them.
+        self.tree_view = TreeView {
+            expanded: if first {
+                TreeView::default_expansion(&self.tree)
+            } else {
+                vec![false; self.tree.len()]
+            },
+            ..TreeView::default()
+        };
+        // Paper ids of earlier versions may name papers that were not loaded before.
+        self.marks.bookmarks = self.work_marks(bookmarks.iter());
+        self.marks.read = self.work_marks(read.iter());
+        self.recount_unread();
+        self.refilter();
+        self.narrow();
+        self.restore_session(&session);
+        if self.mode == Mode::Palette {
+            self.run_palette();
+        }
+        if self.mode == Mode::LinkMenu {
+            self.mode = Mode::Browse;
+        }
+    }
+
+    /// The notes loaded off the UI thread have arrived: shows them, with the session (selection,
+    /// expansion) of `state` restored, and searches off the UI thread when they are large.
+    pub fn finish_loading(&mut self, prepared: Prepared, state: &State) {
+        self.loading = None;
+        self.replace_prepared(prepared);
+        self.searches.off_thread = self.index.len() > super::event::ASYNC_SEARCH_PAPERS;
+        self.restore_session(state);
+    }
+}

@@ -1,0 +1,141 @@
+//! A paper's links: opened by letter, number or the popup, copied, only allowed schemes; editing its file.
+
+use super::*;
+
+#[test]
+fn a_missing_link_says_so_and_opens_nothing() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    assert!(keys(&mut app, "s").is_empty());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No Slides link for this paper")
+    );
+}
+
+#[test]
+fn numbered_keys_open_the_nth_link() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        keys(&mut app, "2"),
+        vec![Effect::Open(
+            "https://www.youtube.com/watch?v=R_YsYdY8MPc".into()
+        )]
+    );
+    assert!(keys(&mut app, "9").is_empty());
+    assert_eq!(app.message.as_deref(), Some("This paper has no link 9"));
+}
+
+#[test]
+fn link_popup_opens_or_copies_the_chosen_link() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "o");
+    assert_eq!(app.mode, Mode::LinkMenu);
+    keys(&mut app, "j");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Effect::Open(
+            "https://www.youtube.com/watch?v=R_YsYdY8MPc".into()
+        )]
+    );
+    keys(&mut app, "o");
+    keys(&mut app, "jj");
+    assert_eq!(
+        keys(&mut app, "y"),
+        vec![Effect::Copy(
+            "https://github.com/wutianyuan1/Greyhound".into()
+        )]
+    );
+    assert_eq!(app.mode, Mode::Browse);
+}
+
+#[test]
+fn y_copies_the_paper_url_and_shift_y_a_markdown_link() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        keys(&mut app, "y"),
+        vec![Effect::Copy(GREYHOUND_PAPER.into())]
+    );
+    assert_eq!(
+        keys(&mut app, "Y"),
+        vec![Effect::Copy(format!(
+            "[GreyHound: Hunting Fail-Slows in Hybrid-Parallel Training at Scale]({GREYHOUND_PAPER})"
+        ))]
+    );
+}
+
+#[test]
+fn only_allowed_schemes_are_opened() {
+    let mut app = app_of(
+        "# T\n\n* Evil \\[[Paper](javascript:alert(1))] \\[[Code](file:///etc/passwd)] \\[[Video](https://ok.example)]\n",
+    );
+    keys(&mut app, "j");
+    assert!(selected_title(&app).starts_with("Evil"));
+    assert!(keys(&mut app, "p").is_empty());
+    assert!(app
+        .message
+        .as_deref()
+        .unwrap()
+        .starts_with("Not opened: javascript:"));
+    assert!(keys(&mut app, "c").is_empty());
+    assert_eq!(
+        keys(&mut app, "v"),
+        vec![Effect::Open("https://ok.example".into())]
+    );
+}
+
+#[test]
+fn a_local_note_page_opens_inside_the_app() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let loaded = loader::load_paths(&[dir.join("title-link.md"), dir.join("platypus.md")]);
+    let mut app = App::new(loaded.library);
+    // Two documents: collapsed to the documents.
+    assert_eq!(app.tree_view.rows.len(), 2);
+    keys(&mut app, "ljlj"); // document → section Scheduling → first paper
+    assert!(selected_title(&app).starts_with("Platypus"));
+    assert!(
+        keys(&mut app, "2").is_empty(),
+        "a local page is not given to the opener"
+    );
+    assert_eq!(app.selected_page(), Some(1));
+    assert_eq!(app.focus, Focus::Detail);
+}
+
+#[test]
+fn opening_a_link_marks_read_when_configured() {
+    let mut app = bundled();
+    app.links.mark_read_on_open = true;
+    select(&mut app, "greyhound");
+    let id = selected_work(&app);
+    let effects = keys(&mut app, "p");
+    assert_eq!(effects.len(), 2);
+    assert!(matches!(&effects[0], Effect::Open(u) if u == GREYHOUND_PAPER));
+    assert_eq!(effects[1], Effect::Mark(Mark::Read { id, on: true }));
+    // Already read: opening again does not toggle it back.
+    assert_eq!(keys(&mut app, "p").len(), 1);
+}
+
+#[test]
+fn edit_gives_the_file_and_line_or_explains_why_not() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/conference.md");
+    let mut app = App::new(loader::load_paths(&[&dir]).library);
+    select(&mut app, "quokka");
+    assert_eq!(
+        keys(&mut app, "e"),
+        vec![Effect::Edit {
+            path: dir.clone(),
+            line: 18
+        }]
+    );
+    let mut app = bundled();
+    assert!(keys(&mut app, "e").is_empty());
+    assert!(app.message.as_deref().unwrap().contains("bundled notes"));
+}

@@ -1,0 +1,239 @@
+//! The whole library as one tree, as the side pane shows it: the notes' navigation (parts, folders,
+//! documents), and below each document its sections → topics → papers. A flat arena with parents, built
+//! once per library; which rows show is computed from an expansion and a narrowing given to it, so the
+//! app's view of it (`app::tree_view`) can change without rebuilding.
+
+use std::collections::HashMap;
+
+use super::{DocKind, Library, NavNode, Node, PaperRef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NodeKind {
+    /// A group of the navigation that is not a document: a part of `SUMMARY.md`, a folder without a
+    /// `README.md`, the files `SUMMARY.md` does not list.
+    Folder,
+    Document,
+    Section,
+    Topic,
+    Paper(PaperRef),
+}
+
+#[derive(Debug, Clone)]
+pub struct TreeNode {
+    pub kind: NodeKind,
+    /// The document the node is or belongs to (`None` for a folder).
+    pub doc: Option<usize>,
+    pub title: String,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub depth: usize,
+    /// Papers at or below the node.
+    pub papers: usize,
+}
+
+impl TreeNode {
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    pub fn paper(&self) -> Option<PaperRef> {
+        match self.kind {
+            NodeKind::Paper(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Tree {
+    pub nodes: Vec<TreeNode>,
+    pub roots: Vec<usize>,
+    paper_nodes: HashMap<PaperRef, usize>,
+    doc_nodes: Vec<Option<usize>>,
+}
+
+impl Tree {
+    /// The tree of `lib`: its navigation, or one top node per document when it has none.
+    pub fn new(lib: &Library) -> Self {
+        let mut t = Tree {
+            doc_nodes: vec![None; lib.documents.len()],
+            ..Tree::default()
+        };
+        // Depth first, iteratively: (navigation node, parent).
+        let mut stack: Vec<(&NavNode, Option<usize>)> =
+            lib.navigation.iter().rev().map(|n| (n, None)).collect();
+        while let Some((n, parent)) = stack.pop() {
+            let id = match n.doc {
+                Some(d) if t.doc_nodes.get(d) == Some(&None) => {
+                    t.add_document(lib, d, n.title.clone(), parent)
+                }
+                _ => t.push(NodeKind::Folder, None, n.title.clone(), parent),
+            };
+            if parent.is_none() {
+                t.roots.push(id);
+            }
+            stack.extend(n.children.iter().rev().map(|c| (c, Some(id))));
+        }
+        // Documents the navigation does not place (a library put together by hand): one top node each.
+        for d in 0..lib.documents.len() {
+            if t.doc_nodes[d].is_none() {
+                let id = t.add_document(lib, d, lib.documents[d].title.clone(), None);
+                t.roots.push(id);
+            }
+        }
+        // Paper counts, children before parents (a child's id is always larger than its parent's).
+        for id in (0..t.nodes.len()).rev() {
+            if t.nodes[id].paper().is_some() {
+                t.nodes[id].papers = 1;
+            }
+            if let Some(p) = t.nodes[id].parent {
+                t.nodes[p].papers += t.nodes[id].papers;
+            }
+        }
+        t
+    }
+
+    /// Adds a document node and its sections, topics and papers.
+    fn add_document(
+        &mut self,
+        lib: &Library,
+        d: usize,
+        title: String,
+        parent: Option<usize>,
+    ) -> usize {
+        let id = self.push(NodeKind::Document, Some(d), title, parent);
+        self.doc_nodes[d] = Some(id);
+        let doc = &lib.documents[d];
+        if doc.kind == DocKind::List {
+            for n in &doc.tree {
+                self.add(lib, d, n, id);
+            }
+        }
+        id
+    }
+
+    fn push(
+        &mut self,
+        kind: NodeKind,
+        doc: Option<usize>,
+        title: String,
+        parent: Option<usize>,
+    ) -> usize {
+        let depth = parent.map_or(0, |p| self.nodes[p].depth + 1);
+        let id = self.nodes.len();
+        self.nodes.push(TreeNode {
+            kind,
+            doc,
+            title,
+            parent,
+            children: Vec::new(),
+            depth,
+            papers: 0,
+        });
+        if let Some(p) = parent {
+            self.nodes[p].children.push(id);
+        }
+        id
+    }
+
+    fn add(&mut self, lib: &Library, d: usize, n: &Node, parent: usize) {
+        match n {
+            Node::Section {
+                title, children, ..
+            }
+            | Node::Topic {
+                title, children, ..
+            } => {
+                let kind = if matches!(n, Node::Section { .. }) {
+                    NodeKind::Section
+                } else {
+                    NodeKind::Topic
+                };
+                let id = self.push(kind, Some(d), title.clone(), Some(parent));
+                for c in children {
+                    self.add(lib, d, c, id);
+                }
+            }
+            Node::Paper { index } => {
+                let r = PaperRef {
+                    doc: d,
+                    paper: *index,
+                };
+                let title = lib.paper(r).map(|p| p.title.clone()).unwrap_or_default();
+                let id = self.push(NodeKind::Paper(r), Some(d), title, Some(parent));
+                self.paper_nodes.insert(r, id);
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn node_of_paper(&self, r: PaperRef) -> Option<usize> {
+        self.paper_nodes.get(&r).copied()
+    }
+
+    pub fn node_of_doc(&self, d: usize) -> Option<usize> {
+        self.doc_nodes.get(d).copied().flatten()
+    }
+
+    /// The path to a node: the titles of its ancestors, top first, joined by ` › ` (empty for a top
+    /// node).
+    pub fn breadcrumb(&self, id: usize) -> String {
+        let mut titles: Vec<&str> = self
+            .ancestors(id)
+            .map(|a| self.nodes[a].title.as_str())
+            .collect();
+        titles.reverse();
+        titles.join(" › ")
+    }
+
+    /// Ancestors of `id`, nearest first.
+    pub fn ancestors(&self, id: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.nodes.get(id).and_then(|n| n.parent), move |&p| {
+            self.nodes[p].parent
+        })
+    }
+
+    /// The rows to show, in order: nodes whose ancestors are all expanded. With `shown` (a filter), only
+    /// nodes marked shown, each with every ancestor expanded.
+    pub fn visible(&self, expanded: &[bool], shown: Option<&[bool]>) -> Vec<usize> {
+        let mut rows = Vec::new();
+        let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
+        while let Some(id) = stack.pop() {
+            if let Some(s) = shown {
+                if !s[id] {
+                    continue;
+                }
+            }
+            rows.push(id);
+            let open = shown.is_some() || expanded.get(id).copied().unwrap_or(false);
+            if open {
+                stack.extend(self.nodes[id].children.iter().rev());
+            }
+        }
+        rows
+    }
+
+    /// Marks each matched paper and all its ancestors.
+    pub fn shown_for(&self, papers: impl IntoIterator<Item = PaperRef>) -> Vec<bool> {
+        let mut shown = vec![false; self.nodes.len()];
+        for r in papers {
+            if let Some(id) = self.node_of_paper(r) {
+                shown[id] = true;
+                for a in self.ancestors(id) {
+                    if shown[a] {
+                        break;
+                    }
+                    shown[a] = true;
+                }
+            }
+        }
+        shown
+    }
+}

@@ -1,0 +1,347 @@
+//! The binary end to end: modes, output shapes, errors and exit statuses.
+
+use crate::common::{cmd, fixture, json, run, stderr, stdout};
+
+#[test]
+fn json_of_bundled_notes_matches_the_seed_titles_and_links() {
+    let o = run(&["--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["source"], "notes/atc-2025.md");
+    assert_eq!(docs[0]["title"], "ATC 2025");
+    assert_eq!(docs[0]["kind"], "list");
+    let expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("bundled-expected.json")).unwrap())
+            .unwrap();
+    let got: Vec<serde_json::Value> = docs[0]["papers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let links: Vec<serde_json::Value> = p["links"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| serde_json::json!([l["label"], l["url"]]))
+                .collect();
+            serde_json::json!({"title": p["title"], "links": links})
+        })
+        .collect();
+    assert_eq!(got.len(), 28);
+    assert_eq!(serde_json::Value::Array(got), expected);
+}
+
+#[test]
+fn json_paper_has_every_documented_field() {
+    let o = run(&["--json", fixture("rules/conference.md").to_str().unwrap()]);
+    assert!(o.status.success());
+    let v = json(&o);
+    let d = &v["documents"][0];
+    assert!(d["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("tests/fixtures/rules/conference.md"));
+    let p = &d["papers"][0];
+    assert_eq!(p["id"], "toy-2031/quokka-fast-lookups-for-tiny-keys");
+    assert_eq!(p["title"], "Quokka: Fast Lookups for Tiny Keys");
+    assert_eq!(p["venue"], serde_json::Value::Null);
+    assert_eq!(
+        p["topics"],
+        serde_json::json!(["Storage Systems", "Key-Value Stores"])
+    );
+    assert_eq!(p["line"], 18);
+    assert_eq!(
+        p["links"][1],
+        serde_json::json!({"label": "Video", "url": "https://video.example.org/q"})
+    );
+    assert_eq!(p["affiliations"], serde_json::json!(["Uni A", "Lab B"]));
+    assert_eq!(p["shape"], "link-group");
+    assert_eq!(
+        p["takeaways"][0],
+        serde_json::json!({
+            "text": "Small keys waste most of each cache line.",
+            "children": [{"text": "Packs eight keys per line with simd probing.", "children": []}]
+        })
+    );
+}
+
+#[test]
+fn list_prints_the_tree_indented() {
+    let o = run(&["--list", fixture("rules/conference.md").to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "TOY 2031 [4]\n  Storage Systems [3]\n    Key-Value Stores [2]\n      Quokka: Fast Lookups for Tiny Keys\n      Wombat: Log-Structured Merging Without Tears\n    File Systems [1]\n      Numbat: Crash Consistency for Everyone\n  Networking [1]\n    Echidna: A Spiky Congestion Controller\n"
+    );
+}
+
+#[test]
+fn check_reports_problems_with_file_and_line_and_exits_1() {
+    let path = fixture("check/problems.md");
+    let o = run(&["--check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let p = path.display().to_string();
+    assert!(
+        out.contains(&format!("{p}:3: an item with paper links but no title")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{p}:4: link `Paper` has no URL")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{p}:6: duplicate paper `Twice Paper`")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{p}:7: local link `nowhere.md` points to a file that does not exist"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("4 problems"), "{out}");
+}
+
+#[test]
+fn check_is_clean_on_good_notes_and_on_the_bundled_notes() {
+    let o = run(&["--check", fixture("check/clean.md").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["--check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn missing_path_exits_2_with_one_line_naming_it() {
+    let o = run(&["--json", "missing.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("missing.md"), "{err}");
+}
+
+#[test]
+fn good_file_loads_beside_a_non_utf8_one_which_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.md"),
+        "# Good\n\n* P \\[[Paper](https://p.example)]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("bad.md"),
+        b"# Bad\n\nok line\n\xff\xfe broken\n",
+    )
+    .unwrap();
+    let o = run(&["--json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let v = json(&o);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(v["documents"][0]["title"], "Good");
+    let err = stderr(&o);
+    assert!(err.contains("bad.md:4: not valid UTF-8"), "{err}");
+}
+
+#[test]
+fn several_paths_load_the_readable_ones() {
+    let good = fixture("folder/a.md");
+    let o = run(&["--list", "nope.md", good.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("Folder A"));
+    assert!(stderr(&o).contains("nope.md"));
+}
+
+#[test]
+fn folder_without_notes_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("readme.txt"), "hi").unwrap();
+    let o = run(&["--json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no notes"), "{}", stderr(&o));
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    for flag in ["--json", "--list", "--check"] {
+        assert!(stdout(&o).contains(flag));
+    }
+    let o = run(&["--version"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("takeaway "));
+    let o = run(&["--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn filter_prints_ranked_papers_for_scripts() {
+    let o = run(&["--filter", "serverless"]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let first = out.lines().next().unwrap();
+    let cols: Vec<&str> = first.split('\t').collect();
+    assert_eq!(cols.len(), 4, "{first}");
+    assert!(cols[0].contains("Serverless"), "{first}");
+    assert_eq!(cols[1], "ATC 2025");
+    assert!(cols[2].starts_with("https://www.usenix.org/"), "{first}");
+    assert_eq!(cols[3], "1", "listed in one place: {first}");
+}
+
+#[test]
+fn print_url_gives_the_best_hits_link_of_that_label() {
+    let o = run(&["--filter", "greyhound", "--print-url", "paper"]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "https://www.usenix.org/conference/atc25/presentation/wu-tianyuan\n"
+    );
+    let o = run(&["--filter", "greyhound", "--print-url", "slides"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn filter_with_no_match_exits_1() {
+    let o = run(&["--filter", "zzzzqqqq"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn the_browser_refuses_to_start_without_a_terminal() {
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("needs a terminal"));
+}
+
+#[test]
+fn the_browser_refuses_paths_that_do_not_exist_before_opening() {
+    let o = run(&["/nonexistent/takeaway-notes", "/nonexistent/more-notes"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("/nonexistent/takeaway-notes: no such file or directory")
+            && err.contains("/nonexistent/more-notes: no such file or directory"),
+        "{err}"
+    );
+}
+
+#[test]
+fn print_paths_follow_the_platform_folders() {
+    let home = tempfile::tempdir().unwrap();
+    let o = cmd(home.path()).arg("--print-paths").output().unwrap();
+    assert!(o.status.success());
+    let out = stdout(&o);
+    let cfg = home.path().join("config/takeaway/config.toml");
+    let state = home.path().join("data/takeaway/state.json");
+    assert!(out.contains(&format!("config: {}", cfg.display())), "{out}");
+    assert!(
+        out.contains(&format!("state:  {}", state.display())),
+        "{out}"
+    );
+}
+
+#[test]
+fn print_config_shows_every_default_and_reads_back() {
+    let home = tempfile::tempdir().unwrap();
+    let o = cmd(home.path()).arg("--print-config").output().unwrap();
+    assert!(o.status.success());
+    let text = stdout(&o);
+    for line in [
+        "allowed_schemes = [\"http\", \"https\"]",
+        "mark_read_on_open = false",
+        "open_paper = \"p\"",
+        "jump = \"ctrl-p\"",
+        "[theme]",
+    ] {
+        assert!(text.contains(line), "{line} missing in\n{text}");
+    }
+    // Saved as the config file, it is accepted as it is.
+    let dir = home.path().join("config/takeaway");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), &text).unwrap();
+    let o = cmd(home.path()).arg("--print-config").output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), text);
+}
+
+#[test]
+fn a_bad_configuration_exits_2_naming_file_line_and_problem() {
+    let home = tempfile::tempdir().unwrap();
+    let bad = home.path().join("bad.toml");
+    std::fs::write(&bad, "# mine\n[keys]\nopen_papr = \"P\"\n").unwrap();
+    let o = cmd(home.path())
+        .args(["--config", bad.to_str().unwrap(), "--list"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        stderr(&o).trim(),
+        format!("takeaway: {}:3: unknown action `open_papr` in [keys] (see --print-config for the names)", bad.display())
+    );
+    // TAKEAWAY_CONFIG names a file too; a named file that is missing is an error.
+    let o = cmd(home.path())
+        .env("TAKEAWAY_CONFIG", home.path().join("nope.toml"))
+        .arg("--list")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("nope.toml"));
+}
+
+#[test]
+fn notes_from_the_configuration_are_loaded_when_no_path_is_given() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("c.toml");
+    let notes = fixture("folder");
+    std::fs::write(
+        &cfg,
+        format!("notes = [{:?}]\n", notes.display().to_string()),
+    )
+    .unwrap();
+    let o = cmd(home.path())
+        .args(["--config", cfg.to_str().unwrap(), "--list"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The folder's SUMMARY.md names its one entry `A`.
+    assert!(stdout(&o).starts_with("A [1]\n"), "{}", stdout(&o));
+}
+
+#[test]
+fn json_names_the_shape_each_paper_came_from() {
+    let o = run(&["--json", fixture("shapes/table.md").to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v = json(&o);
+    let shapes: Vec<&str> = v["documents"][0]["papers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["shape"].as_str().unwrap())
+        .collect();
+    assert_eq!(shapes, ["table-row", "table-row"]);
+}
+
+#[test]
+fn check_names_a_link_rich_file_with_no_paper_and_exits_1() {
+    let o = run(&["--check", fixture("shapes/unread.md").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    let first = out.lines().next().unwrap_or("");
+    assert!(
+        first.ends_with("shapes/unread.md: 6 links but no paper: unrecognised list format"),
+        "{out}"
+    );
+    // Every shape the loader reads passes the same check.
+    let o = run(&[
+        "--check",
+        fixture("shapes/awesome-groups.md").to_str().unwrap(),
+        fixture("shapes/note-page.md").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}

@@ -1,0 +1,199 @@
+//! How the app ends and idles, in tmux: a panic, the terminal going away, `q` and a signal during a
+//! large load, idling, load errors shown and printed.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use super::*;
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_its_message() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-panic-{}", std::process::id()),
+    };
+    start(&t, "bash --norc");
+    let script = format!(
+        "stty -g > '{d}/before'; TAKEAWAY_TEST_PANIC=1 RUST_BACKTRACE=0 XDG_CONFIG_HOME='{d}' XDG_DATA_HOME='{d}' '{}'; echo EXIT=$?; stty -g > '{d}/after'",
+        env!("CARGO_BIN_EXE_takeaway"),
+        d = dir.path().display(),
+    );
+    t.keys(&[&script, "Enter"]);
+    let screen = t.wait_for("EXIT=101");
+    assert!(screen.contains("panicking on purpose"), "{screen}");
+    let alt = t.cmd(&[
+        "display",
+        "-p",
+        "-t",
+        "e2e",
+        "#{alternate_on} #{cursor_flag}",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&alt.stdout).trim(),
+        "0 1",
+        "main screen, cursor shown"
+    );
+    let start = Instant::now();
+    while !dir.path().join("after").exists() && start.elapsed() < Duration::from_secs(5) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
+    let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
+    assert_eq!(before, after, "stty settings restored");
+}
+
+#[test]
+fn killing_the_terminal_ends_the_app_and_saves_its_session() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = rules_notes(dir.path());
+    let t = Tmux {
+        socket: format!("takeaway-e2e-gone-{}", std::process::id()),
+    };
+
+    // 1. tmux kill-session: the pty closes and the pane's processes get SIGHUP.
+    t.start_kept(&app_command(dir.path(), &notes));
+    t.wait_for("TOY 2031");
+    t.keys(&["C-p", "quokka", "Enter"]);
+    t.wait_for("Quokka");
+    let pid = t.pane_pid();
+    t.cmd(&["kill-session", "-t", "e2e"]);
+    assert!(
+        ends_within(pid, Duration::from_secs(2)),
+        "takeaway still running 2 s after its terminal went away"
+    );
+    let state = std::fs::read_to_string(dir.path().join("data/takeaway/state.json")).unwrap();
+    assert!(
+        state.contains("quokka"),
+        "the session (selection) was saved:\n{state}"
+    );
+
+    // 2. The terminal goes away without a signal (the app in a session of its own): reading it ends.
+    let t = Tmux {
+        socket: format!("takeaway-e2e-gone2-{}", std::process::id()),
+    };
+    let code = dir.path().join("code");
+    let script = format!(
+        "setsid -w sh -c \"{}; echo \\$? > '{}'\"",
+        app_command(dir.path(), &notes).replace('"', "\\\""),
+        code.display()
+    );
+    start(&t, &script);
+    t.wait_for("TOY 2031");
+    t.cmd(&["kill-session", "-t", "e2e"]);
+    let since = Instant::now();
+    while !code.exists() && since.elapsed() < Duration::from_secs(2) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let status = std::fs::read_to_string(&code).unwrap_or_default();
+    assert_eq!(
+        status.trim(),
+        "129",
+        "ended as a hang-up within 2 s of the terminal's end"
+    );
+}
+
+#[test]
+fn a_large_library_shows_at_once_quits_during_the_load_and_idles() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    // Large enough that this (debug) binary takes seconds to load it.
+    let made = gen::generate(20_000, gen::DEFAULT_SEED, &notes).unwrap();
+    let tmux = |phase: &str| Tmux {
+        socket: format!("takeaway-e2e-large-{phase}-{}", std::process::id()),
+    };
+    let command = app_command(dir.path(), &notes);
+
+    // The frame and the progress show while the notes load; `q` quits during the load.
+    let t = tmux("q");
+    t.start_kept(&command);
+    let screen = t.wait_long("loading", Duration::from_secs(10));
+    assert!(screen.contains("Notes"), "{screen}");
+    assert!(
+        !screen.contains("20000 papers"),
+        "already loaded:\n{screen}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(
+        t.exit_status(Duration::from_secs(2)),
+        Some(0),
+        "q during the load quits within 2 s"
+    );
+
+    // One SIGTERM during the load ends it: 128 + 15.
+    let t = tmux("term");
+    t.start_kept(&command);
+    t.wait_long(" files ▰", Duration::from_secs(10));
+    let pid = t.pane_pid();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap()
+        .success());
+    assert_eq!(t.exit_status(Duration::from_secs(2)), Some(143));
+
+    // Loaded: the tree fills in; then idle costs (almost) nothing and nothing reloads.
+    let t = tmux("idle");
+    t.start_kept(&command);
+    let screen = t.wait_long(&format!("{} papers", made.papers), Duration::from_secs(120));
+    assert!(!screen.contains(" files ▰"), "{screen}");
+    #[cfg(target_os = "linux")]
+    {
+        let pid = t.pane_pid();
+        let before = cpu_ticks(pid);
+        // A measurement window, not a wait for something to happen.
+        std::thread::sleep(Duration::from_secs(3));
+        let used = cpu_ticks(pid) - before;
+        assert!(used <= 10, "{used} clock ticks of CPU in 3 s of idling");
+    }
+    let screen = t.screen();
+    assert!(!screen.contains("Reloaded"), "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn load_errors_show_in_the_status_line_and_on_stderr_after_quitting() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = rules_notes(dir.path());
+    let empty = dir.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-errors-{}", std::process::id()),
+    };
+    // A shell stays after takeaway to show what it printed and its status (a pane kept by tmux after
+    // its process died may lose the last output).
+    let command = format!(
+        "sh -c \"{} '{}'; echo status=\\$?; sleep 60\"",
+        app_command(dir.path(), &notes),
+        empty.display()
+    );
+    start(&t, &command);
+    let screen = t.wait_for("Not loaded: ");
+    assert!(
+        screen.contains("TOY 2031"),
+        "the readable notes load:\n{screen}"
+    );
+    assert!(screen.contains("empty: no notes"), "{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("status=");
+    assert!(screen.contains("status=2"), "{screen}");
+    assert!(
+        screen.contains(&format!(
+            "takeaway: {}: no notes (*.md files) found in this folder",
+            empty.display()
+        )),
+        "{screen}"
+    );
+}

@@ -1,0 +1,572 @@
+//! One test per structural rule of the notes format, on fixtures under tests/fixtures/rules.
+
+use takeaway::loader::{self, Loaded, WarningKind};
+use takeaway::model::{DocKind, Document, Node, Paper};
+
+use crate::common::fixture;
+
+fn load(name: &str) -> Loaded {
+    let loaded = loader::load_paths(&[fixture(name)]);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    loaded
+}
+
+fn doc(name: &str) -> Document {
+    load(name).library.documents.remove(0)
+}
+
+fn titles(d: &Document) -> Vec<&str> {
+    d.papers.iter().map(|p| p.title.as_str()).collect()
+}
+
+fn paper<'a>(d: &'a Document, title_start: &str) -> &'a Paper {
+    d.papers
+        .iter()
+        .find(|p| p.title.starts_with(title_start))
+        .unwrap_or_else(|| panic!("no paper {title_start:?} in {:?}", titles(d)))
+}
+
+#[test]
+fn conference_title_kind_and_meta() {
+    let d = doc("rules/conference.md");
+    assert_eq!(d.title, "TOY 2031");
+    assert_eq!(d.kind, DocKind::List);
+    let meta: Vec<(String, String)> = d
+        .meta
+        .iter()
+        .map(|m| (m.key.clone(), m.value.plain()))
+        .collect();
+    assert_eq!(
+        meta,
+        vec![
+            ("Homepage".into(), "https://toy.example.org/2031".into()),
+            (
+                "Paper list".into(),
+                "https://toy.example.org/2031/papers".into()
+            ),
+            ("Acceptance Rate".into(), "12.5% (= 10 / 80)".into()),
+        ]
+    );
+}
+
+#[test]
+fn link_group_papers_with_links_in_order_and_lines() {
+    let d = doc("rules/conference.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "Quokka: Fast Lookups for Tiny Keys",
+            "Wombat: Log-Structured Merging Without Tears",
+            "Numbat: Crash Consistency for Everyone",
+            "Echidna: A Spiky Congestion Controller",
+        ]
+    );
+    let q = paper(&d, "Quokka");
+    assert_eq!(q.line, 18);
+    let links: Vec<(&str, &str)> = q
+        .links
+        .iter()
+        .map(|l| (l.label.as_str(), l.url.as_str()))
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            ("Paper", "https://toy.example.org/quokka"),
+            ("Video", "https://video.example.org/q"),
+            ("Code", "https://code.example.org/quokka"),
+        ]
+    );
+}
+
+#[test]
+fn topics_come_from_headings_and_bullets_but_not_papers_heading() {
+    let d = doc("rules/conference.md");
+    assert_eq!(
+        paper(&d, "Quokka").topics.to_vec(),
+        vec!["Storage Systems", "Key-Value Stores"]
+    );
+    assert_eq!(paper(&d, "Echidna").topics.to_vec(), vec!["Networking"]);
+    // The tree: sections → topics → papers, with Meta Info (no papers) left out.
+    let top: Vec<String> = d
+        .tree
+        .iter()
+        .map(|n| match n {
+            Node::Section { title, .. } => title.clone(),
+            other => panic!("expected a section, got {other:?}"),
+        })
+        .collect();
+    assert_eq!(top, vec!["Storage Systems", "Networking"]);
+    assert_eq!(d.tree[0].paper_count(), 3);
+    assert!(
+        matches!(&d.tree[0].children()[0], Node::Topic { title, .. } if title == "Key-Value Stores")
+    );
+}
+
+#[test]
+fn affiliations_and_rich_takeaways() {
+    let d = doc("rules/conference.md");
+    let q = paper(&d, "Quokka");
+    assert_eq!(q.affiliations, vec!["Uni A", "Lab B"]);
+    assert_eq!(q.takeaways.len(), 2);
+    let first = &q.takeaways[0];
+    assert_eq!(
+        first.text.plain(),
+        "Small keys waste most of each cache line."
+    );
+    assert!(first
+        .text
+        .0
+        .iter()
+        .any(|s| s.style.bold && s.text == "cache line"));
+    let child = &first.children[0].text;
+    assert!(child.0.iter().any(|s| s.style.italic && s.text == "eight"));
+    assert!(child.0.iter().any(|s| s.style.code && s.text == "simd"));
+    // A paper whose only bullet is its affiliation has no takeaways.
+    assert!(paper(&d, "Wombat").takeaways.is_empty());
+}
+
+#[test]
+fn title_as_link_gets_label_paper_and_local_note_resolves() {
+    let d = doc("rules/title-link.md");
+    let p = paper(&d, "Platypus");
+    assert_eq!(p.links[0].label, "Paper");
+    assert_eq!(p.links[0].url, "https://toy.example.org/platypus");
+    assert_eq!(p.links[1].label, "Personal Note");
+    assert_eq!(
+        p.links[1].target.as_deref(),
+        Some(fixture("rules/platypus.md").as_path())
+    );
+    assert_eq!(p.note_page().map(|l| l.url.as_str()), Some("platypus.md"));
+    let dingo = paper(&d, "Dingo");
+    assert_eq!(dingo.title, "Dingo: Fair Sharing for Packs of GPUs");
+    assert_eq!(dingo.authors.as_deref(), Some("Ann Author"));
+    // A link to a folder means the folder's README.md.
+    assert_eq!(
+        dingo.links[1].target.as_deref(),
+        Some(fixture("folder/README.md").as_path())
+    );
+}
+
+#[test]
+fn unlinked_papers_under_papers_heading_or_beside_linked_siblings() {
+    let d = doc("rules/unlinked.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "Kookaburra: Laughing at Stragglers",
+            "Emu: Big Models That Cannot Fly",
+            "Galah: Colourful Gradients",
+            "Bilby: Burrowing Through Page Tables",
+        ]
+    );
+    let emu = paper(&d, "Emu");
+    assert!(emu.links.is_empty());
+    assert_eq!(emu.topics.to_vec(), vec!["Machine Learning", "Training"]);
+    assert_eq!(emu.affiliations, vec!["Uni G"]);
+    // The affiliation bullets are notes, never papers.
+    assert!(!titles(&d).contains(&"Uni H"));
+}
+
+#[test]
+fn only_the_papers_section_counts_and_venues_are_split_off() {
+    let d = doc("rules/papers-section.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "Quoll: Night-Time Batch Jobs",
+            "Bandicoot: Digging Through Logs",
+            "Possum: Playing Dead for Faster Recovery",
+            "Tiny Devices (TD)",
+        ]
+    );
+    assert_eq!(paper(&d, "Quoll").venue.as_deref(), Some("TOY 2030"));
+    let b = paper(&d, "Bandicoot");
+    assert_eq!(b.venue.as_deref(), Some("TOY 2029"));
+    // The venue's link is still one of the paper's links, first, as written.
+    assert_eq!(b.links[0].label, "TOY 2029");
+    assert_eq!(b.links.len(), 3);
+    assert_eq!(
+        paper(&d, "Possum").venue.as_deref(),
+        Some("arXiv 2401.00001")
+    );
+}
+
+#[test]
+fn deep_papers_without_a_papers_heading_make_a_page() {
+    // The kind rule looks at top-level items and one level down only.
+    let (d, _) = loader::document::build(
+        "x.md",
+        None,
+        "# X\n\n* A\n  * B\n    * C\n      * P \\[[Paper](https://p.example)]\n",
+    );
+    assert_eq!(d.kind, DocKind::Page);
+}
+
+#[test]
+fn topics_nest_three_levels() {
+    let d = doc("rules/three-levels.md");
+    assert_eq!(
+        paper(&d, "Lyrebird").topics.to_vec(),
+        vec!["Systems for ML", "Training", "Parallelism", "Pipelines"]
+    );
+    assert_eq!(
+        paper(&d, "Cassowary").topics.to_vec(),
+        vec!["Systems for ML", "Training", "Parallelism"]
+    );
+}
+
+#[test]
+fn gitbook_tags_html_escapes_cjk_and_emoji() {
+    let d = doc("rules/gitbook.md");
+    assert_eq!(d.title, "混合 Notes 🦘");
+    assert_eq!(titles(&d), vec!["袋鼠: Jumping Over [Brackets] 🦘"]);
+    let p = &d.papers[0];
+    assert_eq!(p.links[0].url, "https://toy.example.org/kangaroo_jump");
+    assert_eq!(p.affiliations, vec!["清华大学", "Uni K"]);
+    assert!(d.meta.iter().all(|m| !m.value.plain().contains("hint")));
+}
+
+#[test]
+fn index_and_note_pages_are_pages_without_papers() {
+    for name in ["rules/index.md", "rules/platypus.md"] {
+        let d = doc(name);
+        assert_eq!(d.kind, DocKind::Page, "{name}");
+        assert!(d.papers.is_empty(), "{name}");
+        assert!(!d.body.is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn crlf_and_bom_give_the_same_papers_and_lines() {
+    let text = std::fs::read_to_string(fixture("rules/conference.md")).unwrap();
+    let dos = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let (a, _) = loader::document::build("a.md", None, &text);
+    let (b, _) = loader::document::build("b.md", None, &dos);
+    assert_eq!(b.title, "TOY 2031");
+    assert_eq!(a.papers, b.papers);
+}
+
+#[test]
+fn folders_load_recursively_sorted_without_summary() {
+    let loaded = load("folder");
+    let titles: Vec<&str> = loaded
+        .library
+        .documents
+        .iter()
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["Folder A", "Folder B"]);
+}
+
+#[test]
+fn ids_are_stable_when_unrelated_lines_change() {
+    let text = std::fs::read_to_string(fixture("rules/conference.md")).unwrap();
+    let edited = text.replace("* Uni D\n", "* Uni D & Uni Z\n  * A new takeaway.\n");
+    let ids = |t: &str| {
+        let mut lib = takeaway::model::Library::default();
+        lib.documents
+            .push(loader::document::build("x.md", None, t).0);
+        loader::assign_ids(&mut lib);
+        lib.papers().map(|(_, p)| p.id.clone()).collect::<Vec<_>>()
+    };
+    let before = ids(&text);
+    assert_eq!(before[0], "toy-2031/quokka-fast-lookups-for-tiny-keys");
+    assert_eq!(before, ids(&edited));
+}
+
+#[test]
+fn check_finds_each_kind_of_problem_with_its_line() {
+    let loaded = load("check/problems.md");
+    let found: Vec<(usize, String)> = loaded
+        .warnings
+        .iter()
+        .map(|w| {
+            let k = match &w.kind {
+                WarningKind::NoTitle => "no-title",
+                WarningKind::EmptyUrl { .. } => "empty-url",
+                WarningKind::MissingTarget { .. } => "missing",
+                WarningKind::DuplicateId { .. } => "duplicate",
+                WarningKind::Unrecognised { .. } => "unrecognised",
+                WarningKind::FrontMatter { .. } => "front-matter",
+            };
+            (w.line, k.to_string())
+        })
+        .collect();
+    let mut found = found;
+    found.sort();
+    assert_eq!(
+        found,
+        vec![
+            (3, "no-title".into()),
+            (4, "empty-url".into()),
+            (6, "duplicate".into()),
+            (7, "missing".into()),
+        ]
+    );
+    assert!(load("check/clean.md").warnings.is_empty());
+}
+
+#[test]
+fn bundled_notes_hold_the_seed_papers() {
+    let loaded = loader::load_bundled();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let d = &loaded.library.documents[0];
+    assert_eq!(d.source, "notes/atc-2025.md");
+    assert_eq!(d.title, "ATC 2025");
+    assert_eq!(d.papers.len(), 28);
+    let g = paper(d, "GreyHound");
+    assert_eq!(g.affiliations, vec!["HKUST", "Alibaba"]);
+    assert_eq!(
+        g.link("paper").map(|l| l.url.as_str()),
+        Some("https://www.usenix.org/conference/atc25/presentation/wu-tianyuan")
+    );
+    assert!(!g.takeaways.is_empty());
+}
+
+// ----- entry shapes (see README, "The notes format") ----------------------------------------------
+
+/// (line, shape, title, link URLs) of every paper of a fixture under `tests/fixtures/shapes`.
+fn shapes(name: &str) -> Vec<(usize, &'static str, String, Vec<String>)> {
+    doc(&format!("shapes/{name}"))
+        .papers
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                p.shape.as_str(),
+                p.title.clone(),
+                p.links.iter().map(|l| l.url.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn shape_titles(name: &str) -> Vec<String> {
+    shapes(name).into_iter().map(|(_, _, t, _)| t).collect()
+}
+
+#[test]
+fn papers_heading_with_sibling_topic_headings_until_references() {
+    let d = doc("shapes/papers-siblings.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "Lampshade: Navigating by Porch Lights",
+            "Dustless: Shedding Scales Without Loss"
+        ]
+    );
+    // The sibling headings are topics of the Papers region, not of the meta above it.
+    assert_eq!(&*d.papers[0].topics, ["Night Flight".to_string()]);
+    assert_eq!(&*d.papers[1].topics, ["Wing Scales".to_string()]);
+}
+
+#[test]
+fn link_less_papers_nested_under_topic_bullets() {
+    let d = doc("shapes/nested-unlinked.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "Cocoon: Accelerating Larval Growth with Silk Parallelism",
+            "Pupa: Sleeping Through Winter at Scale",
+            "Chrysalis Scheduling for Many Small Moths",
+            "Nectar: Serving Flowers to Millions of Moths",
+            "Glow: Seeing in the Dark",
+            "Dusk Routing Without Maps",
+        ]
+    );
+    let cocoon = paper(&d, "Cocoon");
+    assert_eq!(cocoon.shape.as_str(), "unlinked");
+    assert_eq!(cocoon.affiliations, ["Silk U", "Leaf Co"]);
+    assert_eq!(
+        &*cocoon.topics,
+        ["Large Moths".to_string(), "Moth Training".to_string()]
+    );
+    // A label is a note, not an affiliation; the affiliation is the next bullet.
+    let pupa = paper(&d, "Pupa");
+    assert_eq!(pupa.affiliations, ["Frost Labs"]);
+    assert_eq!(pupa.takeaways[0].text.plain(), "Industry Track");
+    // A bare URL bullet under a paper is its note, never a paper.
+    let nectar = paper(&d, "Nectar");
+    assert_eq!(nectar.affiliations, ["Garden Institute"]);
+    assert_eq!(
+        nectar.takeaways[0].text.plain(),
+        "https://moth.example.org/nectar-preprint"
+    );
+    // A one-word sibling is not a title; a linked paper's link-less sibling is a paper, as before.
+    assert!(!titles(&d).contains(&"Antennae"));
+    assert_eq!(paper(&d, "Glow").shape.as_str(), "link-group");
+}
+
+#[test]
+fn awesome_list_link_groups() {
+    let s = shapes("awesome-groups.md");
+    let urls = |i: usize| s[i].3.clone();
+    assert_eq!(
+        shape_titles("awesome-groups.md"),
+        vec![
+            "Owls Can Count to Five",
+            "Hooting as Communication",
+            "Silent Flight for Drones",
+            "Night Vision Revisited",
+            "Talons and Torque",
+            "Feathers Against Noise",
+        ]
+    );
+    assert!(s.iter().all(|p| p.1 == "link-group"), "{s:?}");
+    assert_eq!(
+        urls(0),
+        [
+            "https://arxiv.org/abs/2401.00001",
+            "https://github.com/owls/count"
+        ]
+    );
+    // Badges (an image in a link, or a bare shields image) are never links.
+    assert_eq!(
+        urls(4),
+        [
+            "https://arxiv.org/abs/2401.00005",
+            "https://github.com/owls/talons"
+        ]
+    );
+    assert_eq!(urls(5), ["https://arxiv.org/abs/2401.00006"]);
+    let d = doc("shapes/awesome-groups.md");
+    // Labels without their brackets; a leading venue tag is the venue.
+    assert_eq!(d.papers[0].links[0].label, "Paper");
+    assert_eq!(d.papers[1].links[0].label, "pdf");
+    assert_eq!(d.papers[4].venue.as_deref(), Some("NeurIPS'23"));
+}
+
+#[test]
+fn title_as_link_continued_with_venue_and_description() {
+    let d = doc("shapes/title-link.md");
+    let w = paper(&d, "Wingbeat");
+    assert_eq!(w.title, "Wingbeat: Modelling the Owl's Silent Stroke");
+    assert_eq!(w.venue.as_deref(), Some("ICML'24"));
+    assert_eq!(w.takeaways[0].text.plain(), "we model every feather");
+    assert_eq!(w.links[0].label, "Paper");
+    assert_eq!(paper(&d, "Perch").venue.as_deref(), Some("OWL 2023"));
+    assert_eq!(paper(&d, "Talon").authors.as_deref(), Some("Ada Barn"));
+    assert!(d.papers.iter().all(|p| p.shape.as_str() == "title-link"));
+}
+
+#[test]
+fn numbered_bold_titles_with_authors_venue_and_a_continued_line() {
+    let d = doc("shapes/bold-titles.md");
+    assert_eq!(
+        titles(&d),
+        vec![
+            "A Survey of Owl Cognition",
+            "Your Owl is Watching!",
+            "Owls Without Trees: A Field Study"
+        ]
+    );
+    let p = &d.papers[0];
+    assert_eq!(p.authors.as_deref(), Some("Ada Barn, Bo Tawny"));
+    assert_eq!(p.venue.as_deref(), Some("OWL 2021"));
+    // The entry's line is its `1.` line; the links on the next line are its links.
+    assert_eq!(d.papers[2].line, 7);
+    assert_eq!(
+        d.papers[2].links[0].url,
+        "https://owls.example.org/trees.pdf"
+    );
+    assert!(d.papers.iter().all(|p| p.shape.as_str() == "bold-title"));
+}
+
+#[test]
+fn table_rows_with_a_title_or_paper_column() {
+    let s = shapes("table.md");
+    assert_eq!(
+        s,
+        vec![
+            (
+                7,
+                "table-row",
+                "Hoot Injection: Fooling Owls with Echoes (HootInj)".to_string(),
+                vec![
+                    "https://arxiv.org/abs/2502.00001".to_string(),
+                    "https://github.com/owls/hootinj".to_string()
+                ]
+            ),
+            (
+                15,
+                "table-row",
+                "Barn: Pre-training Owls on Hoots".to_string(),
+                vec![
+                    "https://arxiv.org/abs/1901.00001".to_string(),
+                    "notes/barn.md".to_string()
+                ]
+            ),
+        ],
+        "a toolkit without a paper link, a blog post and a wordpress post are not papers"
+    );
+    let d = doc("shapes/table.md");
+    assert_eq!(d.papers[0].venue.as_deref(), Some("arXiv 2025.02"));
+    assert_eq!(d.papers[1].affiliations, ["Owl U", "Night Lab"]);
+}
+
+#[test]
+fn headings_followed_by_field_lines() {
+    let d = doc("shapes/heading-fields.md");
+    assert_eq!(
+        titles(&d),
+        vec!["Seeing by Starlight", "Motion Without Blur"]
+    );
+    let p = &d.papers[0];
+    assert_eq!(p.shape.as_str(), "heading-fields");
+    assert_eq!(p.line, 5);
+    assert_eq!(
+        p.links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(),
+        [
+            "https://arxiv.org/abs/2403.00001",
+            "https://github.com/owls/starlight"
+        ]
+    );
+    assert_eq!(p.authors.as_deref(), Some("Ada Barn, Bo Tawny"));
+    assert_eq!(
+        p.takeaways[0].text.plain(),
+        "Summary: Owls see by starlight alone."
+    );
+}
+
+#[test]
+fn details_summaries_and_bold_paragraphs_are_topics() {
+    let d = doc("shapes/topics-wrappers.md");
+    let topics: Vec<Vec<String>> = d.papers.iter().map(|p| p.topics.to_vec()).collect();
+    assert_eq!(
+        topics,
+        vec![
+            vec!["Hearing".to_string()],
+            vec!["2024".to_string()],
+            vec!["2023".to_string()]
+        ]
+    );
+}
+
+#[test]
+fn a_papers_own_note_stays_a_page() {
+    let d = doc("shapes/note-page.md");
+    assert_eq!(d.kind, DocKind::Page);
+    assert!(d.papers.is_empty());
+}
+
+#[test]
+fn software_sites_courses_and_navigation_are_not_papers() {
+    assert_eq!(
+        shape_titles("not-papers.md"),
+        vec!["Owl Memory in the Wild"]
+    );
+}
+
+#[test]
+fn a_link_rich_file_with_no_paper_is_reported() {
+    let l = load("shapes/unread.md");
+    let found: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].ends_with("unread.md: 6 links but no paper: unrecognised list format"),
+        "{found:?}"
+    );
+    assert_eq!(loader::unread_files(&l.warnings), 1);
+    // A note page with a few links is not reported.
+    assert!(load("shapes/note-page.md").warnings.is_empty());
+}

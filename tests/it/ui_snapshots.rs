@@ -1,0 +1,204 @@
+//! The screens, headless: insta snapshots on ratatui's TestBackend at fixed sizes, a style check (text
+//! snapshots do not record colour), and a sweep of tiny sizes that must not panic.
+
+use ratatui::style::{Color, Modifier};
+use takeaway::app::{App, Event, Key, KeyCode};
+use takeaway::loader;
+
+use crate::common::{keys, press, render};
+
+fn bundled(width: u16, height: u16) -> App {
+    let mut app = App::new(loader::load_bundled().library);
+    app.handle(Event::Resize { width, height });
+    app
+}
+
+#[test]
+fn start_screen_100x30() {
+    let app = bundled(100, 30);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn start_screen_80x24() {
+    let app = bundled(80, 24);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn filter_active_with_highlights() {
+    let mut app = bundled(150, 30);
+    keys(&mut app, "/serverless");
+    let t = render(&app);
+    insta::assert_snapshot!(t.backend());
+    // Matched characters are highlighted: in DeepServe's row, exactly the ten cells of "Serverless".
+    let buf = t.backend().buffer();
+    let row = (0..buf.area.height)
+        .find(|&y| {
+            (0..50)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .contains("DeepServe")
+        })
+        .expect("DeepServe is shown");
+    let lit: String = (0..50)
+        .map(|x| &buf[(x, row)])
+        .filter(|c| c.modifier.contains(Modifier::UNDERLINED) && c.fg == Color::Yellow)
+        .map(|c| c.symbol())
+        .collect();
+    assert_eq!(lit, "Serverless");
+}
+
+#[test]
+fn selected_row_is_highlighted() {
+    let mut app = bundled(100, 30);
+    keys(&mut app, "j");
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    // Row 2 of the screen is the second tree row (row 1 is the border).
+    assert_eq!(buf[(3, 2)].bg, Color::Blue);
+    assert_ne!(buf[(3, 1)].bg, Color::Blue);
+}
+
+#[test]
+fn palette_open() {
+    let mut app = bundled(100, 30);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "gpu");
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = bundled(100, 40);
+    keys(&mut app, "?");
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn long_paper_scrolled() {
+    let mut app = bundled(90, 20);
+    keys(&mut app, "/weaver");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // focus detail
+    keys(&mut app, "jjjj");
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn link_popup() {
+    let mut app = bundled(100, 30);
+    keys(&mut app, "/crosspipe");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "oj");
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn tiny_sizes_never_panic() {
+    let mut app = bundled(80, 24);
+    keys(&mut app, "/llm");
+    press(&mut app, KeyCode::Enter);
+    for (w, h) in (0..=30).flat_map(|w| (0..=10).map(move |h| (w, h))) {
+        app.handle(Event::Resize {
+            width: w,
+            height: h,
+        });
+        for mode_keys in ["", "?", "\x10"] {
+            let mut a = bundled(w, h);
+            keys(&mut a, "/gpu");
+            press(&mut a, KeyCode::Enter);
+            for c in mode_keys.chars() {
+                if c == '\x10' {
+                    a.handle(Event::Key(Key::ctrl('p')));
+                } else {
+                    keys(&mut a, &c.to_string());
+                }
+            }
+            render(&a);
+        }
+        render(&app);
+    }
+}
+
+#[test]
+fn bookmarked_and_read_rows() {
+    let mut app = bundled(100, 30);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "b");
+    keys(&mut app, "jm"); // CrossPipe read
+    keys(&mut app, "j"); // select Obscura, so neither row wears the selection's colours
+    let t = render(&app);
+    insta::assert_snapshot!(t.backend());
+    // The read row is dimmed; the star is in the bookmark colour.
+    let buf = t.backend().buffer();
+    let row_of = |needle: &str| {
+        (0..buf.area.height)
+            .find(|&y| {
+                (0..40)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+                    .contains(needle)
+            })
+            .unwrap_or_else(|| panic!("{needle} not shown"))
+    };
+    let cross = row_of("CrossPipe");
+    assert_eq!(buf[(10, cross)].fg, Color::DarkGray);
+    let grey = row_of("GreyHound");
+    let star_x = (0..40).find(|&x| buf[(x, grey)].symbol() == "★").unwrap();
+    assert_eq!(buf[(star_x, grey)].fg, Color::Yellow);
+}
+
+#[test]
+fn loading_shows_the_frame_and_the_progress() {
+    let mut app = App::new(takeaway::model::Library::default());
+    app.loading = Some(takeaway::app::Loading {
+        done: 312,
+        total: 1000,
+    });
+    app.handle(Event::Resize {
+        width: 100,
+        height: 12,
+    });
+    let t = render(&app);
+    insta::assert_snapshot!(t.backend());
+    let status: String = (0..100)
+        .map(|x| t.backend().buffer()[(x, 11)].symbol().to_string())
+        .collect();
+    assert!(
+        status.ends_with("loading 312 of 1,000 files ▰▰▰▱▱▱▱▱▱▱ "),
+        "{status:?}"
+    );
+}
+
+#[test]
+fn a_code_block_in_a_takeaway_shows_as_its_lines() {
+    let mut app = App::new(loader::load_paths(&[crate::common::fixture("code/owls.md")]).library);
+    app.handle(Event::Resize {
+        width: 90,
+        height: 14,
+    });
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "owl nets");
+    press(&mut app, KeyCode::Enter);
+    let t = render(&app);
+    insta::assert_snapshot!(t.backend());
+    // Each line of the block on a row of its own, indentation kept, in the code colour; no `␊`.
+    let buf = t.backend().buffer();
+    let rows: Vec<String> = (0..buf.area.height)
+        .map(|y| (0..90).map(|x| buf[(x, y)].symbol()).collect())
+        .collect();
+    assert!(rows.iter().all(|r| !r.contains('␊')));
+    let first = rows
+        .iter()
+        .position(|r| r.contains("owl --count 3 \\"))
+        .expect("the first line shown");
+    let second = &rows[first + 1];
+    let at = second
+        .find("    --nested")
+        .expect("the second line, indented, below");
+    let x = u16::try_from(second[..at].chars().count() + 4).unwrap();
+    assert_eq!(buf[(x, u16::try_from(first + 1).unwrap())].fg, Color::Green);
+}
