@@ -105,7 +105,11 @@ impl App {
             (false, false) => format!("Marked unread: {title}{where_}"),
         });
         self.recount_unread();
-        if self.filter.only_bookmarked || self.filter.only_unread {
+        if self.filter.is_active() && self.filter.parsed.uses_marks() {
+            // `is:read` and its kin: searched again with the new marks, the selection kept.
+            self.refilter();
+            self.narrow();
+        } else if self.filter.only_bookmarked || self.filter.only_unread {
             self.narrow();
         }
         keys.into_iter()

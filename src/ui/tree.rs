@@ -14,6 +14,7 @@ use crate::app::layout::Areas;
 use crate::app::{App, Focus, Mode};
 use crate::model::tree::NodeKind;
 use crate::model::DocKind;
+use crate::search::Field;
 use crate::text::sanitize;
 
 pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
@@ -105,7 +106,10 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
             let pos = if app.filter.is_active() {
                 app.library
                     .paper(r)
-                    .map(|p| app.index.positions(&p.title, app.filter.query()))
+                    .map(|p| {
+                        app.index
+                            .query_positions(&p.title, &app.filter.parsed, Field::Title)
+                    })
                     .unwrap_or_default()
             } else {
                 Vec::new()
