@@ -51,6 +51,11 @@ pub enum Effect {
     Suspend,
     /// Run this search off the UI thread; its result comes back as [`Event::SearchDone`].
     Search(SearchJob),
+    /// Write these works in this format to a new file in the current folder, and say its name.
+    Export {
+        format: crate::export::Format,
+        records: Vec<crate::export::Record>,
+    },
 }
 
 /// What a search is for.

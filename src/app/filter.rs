@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::event::{SearchJob, SearchTarget};
 use super::text_input::TextInput;
 use super::{Action, App, Mode};
+use crate::model::views::View;
 use crate::model::PaperRef;
 use crate::search::{Hit, KeyMarks, MarkTable, Query, Search};
 
@@ -271,24 +272,33 @@ impl App {
         }
     }
 
+    /// The papers the filter and the bookmark/unread toggles let through, best first under a filter
+    /// (else in library order); `None` when nothing narrows (every paper shows).
+    pub(super) fn narrowed_papers(&self) -> Option<Vec<PaperRef>> {
+        let f = &self.filter;
+        if !f.is_active() && !f.only_bookmarked && !f.only_unread {
+            return None;
+        }
+        let keep = |r: &PaperRef| {
+            (!f.only_bookmarked || self.is_bookmarked(*r)) && (!f.only_unread || !self.is_read(*r))
+        };
+        Some(if f.is_active() {
+            f.hits.iter().map(|h| h.paper).filter(keep).collect()
+        } else {
+            self.library.papers().map(|(r, _)| r).filter(keep).collect()
+        })
+    }
+
     /// Recomputes which nodes show under the filter and the bookmark/unread toggles.
     pub(super) fn narrow(&mut self) {
-        let f = &self.filter;
-        let shown = if !f.is_active() && !f.only_bookmarked && !f.only_unread {
-            None
-        } else {
-            let keep = |r: &PaperRef| {
-                (!f.only_bookmarked || self.is_bookmarked(*r))
-                    && (!f.only_unread || !self.is_read(*r))
+        let shown = self.narrowed_papers().map(|papers| {
+            // A grouped view shows works (each once in a group): those are counted.
+            let n = match self.views.view {
+                View::Navigation => papers.len(),
+                View::By(_) => crate::export::works_of(&self.works, papers.iter().copied()).len(),
             };
-            let papers: Vec<PaperRef> = if f.is_active() {
-                f.hits.iter().map(|h| h.paper).filter(keep).collect()
-            } else {
-                self.library.papers().map(|(r, _)| r).filter(keep).collect()
-            };
-            let n = papers.len();
-            Some((self.tree.shown_for(papers), n))
-        };
+            (self.tree.shown_for(papers), n)
+        });
         self.in_tree(|v, t, h| v.narrow(t, shown, h));
     }
 

@@ -13,6 +13,7 @@ use crate::app::action::LETTERED_LINKS;
 use crate::app::layout::Areas;
 use crate::app::{App, Focus, Mode};
 use crate::model::tree::NodeKind;
+use crate::model::views::View;
 use crate::model::DocKind;
 use crate::search::Field;
 use crate::text::sanitize;
@@ -20,12 +21,17 @@ use crate::text::sanitize;
 pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let focused = app.focus == Focus::Tree && app.mode == Mode::Browse;
     let papers = app.library.paper_count();
+    // The view: `Notes` counting papers, or `Notes by topic` and its kin counting works.
+    let (view, total, unit) = match app.views.view {
+        View::Navigation => ("Notes".to_string(), papers, "paper"),
+        v => (format!("Notes {}", v.label()), app.works.len(), "work"),
+    };
     let title = if app.narrowed() {
-        format!(" Notes · {}/{} ", app.tree_view.shown_papers, papers)
+        format!(" {view} · {}/{total} ", app.tree_view.shown_papers)
     } else {
         format!(
-            " Notes · {papers} paper{} ",
-            if papers == 1 { "" } else { "s" }
+            " {view} · {total} {unit}{} ",
+            if total == 1 { "" } else { "s" }
         )
     };
     let block = Block::default()

@@ -5,6 +5,7 @@ mod links;
 mod marks;
 mod query;
 mod session;
+mod views;
 
 use super::*;
 use crate::loader;

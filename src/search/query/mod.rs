@@ -77,6 +77,19 @@ pub struct Query {
     pub terms: Vec<Term>,
 }
 
+/// The query language in brief, as the help overlay shows it: (what is typed, what it matches).
+pub const SYNTAX: [(&str, &str); 9] = [
+    ("word", "fuzzy: title, topics, affil., notes"),
+    ("t: a: note:", "only in titles / affil. / notes"),
+    ("in:osdi", "document, section, topic, venue"),
+    ("year:2022..2024", "venue's year, else document's"),
+    ("has:code", "a link so labelled (note: a page)"),
+    ("is:unread", "bookmarked, read, unread"),
+    ("\"a b\" 'word", "as written, not fuzzy"),
+    ("-word -has:code", "leaves out what matches"),
+    ("colour:red", "unknown: said, last result kept"),
+];
+
 /// The fields, as an error lists them.
 pub const FIELDS: &str = "title: (t:), aff: (a:), in:, note:, year:, has:, is:";
 const HAS_VALUES: &str = "paper, video, slides, code, artifact or note";
