@@ -165,31 +165,41 @@ pub fn render(format: Format, records: &[Record]) -> String {
 }
 
 /// Saves `records` in `format` to a new file in `dir` (`takeaway-export.bib`, else
-/// `takeaway-export-2.bib`, …; an existing file is never overwritten), written in full to a temporary
-/// file first and then moved into place. Returns the file's path.
+/// `takeaway-export-2.bib`, …; an existing file is never overwritten), created as any new file is (the
+/// umask decides who may read it) and removed again if it cannot be written in full. Returns its path.
 pub fn save(dir: &Path, format: Format, records: &[Record]) -> io::Result<PathBuf> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".takeaway-export")
-        .tempfile_in(dir)?;
-    write(tmp.as_file_mut(), format, records)?;
-    tmp.as_file_mut().sync_all()?;
-    let mut n = 1;
-    loop {
+    let text = render(format, records);
+    for n in 1..=1000 {
         let name = if n == 1 {
             format!("takeaway-export.{}", format.extension())
         } else {
             format!("takeaway-export-{n}.{}", format.extension())
         };
         let path = dir.join(name);
-        match tmp.persist_noclobber(&path) {
-            Ok(_) => return Ok(path),
-            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists && n < 1000 => {
-                tmp = e.file;
-                n += 1;
+        let mut file = match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        return match file
+            .write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+        {
+            Ok(()) => Ok(path),
+            Err(e) => {
+                let _ = std::fs::remove_file(&path);
+                Err(e)
             }
-            Err(e) => return Err(e.error),
-        }
+        };
     }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "takeaway-export … takeaway-export-1000 all exist",
+    ))
 }
 
 #[cfg(test)]
@@ -269,7 +279,16 @@ mod tests {
             std::fs::read_to_string(&b).unwrap(),
             std::fs::read_to_string(&a).unwrap()
         );
-        // No temporary file is left behind.
+        // Nothing else is left behind; the files are as readable as any new file (not a temporary
+        // file's owner-only mode).
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let probe = dir.path().join("probe");
+            std::fs::File::create(&probe).unwrap();
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode();
+            assert_eq!(mode(&a), mode(&probe));
+        }
     }
 }
