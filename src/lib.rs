@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod export;
 pub mod loader;
 pub mod model;
 pub mod search;

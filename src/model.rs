@@ -5,6 +5,8 @@
 
 mod navigation;
 pub mod tree;
+pub mod venue;
+pub mod views;
 pub mod work;
 
 use std::path::PathBuf;
@@ -204,6 +206,15 @@ impl Paper {
             .find(|l| l.label.trim().eq_ignore_ascii_case(label))
     }
 
+    /// Does the paper have a link of this kind: a link labelled `Paper`, `Video`, `Slides`, `Code` or
+    /// `Artifact` (as the side pane's badges count them), or for [`LinkKind::Note`] a note page?
+    pub fn has(&self, kind: LinkKind) -> bool {
+        match kind {
+            LinkKind::Note => self.note_page().is_some(),
+            _ => self.link(kind.label()).is_some(),
+        }
+    }
+
     /// The paper's own note page: the first local link labelled as a note (`[Personal Note](x.md)`), else
     /// the first local link to a `.md` file. A link to a folder (a venue such as `([SOSP 2023](../sosp-2023/))`)
     /// is not the paper's note.
@@ -217,6 +228,53 @@ impl Paper {
                     path.to_ascii_lowercase().ends_with(".md")
                 })
             })
+    }
+}
+
+/// The kinds of link a query can ask for (`has:code`), each a label of the side pane's badges but
+/// `Note`: a local note page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LinkKind {
+    Paper,
+    Video,
+    Slides,
+    Code,
+    Artifact,
+    Note,
+}
+
+impl LinkKind {
+    pub const ALL: [LinkKind; 6] = [
+        LinkKind::Paper,
+        LinkKind::Video,
+        LinkKind::Slides,
+        LinkKind::Code,
+        LinkKind::Artifact,
+        LinkKind::Note,
+    ];
+
+    /// The link label it stands for (`Code`); `Note` for a note page.
+    pub fn label(self) -> &'static str {
+        match self {
+            LinkKind::Paper => "Paper",
+            LinkKind::Video => "Video",
+            LinkKind::Slides => "Slides",
+            LinkKind::Code => "Code",
+            LinkKind::Artifact => "Artifact",
+            LinkKind::Note => "Note",
+        }
+    }
+
+    /// The name a query uses (`code`), compared without case.
+    pub fn parse(name: &str) -> Option<LinkKind> {
+        LinkKind::ALL
+            .into_iter()
+            .find(|k| k.label().eq_ignore_ascii_case(name))
+    }
+
+    /// One bit per kind, for sets of kinds in a byte.
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
     }
 }
 

@@ -190,6 +190,13 @@ impl Store {
     }
 }
 
+/// Reads the state at `path` and changes nothing (a missing file is an empty state): for `--filter
+/// 'is:read'`, which must not move a damaged file aside as the browser does. The error names the file
+/// and says what is wrong with it.
+pub fn peek(path: &Path) -> Result<State, StateError> {
+    read(path).map(Option::unwrap_or_default)
+}
+
 /// The state in the file at `path`; `None` when there is no file.
 fn read(path: &Path) -> Result<Option<State>, StateError> {
     let bytes = match std::fs::read(path) {

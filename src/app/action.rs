@@ -93,6 +93,12 @@ pub enum Action {
     OnlyUnread,
     /// next place of this paper
     NextPlace,
+    /// views: notes, by topic/year/venue/affiliation
+    CycleView,
+    /// export shown papers (BibTeX file here)
+    Export,
+    /// copy shown papers as markdown
+    CopyShown,
     /// edit in $EDITOR
     Edit,
     /// suspend (fg resumes)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::keymap::Key;
-use crate::search::{Index, Search};
+use crate::search::{Index, MarkTable, Query, Search};
 use crate::state::Mark;
 
 /// Input the app reacts to, already translated from the terminal's events.
@@ -51,6 +51,11 @@ pub enum Effect {
     Suspend,
     /// Run this search off the UI thread; its result comes back as [`Event::SearchDone`].
     Search(SearchJob),
+    /// Write these works in this format to a new file in the current folder, and say its name.
+    Export {
+        format: crate::export::Format,
+        records: Vec<crate::export::Record>,
+    },
 }
 
 /// What a search is for.
@@ -65,9 +70,14 @@ pub enum SearchTarget {
 pub struct SearchJob {
     pub generation: u64,
     pub target: SearchTarget,
+    /// The text typed, which the result is matched against when it comes back.
     pub query: String,
+    /// The text parsed in the query language.
+    pub parsed: Query,
+    /// A copy of the marks, when the query asks for them (`is:`).
+    pub marks: Option<Arc<MarkTable>>,
     pub index: Arc<Index>,
-    /// Narrow from this earlier search (its query is a prefix of `query`).
+    /// Narrow from this earlier search (used only when `parsed` refines its query).
     pub within: Option<Search>,
 }
 
@@ -78,6 +88,18 @@ impl std::fmt::Debug for SearchJob {
             .field("target", &self.target)
             .field("query", &self.query)
             .finish()
+    }
+}
+
+impl SearchJob {
+    /// Runs the search (on the worker), giving up when `cancelled` turns true.
+    pub fn run(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Search> {
+        let marks: &dyn crate::search::Marks = match &self.marks {
+            Some(m) => m.as_ref(),
+            None => &crate::search::NoMarks,
+        };
+        self.index
+            .find_cancellable(&self.parsed, self.within.as_ref(), marks, cancelled)
     }
 }
 
@@ -104,22 +126,12 @@ pub struct SearchQueue {
 }
 
 impl SearchQueue {
-    /// Queues a search job; returns its generation (never 0, which means "nothing pending").
-    pub fn queue(
-        &mut self,
-        target: SearchTarget,
-        query: String,
-        index: Arc<Index>,
-        within: Option<Search>,
-    ) -> u64 {
+    /// Queues a search job (its `generation` is set here); returns its generation (never 0, which means
+    /// "nothing pending").
+    pub fn queue(&mut self, mut job: SearchJob) -> u64 {
         self.generation += 1;
-        self.queued.push(SearchJob {
-            generation: self.generation,
-            target,
-            query,
-            index,
-            within,
-        });
+        job.generation = self.generation;
+        self.queued.push(job);
         self.generation
     }
 

@@ -1,12 +1,17 @@
 //! What narrows the tree: the filter typed after `/` and what it matched, and the toggles that combine
-//! with it (only bookmarked, only unread). A query is searched in place, or on the search worker for a
-//! large library; either way its result comes in through one door, [`Filter::accept`].
+//! with it (only bookmarked, only unread). The query is in the query language ([`crate::search::query`]):
+//! a query that cannot be understood (`colour:red`) is said on the status line and the filter keeps its
+//! last good result. A query is searched in place, or on the search worker for a large library; either
+//! way its result comes in through one door, [`Filter::accept`].
 
-use super::event::SearchTarget;
+use std::sync::Arc;
+
+use super::event::{SearchJob, SearchTarget};
 use super::text_input::TextInput;
 use super::{Action, App, Mode};
+use crate::model::views::View;
 use crate::model::PaperRef;
-use crate::search::{Hit, Search};
+use crate::search::{Hit, KeyMarks, MarkTable, Query, Search};
 
 /// How many recent filter queries the session keeps.
 const RECENT: usize = 20;
@@ -21,6 +26,10 @@ pub struct Filter {
     pub only_unread: bool,
     /// Queries kept with Enter, most recent first (saved with the session).
     pub recent: Vec<String>,
+    /// The last query that could be understood (what `hits` are for, once its search is done).
+    pub parsed: Query,
+    /// The status message says why the query cannot be understood (cleared once it can).
+    error_said: bool,
     /// The search `hits` come from, and the query it is for.
     last: Search,
     hits_for: String,
@@ -147,31 +156,75 @@ impl App {
     }
 
     /// Searches for the filter's query (in place, or queued for the worker) and shows what it matched.
+    /// A query that cannot be understood is said on the status line; the last good result stays.
     pub(super) fn run_filter(&mut self) {
         if !self.filter.is_active() {
             self.filter.hits.clear();
+            self.filter.parsed = Query::default();
+            self.clear_query_error();
             self.narrow();
             return;
         }
         let q = self.filter.query().to_string();
+        let parsed = match crate::search::parse(&q) {
+            Ok(p) => p,
+            Err(e) => {
+                self.say(e.to_string());
+                self.filter.error_said = true;
+                return;
+            }
+        };
+        self.clear_query_error();
+        self.filter.parsed = parsed.clone();
         if self.filter.recall(&q) {
             self.show_filter_hits();
             return;
         }
         let base = self.filter.base_for(&q);
         if self.searches.off_thread {
-            let within = base.cloned();
-            let index = self.index.clone();
-            self.filter.pending = self.searches.queue(SearchTarget::Filter, q, index, within);
+            let job = SearchJob {
+                generation: 0,
+                target: SearchTarget::Filter,
+                within: base.cloned(),
+                marks: self.mark_table(&parsed),
+                index: self.index.clone(),
+                query: q,
+                parsed,
+            };
+            self.filter.pending = self.searches.queue(job);
             return;
         }
         // One more key: only what could still match can match.
+        let marks = self.key_marks();
         let search = match base {
-            Some(base) => self.index.search_within(&q, base),
-            None => self.index.search_all(&q),
+            Some(base) => self.index.find_within(&parsed, base, &marks),
+            None => self.index.find_all(&parsed, &marks),
         };
         self.filter.accept(q, search);
         self.show_filter_hits();
+    }
+
+    /// The marks as `is:` reads them, borrowed (for a search in place).
+    pub(super) fn key_marks(&self) -> KeyMarks<'_> {
+        KeyMarks {
+            works: &self.works,
+            bookmarks: &self.marks.bookmarks,
+            read: &self.marks.read,
+        }
+    }
+
+    /// A copy of the marks for a search on the worker, when the query asks for them.
+    pub(super) fn mark_table(&self, query: &Query) -> Option<Arc<MarkTable>> {
+        query
+            .uses_marks()
+            .then(|| Arc::new(MarkTable::new(&self.library, &self.key_marks())))
+    }
+
+    /// Clears the status line's word on a query that could not be understood, once it can.
+    fn clear_query_error(&mut self) {
+        if std::mem::take(&mut self.filter.error_said) {
+            self.message = None;
+        }
     }
 
     /// A search job for the filter is done: its result is taken unless the query changed or a newer job
@@ -191,11 +244,15 @@ impl App {
     /// papers), and its hits are found again on the new one, without moving the selection.
     pub(super) fn refilter(&mut self) {
         let input = std::mem::take(&mut self.filter.input);
+        // The last good query (what the hits were for), whether or not the text now parses.
+        let parsed = std::mem::take(&mut self.filter.parsed);
         self.filter.clear_query();
         self.filter.input = input;
+        self.filter.parsed = parsed;
         if self.filter.is_active() {
             let q = self.filter.query().to_string();
-            let search = self.index.search_all(&q);
+            let parsed = self.filter.parsed.clone();
+            let search = self.index.find_all(&parsed, &self.key_marks());
             self.filter.accept(q, search);
         }
     }
@@ -215,24 +272,33 @@ impl App {
         }
     }
 
+    /// The papers the filter and the bookmark/unread toggles let through, best first under a filter
+    /// (else in library order); `None` when nothing narrows (every paper shows).
+    pub(super) fn narrowed_papers(&self) -> Option<Vec<PaperRef>> {
+        let f = &self.filter;
+        if !f.is_active() && !f.only_bookmarked && !f.only_unread {
+            return None;
+        }
+        let keep = |r: &PaperRef| {
+            (!f.only_bookmarked || self.is_bookmarked(*r)) && (!f.only_unread || !self.is_read(*r))
+        };
+        Some(if f.is_active() {
+            f.hits.iter().map(|h| h.paper).filter(keep).collect()
+        } else {
+            self.library.papers().map(|(r, _)| r).filter(keep).collect()
+        })
+    }
+
     /// Recomputes which nodes show under the filter and the bookmark/unread toggles.
     pub(super) fn narrow(&mut self) {
-        let f = &self.filter;
-        let shown = if !f.is_active() && !f.only_bookmarked && !f.only_unread {
-            None
-        } else {
-            let keep = |r: &PaperRef| {
-                (!f.only_bookmarked || self.is_bookmarked(*r))
-                    && (!f.only_unread || !self.is_read(*r))
+        let shown = self.narrowed_papers().map(|papers| {
+            // A grouped view shows works (each once in a group): those are counted.
+            let n = match self.views.view {
+                View::Navigation => papers.len(),
+                View::By(_) => crate::export::works_of(&self.works, papers.iter().copied()).len(),
             };
-            let papers: Vec<PaperRef> = if f.is_active() {
-                f.hits.iter().map(|h| h.paper).filter(keep).collect()
-            } else {
-                self.library.papers().map(|(r, _)| r).filter(keep).collect()
-            };
-            let n = papers.len();
-            Some((self.tree.shown_for(papers), n))
-        };
+            (self.tree.shown_for(papers), n)
+        });
         self.in_tree(|v, t, h| v.narrow(t, shown, h));
     }
 

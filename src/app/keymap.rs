@@ -264,6 +264,9 @@ impl Default for KeyMap {
         bind(m, &[c('B')], OnlyBookmarked);
         bind(m, &[c('U')], OnlyUnread);
         bind(m, &[c('w')], NextPlace);
+        bind(m, &[c('V')], CycleView);
+        bind(m, &[c('x')], Export);
+        bind(m, &[c('X')], CopyShown);
         bind(m, &[c('e')], Edit);
         bind(m, &[Key::ctrl('z')], Suspend);
         bind(m, &[c('?')], Help);

@@ -32,18 +32,7 @@ impl App {
         &self,
         keys: impl IntoIterator<Item = &'a String>,
     ) -> HashSet<String> {
-        let mut out: HashSet<String> = keys.into_iter().cloned().collect();
-        if out.is_empty() {
-            return out;
-        }
-        let legacy: Vec<String> = self
-            .library
-            .papers()
-            .filter(|(_, p)| out.contains(&p.id))
-            .filter_map(|(r, _)| self.works.key_of(r).map(str::to_string))
-            .collect();
-        out.extend(legacy);
-        out
+        crate::model::work::mark_keys(&self.library, &self.works, keys)
     }
 
     pub(super) fn recount_unread(&mut self) {
@@ -116,7 +105,11 @@ impl App {
             (false, false) => format!("Marked unread: {title}{where_}"),
         });
         self.recount_unread();
-        if self.filter.only_bookmarked || self.filter.only_unread {
+        if self.filter.is_active() && self.filter.parsed.uses_marks() {
+            // `is:read` and its kin: searched again with the new marks, the selection kept.
+            self.refilter();
+            self.narrow();
+        } else if self.filter.only_bookmarked || self.filter.only_unread {
             self.narrow();
         }
         keys.into_iter()

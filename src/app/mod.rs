@@ -9,12 +9,15 @@
 //! - [`filter`] the filter and the toggles that narrow the tree, [`palette`] the jump palette, both typed
 //!   into a [`text_input`];
 //! - [`marks`] bookmarks and read marks, [`link_menu`] opening, copying and editing, `works` one paper in
-//!   many places, `mouse` clicks and the wheel;
+//!   many places, `mouse` clicks and the wheel, `export` the works shown to a file or the clipboard;
+//! - [`views`]: the side pane's views (the notes' navigation, or every work by topic, year, venue or
+//!   affiliation);
 //! - [`session`]: the reader's place saved and restored, new notes taken in;
 //! - [`layout`] where the regions of the screen are, [`scroll`] a pane's scroll offset.
 
 pub mod action;
 pub mod event;
+mod export;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
@@ -26,6 +29,7 @@ pub mod scroll;
 pub mod session;
 pub mod text_input;
 pub mod tree_view;
+pub mod views;
 mod works;
 
 use std::sync::Arc;
@@ -46,6 +50,7 @@ pub use palette::Palette;
 use scroll::Scroll;
 pub use session::{Loading, Prepared, NAV_KEY};
 use tree_view::TreeView;
+pub use views::Views;
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +74,8 @@ pub struct App {
     pub marks: Marks,
     pub filter: Filter,
     pub palette: Palette,
+    /// What the side pane shows: the navigation, or the works grouped one way.
+    pub views: Views,
     pub links: Links,
     pub detail_scroll: Scroll,
     pub help_scroll: Scroll,
@@ -104,6 +111,7 @@ impl App {
             marks: Marks::default(),
             filter: Filter::default(),
             palette: Palette::default(),
+            views: Views::default(),
             links: Links::default(),
             detail_scroll: Scroll::default(),
             help_scroll: Scroll::default(),
@@ -238,6 +246,9 @@ impl App {
             OnlyBookmarked => self.toggle_only(true),
             OnlyUnread => self.toggle_only(false),
             NextPlace => self.next_place(),
+            CycleView => self.cycle_view(),
+            Export => return self.export_shown(),
+            CopyShown => return self.copy_shown(),
             Edit => return self.edit(),
             Suspend => return vec![Effect::Suspend],
             Help => {

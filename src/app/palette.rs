@@ -1,10 +1,10 @@
 //! The jump palette (`Ctrl-P`): every paper (each work once) and note page, ranked as you type; Enter
 //! jumps to the highlighted one.
 
-use super::event::SearchTarget;
+use super::event::{SearchJob, SearchTarget};
 use super::text_input::TextInput;
 use super::{Action, App, Focus, Mode};
-use crate::search::{merge_ranked, Hit, Ranked, Search};
+use crate::search::{merge_ranked, Hit, Query, Ranked, Search};
 
 /// How far PgUp and PgDn move the highlight.
 const PAGE: usize = 10;
@@ -15,6 +15,8 @@ pub struct Palette {
     pub input: TextInput,
     pub items: Vec<Ranked>,
     pub selected: usize,
+    /// The last query that could be understood (the items are for it).
+    pub parsed: Query,
     /// The generation of the search job running for the query (0: none).
     pending: u64,
 }
@@ -37,17 +39,34 @@ impl App {
         self.run_palette();
     }
 
-    /// Ranks the papers and pages for the query (queued for the worker in a large library).
+    /// Ranks the papers and pages for the query (queued for the worker in a large library). A query that
+    /// cannot be understood is said on the status line; the items stay.
     pub(super) fn run_palette(&mut self) {
         let q = self.palette.query().to_string();
+        let parsed = match crate::search::parse(&q) {
+            Ok(p) => p,
+            Err(e) => {
+                self.say(e.to_string());
+                return;
+            }
+        };
+        self.palette.parsed = parsed.clone();
         if self.searches.off_thread && !self.palette.input.is_blank() {
-            let index = self.index.clone();
-            self.palette.pending = self.searches.queue(SearchTarget::Palette, q, index, None);
+            let job = SearchJob {
+                generation: 0,
+                target: SearchTarget::Palette,
+                within: None,
+                marks: self.mark_table(&parsed),
+                index: self.index.clone(),
+                query: q,
+                parsed,
+            };
+            self.palette.pending = self.searches.queue(job);
             return;
         }
         self.palette.pending = 0;
-        let hits = self.index.search(&q);
-        self.palette_found(&q, hits);
+        let hits = self.index.find(&parsed, &self.key_marks());
+        self.palette_found(hits);
     }
 
     /// A search job for the palette is done: taken unless the query changed or a newer job was queued.
@@ -57,13 +76,14 @@ impl App {
         }
         self.palette.pending = 0;
         if query == self.palette.query() {
-            self.palette_found(&query, search.hits);
+            self.palette_found(search.hits);
         }
     }
 
-    /// The papers found for `query` (each work once), with the note pages, as the palette's items.
-    fn palette_found(&mut self, query: &str, hits: Vec<Hit>) {
-        self.palette.items = merge_ranked(self.works_once(hits), self.index.search_pages(query));
+    /// The papers found for the query (each work once), with the note pages, as the palette's items.
+    fn palette_found(&mut self, hits: Vec<Hit>) {
+        let pages = self.index.find_pages(&self.palette.parsed);
+        self.palette.items = merge_ranked(self.works_once(hits), pages);
         self.palette.selected = 0;
     }
 

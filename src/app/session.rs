@@ -52,18 +52,23 @@ impl App {
     /// document down to it (wherever the navigation puts the document), or for a folder of the navigation
     /// [`NAV_KEY`] and the titles from the top down to it.
     pub fn node_key(&self, id: usize) -> String {
-        let node = &self.tree.nodes[id];
+        self.node_key_in(&self.tree, id)
+    }
+
+    /// [`App::node_key`] of a node of `tree`.
+    fn node_key_in(&self, tree: &Tree, id: usize) -> String {
+        let node = &tree.nodes[id];
         let mut parts: Vec<&str> = vec![node.title.as_str()];
         match node.doc {
             Some(d) => {
                 // Up to the document's own node: the titles inside it.
                 let mut cur = id;
-                while self.tree.nodes[cur].kind != NodeKind::Document {
-                    let Some(p) = self.tree.nodes[cur].parent else {
+                while tree.nodes[cur].kind != NodeKind::Document {
+                    let Some(p) = tree.nodes[cur].parent else {
                         break;
                     };
                     cur = p;
-                    parts.push(&self.tree.nodes[cur].title);
+                    parts.push(&tree.nodes[cur].title);
                 }
                 parts.push(&self.library.documents[d].source);
             }
@@ -71,7 +76,7 @@ impl App {
                 parts.extend(
                     self.tree
                         .ancestors(id)
-                        .map(|a| self.tree.nodes[a].title.as_str()),
+                        .map(|a| tree.nodes[a].title.as_str()),
                 );
                 parts.push(NAV_KEY);
             }
@@ -81,21 +86,20 @@ impl App {
     }
 
     /// What to remember of this session: the selection, the expanded nodes, recent filters.
+    /// Always the navigation's, whichever view shows.
     pub fn session(&self, state: &mut State) {
-        let v = &self.tree_view;
+        let (tree, v) = self.views.navigation((&self.tree, &self.tree_view));
         state.selected = v.selected.map(|id| {
-            let paper = self.tree.nodes[id]
-                .paper()
-                .and_then(|r| self.library.paper(r));
+            let paper = tree.nodes[id].paper().and_then(|r| self.library.paper(r));
             Selection {
-                node: self.node_key(id),
+                node: self.node_key_in(tree, id),
                 paper: paper.map(|p| p.id.clone()),
                 line: paper.map(|p| p.line),
             }
         });
-        state.expanded = (0..self.tree.len())
+        state.expanded = (0..tree.len())
             .filter(|&id| v.expanded[id])
-            .map(|id| self.node_key(id))
+            .map(|id| self.node_key_in(tree, id))
             .collect();
         state.recent_filters = self.filter.recent.clone();
     }
@@ -158,6 +162,10 @@ impl App {
 
     /// [`App::replace_library`] with the index and tree already built (off the UI thread).
     pub fn replace_prepared(&mut self, prepared: Prepared) {
+        self.on_navigation(|app| app.take_prepared(prepared));
+    }
+
+    fn take_prepared(&mut self, prepared: Prepared) {
         let mut session = State::default();
         self.session(&mut session);
         let bookmarks = std::mem::take(&mut self.marks.bookmarks);
@@ -195,8 +203,10 @@ impl App {
     /// expansion) of `state` restored, and searches off the UI thread when they are large.
     pub fn finish_loading(&mut self, prepared: Prepared, state: &State) {
         self.loading = None;
-        self.replace_prepared(prepared);
-        self.searches.off_thread = self.index.len() > super::event::ASYNC_SEARCH_PAPERS;
-        self.restore_session(state);
+        self.on_navigation(|app| {
+            app.take_prepared(prepared);
+            app.searches.off_thread = app.index.len() > super::event::ASYNC_SEARCH_PAPERS;
+            app.restore_session(state);
+        });
     }
 }

@@ -1,32 +1,86 @@
-//! `--filter QUERY [--print-url LABEL]`: the search the browser uses, for scripts. A paper listed in
-//! several places (one work) is printed once, as its fullest place, with the number of its places.
+//! `--filter QUERY [--print-url LABEL]`: the search the browser uses, for scripts, in the query language
+//! (see [`crate::search::query`]). A paper listed in several places (one work) is printed once, as the
+//! fullest of its places that match, with the number of its places. With `--json`, the same papers in
+//! `--json`'s paper shape. `is:` reads the marks in the state file.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use super::status;
-use crate::model::work::Works;
-use crate::model::Library;
-use crate::search::Index;
+use crate::model::work::{self, Works};
+use crate::model::{Library, PaperRef};
+use crate::search::{Index, KeyMarks, Marks, Query};
 use crate::text::sanitize;
+
+/// Marks read from the state file (`$TAKEAWAY_STATE`, else the platform's data folder), as work keys.
+pub struct StateMarks {
+    works: Works,
+    bookmarks: HashSet<String>,
+    read: HashSet<String>,
+}
+
+impl Marks for StateMarks {
+    fn bookmarked(&self, r: PaperRef) -> bool {
+        self.keyed().bookmarked(r)
+    }
+    fn read(&self, r: PaperRef) -> bool {
+        self.keyed().read(r)
+    }
+}
+
+impl StateMarks {
+    fn keyed(&self) -> KeyMarks<'_> {
+        KeyMarks {
+            works: &self.works,
+            bookmarks: &self.bookmarks,
+            read: &self.read,
+        }
+    }
+}
+
+/// The marks in the state file, without changing it. An error names the file and what is wrong.
+pub fn state_marks(lib: &Library) -> Result<StateMarks, String> {
+    let state = match crate::config::state_path() {
+        Some(p) => {
+            crate::state::peek(&p).map_err(|e| format!("cannot read the marks for is: ({e})"))?
+        }
+        None => Default::default(),
+    };
+    let works = Works::new(lib);
+    Ok(StateMarks {
+        bookmarks: work::mark_keys(lib, &works, state.bookmarks.keys()),
+        read: work::mark_keys(lib, &works, state.read.keys()),
+        works,
+    })
+}
+
+/// The papers that match, best first, each work once (the fullest of its matching places).
+pub fn matching(lib: &Library, query: &Query, marks: &dyn Marks) -> (Works, Vec<PaperRef>) {
+    let hits = Index::new(lib).find(query, marks);
+    let works = Works::new(lib);
+    let refs: Vec<PaperRef> = hits.iter().map(|h| h.paper).collect();
+    let found = works.once_among(lib, &refs);
+    (works, found)
+}
 
 pub fn write(
     out: &mut impl Write,
     lib: &Library,
-    query: &str,
+    query: &Query,
+    text: &str,
     label: Option<&str>,
+    marks: &dyn Marks,
 ) -> std::io::Result<u8> {
-    let hits = Index::new(lib).search(query);
-    let works = Works::new(lib);
-    let found = works.once(hits.iter().map(|h| h.paper));
-    let Some(&(_, best)) = found.first() else {
-        eprintln!("takeaway: no paper matches {:?}", sanitize(query));
+    let (works, found) = matching(lib, query, marks);
+    let Some(&best) = found.first() else {
+        eprintln!("takeaway: no paper matches {:?}", sanitize(text));
         return Ok(status::FOUND);
     };
     if let Some(label) = label {
         let Some(paper) = lib.paper(best) else {
             return Ok(status::FOUND);
         };
-        // The links of all its places, its fullest place's first.
+        // The links of all its places, its shown place's first.
         let link = works
             .links(lib, best)
             .into_iter()
@@ -42,7 +96,7 @@ pub fn write(
             }
         };
     }
-    for &(_, r) in &found {
+    for &r in &found {
         let (Some(doc), Some(paper)) = (lib.documents.get(r.doc), lib.paper(r)) else {
             continue;
         };
@@ -57,4 +111,25 @@ pub fn write(
         )?;
     }
     Ok(status::OK)
+}
+
+/// `--filter QUERY --json`: `{"papers": [...]}`, best first, each paper in `--json`'s shape
+/// with its document's `source` and its work's number of `places`. Exit 1 when none matches.
+pub fn write_json(
+    out: &mut impl Write,
+    lib: &Library,
+    query: &Query,
+    marks: &dyn Marks,
+) -> std::io::Result<u8> {
+    let (works, found) = matching(lib, query, marks);
+    let papers: Vec<(PaperRef, usize)> = found
+        .iter()
+        .map(|&r| (r, works.places_of(r).len()))
+        .collect();
+    super::json::write_found(out, lib, &papers)?;
+    Ok(if found.is_empty() {
+        status::FOUND
+    } else {
+        status::OK
+    })
 }

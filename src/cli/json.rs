@@ -122,6 +122,43 @@ fn nav<'a>(lib: &'a Library, nodes: &'a [model::NavNode]) -> Vec<Nav<'a>> {
         .collect()
 }
 
+/// A paper found by `--filter --json`: its `--json` fields, its document and its work's places.
+#[derive(Serialize)]
+struct Found<'a> {
+    #[serde(flatten)]
+    paper: Paper<'a>,
+    /// The `source` of its document.
+    document: &'a str,
+    /// In how many places its work is listed.
+    places: usize,
+}
+
+/// `{"papers": [...]}` for `--filter --json`: each paper in the `--json` shape, plus `document` and
+/// `places`, in the order given.
+pub fn write_found(
+    out: &mut impl Write,
+    lib: &Library,
+    found: &[(model::PaperRef, usize)],
+) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Papers<'a> {
+        papers: Vec<Found<'a>>,
+    }
+    let papers = found
+        .iter()
+        .filter_map(|&(r, places)| {
+            let doc = lib.documents.get(r.doc)?;
+            Some(Found {
+                paper: paper(doc.papers.get(r.paper)?),
+                document: &doc.source,
+                places,
+            })
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &Papers { papers })?;
+    writeln!(out)
+}
+
 pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
     let o = Out {
         navigation: nav(lib, &lib.navigation),

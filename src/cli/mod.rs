@@ -1,18 +1,61 @@
-//! Command-line parsing and the non-interactive modes (`--json`, `--list`, `--check`, `--filter`).
+//! Command-line parsing and the non-interactive modes (`--json`, `--list`, `--check`, `--filter`,
+//! `--export`, `--completions`, `--man`).
 
 mod check;
+mod export;
 mod filter;
 mod json;
 mod list;
+mod views;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser, ValueEnum};
 
 use crate::config::{self, Config};
 use crate::loader::{self, Loaded};
+use crate::model::views::By;
+use crate::search::Query;
+
+/// `--by`: how `--list` groups the works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    Topic,
+    Year,
+    Venue,
+    Affiliation,
+}
+
+impl From<ByArg> for By {
+    fn from(b: ByArg) -> By {
+        match b {
+            ByArg::Topic => By::Topic,
+            ByArg::Year => By::Year,
+            ByArg::Venue => By::Venue,
+            ByArg::Affiliation => By::Affiliation,
+        }
+    }
+}
+
+/// `--export`: the format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportArg {
+    Bibtex,
+    Markdown,
+    Csv,
+}
+
+impl From<ExportArg> for crate::export::Format {
+    fn from(f: ExportArg) -> crate::export::Format {
+        match f {
+            ExportArg::Bibtex => crate::export::Format::Bibtex,
+            ExportArg::Markdown => crate::export::Format::Markdown,
+            ExportArg::Csv => crate::export::Format::Csv,
+        }
+    }
+}
 
 /// A terminal browser for paper reading notes.
 ///
@@ -38,13 +81,38 @@ pub struct Args {
     pub check: bool,
 
     /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>first link<TAB>places`
-    /// (a paper listed in several places once); exit 1 when none matches.
-    #[arg(long, value_name = "QUERY", group = "mode")]
+    /// (a paper listed in several places once); exit 1 when none matches. With --json: those papers
+    /// as JSON; with --export or --list --by: only the works it matches. QUERY is the filter's query
+    /// language: words, title: t: aff: a: in: note: year: has: is:, -exclusions, "phrases", 'words.
+    #[arg(
+        long,
+        value_name = "QUERY",
+        allow_hyphen_values = true,
+        conflicts_with_all = ["check", "print_config", "print_paths", "completions", "man"]
+    )]
     pub filter: Option<String>,
 
     /// With --filter: print only the best match's link with this label (e.g. paper, video, code).
-    #[arg(long, value_name = "LABEL", requires = "filter")]
+    #[arg(long, value_name = "LABEL", requires = "filter", conflicts_with_all = ["json", "export", "list"])]
     pub print_url: Option<String>,
+
+    /// With --list: every work grouped by topic, year, venue or affiliation (across files), each group
+    /// with its number of works, instead of the notes' own tree.
+    #[arg(long, value_name = "VIEW", requires = "list")]
+    pub by: Option<ByArg>,
+
+    /// Print the works (those --filter matches, else all) as BibTeX, markdown or CSV, one entry per
+    /// work, and exit.
+    #[arg(long, value_name = "FORMAT", group = "mode")]
+    pub export: Option<ExportArg>,
+
+    /// Print a completion script for this shell and exit (see README.md for where to put it).
+    #[arg(long, value_name = "SHELL", group = "mode")]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff) and exit: `takeaway --man > takeaway.1`.
+    #[arg(long, group = "mode")]
+    pub man: bool,
 
     /// Read the configuration from this file (default: $TAKEAWAY_CONFIG, else the platform's config folder).
     #[arg(long, value_name = "FILE")]
@@ -110,6 +178,42 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 
 /// Runs the command and returns its exit status.
 pub fn run(args: &Args) -> u8 {
+    if let Some(shell) = args.completions {
+        let mut cmd = Args::command();
+        clap_complete::generate(shell, &mut cmd, "takeaway", &mut std::io::stdout());
+        return status::OK;
+    }
+    if args.man {
+        let man = clap_mangen::Man::new(Args::command());
+        return match man.render(&mut std::io::stdout()) {
+            Ok(()) => status::OK,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status::OK,
+            Err(e) => {
+                eprintln!("takeaway: cannot write output: {e}");
+                status::ERROR
+            }
+        };
+    }
+    if args.list && args.filter.is_some() && args.by.is_none() {
+        let e = Args::command().error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "--filter goes with --list only together with --by (the views of the works it matches)",
+        );
+        let _ = e.print();
+        return status::ERROR;
+    }
+    // The query is checked before anything is loaded: a mistake in it is a mistake on the command line.
+    let query: Option<Query> = match args.filter.as_deref().map(crate::search::parse) {
+        None => None,
+        Some(Ok(q)) => Some(q),
+        Some(Err(e)) => {
+            eprintln!(
+                "takeaway: --filter: {}",
+                crate::text::sanitize(&e.to_string())
+            );
+            return status::ERROR;
+        }
+    };
     let config = match config::load(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
@@ -131,7 +235,8 @@ pub fn run(args: &Args) -> u8 {
         return status::OK;
     }
     let paths = note_paths(args, &config);
-    let browse = !args.json && !args.list && !args.check && args.filter.is_none();
+    let browse =
+        !args.json && !args.list && !args.check && args.filter.is_none() && args.export.is_none();
     if browse && !paths.is_empty() {
         // The browser loads the notes off the UI thread, after the screen is up; only paths that do not
         // exist at all are refused before it opens.
@@ -160,14 +265,36 @@ pub fn run(args: &Args) -> u8 {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let code = if args.json {
-        json::write(&mut out, &loaded.library).map(|_| status::OK)
+    let lib = &loaded.library;
+    // `is:` reads the marks in the state file.
+    let marks = match query.as_ref().filter(|q| q.uses_marks()) {
+        Some(_) => match filter::state_marks(lib) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                eprintln!("takeaway: {}", crate::text::sanitize(&e));
+                return status::ERROR;
+            }
+        },
+        None => None,
+    };
+    let marks: &dyn crate::search::Marks = match &marks {
+        Some(m) => m,
+        None => &crate::search::NoMarks,
+    };
+    let code = if let Some(format) = args.export {
+        export::write(&mut out, lib, format.into(), query.as_ref(), marks)
+    } else if let (true, Some(q)) = (args.json, &query) {
+        filter::write_json(&mut out, lib, q, marks)
+    } else if args.json {
+        json::write(&mut out, lib).map(|_| status::OK)
+    } else if let (true, Some(by)) = (args.list, args.by) {
+        views::write(&mut out, lib, by.into(), query.as_ref(), marks)
     } else if args.list {
-        list::write(&mut out, &loaded.library).map(|_| status::OK)
+        list::write(&mut out, lib).map(|_| status::OK)
     } else if args.check {
         check::write(&mut out, &loaded)
-    } else if let Some(q) = &args.filter {
-        filter::write(&mut out, &loaded.library, q, args.print_url.as_deref())
+    } else if let (Some(q), Some(text)) = (&query, &args.filter) {
+        filter::write(&mut out, lib, q, text, args.print_url.as_deref(), marks)
     } else {
         drop(out);
         return interactive(loaded, config, paths);
@@ -194,7 +321,7 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
-            "takeaway: the browser needs a terminal; for scripts use --list, --json or --filter"
+            "takeaway: the browser needs a terminal; for scripts use --list, --json, --filter or --export"
         );
         return status::ERROR;
     }

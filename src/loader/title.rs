@@ -83,34 +83,10 @@ pub fn is_venue(inner: &str) -> bool {
         || has_year(inner)
 }
 
-/// Does the text name a year: `2023` standing alone, or `'23` after a name (`NeurIPS'23`)?
+/// Does the text name a year: `2023` standing alone, or `'23` after a name (`NeurIPS'23`)? Read as
+/// [`crate::model::venue::year_in`] reads it, so the venue a title gives up is the one `year:` reads.
 pub fn has_year(inner: &str) -> bool {
-    // A short year after a name: `NeurIPS'23`, `WWW '24`, `ICLR’25`.
-    let b = inner.as_bytes();
-    let short_year = inner.char_indices().any(|(i, c)| {
-        (c == '\'' || c == '’' || c == '‘')
-            && inner[..i]
-                .trim_end()
-                .chars()
-                .last()
-                .is_some_and(char::is_alphabetic)
-            && {
-                let after = &inner[i + c.len_utf8()..];
-                let digits = after.chars().take_while(char::is_ascii_digit).count();
-                digits == 2 && after.chars().nth(2).is_none_or(|c| !c.is_alphanumeric())
-            }
-    });
-    if short_year {
-        return true;
-    }
-    // A four-digit year 19xx or 20xx standing alone.
-    (0..b.len().saturating_sub(3)).any(|i| {
-        let year = &b[i..i + 4];
-        year.iter().all(u8::is_ascii_digit)
-            && (year.starts_with(b"19") || year.starts_with(b"20"))
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric())
-    })
+    crate::model::venue::year_in(inner).is_some()
 }
 
 /// A lowercase, dash-separated form of `text` for ids: ASCII letters and digits, other letters kept.

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::views::Group;
+use super::work::Works;
 use super::{DocKind, Library, NavNode, Node, PaperRef};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub struct Tree {
     pub nodes: Vec<TreeNode>,
     pub roots: Vec<usize>,
     paper_nodes: HashMap<PaperRef, usize>,
+    /// A paper's nodes after its first, in a tree of groups (a work in several groups).
+    more_paper_nodes: HashMap<PaperRef, Vec<usize>>,
     doc_nodes: Vec<Option<usize>>,
 }
 
@@ -81,16 +85,50 @@ impl Tree {
                 t.roots.push(id);
             }
         }
-        // Paper counts, children before parents (a child's id is always larger than its parent's).
-        for id in (0..t.nodes.len()).rev() {
-            if t.nodes[id].paper().is_some() {
-                t.nodes[id].papers = 1;
-            }
-            if let Some(p) = t.nodes[id].parent {
-                t.nodes[p].papers += t.nodes[id].papers;
+        t.count_papers();
+        t
+    }
+
+    /// The works grouped as a view of the side pane groups them ([`super::views`]): a top node (a
+    /// folder) per group, in the groups' order, with the group's works below it, each shown by its
+    /// fullest place. Every place of a work finds the work's nodes ([`Tree::node_of_paper`] the first),
+    /// so a filter's hits and the palette's jumps land on them.
+    pub fn grouped(lib: &Library, works: &Works, groups: &[Group]) -> Self {
+        let mut t = Tree {
+            doc_nodes: vec![None; lib.documents.len()],
+            ..Tree::default()
+        };
+        for g in groups {
+            let id = t.push(NodeKind::Folder, None, g.name.clone(), None);
+            t.roots.push(id);
+            for &w in &g.works {
+                let Some(r) = works.fullest(w) else { continue };
+                let title = lib.paper(r).map(|p| p.title.clone()).unwrap_or_default();
+                let node = t.push(NodeKind::Paper(r), Some(r.doc), title, Some(id));
+                for &place in works.places(w) {
+                    match t.paper_nodes.get(&place) {
+                        None => {
+                            t.paper_nodes.insert(place, node);
+                        }
+                        Some(_) => t.more_paper_nodes.entry(place).or_default().push(node),
+                    }
+                }
             }
         }
+        t.count_papers();
         t
+    }
+
+    /// Paper counts, children before parents (a child's id is always larger than its parent's).
+    fn count_papers(&mut self) {
+        for id in (0..self.nodes.len()).rev() {
+            if self.nodes[id].paper().is_some() {
+                self.nodes[id].papers = 1;
+            }
+            if let Some(p) = self.nodes[id].parent {
+                self.nodes[p].papers += self.nodes[id].papers;
+            }
+        }
     }
 
     /// Adds a document node and its sections, topics and papers.
@@ -224,7 +262,8 @@ impl Tree {
     pub fn shown_for(&self, papers: impl IntoIterator<Item = PaperRef>) -> Vec<bool> {
         let mut shown = vec![false; self.nodes.len()];
         for r in papers {
-            if let Some(id) = self.node_of_paper(r) {
+            let more = self.more_paper_nodes.get(&r).into_iter().flatten().copied();
+            for id in self.node_of_paper(r).into_iter().chain(more) {
                 shown[id] = true;
                 for a in self.ancestors(id) {
                     if shown[a] {

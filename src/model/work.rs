@@ -202,6 +202,32 @@ impl Works {
         out
     }
 
+    /// Each work once, in the order of its first place among `refs` (a ranking, best first), shown by
+    /// the fullest of its places *among `refs`* (the first of them on a tie): for results where each
+    /// place matched on its own (`has:code`, `in:osdi`), so the place shown is one that matched.
+    pub fn once_among(&self, lib: &Library, refs: &[PaperRef]) -> Vec<PaperRef> {
+        let mut at: Vec<Option<usize>> = vec![None; self.len()];
+        let mut out: Vec<(PaperRef, usize)> = Vec::new();
+        for &r in refs {
+            let f = lib.paper(r).map_or(0, fullness);
+            match self.work_of(r) {
+                Some(w) => match at[w] {
+                    Some(i) => {
+                        if f > out[i].1 {
+                            out[i] = (r, f);
+                        }
+                    }
+                    None => {
+                        at[w] = Some(out.len());
+                        out.push((r, f));
+                    }
+                },
+                None => out.push((r, f)),
+            }
+        }
+        out.into_iter().map(|(r, _)| r).collect()
+    }
+
     /// The links of every place of the paper's work, the paper's own first, then the other places' in
     /// library order; one per URL (a local link: one per file it points to).
     pub fn links<'a>(&self, lib: &'a Library, r: PaperRef) -> Vec<&'a Link> {
@@ -221,6 +247,27 @@ impl Works {
         }
         out
     }
+}
+
+/// Mark keys as the state file keeps them, as work keys: a paper id (how earlier versions kept marks)
+/// becomes its work's key when that paper is loaded; every key is kept as well, so marks of works not
+/// loaded now survive.
+pub fn mark_keys<'a>(
+    lib: &Library,
+    works: &Works,
+    keys: impl IntoIterator<Item = &'a String>,
+) -> std::collections::HashSet<String> {
+    let mut out: std::collections::HashSet<String> = keys.into_iter().cloned().collect();
+    if out.is_empty() {
+        return out;
+    }
+    let legacy: Vec<String> = lib
+        .papers()
+        .filter(|(_, p)| out.contains(&p.id))
+        .filter_map(|(r, _)| works.key_of(r).map(str::to_string))
+        .collect();
+    out.extend(legacy);
+    out
 }
 
 #[cfg(test)]
@@ -311,6 +358,13 @@ mod tests {
         let urls: Vec<&str> = w.links(&lib, a0).iter().map(|l| l.url.as_str()).collect();
         assert_eq!(urls, vec!["https://a/1", "https://a/2"]);
         assert_eq!(w.places_of(b), &[b]);
+        // Among matching places only: a0 alone matched, so a0 shows the work.
+        assert_eq!(w.once_among(&lib, &[a0, b]), vec![a0, b]);
+        assert_eq!(w.once_among(&lib, &[b, a0, a1]), vec![b, a1]);
+        // Marks kept by paper id become the work's key; other keys stay.
+        let keys = ["d0/p0".to_string(), "gone".to_string()];
+        let marks = mark_keys(&lib, &w, keys.iter());
+        assert!(marks.contains("alpha-serve") && marks.contains("gone") && marks.contains("d0/p0"));
     }
 
     #[test]

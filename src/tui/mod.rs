@@ -409,6 +409,19 @@ impl Runtime {
                         Err(e) => self.app.say(format!("Could not save the marks: {e}")),
                     }
                 }
+                Effect::Export { format, records } => {
+                    let n = records.len();
+                    let works = if n == 1 { "work" } else { "works" };
+                    let said = match crate::export::save(Path::new("."), format, &records) {
+                        Ok(path) => format!(
+                            "Exported {n} {works} as {} to {}",
+                            format.name(),
+                            path.strip_prefix(".").unwrap_or(&path).display()
+                        ),
+                        Err(e) => format!("Could not export to the current folder: {e}"),
+                    };
+                    self.app.say(said);
+                }
                 Effect::Search(job) => {
                     self.latest_job.store(job.generation, Ordering::SeqCst);
                     let _ = self.jobs.send(job);

@@ -23,10 +23,7 @@ pub(super) fn search(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> io::Result<Send
                 }
                 let generation = job.generation;
                 let cancelled = || latest.load(Ordering::SeqCst) != generation;
-                if let Some(found) =
-                    job.index
-                        .search_cancellable(&job.query, job.within.as_ref(), &cancelled)
-                {
+                if let Some(found) = job.run(&cancelled) {
                     let done = Msg::SearchDone(generation, job.target, job.query, found);
                     if tx.send(done).is_err() {
                         break;

@@ -43,6 +43,17 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        "Queries (/ and Ctrl-P; also --filter)".to_string(),
+        app.theme.title().patch(app.theme.accent()),
+    ));
+    for (form, meaning) in crate::search::query::SYNTAX {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {form:<16} "), app.theme.key()),
+            Span::raw(meaning),
+        ]));
+    }
     out
 }
 

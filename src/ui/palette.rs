@@ -7,7 +7,7 @@ use ratatui::Frame;
 
 use super::wrap::{highlighted, width_of};
 use crate::app::App;
-use crate::search::Ranked;
+use crate::search::{Field, Ranked};
 use crate::text::sanitize;
 
 pub fn draw(f: &mut Frame, app: &App) {
@@ -42,8 +42,12 @@ pub fn draw(f: &mut Frame, app: &App) {
                     places = app.place_count(hit.paper);
                     let context = app.index.context(hit.paper).unwrap_or("").to_string();
                     // Positions only for the rows on screen.
-                    let tp = app.index.positions(&paper.title, p.query());
-                    let cp = app.index.positions(&context, p.query());
+                    let tp = app
+                        .index
+                        .query_positions(&paper.title, &p.parsed, Field::Title);
+                    let cp = app
+                        .index
+                        .query_positions(&context, &p.parsed, Field::Context);
                     (&paper.title, tp, context, cp)
                 }
                 Ranked::Page(hit) => {

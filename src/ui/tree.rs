@@ -13,18 +13,25 @@ use crate::app::action::LETTERED_LINKS;
 use crate::app::layout::Areas;
 use crate::app::{App, Focus, Mode};
 use crate::model::tree::NodeKind;
+use crate::model::views::View;
 use crate::model::DocKind;
+use crate::search::Field;
 use crate::text::sanitize;
 
 pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let focused = app.focus == Focus::Tree && app.mode == Mode::Browse;
     let papers = app.library.paper_count();
+    // The view: `Notes` counting papers, or `Notes by topic` and its kin counting works.
+    let (view, total, unit) = match app.views.view {
+        View::Navigation => ("Notes".to_string(), papers, "paper"),
+        v => (format!("Notes {}", v.label()), app.works.len(), "work"),
+    };
     let title = if app.narrowed() {
-        format!(" Notes · {}/{} ", app.tree_view.shown_papers, papers)
+        format!(" {view} · {}/{total} ", app.tree_view.shown_papers)
     } else {
         format!(
-            " Notes · {papers} paper{} ",
-            if papers == 1 { "" } else { "s" }
+            " {view} · {total} {unit}{} ",
+            if total == 1 { "" } else { "s" }
         )
     };
     let block = Block::default()
@@ -105,7 +112,10 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
             let pos = if app.filter.is_active() {
                 app.library
                     .paper(r)
-                    .map(|p| app.index.positions(&p.title, app.filter.query()))
+                    .map(|p| {
+                        app.index
+                            .query_positions(&p.title, &app.filter.parsed, Field::Title)
+                    })
                     .unwrap_or_default()
             } else {
                 Vec::new()

@@ -1,43 +1,6 @@
 //! The binary end to end: modes, output shapes, errors and exit statuses.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-use crate::common::fixture;
-
-/// A command for the binary whose configuration and state folders are empty temporary ones, so tests
-/// never read or write the real user's.
-fn cmd(home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_takeaway"));
-    c.env_remove("BROWSER")
-        .env_remove("TAKEAWAY_CONFIG")
-        .env_remove("TAKEAWAY_STATE")
-        .env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("HOME", home);
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    let home = tempfile::tempdir().unwrap();
-    cmd(home.path())
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
-}
+use crate::common::{cmd, fixture, json, run, stderr, stdout};
 
 #[test]
 fn json_of_bundled_notes_matches_the_seed_titles_and_links() {

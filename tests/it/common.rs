@@ -1,6 +1,7 @@
 //! Helpers the test modules share.
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -29,4 +30,38 @@ pub fn render(app: &App) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     t.draw(|f| takeaway::ui::draw(f, app)).unwrap();
     t
+}
+
+/// A command for the binary whose configuration and state folders are empty temporary ones, so tests
+/// never read or write the real user's.
+pub fn cmd(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_takeaway"));
+    c.env_remove("BROWSER")
+        .env_remove("TAKEAWAY_CONFIG")
+        .env_remove("TAKEAWAY_STATE")
+        .env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("HOME", home);
+    c
+}
+
+pub fn run(args: &[&str]) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    cmd(home.path())
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(o)))
 }

@@ -1,8 +1,9 @@
 //! The integration tests, linked as one binary (one link for all of them, not one per file): the loader's
-//! rules, the binary end to end, the screens as snapshots, hostile input, reloads, state shared between
+//! rules, the binary end to end, questions asked of the notes (queries, views, export), the screens as snapshots, hostile input, reloads, state shared between
 //! processes, and the real binary in tmux. Fixtures are in `tests/fixtures/`, snapshots in
 //! `tests/it/snapshots/`.
 
+mod ask;
 mod cli;
 mod common;
 mod e2e;

@@ -11,6 +11,7 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use takeaway::app::{Action, App, Event, Key, KeyCode, Mode};
 use takeaway::loader;
+use takeaway::model::views::View;
 use takeaway::model::Library;
 
 /// Markdown-ish text: the pieces notes are made of, in random order and nesting.
@@ -86,13 +87,27 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         ),
         None => prop_assert!(app.tree_view.rows.is_empty()),
     }
-    // The match count shown equals the papers shown.
-    let papers_shown = app
+    // The match count shown equals the papers shown (in a grouped view: the works shown, each counted
+    // once however many groups show it).
+    let papers: Vec<_> = app
         .tree_view
         .rows
         .iter()
-        .filter(|&&id| app.tree.nodes[id].paper().is_some())
-        .count();
+        .filter_map(|&id| app.tree.nodes[id].paper())
+        .collect();
+    if app.views.view != View::Navigation {
+        let mut works: Vec<usize> = papers
+            .iter()
+            .filter_map(|&r| app.works.work_of(r))
+            .collect();
+        works.sort_unstable();
+        works.dedup();
+        if app.narrowed() {
+            prop_assert_eq!(app.tree_view.shown_papers, works.len());
+        }
+        return Ok(());
+    }
+    let papers_shown = papers.len();
     if app.narrowed() {
         prop_assert_eq!(app.tree_view.shown_papers, papers_shown);
         if app.filter.is_active() && !app.filter.only_bookmarked && !app.filter.only_unread {

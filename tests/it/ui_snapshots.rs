@@ -5,7 +5,7 @@ use ratatui::style::{Color, Modifier};
 use takeaway::app::{App, Event, Key, KeyCode};
 use takeaway::loader;
 
-use crate::common::{keys, press, render};
+use crate::common::{fixture, keys, press, render};
 
 fn bundled(width: u16, height: u16) -> App {
     let mut app = App::new(loader::load_bundled().library);
@@ -73,6 +73,47 @@ fn help_overlay() {
     let mut app = bundled(100, 40);
     keys(&mut app, "?");
     insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn help_overlay_ends_with_the_query_language() {
+    let mut app = bundled(100, 40);
+    keys(&mut app, "?");
+    keys(&mut app, &"j".repeat(200));
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+/// The fixture repository of three files (two conferences and a reading list) at `width`x`height`.
+fn three_files(width: u16, height: u16) -> App {
+    let loaded = loader::load_paths(&[fixture("ask")]);
+    let mut app = App::new(loaded.library);
+    app.handle(Event::Resize { width, height });
+    app
+}
+
+#[test]
+fn side_pane_by_topic_groups_works_across_files() {
+    let mut app = three_files(110, 18);
+    keys(&mut app, "V");
+    // The groups, closed, with their counts; then one opened.
+    insta::assert_snapshot!("view_by_topic", render(&app).backend());
+    press(&mut app, KeyCode::Right);
+    insta::assert_snapshot!("view_by_topic_opened", render(&app).backend());
+}
+
+#[test]
+fn side_pane_by_year_with_a_scoped_filter() {
+    let mut app = three_files(110, 18);
+    keys(&mut app, "VV/has:code");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(render(&app).backend());
+    // Back to the notes' own navigation after affiliation.
+    keys(&mut app, "VVV");
+    let screen = format!("{:?}", render(&app).backend());
+    assert!(
+        screen.contains(" Notes · 3/8 "),
+        "three places, two works: {screen}"
+    );
 }
 
 #[test]

@@ -3,7 +3,9 @@
 mod browse;
 mod links;
 mod marks;
+mod query;
 mod session;
+mod views;
 
 use super::*;
 use crate::loader;
@@ -61,10 +63,7 @@ fn select(app: &mut App, query: &str) {
 fn run_jobs(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
         if let Effect::Search(job) = e {
-            let search = job
-                .index
-                .search_cancellable(&job.query, job.within.as_ref(), &|| false)
-                .unwrap();
+            let search = job.run(&|| false).unwrap();
             app.handle(Event::SearchDone {
                 generation: job.generation,
                 target: job.target,

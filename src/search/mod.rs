@@ -11,15 +11,27 @@
 //! many papers is matched once; [`Index::search_within`] narrows to the previous key's hits; and the work
 //! is split over the cores (rayon).
 //!
-//! [`merge_ranked`] ranks the papers and note pages of the jump palette in one list.
+//! The query language (fields, years, links, marks, exclusions, phrases) is parsed by [`query`] and
+//! matched by [`Index::find`] and its kin: the conditions that need no fuzzy matching are tested first,
+//! per paper, and the fuzzy ranking runs only on what passes. [`Index::search`] and its kin take the
+//! whole text as one fuzzy term, as before the language existed. [`merge_ranked`] ranks the papers and
+//! note pages of the jump palette in one list.
 
+mod marks;
+mod matching;
+mod needle;
+pub mod query;
+#[cfg(test)]
+mod query_tests;
 mod rank;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use rayon::prelude::*;
 
-use crate::model::{Library, Note, PaperRef};
+use crate::model::{venue, Library, Note, PaperRef};
+
+pub use marks::{KeyMarks, MarkTable, Marks, NoMarks};
+pub use query::{parse, Query, QueryError};
 pub use rank::{merge_ranked, Ranked};
 
 /// The result of a search, and what a longer query can narrow from.
@@ -29,6 +41,9 @@ pub struct Search {
     pub hits: Vec<Hit>,
     /// Entries in which the query occurs in some field as a subsequence (a superset of the hits).
     candidates: Vec<u32>,
+    /// The query this is the result of (`None` for no search at all): a later query narrows from this
+    /// search only when it [refines](Query::refines) it.
+    query: Option<Query>,
 }
 
 /// Where a paper matched, best first.
@@ -67,6 +82,12 @@ struct Entry {
     context: u32,
     affiliations: Box<str>,
     takeaways: Box<str>,
+    /// The venue written after the title (empty for none), for `in:`.
+    venue: Box<str>,
+    /// The year of its venue, else of its document's title (0 for none), for `year:`.
+    year: u16,
+    /// The kinds of link it has ([`crate::model::LinkKind::bit`]), for `has:`.
+    links: u8,
 }
 
 /// What the search looks in, built once per library.
@@ -107,11 +128,6 @@ fn flatten(notes: &[Note], out: &mut String) {
     }
 }
 
-/// Smart case: a query with a capital letter is case-sensitive.
-fn case_sensitive(query: &str) -> bool {
-    query.chars().any(char::is_uppercase)
-}
-
 impl Index {
     pub fn new(lib: &Library) -> Self {
         let mut contexts: Vec<Box<str>> = Vec::new();
@@ -130,12 +146,19 @@ impl Index {
                 });
                 let mut takeaways = String::new();
                 flatten(&p.takeaways, &mut takeaways);
+                let links = crate::model::LinkKind::ALL
+                    .into_iter()
+                    .filter(|&k| p.has(k))
+                    .fold(0, |bits, k| bits | k.bit());
                 entries.push(Entry {
                     paper: r,
                     title: p.title.as_str().into(),
                     context: id,
                     affiliations: p.affiliations.join(" & ").into(),
                     takeaways: takeaways.into(),
+                    venue: p.venue.as_deref().unwrap_or("").into(),
+                    year: venue::year_of_paper(p, &doc.title).unwrap_or(0),
+                    links,
                 });
             }
         }
@@ -186,6 +209,7 @@ impl Index {
     }
 
     /// Every paper matching `query`, best first. An empty query matches every paper in document order.
+    /// The whole text is one fuzzy term (no query language; see [`Index::find`] for that).
     pub fn search(&self, query: &str) -> Vec<Hit> {
         self.search_all(query).hits
     }
@@ -211,118 +235,56 @@ impl Index {
         previous: Option<&Search>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Search> {
-        match previous {
-            Some(p) => self.search_entries(query, &p.candidates, cancelled),
-            None => {
-                let all: Vec<u32> = (0..self.entries.len() as u32).collect();
-                self.search_entries(query, &all, cancelled)
-            }
-        }
+        self.find_cancellable(&Query::plain(query), previous, &NoMarks, cancelled)
     }
 
-    fn search_entries(
+    /// Every paper matching a parsed query ([`query::parse`]), best first: a title hit above a topic
+    /// hit, above an affiliation hit, above a takeaway hit (for several words, the weakest word's
+    /// field decides), then by score, ties in document order. With no words to rank by (only fields such
+    /// as `year:` or `in:`), in document order. `marks` answers `is:`.
+    pub fn find(&self, query: &Query, marks: &dyn Marks) -> Vec<Hit> {
+        self.find_all(query, marks).hits
+    }
+
+    /// [`Index::find`], keeping what a later query needs to narrow from.
+    pub fn find_all(&self, query: &Query, marks: &dyn Marks) -> Search {
+        self.find_cancellable(query, None, marks, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`Index::find_all`], narrowing from `previous` when `query` [refines](Query::refines) its query
+    /// (else searching everything): the same result either way.
+    pub fn find_within(&self, query: &Query, previous: &Search, marks: &dyn Marks) -> Search {
+        self.find_cancellable(query, Some(previous), marks, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// The search behind all the others, for a worker thread: narrows from `previous` when that is
+    /// sound, and gives up (returns `None`) soon after `cancelled` turns true. Marks must not have
+    /// changed since `previous` when the query uses them (`is:`).
+    pub fn find_cancellable(
         &self,
-        query: &str,
-        candidates: &[u32],
+        query: &Query,
+        previous: Option<&Search>,
+        marks: &dyn Marks,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Search> {
-        let query = query.trim();
-        if query.is_empty() {
-            return Some(Search {
-                hits: candidates.iter().map(|&i| self.hit_all(i)).collect(),
-                candidates: candidates.to_vec(),
-            });
-        }
-        // Topic paths are shared by many papers: match each once.
-        let contexts: Vec<Option<i64>> = self
-            .contexts
-            .iter()
-            .map(|c| self.matcher.fuzzy_match(c, query))
-            .collect();
-        // Chunks big enough to be worth a thread; collected in order, so candidates stay in document
-        // order. One cancelled chunk gives up the whole search.
-        let chunk = candidates
-            .len()
-            .div_ceil(rayon::current_num_threads())
-            .max(2048);
-        let parts: Vec<(Vec<Hit>, Vec<u32>)> = candidates
-            .par_chunks(chunk)
-            .map(|c| self.match_chunk(c, query, &contexts, cancelled))
-            .collect::<Option<_>>()?;
-        let mut hits = Vec::new();
-        let mut candidates = Vec::new();
-        for (mut h, mut c) in parts {
-            hits.append(&mut h);
-            candidates.append(&mut c);
-        }
-        // Field, then score, then document order (entries are in document order).
-        hits.sort_unstable_by(|a, b| {
-            b.field
-                .cmp(&a.field)
-                .then(b.score.cmp(&a.score))
-                .then(a.entry.cmp(&b.entry))
-        });
-        Some(Search { hits, candidates })
+        let narrowed = previous.filter(|p| p.query.as_ref().is_some_and(|q| query.refines(q)));
+        let mut found = match narrowed {
+            Some(p) => self.search_entries(query, &p.candidates, marks, cancelled)?,
+            None => {
+                let all: Vec<u32> = (0..self.entries.len() as u32).collect();
+                self.search_entries(query, &all, marks, cancelled)?
+            }
+        };
+        found.query = Some(query.clone());
+        Some(found)
     }
 
-    fn hit_all(&self, i: u32) -> Hit {
-        Hit {
-            paper: self.entries[i as usize].paper,
-            field: Field::Title,
-            score: 0,
-            entry: i,
-        }
-    }
-
-    /// Matches `candidates`; returns the hits and the entries a longer query could still match (the
-    /// query occurs in some field as a subsequence, whatever the score).
-    fn match_chunk(
-        &self,
-        candidates: &[u32],
-        query: &str,
-        contexts: &[Option<i64>],
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<(Vec<Hit>, Vec<u32>)> {
-        let chars = query.chars().count() as i64;
-        let sensitive = case_sensitive(query);
-        let mut out = Vec::new();
-        let mut still = Vec::new();
-        for (n, &i) in candidates.iter().enumerate() {
-            if n % 512 == 0 && cancelled() {
-                return None;
-            }
-            let e = &self.entries[i as usize];
-            let mut possible = true;
-            let found = if let Some(s) = self.matcher.fuzzy_match(&e.title, query) {
-                Some((Field::Title, s))
-            } else if let Some(s) = contexts[e.context as usize] {
-                Some((Field::Context, s))
-            } else if let Some(s) = self.matcher.fuzzy_match(&e.affiliations, query) {
-                Some((Field::Affiliations, s))
-            } else if may_contain(&e.takeaways, query, sensitive) {
-                // Long text matches almost any short query when its letters may be scattered: in the
-                // takeaways, require the query to match compactly (skim's score falls with every gap).
-                self.matcher
-                    .fuzzy_match(&e.takeaways, query)
-                    .filter(|&s| s >= chars * 14)
-                    .map(|s| (Field::Takeaways, s))
-            } else {
-                possible = false;
-                None
-            };
-            if possible {
-                still.push(i);
-            }
-            if let Some((field, score)) = found {
-                out.push(Hit {
-                    paper: e.paper,
-                    field,
-                    score,
-                    entry: i,
-                });
-            }
-        }
-        Some((out, still))
+    /// Character positions to highlight in `text`, a paper's `field` (its title, its breadcrumb, …),
+    /// for a parsed query: where its words and phrases that look in that field match.
+    pub fn query_positions(&self, text: &str, query: &Query, field: Field) -> Vec<usize> {
+        matching::positions(self, text, query, field)
     }
 
     /// Note pages whose title matches `query`, best first (all of them, in order, for an empty query).
@@ -352,6 +314,16 @@ impl Index {
     }
 }
 
+impl Index {
+    /// Note pages for a parsed query, best first: a page has only a title, so it matches when every word
+    /// and phrase that may look in titles (no field, or `title:`) matches its title, none of the excluded
+    /// ones does, and the query asks for nothing else (`year:`, `has:`, `in:`, …). Positions are those of
+    /// the title.
+    pub fn find_pages(&self, query: &Query) -> Vec<PageHit> {
+        matching::pages(self, query)
+    }
+}
+
 /// A quick test that every character of `query` occurs in `text` in order (ASCII case folded unless
 /// `sensitive`), so the full matcher runs only where it can succeed. Non-ASCII queries always pass.
 fn may_contain(text: &str, query: &str, sensitive: bool) -> bool {
@@ -374,7 +346,7 @@ fn may_contain(text: &str, query: &str, sensitive: bool) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::loader;
 
@@ -392,7 +364,7 @@ mod tests {
         * Beta: Quiet Caches \\[[Paper](https://b.example)]\n  * Greyhound Labs\n\
         * Gamma: Even Quieter Caches \\[[Paper](https://c.example)]\n  * Uni S\n";
 
-    fn titles(lib: &Library, hits: &[Hit]) -> Vec<String> {
+    pub(super) fn titles(lib: &Library, hits: &[Hit]) -> Vec<String> {
         hits.iter()
             .map(|h| lib.paper(h.paper).unwrap().title.clone())
             .collect()
@@ -473,24 +445,7 @@ mod tests {
         let hits = idx.search("paper 42");
         assert!(!hits.is_empty());
         // Ranked by score, document order among equals: compare with a one-chunk search.
-        let one: Vec<Hit> = {
-            let all: Vec<u32> = (0..idx.len() as u32).collect();
-            let contexts: Vec<Option<i64>> = idx
-                .contexts
-                .iter()
-                .map(|c| idx.matcher.fuzzy_match(c, "paper 42"))
-                .collect();
-            let (mut h, _) = idx
-                .match_chunk(&all, "paper 42", &contexts, &|| false)
-                .unwrap();
-            h.sort_by(|a, b| {
-                b.field
-                    .cmp(&a.field)
-                    .then(b.score.cmp(&a.score))
-                    .then(a.entry.cmp(&b.entry))
-            });
-            h
-        };
+        let one = matching::one_chunk(&idx, &Query::plain("paper 42"));
         assert_eq!(hits, one);
     }
 

@@ -1,0 +1,110 @@
+//! The query language in the filter and the palette: scoped queries, errors on the status line with the
+//! last good result kept, `is:` from the app's marks, the same result on the search worker.
+
+use super::*;
+
+/// The titles of the papers the filter matched, best first.
+fn hit_titles(app: &App) -> Vec<String> {
+    app.filter
+        .hits
+        .iter()
+        .map(|h| app.library.paper(h.paper).unwrap().title.clone())
+        .collect()
+}
+
+#[test]
+fn the_filter_reads_the_query_language() {
+    let mut app = bundled();
+    keys(&mut app, "/has:code t:llm");
+    let hits = hit_titles(&app);
+    assert!(!hits.is_empty());
+    for r in app.filter.hits.iter().map(|h| h.paper) {
+        let p = app.library.paper(r).unwrap();
+        assert!(p.link("code").is_some(), "{}", p.title);
+        assert!(p.title.to_lowercase().contains('l'), "{}", p.title);
+    }
+    // Fewer than the plain word, which also matches topics and takeaways.
+    let scoped = hits.len();
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/llm");
+    assert!(app.filter.hits.len() > scoped);
+    // An exclusion drops every title with the word.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/training -llm");
+    assert!(!app.filter.hits.is_empty());
+    assert!(hit_titles(&app)
+        .iter()
+        .all(|t| !t.to_lowercase().contains("llm")));
+}
+
+#[test]
+fn an_unknown_field_is_said_and_the_last_good_result_stays() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    let good = app.filter.hits.clone();
+    assert_eq!(good.len(), 1);
+    // Pasted at once (typed, `colour` alone would already match nothing).
+    for c in " colour:red".chars() {
+        app.filter.input.push(c);
+    }
+    app.run_filter();
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("colour"), "{msg}");
+    assert!(msg.contains("title:") && msg.contains("has:"), "{msg}");
+    assert_eq!(app.filter.hits, good, "the last good result stays");
+    assert!(app.narrowed());
+    // Fixed: the message goes, the query applies.
+    for _ in 0.." colour:red".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!(app.message, None);
+    assert_eq!(app.filter.hits, good);
+    // The palette says so too.
+    press(&mut app, KeyCode::Esc);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    let items = app.palette.items.clone();
+    keys(&mut app, " has:pdf");
+    assert!(app.message.clone().unwrap_or_default().contains("has:pdf"));
+    assert_eq!(app.palette.items, items);
+}
+
+#[test]
+fn is_uses_the_apps_marks_and_follows_them() {
+    let mut app = bundled();
+    select(&mut app, "greyhound");
+    keys(&mut app, "b");
+    keys(&mut app, "/is:bookmarked");
+    assert_eq!(hit_titles(&app).len(), 1);
+    assert!(hit_titles(&app)[0].starts_with("GreyHound"));
+    press(&mut app, KeyCode::Enter);
+    // Unbookmarked: the filter is searched again with the new marks.
+    keys(&mut app, "b");
+    assert!(app.filter.hits.is_empty());
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/is:unread greyhound");
+    assert_eq!(app.filter.hits.len(), 1);
+}
+
+#[test]
+fn the_worker_finds_what_the_app_finds_in_place() {
+    for q in [
+        "t:llm has:code",
+        "in:\"llm training\"",
+        "-llm serving",
+        "is:unread cache",
+    ] {
+        let mut here = bundled();
+        keys(&mut here, "/");
+        keys(&mut here, q);
+        let mut there = bundled();
+        there.searches.off_thread = true;
+        keys(&mut there, "/");
+        for c in q.chars() {
+            let effects = there.handle(Event::Key(Key::ch(c)));
+            run_jobs(&mut there, effects);
+        }
+        assert_eq!(there.filter.hits, here.filter.hits, "{q}");
+        assert!(!here.filter.hits.is_empty(), "{q}");
+    }
+}

@@ -1,0 +1,133 @@
+//! The side pane's views (the views key) and the export keys.
+
+use super::*;
+use crate::export::Format;
+use crate::model::views::{By, View};
+
+/// Two files listing one paper twice under a topic named in both, plus a paper each.
+fn two_files() -> App {
+    let mut lib = Library::default();
+    for (name, md) in [
+        (
+            "a.md",
+            "# CONF 2023\n\n## Papers\n\n### LLM Inference\n\n\
+             * Alpha: One \\[[Paper](https://p/a)] \\[[Code](https://c/a)]\n  * Uni A & Lab B\n\
+             * Beta: Two \\[[Paper](https://p/b)]\n  * Lab B\n",
+        ),
+        (
+            "b.md",
+            "# List\n\n## Papers\n\n### LLM inference\n\n\
+             * Alpha: One (CONF 2023) \\[[Paper](https://p/a)]\n  * Uni A\n\
+             * Gamma: Three (OTHER 2021) \\[[Paper](https://p/g)]\n  * Uni C\n",
+        ),
+    ] {
+        lib.documents
+            .push(loader::document::build(name, None, md).0);
+    }
+    loader::assign_ids(&mut lib);
+    App::new(lib)
+}
+
+fn root_titles(app: &App) -> Vec<String> {
+    app.tree
+        .roots
+        .iter()
+        .map(|&id| format!("{} {}", app.tree.nodes[id].title, app.tree.nodes[id].papers))
+        .collect()
+}
+
+#[test]
+fn the_views_key_cycles_the_groupings_and_comes_back_to_the_notes() {
+    let mut app = two_files();
+    let nav_roots = root_titles(&app);
+    select(&mut app, "beta");
+    let expanded = app.tree_view.expanded.clone();
+    keys(&mut app, "V");
+    assert_eq!(app.views.view, View::By(By::Topic));
+    // The topic of both files is one group of three works (Alpha once).
+    assert_eq!(root_titles(&app), vec!["LLM Inference 3"]);
+    assert_eq!(
+        selected_title(&app),
+        "Beta: Two",
+        "the selected paper stays"
+    );
+    assert!(app.message.clone().unwrap().contains("by topic"));
+    keys(&mut app, "V");
+    assert_eq!(
+        root_titles(&app),
+        vec!["2023 2", "2021 1"],
+        "years newest first"
+    );
+    keys(&mut app, "V");
+    assert_eq!(root_titles(&app), vec!["CONF 2", "OTHER 1"]);
+    keys(&mut app, "V");
+    assert_eq!(root_titles(&app), vec!["Lab B 2", "Uni A 1", "Uni C 1"]);
+    keys(&mut app, "V");
+    assert_eq!(app.views.view, View::Navigation);
+    assert_eq!(root_titles(&app), nav_roots);
+    assert_eq!(
+        app.tree_view.expanded, expanded,
+        "the navigation's expansion kept"
+    );
+    assert_eq!(selected_title(&app), "Beta: Two");
+}
+
+#[test]
+fn a_view_applies_the_filter_and_keeps_the_session_the_navigations() {
+    let mut app = two_files();
+    let mut before = State::default();
+    app.session(&mut before);
+    keys(&mut app, "VV/has:code");
+    press(&mut app, KeyCode::Enter);
+    // Only Alpha's work, in the 2023 group.
+    let shown: Vec<String> = app
+        .tree_view
+        .rows
+        .iter()
+        .map(|&id| app.tree.nodes[id].title.clone())
+        .collect();
+    assert_eq!(shown, vec!["2023", "Alpha: One"]);
+    assert_eq!(app.tree_view.shown_papers, 1, "one work");
+    let mut during = State::default();
+    app.session(&mut during);
+    assert_eq!(during.expanded, before.expanded);
+    // A reload keeps the view, rebuilt from the new notes.
+    let lib = (*app.library).clone();
+    app.replace_library(lib);
+    assert_eq!(app.views.view, View::By(By::Year));
+    assert_eq!(root_titles(&app), vec!["2023 2", "2021 1"]);
+    assert_eq!(app.tree_view.shown_papers, 1);
+}
+
+#[test]
+fn the_export_keys_take_the_works_shown() {
+    let mut app = two_files();
+    // Everything: three works (Alpha once).
+    let effects = keys(&mut app, "x");
+    let [Effect::Export { format, records }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*format, Format::Bibtex);
+    let titles: Vec<&str> = records.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, vec!["Alpha: One", "Beta: Two", "Gamma: Three"]);
+    // The filter and B apply.
+    select(&mut app, "beta");
+    keys(&mut app, "b");
+    keys(&mut app, "/a:lab");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "B");
+    let effects = keys(&mut app, "X");
+    assert_eq!(
+        effects,
+        vec![Effect::Copy(
+            "- [Beta: Two](https://p/b) — CONF 2023\n".into()
+        )]
+    );
+    assert!(app.message.clone().unwrap().contains("Copied 1 work"));
+    // Nothing shown: nothing to export, said.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/zzzzqq");
+    press(&mut app, KeyCode::Enter);
+    assert!(keys(&mut app, "x").is_empty());
+    assert!(app.message.clone().unwrap().contains("Nothing to export"));
+}

@@ -1,0 +1,289 @@
+//! Tests of the query language as [`super::Index`] matches it: scopes, years, links, marks,
+//! exclusions, phrases, ranking and narrowing, on two small files.
+
+use super::tests::titles;
+use super::*;
+use crate::loader;
+
+/// Two files: a conference's notes (years from its title) and a topic list (venues after titles).
+fn two_files() -> Library {
+    let mut lib = Library::default();
+    for (name, md) in [
+        (
+            "conf.md",
+            "# CONF 2023\n\n## Papers\n\n### Model Serving\n\n\
+             * Servo: Model Serving at Scale \\[[Paper](https://p/servo)] \\[[Code](https://c/servo)]\n  \
+             * Uni Q & Lab Z\n  * Batches requests for LLM inference.\n\
+             * LLM Serving Made Cheap \\[[Paper](https://p/cheap)]\n  * Lab Z\n\
+             * Quiet Storage \\[[Paper](https://p/quiet)] \\[[Video](https://v/quiet)]\n  \
+             * Uni R\n  * Serving cold data from model serving caches.\n",
+        ),
+        (
+            "list.md",
+            "# Reading List\n\n## Papers\n\n### Training\n\n\
+             * Trainer: Serving Gradients (OTHER 2021) \\[[Paper](https://p/trainer)] \\[[Personal Note](t.md)]\n  \
+             * Uni Q\n\
+             * Sharded Serving Systems (CONF 2022) \\[[Paper](https://p/sharded)] \\[[Slides](https://s/sharded)]\n",
+        ),
+    ] {
+        lib.documents.push(loader::document::build(name, None, md).0);
+    }
+    loader::assign_ids(&mut lib);
+    lib
+}
+
+fn find(lib: &Library, q: &str) -> Vec<String> {
+    let idx = Index::new(lib);
+    titles(lib, &idx.find(&parse(q).unwrap(), &NoMarks))
+}
+
+#[test]
+fn every_word_must_match_and_title_hits_rank_first() {
+    let lib = two_files();
+    // "serving" is in four titles; "batches" only in Servo's takeaways.
+    assert_eq!(
+        find(&lib, "serving batches"),
+        vec!["Servo: Model Serving at Scale"]
+    );
+    let idx = Index::new(&lib);
+    let hits = idx.find(&parse("serving").unwrap(), &NoMarks);
+    let fields: Vec<Field> = hits.iter().map(|h| h.field).collect();
+    assert_eq!(
+        titles(&lib, &hits)[4],
+        "Quiet Storage",
+        "the takeaway hit comes last"
+    );
+    assert_eq!(fields[..4], [Field::Title; 4]);
+    assert_eq!(
+        fields[4],
+        Field::Context,
+        "Quiet Storage is under Model Serving"
+    );
+    // Two words: the weaker field ranks the hit.
+    let hits = idx.find(&parse("serving cheap").unwrap(), &NoMarks);
+    assert_eq!(titles(&lib, &hits), vec!["LLM Serving Made Cheap"]);
+    assert_eq!(hits[0].field, Field::Title);
+    let hits = idx.find(&parse("servo uni").unwrap(), &NoMarks);
+    assert_eq!(hits[0].field, Field::Affiliations);
+    // Word order does not matter, unlike one fuzzy pattern.
+    assert_eq!(find(&lib, "cheap serving"), vec!["LLM Serving Made Cheap"]);
+    assert!(idx.search("cheap serving").is_empty());
+}
+
+#[test]
+fn scopes_look_only_in_their_fields() {
+    let lib = two_files();
+    assert_eq!(
+        find(&lib, "t:storage"),
+        vec!["Quiet Storage"],
+        "not the papers whose takeaways say storage"
+    );
+    // Both in the affiliations: the better score (a match at the start) first.
+    assert_eq!(
+        find(&lib, "a:lab"),
+        vec!["LLM Serving Made Cheap", "Servo: Model Serving at Scale"]
+    );
+    assert_eq!(find(&lib, "note:cold"), vec!["Quiet Storage"]);
+    assert!(find(&lib, "t:cold").is_empty());
+    // A scoped word and a free one: the free word ranks, the scoped one filters.
+    let idx = Index::new(&lib);
+    let hits = idx.find(&parse("a:uni serving").unwrap(), &NoMarks);
+    assert_eq!(
+        titles(&lib, &hits),
+        vec![
+            "Servo: Model Serving at Scale",
+            "Trainer: Serving Gradients",
+            "Quiet Storage"
+        ]
+    );
+    assert_eq!(hits[0].field, Field::Title);
+    assert_eq!(hits[2].field, Field::Context);
+    // Only scoped words: hits carry the scope's field.
+    let hits = idx.find(&parse("note:cold").unwrap(), &NoMarks);
+    assert_eq!(hits[0].field, Field::Takeaways);
+}
+
+#[test]
+fn in_years_and_links() {
+    let lib = two_files();
+    // in: the document title, the topic path or the venue, as written.
+    assert_eq!(
+        find(&lib, "in:conf").len(),
+        4,
+        "three in CONF 2023, one (CONF 2022)"
+    );
+    assert_eq!(find(&lib, "in:training").len(), 2);
+    assert_eq!(find(&lib, "in:other"), vec!["Trainer: Serving Gradients"]);
+    assert!(find(&lib, "in:cnf").is_empty(), "not fuzzy");
+    // year: from the venue, else the document's title.
+    assert_eq!(find(&lib, "year:2023").len(), 3);
+    assert_eq!(find(&lib, "year:2022"), vec!["Sharded Serving Systems"]);
+    assert_eq!(find(&lib, "year:2021..2022").len(), 2);
+    assert_eq!(find(&lib, "year:2024..").len(), 0);
+    // has: a link of that label; note: a local note page.
+    assert_eq!(
+        find(&lib, "has:code"),
+        vec!["Servo: Model Serving at Scale"]
+    );
+    assert_eq!(find(&lib, "has:video"), vec!["Quiet Storage"]);
+    assert_eq!(find(&lib, "has:slides"), vec!["Sharded Serving Systems"]);
+    assert_eq!(find(&lib, "has:paper").len(), 5);
+    assert!(find(&lib, "has:artifact").is_empty());
+    // Combined, and with a ranked word: filters keep the ranking of the words.
+    assert_eq!(
+        find(&lib, "in:conf has:code"),
+        vec!["Servo: Model Serving at Scale"]
+    );
+    assert_eq!(
+        find(&lib, "year:2022..2023 serving"),
+        vec![
+            "Servo: Model Serving at Scale",
+            "LLM Serving Made Cheap",
+            "Sharded Serving Systems",
+            "Quiet Storage"
+        ]
+    );
+}
+
+#[test]
+fn exclusions_and_phrases_match_as_written() {
+    let lib = two_files();
+    // Servo's takeaway says LLM, and so does a title.
+    assert_eq!(
+        find(&lib, "serving -llm"),
+        vec![
+            "Trainer: Serving Gradients",
+            "Sharded Serving Systems",
+            "Quiet Storage"
+        ]
+    );
+    assert_eq!(find(&lib, "serving -t:llm").len(), 4);
+    assert_eq!(find(&lib, "-year:2023").len(), 2);
+    assert_eq!(find(&lib, "-has:paper").len(), 0);
+    // A phrase: the words together, in order, any case (in a title, then under a topic).
+    assert_eq!(
+        find(&lib, "\"model serving\""),
+        vec![
+            "Servo: Model Serving at Scale",
+            "LLM Serving Made Cheap",
+            "Quiet Storage"
+        ]
+    );
+    assert!(find(&lib, "\"serving model\"").is_empty());
+    assert_eq!(find(&lib, "\"cold data\""), vec!["Quiet Storage"]);
+    // With a capital, case matters.
+    assert!(find(&lib, "\"Cold data\"").is_empty());
+    assert_eq!(
+        find(&lib, "'Model t:servo"),
+        vec!["Servo: Model Serving at Scale"]
+    );
+    assert!(find(&lib, "'servng").is_empty(), "not fuzzy");
+    assert_eq!(find(&lib, "servng").len(), 5, "fuzzy");
+}
+
+#[test]
+fn marks_come_from_the_caller() {
+    let lib = two_files();
+    let idx = Index::new(&lib);
+    let works = crate::model::work::Works::new(&lib);
+    let bookmarks: std::collections::HashSet<String> =
+        [crate::model::work::key("Quiet Storage")].into();
+    let read: std::collections::HashSet<String> = [
+        crate::model::work::key("Quiet Storage"),
+        crate::model::work::key("LLM Serving Made Cheap"),
+    ]
+    .into();
+    let marks = KeyMarks {
+        works: &works,
+        bookmarks: &bookmarks,
+        read: &read,
+    };
+    let f = |q: &str| titles(&lib, &idx.find(&parse(q).unwrap(), &marks));
+    assert_eq!(f("is:bookmarked"), vec!["Quiet Storage"]);
+    assert_eq!(f("is:read").len(), 2);
+    assert_eq!(f("is:unread").len(), 3);
+    assert_eq!(f("is:unread serving -is:bookmarked").len(), 3);
+    assert_eq!(f("is:read -is:bookmarked"), vec!["LLM Serving Made Cheap"]);
+    // Without marks nothing is bookmarked or read.
+    assert!(find(&lib, "is:bookmarked").is_empty());
+    assert_eq!(find(&lib, "is:unread").len(), 5);
+    // A copy of the marks answers the same.
+    let table = MarkTable::new(&lib, &marks);
+    assert_eq!(
+        titles(&lib, &idx.find(&parse("is:read").unwrap(), &table)),
+        f("is:read")
+    );
+}
+
+#[test]
+fn narrowing_with_the_query_language_equals_searching_everything() {
+    let lib = two_files();
+    let idx = Index::new(&lib);
+    // Typed one key at a time: every prefix, narrowed from the one before when that is sound.
+    for typed in [
+        "serving -llm",
+        "in:conf has:code serving",
+        "\"model serving\" t:servo",
+        "year:2022..2023 'serv",
+        "t:serving a:uni note:cold",
+        "-t:llm serving",
+    ] {
+        let mut prev = Search::default();
+        for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            let q = &typed[..end];
+            let Ok(query) = parse(q) else { continue };
+            let narrowed = idx.find_within(&query, &prev, &NoMarks);
+            assert_eq!(narrowed.hits, idx.find(&query, &NoMarks), "{q:?}");
+            prev = narrowed;
+        }
+    }
+    // The plain search narrows as before.
+    let mut prev = idx.search_all("");
+    let mut q = String::new();
+    for c in "model serving".chars() {
+        q.push(c);
+        prev = idx.search_within(&q, &prev);
+        assert_eq!(prev.hits, idx.search(&q), "{q}");
+    }
+    // A default search (none yet) is never narrowed from.
+    assert_eq!(
+        idx.search_within("serving", &Search::default()).hits.len(),
+        5
+    );
+}
+
+#[test]
+fn highlights_and_pages_follow_the_query() {
+    let lib = two_files();
+    let idx = Index::new(&lib);
+    let q = parse("t:servo \"at scale\" -llm a:uni").unwrap();
+    let title = "Servo: Model Serving at Scale";
+    let p = idx.query_positions(title, &q, Field::Title);
+    assert_eq!(p, (0..5).chain(21..29).collect::<Vec<_>>());
+    assert!(idx.query_positions("Uni Q", &q, Field::Title).is_empty());
+    assert_eq!(
+        idx.query_positions("Uni Q", &q, Field::Affiliations),
+        vec![0, 1, 2]
+    );
+
+    let mut lib = two_files();
+    lib.documents
+        .push(loader::document::build("p.md", None, "# Serving Notes\n\nSome prose.\n").0);
+    let idx = Index::new(&lib);
+    let pages = |q: &str| idx.find_pages(&parse(q).unwrap()).len();
+    assert_eq!(pages("serving"), 1);
+    assert_eq!(pages("t:'notes"), 1);
+    assert_eq!(pages("serving -notes"), 0);
+    assert_eq!(
+        pages("serving -a:uni"),
+        1,
+        "a page has no affiliations to exclude"
+    );
+    assert_eq!(pages("serving has:code"), 0, "a page has no links");
+    assert_eq!(pages("serving in:x"), 0);
+    assert_eq!(pages(""), 1);
+    assert_eq!(
+        idx.find_pages(&parse("notes serv").unwrap())[0].positions,
+        (0..4).chain(8..13).collect::<Vec<_>>()
+    );
+}
