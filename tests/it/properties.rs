@@ -7,6 +7,7 @@
 //! `PROPTEST_CASES=100000 cargo test --release --test properties` runs them longer.
 
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use takeaway::app::{Action, App, Event, Key, KeyCode, Mode};
@@ -118,7 +119,13 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    // Failures are saved next to this file (tests/it/properties.proptest-regressions): the default would
+    // take tests/it/main.rs for a crate root and write to tests/proptest-regressions/ instead.
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn the_loader_never_panics_and_lines_are_in_the_file(text in notes_text()) {

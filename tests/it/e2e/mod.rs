@@ -225,15 +225,21 @@ impl Tmux {
 
     /// Waits until the screen contains `text`, for up to `limit`.
     pub fn wait_long(&self, text: &str, limit: Duration) -> String {
+        self.wait_until(&format!("{text:?} to appear"), limit, |s| s.contains(text))
+    }
+
+    /// Waits until `done` holds for a whole screen, for up to `limit`. A capture can fall between two parts
+    /// of one large frame, so a screen that shows half a change is waited past, never asserted on.
+    pub fn wait_until(&self, what: &str, limit: Duration, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(text) {
+            if done(&s) {
                 return s;
             }
             assert!(
                 start.elapsed() < limit,
-                "{text:?} did not appear; screen:\n{s}"
+                "waited {limit:?} for {what}; screen:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
