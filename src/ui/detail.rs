@@ -53,6 +53,9 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
         if app.loading.is_some() {
             return vec![Line::styled("Loading the notes…", th.dim())];
         }
+        if app.narrowed() {
+            return vec![Line::styled("Nothing matches.", th.dim())];
+        }
         return vec![Line::styled("No notes loaded.", th.dim())];
     };
     let node = &app.tree.nodes[sel];

@@ -50,6 +50,15 @@ fn filter_active_with_highlights() {
 }
 
 #[test]
+fn a_filter_that_matches_nothing_says_so_in_the_detail_pane() {
+    let mut app = bundled(100, 30);
+    keys(&mut app, "/zzqqxxyy");
+    let screen = format!("{:?}", render(&app).backend());
+    assert!(screen.contains("Nothing matches."), "{screen}");
+    assert!(!screen.contains("No notes loaded."), "{screen}");
+}
+
+#[test]
 fn selected_row_is_highlighted() {
     let mut app = bundled(100, 30);
     keys(&mut app, "j");
