@@ -14,6 +14,8 @@ pub struct TreeView {
     pub shown: Option<Vec<bool>>,
     /// Papers shown while narrowed.
     pub shown_papers: usize,
+    /// Per tree node, while narrowed: the shown paper rows below it (the count its row shows then).
+    pub shown_below: Vec<usize>,
     /// Visible rows (tree node ids), recomputed whenever expansion or narrowing change.
     pub rows: Vec<usize>,
     /// The selected tree node, if the tree is not empty.
@@ -68,6 +70,16 @@ impl TreeView {
             Some((s, n)) => (Some(s), n),
             None => (None, 0),
         };
+        self.shown_below.clear();
+        if let Some(s) = &self.shown {
+            self.shown_below.resize(tree.len(), 0);
+            let papers = tree.nodes.iter().enumerate();
+            for (id, _) in papers.filter(|&(id, n)| s[id] && n.paper().is_some()) {
+                for a in tree.ancestors(id) {
+                    self.shown_below[a] += 1;
+                }
+            }
+        }
         self.refresh(tree, height);
     }
 

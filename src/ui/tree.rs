@@ -131,6 +131,11 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         {
             ("page".into(), Vec::new())
         }
+        // Narrowed (filter, only bookmarked, only unread): how many of the shown papers are below.
+        _ if app.narrowed() => {
+            let shown = app.tree_view.shown_below.get(id).copied().unwrap_or(0);
+            (shown.to_string(), Vec::new())
+        }
         _ => {
             // Unread/total once something below is read.
             let unread = app.marks.unread.get(id).copied().unwrap_or(node.papers);

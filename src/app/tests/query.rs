@@ -108,3 +108,38 @@ fn the_worker_finds_what_the_app_finds_in_place() {
         assert!(!here.filter.hits.is_empty(), "{q}");
     }
 }
+
+#[test]
+fn while_narrowed_each_row_counts_the_papers_shown_below_it() {
+    let mut app = bundled();
+    keys(&mut app, "/has:code");
+    let shown = app.tree_view.shown_papers;
+    assert!(shown > 0 && shown < app.library.paper_count());
+    let tree = &app.tree;
+    for &id in &app.tree_view.rows {
+        let node = &tree.nodes[id];
+        if node.paper().is_some() {
+            continue;
+        }
+        // The matched papers among this node's rows, counted from the visible rows themselves.
+        let below = app
+            .tree_view
+            .rows
+            .iter()
+            .filter(|&&r| tree.nodes[r].paper().is_some() && tree.ancestors(r).any(|a| a == id))
+            .count();
+        assert_eq!(app.tree_view.shown_below[id], below, "{}", node.title);
+        assert!(below <= node.papers, "{}", node.title);
+    }
+    let roots: usize = tree
+        .roots
+        .iter()
+        .map(|&r| app.tree_view.shown_below[r])
+        .sum();
+    assert_eq!(roots, shown);
+    // Back to everything: no narrowed counts are kept.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.narrowed());
+    assert!(app.tree_view.shown_below.is_empty());
+}
