@@ -18,6 +18,7 @@
 //! balance; a URL is written as is (BibTeX reads it verbatim) with braces, backslashes and spaces
 //! percent-encoded.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -186,24 +187,11 @@ fn title(t: &str) -> String {
     out
 }
 
-/// A URL as BibTeX reads it (verbatim): braces, backslashes and white space percent-encoded.
+/// A URL as BibTeX reads it (verbatim): braces, backslashes, white space, controls and non-ASCII
+/// percent-encoded.
 fn url(u: &str) -> String {
-    let mut out = String::with_capacity(u.len());
-    for c in u.chars() {
-        match c {
-            '{' => out.push_str("%7B"),
-            '}' => out.push_str("%7D"),
-            '\\' => out.push_str("%5C"),
-            c if c.is_whitespace() => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    let _ = write!(out, "%{b:02X}");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    const BIBTEX: &AsciiSet = &CONTROLS.add(b' ').add(b'{').add(b'}').add(b'\\');
+    utf8_percent_encode(u, BIBTEX).to_string()
 }
 
 #[cfg(test)]

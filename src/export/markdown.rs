@@ -3,6 +3,7 @@
 //! backslashes and a URL's spaces, parentheses and angle brackets are percent-encoded, so each bullet
 //! reads back as one item with one link.
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use std::fmt::Write;
 
 use super::Record;
@@ -55,26 +56,10 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// A link destination: spaces, parentheses and angle brackets percent-encoded.
+/// A link destination: spaces, parentheses, angle brackets, controls and non-ASCII percent-encoded.
 fn url(u: &str) -> String {
-    let mut out = String::with_capacity(u.len());
-    for c in u.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '(' => out.push_str("%28"),
-            ')' => out.push_str("%29"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            c if c.is_whitespace() => {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    let _ = write!(out, "%{b:02X}");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out
+    const DESTINATION: &AsciiSet = &CONTROLS.add(b' ').add(b'(').add(b')').add(b'<').add(b'>');
+    utf8_percent_encode(u, DESTINATION).to_string()
 }
 
 #[cfg(test)]

@@ -96,6 +96,21 @@ impl<'q> Plan<'q> {
         });
         let ranks = |scope: Scope| scope == Scope::Any || !any_ranks;
         let looks_in_contexts = |scope: Scope| matches!(scope, Scope::Any | Scope::Place);
+        let exact = |scope: Scope, text: &str, negated: bool| {
+            let needle = Needle::new(text);
+            let contexts = if looks_in_contexts(scope) {
+                index.contexts.iter().map(|c| needle.is_in(c)).collect()
+            } else {
+                Vec::new()
+            };
+            ExactTerm {
+                scope,
+                negated,
+                needle,
+                contexts,
+                ranks: !negated && ranks(scope),
+            }
+        };
         let mut plan = Plan {
             cheap: Vec::new(),
             exact: Vec::new(),
@@ -115,37 +130,11 @@ impl<'q> Plan<'q> {
                 )),
                 Clause::Has(kind) => plan.cheap.push((t.negated, Cheap::Has(kind.bit()))),
                 Clause::Is(mark) => plan.cheap.push((t.negated, Cheap::Is(*mark))),
-                Clause::Exact { scope, text } => {
-                    let needle = Needle::new(text);
-                    let contexts = if looks_in_contexts(*scope) {
-                        index.contexts.iter().map(|c| needle.is_in(c)).collect()
-                    } else {
-                        Vec::new()
-                    };
-                    plan.exact.push(ExactTerm {
-                        scope: *scope,
-                        negated: t.negated,
-                        needle,
-                        contexts,
-                        ranks: !t.negated && ranks(*scope),
-                    });
-                }
+                Clause::Exact { scope, text } => plan.exact.push(exact(*scope, text, t.negated)),
                 Clause::Fuzzy { scope, text } => {
                     // The parser makes excluded words exact; a hand-made negated fuzzy term is too.
                     if t.negated {
-                        let needle = Needle::new(text);
-                        let contexts = if looks_in_contexts(*scope) {
-                            index.contexts.iter().map(|c| needle.is_in(c)).collect()
-                        } else {
-                            Vec::new()
-                        };
-                        plan.exact.push(ExactTerm {
-                            scope: *scope,
-                            negated: true,
-                            needle,
-                            contexts,
-                            ranks: false,
-                        });
+                        plan.exact.push(exact(*scope, text, true));
                         continue;
                     }
                     let contexts = if looks_in_contexts(*scope) {
