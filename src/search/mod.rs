@@ -287,34 +287,6 @@ impl Index {
         matching::positions(self, text, query, field)
     }
 
-    /// Note pages whose title matches `query`, best first (all of them, in order, for an empty query).
-    pub fn search_pages(&self, query: &str) -> Vec<PageHit> {
-        let query = query.trim();
-        let mut hits: Vec<PageHit> = self
-            .pages
-            .iter()
-            .filter_map(|(doc, title)| {
-                if query.is_empty() {
-                    return Some(PageHit {
-                        doc: *doc,
-                        score: 0,
-                        positions: Vec::new(),
-                    });
-                }
-                let (score, positions) = self.matcher.fuzzy_indices(title, query)?;
-                Some(PageHit {
-                    doc: *doc,
-                    score,
-                    positions,
-                })
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        hits
-    }
-}
-
-impl Index {
     /// Note pages for a parsed query, best first: a page has only a title, so it matches when every word
     /// and phrase that may look in titles (no field, or `title:`) matches its title, none of the excluded
     /// ones does, and the query asks for nothing else (`year:`, `has:`, `in:`, …). Positions are those of
