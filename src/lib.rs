@@ -3,10 +3,13 @@
 //! Data flows one way: files → [`loader`] → [`model`] → [`search`] index → [`app`] state → [`ui`] →
 //! terminal ([`tui`]). Key and mouse events go the other way only as far as the key map → `Action`.
 
+#![deny(clippy::string_slice)]
+
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod export;
+pub mod fault;
 pub mod loader;
 pub mod model;
 pub mod search;

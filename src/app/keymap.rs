@@ -82,13 +82,16 @@ impl Key {
         let mut rest = s.trim();
         let (mut ctrl, mut alt) = (false, false);
         loop {
-            let lower = rest.to_ascii_lowercase();
-            if rest.chars().count() > 1 && lower.starts_with("ctrl-") {
+            let strip = |prefix: &str| {
+                let (head, tail) = rest.split_at_checked(prefix.len())?;
+                (head.eq_ignore_ascii_case(prefix) && !tail.is_empty()).then_some(tail)
+            };
+            if let Some(tail) = strip("ctrl-") {
                 ctrl = true;
-                rest = &rest[5..];
-            } else if rest.chars().count() > 1 && lower.starts_with("alt-") {
+                rest = tail;
+            } else if let Some(tail) = strip("alt-") {
                 alt = true;
-                rest = &rest[4..];
+                rest = tail;
             } else {
                 break;
             }

@@ -192,6 +192,10 @@ impl App {
         self.narrow();
         self.restore_session(&session);
         if self.mode == Mode::Palette {
+            // The items name papers and documents of the notes before the reload: drop them before
+            // searching again (off the UI thread, the new ones come later).
+            self.palette.items.clear();
+            self.palette.selected = 0;
             self.run_palette();
         }
         if self.mode == Mode::LinkMenu {

@@ -30,11 +30,14 @@ impl TextInput {
                 self.text.pop();
             }
             Action::DeleteWord => {
-                // The last word and the spaces after it.
-                let trimmed = self.text.trim_end().len();
-                self.text.truncate(trimmed);
-                let cut = self.text.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                self.text.truncate(cut);
+                // The last word and the spaces after it (any white space: `　`, a no-break space).
+                // What is kept is a prefix the trims returned, so its length is a boundary.
+                let kept = self
+                    .text
+                    .trim_end()
+                    .trim_end_matches(|c: char| !c.is_whitespace())
+                    .len();
+                self.text.truncate(kept);
             }
             _ => return false,
         }
@@ -64,5 +67,19 @@ mod tests {
         assert!(!t.edit(Action::Down));
         t.push('x');
         assert_eq!(t.as_str(), "x");
+    }
+
+    #[test]
+    fn ctrl_w_after_wide_and_no_break_spaces() {
+        for (typed, left) in [
+            ("kv\u{3000}cache", "kv\u{3000}"),
+            ("kv\u{a0}cache\u{a0}", "kv\u{a0}"),
+            ("\u{3000}", ""),
+            ("键值\u{3000}缓存", "键值\u{3000}"),
+        ] {
+            let mut t = TextInput::from(typed);
+            assert!(t.edit(Action::DeleteWord));
+            assert_eq!(t.as_str(), left, "{typed:?}");
+        }
     }
 }

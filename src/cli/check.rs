@@ -3,16 +3,25 @@
 use std::io::Write;
 
 use super::status;
-use crate::loader::Loaded;
+use crate::loader::{LoadError, Loaded};
 use crate::text::sanitize;
 
 pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
+    // A file whose parse panicked (a bug of ours) is a problem of the notes' reading like the others.
+    let internal: Vec<&LoadError> = loaded
+        .errors
+        .iter()
+        .filter(|e| matches!(e, LoadError::Internal { .. }))
+        .collect();
+    for e in &internal {
+        writeln!(out, "{}", sanitize(&e.to_string()))?;
+    }
     for w in &loaded.warnings {
         writeln!(out, "{}", sanitize(&w.to_string()))?;
     }
     let docs = loaded.library.documents.len();
     let papers = loaded.library.paper_count();
-    let n = loaded.warnings.len();
+    let n = loaded.warnings.len() + internal.len();
     if n == 0 {
         writeln!(out, "ok: {docs} documents, {papers} papers, no problems")?;
         Ok(status::OK)

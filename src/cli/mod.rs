@@ -133,6 +133,8 @@ pub mod status {
     pub const OK: u8 = 0;
     pub const FOUND: u8 = 1;
     pub const ERROR: u8 = 2;
+    /// The browser ended on a panic (a bug of ours), with the terminal restored and the session saved.
+    pub const INTERNAL: u8 = 70;
 }
 
 pub fn main() -> ExitCode {
@@ -256,10 +258,13 @@ pub fn run(args: &Args) -> u8 {
         return interactive(Loaded::default(), config, paths);
     }
     let loaded = load(&paths);
-    for e in &loaded.errors {
+    // `--check` reports a file whose parse panicked as one of its problems (exit 1), on stdout.
+    let checked =
+        |e: &loader::LoadError| args.check && matches!(e, loader::LoadError::Internal { .. });
+    for e in loaded.errors.iter().filter(|e| !checked(e)) {
         eprintln!("takeaway: {}", crate::text::sanitize(&e.to_string()));
     }
-    let failed = !loaded.errors.is_empty();
+    let failed = loaded.errors.iter().any(|e| !checked(e));
     if failed && loaded.library.documents.is_empty() {
         return status::ERROR;
     }
@@ -364,6 +369,13 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
         // The terminal went away: as a hang-up (128 + SIGHUP).
         Ending::TerminalGone(_) => 129,
         Ending::NothingLoaded => status::ERROR,
+        Ending::Crashed(fault) => {
+            eprintln!(
+                "takeaway: ended on an internal error in the {} thread at {} (please report); the terminal is restored, marks and the session are kept",
+                fault.thread, fault.location
+            );
+            status::INTERNAL
+        }
         Ending::Quit if report.load_errors.is_empty() => status::OK,
         Ending::Quit => status::ERROR,
     }

@@ -1,8 +1,12 @@
 //! Files and folders → a `Library`. Knows nothing of the terminal.
 //!
-//! A file that cannot be read is reported and skipped; the others still load. Nothing here panics on any
-//! input: hostile markdown is parsed with bounded nesting (see [`markdown::MAX_DEPTH`]).
+//! A file that cannot be read is reported and skipped; the others still load. Hostile markdown is parsed
+//! with bounded nesting (see [`markdown::MAX_DEPTH`]), and text is cut only where a search found
+//! something (`clippy::string_slice` is denied). Should a bug still make the parse of one file panic,
+//! that file is reported as not read ([`LoadError::Internal`], with the place in our code) and every other
+//! file loads: a file is the unit of failure.
 
+pub mod cut;
 pub mod document;
 pub mod entry;
 pub mod front_matter;
@@ -40,6 +44,9 @@ pub enum LoadError {
     NoNotes { path: String },
     #[error("{path}: {size} bytes is more than a notes file may have ({max} bytes); split it into several files")]
     TooLarge { path: String, size: u64, max: u64 },
+    /// Parsing the file panicked: a bug of ours, contained to this file.
+    #[error("{path}: could not be read: internal error at {location} (please report)")]
+    Internal { path: String, location: String },
 }
 
 impl LoadError {
@@ -51,7 +58,8 @@ impl LoadError {
             | LoadError::NotUtf8 { path, .. }
             | LoadError::NotAFile { path }
             | LoadError::NoNotes { path }
-            | LoadError::TooLarge { path, .. } => path,
+            | LoadError::TooLarge { path, .. }
+            | LoadError::Internal { path, .. } => path,
         }
     }
 }
@@ -247,7 +255,8 @@ fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<
 /// Told how many files of how many are done; called from several threads.
 pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
 
-type Parsed = Result<(Document, Vec<Warning>), LoadError>;
+/// One file's document and warnings, or why it could not be loaded.
+pub type Parsed = Result<(Document, Vec<Warning>), LoadError>;
 
 /// Reads and parses `files` on all cores (rayon), results in input order; `progress` hears of each file
 /// as it is done.
@@ -259,7 +268,7 @@ fn parse_all(files: &[PathBuf], progress: &Progress<'_>) -> Vec<Parsed> {
     files
         .par_iter()
         .map(|f| {
-            let parsed = read_file(f).map(|text| parse_file(f, &text));
+            let parsed = read_file(f).and_then(|text| parse_isolated(f, &text));
             progress(1 + done.fetch_add(1, Ordering::Relaxed), total);
             parsed
         })
@@ -268,14 +277,29 @@ fn parse_all(files: &[PathBuf], progress: &Progress<'_>) -> Vec<Parsed> {
 
 /// Reads and parses one file into `loaded`.
 pub fn load_file(path: &Path, loaded: &mut Loaded) {
-    match read_file(path) {
-        Ok(text) => {
-            let (doc, w) = parse_file(path, &text);
+    match read_file(path).and_then(|text| parse_isolated(path, &text)) {
+        Ok((doc, w)) => {
             loaded.library.documents.push(doc);
             loaded.warnings.extend(w);
         }
         Err(e) => loaded.errors.push(e),
     }
+}
+
+/// [`parse_file`], with a panic inside it reported as this file's [`LoadError::Internal`].
+pub fn parse_isolated(path: &Path, text: &str) -> Parsed {
+    crate::fault::isolate(|| {
+        if let Some(word) = crate::fault::injected("parse") {
+            if !word.is_empty() && text.contains(word) {
+                panic!("TAKEAWAY_TEST_FAULT=parse:{word}: panicking on purpose");
+            }
+        }
+        parse_file(path, text)
+    })
+    .map_err(|fault| LoadError::Internal {
+        path: path.display().to_string(),
+        location: fault.location,
+    })
 }
 
 /// Parses the text of a file (already read) into a document named by the path.

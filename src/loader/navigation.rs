@@ -160,11 +160,12 @@ fn from_folders(root: &Path, files: &[(PathBuf, usize)], lib: &Library) -> NavNo
 /// with a folder `osdi-2023`).
 fn natural(a: &str, b: &str) -> std::cmp::Ordering {
     let stem = |s: &str| -> String {
-        s.len()
-            .checked_sub(3)
-            .filter(|&i| s.is_char_boundary(i) && s[i..].eq_ignore_ascii_case(".md"))
-            .map_or(s, |i| &s[..i])
-            .to_string()
+        let cut = s.len().checked_sub(3).and_then(|i| s.split_at_checked(i));
+        match cut {
+            Some((stem, ext)) if ext.eq_ignore_ascii_case(".md") => stem,
+            _ => s,
+        }
+        .to_string()
     };
     let (a, b) = (stem(a), stem(b));
     alphanumeric_sort::compare_str(a.to_lowercase(), b.to_lowercase())

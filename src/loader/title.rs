@@ -31,11 +31,11 @@ pub fn split_tail(text: &str) -> (&str, Option<String>, Option<String>) {
             }
         }
         if authors.is_none() {
-            if let Some(i) = t.rfind(", by ") {
-                let who = t[i + 5..].trim();
-                if !who.is_empty() && who.len() <= 120 && i > 0 {
+            if let Some((before, who)) = t.rsplit_once(", by ") {
+                let who = who.trim();
+                if !who.is_empty() && who.len() <= 120 && !before.is_empty() {
                     authors = Some(who.to_string());
-                    t = &t[..i];
+                    t = before;
                     continue;
                 }
             }
@@ -47,17 +47,17 @@ pub fn split_tail(text: &str) -> (&str, Option<String>, Option<String>) {
 
 /// `("Title ", "SOSP 2023")` for `"Title (SOSP 2023)"`, matching nested parentheses.
 fn trailing_parens(t: &str) -> Option<(&str, &str)> {
-    if !t.ends_with(')') {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (i, c) in t.char_indices().rev() {
+    let body = t.strip_suffix(')')?;
+    let mut depth = 1usize;
+    for (i, c) in body.char_indices().rev() {
         match c {
             ')' => depth += 1,
             '(' => {
                 depth -= 1;
                 if depth == 0 {
-                    return Some((&t[..i], &t[i + 1..t.len() - 1]));
+                    // `i` is where `char_indices` found the `(`: a boundary.
+                    let (before, inner) = body.split_at_checked(i)?;
+                    return Some((before, inner.strip_prefix('(')?));
                 }
             }
             _ => {}
@@ -68,10 +68,10 @@ fn trailing_parens(t: &str) -> Option<(&str, &str)> {
 
 /// A trailing ` | Venue 'Year` (short, after the last ` | `): the text before it and the venue.
 pub fn trailing_pipe_venue(t: &str) -> Option<(&str, String)> {
-    let i = t.rfind(" | ")?;
-    let venue = t[i + 3..].trim();
-    (!venue.is_empty() && venue.chars().count() <= 60 && i > 0)
-        .then(|| (t[..i].trim_end(), collapse(venue)))
+    let (before, venue) = t.rsplit_once(" | ")?;
+    let venue = venue.trim();
+    (!venue.is_empty() && venue.chars().count() <= 60 && !before.is_empty())
+        .then(|| (before.trim_end(), collapse(venue)))
 }
 
 /// A venue names a year (`SOSP 2023`, `NeurIPS'23`), a preprint (`arXiv 2312.07104`) or a report.

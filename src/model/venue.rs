@@ -35,12 +35,16 @@ pub fn year_in(text: &str) -> Option<u16> {
         if !matches!(c, '\'' | '’' | '‘') {
             continue;
         }
-        let after_name = text[..i]
+        // `i` is where `char_indices` found the quote: a boundary.
+        let Some((before, quoted)) = text.split_at_checked(i) else {
+            continue;
+        };
+        let after_name = before
             .trim_end()
             .chars()
             .last()
             .is_some_and(char::is_alphabetic);
-        let after = &text[i + c.len_utf8()..];
+        let after = quoted.strip_prefix(c).unwrap_or(quoted);
         let digits: Vec<u16> = after
             .chars()
             .take_while(char::is_ascii_digit)
@@ -69,9 +73,10 @@ fn arxiv_year(text: &str) -> Option<u16> {
             let ok = yymm.len() == 4
                 && (4..=5).contains(&number.len())
                 && number.bytes().all(|b| b.is_ascii_digit());
-            let yy: u16 = yymm[..2].parse().ok()?;
-            let mm: u16 = yymm[2..].parse().ok()?;
-            (ok && (1..=12).contains(&mm)).then_some(2000 + yy)
+            // `et al. arXiv`, `arXiv 1.2345`: a token that is not `YYMM.NNNNN` has no year.
+            let (yy, mm) = yymm.split_at_checked(2).filter(|_| ok)?;
+            let (yy, mm): (u16, u16) = (yy.parse().ok()?, mm.parse().ok()?);
+            (1..=12).contains(&mm).then_some(2000 + yy)
         })
 }
 
@@ -138,11 +143,10 @@ pub fn venue_name(venue: &str) -> &str {
             }
         }
     }
-    match end {
-        Some(e) => {
-            let name = venue[..e]
-                .trim_end()
-                .trim_end_matches([',', '\'', '’', '‘']);
+    // `end` is a word's start plus where `find` found a quote in it: a boundary, taken with `get`.
+    match end.and_then(|e| venue.get(..e)) {
+        Some(name) => {
+            let name = name.trim_end().trim_end_matches([',', '\'', '’', '‘']);
             if name.trim().is_empty() {
                 venue
             } else {

@@ -229,8 +229,10 @@ fn narrowing_with_the_query_language_equals_searching_everything() {
         "-t:llm serving",
     ] {
         let mut prev = Search::default();
-        for end in typed.char_indices().map(|(i, c)| i + c.len_utf8()) {
-            let q = &typed[..end];
+        for q in typed
+            .char_indices()
+            .filter_map(|(i, c)| typed.get(..i + c.len_utf8()))
+        {
             let Ok(query) = parse(q) else { continue };
             let narrowed = idx.find_within(&query, &prev, &NoMarks);
             assert_eq!(narrowed.hits, idx.find(&query, &NoMarks), "{q:?}");

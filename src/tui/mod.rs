@@ -9,6 +9,11 @@
 //! The run ends on `q`, on SIGTERM, SIGHUP or SIGINT (a second one exits at once), and when the terminal
 //! goes away (end of file, an error or a hang-up reading it): the terminal is restored as far as it still
 //! exists, the session is saved, and `run` returns without waiting for any worker (a load may still run).
+//!
+//! A panic anywhere ends the run the same way ([`Ending::Crashed`]): on a worker's thread (loader,
+//! reload, search, watcher, input), the panic hook gives the terminal back and tells the loop, which
+//! saves the session and returns; on the UI thread, the loop's unwinding is caught here and the session
+//! saved all the same. Marks are on disk already (they are written when set).
 
 mod editor;
 pub mod input;
@@ -52,6 +57,8 @@ pub enum Ending {
     TerminalGone(Gone),
     /// The load ended with no notes at all, only errors.
     NothingLoaded,
+    /// A panic, on the UI thread or a worker's: a bug of ours.
+    Crashed(crate::fault::Fault),
 }
 
 /// What `run` hands back: how it ended, and the errors of the load (to print once the screen is gone).
@@ -78,6 +85,8 @@ enum Msg {
         url: String,
         why: opener::OpenError,
     },
+    /// A thread panicked (the hook printed it and gave the terminal back).
+    Crashed(crate::fault::Fault),
 }
 
 /// Termination signals handled gracefully: the first one ends the loop (terminal restored, state
@@ -130,51 +139,33 @@ const DRAIN: usize = 256;
 pub fn run(app: App, ctx: Context) -> io::Result<Report> {
     let (tx, rx) = mpsc::channel::<Msg>();
     forward_signals(tx.clone())?;
+    let crashed = tx.clone();
+    crate::fault::notify_on_fatal(Some(Box::new(move |fault| {
+        let _ = crashed.send(Msg::Crashed(fault.clone()));
+    })));
     let mut rt = Runtime::start(app, ctx, tx)?;
-    // A way to check, by hand or in a test, that a panic restores the terminal and prints its message.
-    if std::env::var_os("TAKEAWAY_TEST_PANIC").is_some() {
-        panic!("TAKEAWAY_TEST_PANIC is set: panicking on purpose inside the running app");
+    // A panic of the UI thread unwinds to here: the runtime is still whole enough to save the session.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // A way to check, by hand or in a test, that a panic restores the terminal and ends cleanly.
+        crate::fault::inject("ui");
+        rt.run_loop(&rx)
+    }));
+    if outcome.is_err() {
+        // The hook sent the fault as it printed it.
+        let fault = rx
+            .try_iter()
+            .find_map(|m| match m {
+                Msg::Crashed(f) => Some(f),
+                _ => None,
+            })
+            .unwrap_or_else(|| crate::fault::Fault {
+                location: "an unknown place".into(),
+                thread: "main".into(),
+                message: "a panic the hook did not see".into(),
+            });
+        rt.end(Ending::Crashed(fault));
     }
-    let mut dirty = true;
-    loop {
-        if dirty {
-            if let Err(e) = rt.tui.draw(&rt.app) {
-                rt.end(Ending::TerminalGone(Gone::Draw(e)));
-                break;
-            }
-            dirty = false;
-        }
-        let due = if rt.busy() { None } else { rt.pending.due() };
-        let first = match due {
-            Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
-                Ok(m) => Some(m),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => break,
-            },
-            None => match rx.recv() {
-                Ok(m) => Some(m),
-                Err(_) => break,
-            },
-        };
-        if let Some(m) = first {
-            dirty |= rt.handle(m);
-            // Take what else is queued (a burst of keys, progress) before drawing once.
-            for m in rx.try_iter().take(DRAIN) {
-                if rt.ending.is_some() {
-                    break;
-                }
-                dirty |= rt.handle(m);
-            }
-        }
-        if rt.ending.is_some() {
-            break;
-        }
-        if !rt.busy() {
-            if let Some(changed) = rt.pending.take_due(Instant::now()) {
-                rt.start_reload(changed);
-            }
-        }
-    }
+    crate::fault::notify_on_fatal(None);
     Ok(rt.finish())
 }
 
@@ -231,6 +222,7 @@ impl Runtime {
         if !rt.ctx.paths.is_empty() {
             let tx = rt.tx.clone();
             match watch::watch(&rt.ctx.paths, move |paths| {
+                crate::fault::inject("watch");
                 let _ = tx.send(Msg::Changed(paths));
             }) {
                 Ok(w) => rt._watch = Some(w),
@@ -244,6 +236,51 @@ impl Runtime {
             workers::load(rt.ctx.paths.clone(), rt.tx.clone())?;
         }
         Ok(rt)
+    }
+
+    /// Handles messages until the run ends (quit, a signal, the terminal gone, a crash).
+    fn run_loop(&mut self, rx: &mpsc::Receiver<Msg>) {
+        let rt = self;
+        let mut dirty = true;
+        loop {
+            if dirty {
+                if let Err(e) = rt.tui.draw(&rt.app) {
+                    rt.end(Ending::TerminalGone(Gone::Draw(e)));
+                    break;
+                }
+                dirty = false;
+            }
+            let due = if rt.busy() { None } else { rt.pending.due() };
+            let first = match due {
+                Some(due) => match rx.recv_timeout(due.saturating_duration_since(Instant::now())) {
+                    Ok(m) => Some(m),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                },
+                None => match rx.recv() {
+                    Ok(m) => Some(m),
+                    Err(_) => break,
+                },
+            };
+            if let Some(m) = first {
+                dirty |= rt.handle(m);
+                // Take what else is queued (a burst of keys, progress) before drawing once.
+                for m in rx.try_iter().take(DRAIN) {
+                    if rt.ending.is_some() {
+                        break;
+                    }
+                    dirty |= rt.handle(m);
+                }
+            }
+            if rt.ending.is_some() {
+                break;
+            }
+            if !rt.busy() {
+                if let Some(changed) = rt.pending.take_due(Instant::now()) {
+                    rt.start_reload(changed);
+                }
+            }
+        }
     }
 
     /// Is a load or a reload running (changes then wait for it)?
@@ -307,14 +344,23 @@ impl Runtime {
                     ),
                     many => format!(": {} files", many.len()),
                 };
-                match errors.first() {
-                    Some(e) => self
+                // The changed files' errors first: a file that never loaded fails again on every reload.
+                let changed_error = errors
+                    .iter()
+                    .find(|e| changed.iter().any(|c| c.as_path() == Path::new(e.path())));
+                match changed_error.or(errors.first()) {
+                    Some(e) if self.app.library.document_at(Path::new(e.path())).is_some() => self
                         .app
                         .say(format!("Reloaded; kept the last good version of {e}")),
+                    Some(e) => self.app.say(format!("Reloaded; not loaded: {e}")),
                     None => self.app.say(format!("Reloaded the notes{what}")),
                 }
             }
             Msg::OpenFailed { url, why } => self.copy_instead(&url, why),
+            Msg::Crashed(fault) => {
+                self.end(Ending::Crashed(fault));
+                return false;
+            }
         }
         true
     }
@@ -467,9 +513,16 @@ impl Runtime {
         self.tui.leave();
         // A run that ended before the notes loaded has no session worth keeping: keep the saved one.
         if self.app.loading.is_none() {
-            self.app.session(&mut self.ctx.store.state);
-            if let Err(e) = self.ctx.store.save() {
-                eprintln!("takeaway: could not save the state: {e}");
+            // After a crash the app may be half-updated: a panic while reading its session is contained,
+            // and the state on disk (marks, the last session) is then left as it was.
+            let (app, store) = (&self.app, &mut self.ctx.store);
+            match crate::fault::isolate(|| app.session(&mut store.state)) {
+                Ok(()) => {
+                    if let Err(e) = store.save() {
+                        eprintln!("takeaway: could not save the state: {e}");
+                    }
+                }
+                Err(f) => eprintln!("takeaway: could not save the session: {f}"),
             }
         }
         let report = Report {

@@ -38,7 +38,7 @@ pub enum Gone {
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
 /// Undoes what [`Tui`] set up, once; safe to call from the panic hook and any number of times.
-fn restore() {
+pub(super) fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
         let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
@@ -47,27 +47,16 @@ fn restore() {
     }
 }
 
-/// Restores the terminal before the default hook prints a panic's message, so the message is readable.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore();
-            previous(info);
-        }));
-    });
-}
-
 /// The terminal, owned by the app between [`Tui::enter`] and drop.
 pub struct Tui {
     terminal: Terminal<CrosstermBackend<io::Stdout>>,
 }
 
 impl Tui {
-    /// Raw mode, the alternate screen and mouse capture; restored on drop and on a panic.
+    /// Raw mode, the alternate screen and mouse capture; restored on drop and on a panic (on any
+    /// thread: the panic hook restores it before the message is printed, see [`crate::fault`]).
     pub fn enter() -> io::Result<Tui> {
-        install_panic_hook();
+        crate::fault::restore_on_fatal(restore);
         let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let mut tui = Tui { terminal };
         tui.resume()?;
@@ -93,8 +82,12 @@ impl Tui {
         Ok((s.width, s.height))
     }
 
-    /// Draws the app.
+    /// Draws the app; nothing once the terminal was given back (a panic on another thread restored it
+    /// and the loop has yet to hear of it).
     pub fn draw(&mut self, app: &App) -> io::Result<()> {
+        if !ACTIVE.load(Ordering::SeqCst) {
+            return Ok(());
+        }
         self.terminal.draw(|f| crate::ui::draw(f, app)).map(|_| ())
     }
 

@@ -21,6 +21,7 @@ pub(super) fn search(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> io::Result<Send
                 while let Ok(newer) = job_rx.try_recv() {
                     job = newer;
                 }
+                crate::fault::inject("search");
                 let generation = job.generation;
                 let cancelled = || latest.load(Ordering::SeqCst) != generation;
                 if let Some(found) = job.run(&cancelled) {
@@ -39,6 +40,7 @@ pub(super) fn load(paths: Vec<PathBuf>, tx: Sender<Msg>) -> io::Result<()> {
     std::thread::Builder::new()
         .name("loader".into())
         .spawn(move || {
+            crate::fault::inject("loader");
             // One more than the last percentage sent (0: none yet).
             let sent = AtomicUsize::new(0);
             let progress = |done: usize, total: usize| {

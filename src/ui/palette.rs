@@ -51,7 +51,10 @@ pub fn draw(f: &mut Frame, app: &App) {
                     (&paper.title, tp, context, cp)
                 }
                 Ranked::Page(hit) => {
-                    let doc = &app.library.documents[hit.doc];
+                    // Results from before a reload may name a document that is gone now.
+                    let Some(doc) = app.library.documents.get(hit.doc) else {
+                        continue;
+                    };
                     (
                         &doc.title,
                         hit.positions.clone(),

@@ -103,7 +103,7 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
                     LETTERED_LINKS
                         .iter()
                         .filter(|(_, label)| p.link(label).is_some())
-                        .map(|(_, label)| &label[..1])
+                        .filter_map(|(_, label)| label.get(..1))
                         .collect::<Vec<_>>()
                         .join(" ")
                 })

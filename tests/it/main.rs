@@ -14,4 +14,5 @@ mod places;
 mod properties;
 mod reload;
 mod state_processes;
+mod text_cuts;
 mod ui_snapshots;

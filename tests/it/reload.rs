@@ -235,3 +235,48 @@ fn a_file_that_fails_keeps_its_last_good_version() {
             .contains("a.md:3: not valid UTF-8"));
     }
 }
+
+/// The palette open over a large library (searched off the UI thread) while a reload removes a note
+/// page it lists: its items named the old library's documents, and drawing them indexed past the end.
+#[test]
+fn the_palette_open_across_a_reload_that_removes_a_page() {
+    use takeaway::app::{App, Event, Key, KeyCode, Prepared};
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("a-list.md");
+    let page = dir.path().join("b-owl-page.md");
+    std::fs::write(&list, paper("Counting Owls")).unwrap();
+    std::fs::write(&page, "# Owl Page\n\nA note about owls, in prose.\n").unwrap();
+    let mut app = App::new(loader::load_paths(&[dir.path()]).library);
+    app.handle(Event::Resize {
+        width: 80,
+        height: 20,
+    });
+    app.searches.off_thread = true;
+    app.handle(Event::Key(Key::ctrl('p')));
+    for c in "owl".chars() {
+        for e in app.handle(Event::Key(Key::ch(c))) {
+            if let takeaway::app::Effect::Search(job) = e {
+                let search = job.run(&|| false).unwrap();
+                app.handle(Event::SearchDone {
+                    generation: job.generation,
+                    target: job.target,
+                    query: job.query,
+                    search,
+                });
+            }
+        }
+    }
+    assert!(
+        crate::common::render(&app)
+            .backend()
+            .to_string()
+            .contains("Owl Page"),
+        "the page is listed before the reload"
+    );
+    std::fs::remove_file(&page).unwrap();
+    app.replace_prepared(Prepared::new(loader::load_paths(&[dir.path()]).library));
+    // The new search is queued, not done: nothing of the old items is drawn, and nothing panics.
+    let screen = crate::common::render(&app).backend().to_string();
+    assert!(!screen.contains("Owl Page"), "{screen}");
+    app.handle(Event::Key(Key::plain(KeyCode::Enter)));
+}

@@ -210,8 +210,8 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
 pub fn bare_urls(text: &str) -> Vec<String> {
     text.split_whitespace()
         .filter_map(|w| {
-            let i = w.find("https://").or_else(|| w.find("http://"))?;
-            let url = w[i..].trim_end_matches(['.', ',', ')', '>', ']', ';']);
+            let (_, url) = super::super::cut::before_first(w, &["https://", "http://"])?;
+            let url = url.trim_end_matches(['.', ',', ')', '>', ']', ';']);
             (url.len() > 8).then(|| url.to_string())
         })
         .collect()

@@ -335,28 +335,21 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
     loop {
         let before = t;
         t = t.trim_start_matches(|c: char| is_emoji(c) || c.is_whitespace());
-        if let Some(rest) = t.strip_prefix('[') {
-            if let Some(end) = rest.find(']') {
-                let tag = rest[..end].trim();
-                if !tag.is_empty() && tag.chars().count() <= 40 {
-                    if super::super::title::is_venue(tag) {
-                        lead.venue.get_or_insert_with(|| collapse(tag));
-                    } else if NOT_PAPER_TAGS.contains(&tag.to_lowercase().as_str()) {
-                        lead.not_paper.get_or_insert_with(|| tag.to_string());
-                    }
-                    t = &rest[end + 1..];
-                }
-            }
-        } else if let Some(rest) = t.strip_prefix('(') {
-            if let Some(end) = rest.find(')') {
-                let tag = rest[..end].trim();
-                if !tag.is_empty()
-                    && tag.chars().count() <= 40
-                    && super::super::title::is_venue(tag)
-                {
+        if let Some((tag, after)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            let tag = tag.trim();
+            if !tag.is_empty() && tag.chars().count() <= 40 {
+                if super::super::title::is_venue(tag) {
                     lead.venue.get_or_insert_with(|| collapse(tag));
-                    t = &rest[end + 1..];
+                } else if NOT_PAPER_TAGS.contains(&tag.to_lowercase().as_str()) {
+                    lead.not_paper.get_or_insert_with(|| tag.to_string());
                 }
+                t = after;
+            }
+        } else if let Some((tag, after)) = t.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            let tag = tag.trim();
+            if !tag.is_empty() && tag.chars().count() <= 40 && super::super::title::is_venue(tag) {
+                lead.venue.get_or_insert_with(|| collapse(tag));
+                t = after;
             }
         }
         if t.len() == before.len() {

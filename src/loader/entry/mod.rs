@@ -19,6 +19,7 @@ pub mod table;
 pub mod title_link;
 pub mod url_kind;
 
+use super::cut;
 use super::markdown::collapse;
 use super::markdown::Tok;
 use super::title::{self, split_tail, trailing_pipe_venue};
@@ -74,10 +75,10 @@ pub fn clean_title(raw: &str) -> Head {
     loop {
         let before = t.len();
         t = t.trim_end_matches(|c: char| c.is_whitespace() || inline::is_marker(c));
-        if let Some(open) = t.rfind("(@") {
-            if t.ends_with(')') && head.affiliation.is_none() {
-                head.affiliation = Some(t[open + 2..t.len() - 1].trim().to_string());
-                t = &t[..open];
+        if head.affiliation.is_none() {
+            if let Some((before, org)) = t.strip_suffix(')').and_then(|s| s.rsplit_once("(@")) {
+                head.affiliation = Some(org.trim().to_string());
+                t = before;
                 continue;
             }
         }
@@ -95,8 +96,8 @@ pub fn clean_title(raw: &str) -> Head {
             t = rest;
             continue;
         }
-        if t.ends_with('.') && !t.ends_with("..") && !ends_with_abbreviation(t) {
-            t = &t[..t.len() - 1];
+        if !t.ends_with("..") && !ends_with_abbreviation(t) {
+            t = t.strip_suffix('.').unwrap_or(t);
         }
         // A separator left before a group: `Title |`, `Title -`, `Title,`.
         let trimmed = t.trim_end_matches([' ', '|', '-', '–', '—', ',', ';', ':']);
@@ -114,25 +115,24 @@ pub fn clean_title(raw: &str) -> Head {
 /// Splits text at the `. ` that end sentences (not after initials or `et al.`).
 fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    let mut start = 0;
-    while let Some(i) = sentence_end(text, start) {
-        out.push(&text[start..i]);
-        start = i + 2;
+    let mut rest = text;
+    while let Some((sentence, after)) = sentence_breaks(rest).next() {
+        out.push(sentence);
+        rest = after;
     }
-    out.push(&text[start..]);
+    out.push(rest);
     out
 }
 
-/// The next `. ` at or after `from` that ends a sentence, not an initial (`C. Wu`) or `et al.`.
-pub(crate) fn sentence_end(text: &str, from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(i) = text.get(at..)?.find(". ").map(|i| i + at) {
-        if !ends_with_abbreviation(&text[..=i]) {
-            return Some(i);
-        }
-        at = i + 2;
-    }
-    None
+/// Each `. ` in `text` that ends a sentence, not an initial (`C. Wu`) or `et al.`, as the text before
+/// its `.` and the text after its space. The cuts are where `match_indices` found the ASCII `. `.
+pub(crate) fn sentence_breaks(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.match_indices(". ").filter_map(move |(i, _)| {
+        let (before, after) = text.split_at_checked(i)?;
+        let with_dot = text.get(..=i)?;
+        let after = after.strip_prefix(". ")?;
+        (!ends_with_abbreviation(with_dot)).then_some((before, after))
+    })
 }
 
 /// A title in quotes (`"A Quoted Title", Ann Smith et al.`, `**OwlNet**: "Owls Are Worth …", ICCV, 2021
@@ -140,19 +140,16 @@ pub(crate) fn sentence_end(text: &str, from: usize) -> Option<usize> {
 /// authors, the venue and, in parentheses, an affiliation.
 pub fn quoted_title(text: &str) -> Option<Head> {
     let t = text.trim();
-    let (open_at, open, close) = [('"', '"'), ('“', '”')]
-        .iter()
-        .filter_map(|&(o, c)| t.find(o).map(|i| (i, o, c)))
-        .min_by_key(|(i, _, _)| *i)?;
+    let (raw_before, open, quoted) = cut::first_of(t, &["\"", "“"])?;
+    let close = if open == "“" { '”' } else { '"' };
     // Only a short name with a colon may stand before the quotes (`Why "X Y" Fails` is a title).
-    let raw_before = t[..open_at].trim();
+    let raw_before = raw_before.trim();
     let before = raw_before.trim_end_matches(':').trim();
     if before.chars().count() > 40 || (!before.is_empty() && !raw_before.ends_with(':')) {
         return None;
     }
-    let inner_start = open_at + open.len_utf8();
-    let end = t[inner_start..].find(close)? + inner_start;
-    let inner = t[inner_start..end].trim().trim_end_matches(',').trim();
+    let (inner, after) = quoted.split_once(close)?;
+    let inner = inner.trim().trim_end_matches(',').trim();
     if inner.split_whitespace().count() < 2 {
         return None;
     }
@@ -160,17 +157,15 @@ pub fn quoted_title(text: &str) -> Option<Head> {
     if !before.is_empty() && before != "?" {
         head.description = Some(before.to_string());
     }
-    let mut after = t[end + close.len_utf8()..]
+    let mut after = after
         .trim()
         .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
     // A trailing `(Owl Lab)` that is not a venue is an affiliation.
-    if let Some(open) = after.rfind('(') {
-        if after.ends_with(')') {
-            let inside = after[open + 1..after.len() - 1].trim();
-            if !title::is_venue(inside) && !inside.is_empty() {
-                head.affiliation = Some(inside.to_string());
-                after = after[..open].trim().trim_end_matches([',', '.']).trim();
-            }
+    if let Some((rest, inside)) = after.strip_suffix(')').and_then(|a| a.rsplit_once('(')) {
+        let inside = inside.trim();
+        if !title::is_venue(inside) && !inside.is_empty() {
+            head.affiliation = Some(inside.to_string());
+            after = rest.trim().trim_end_matches([',', '.']).trim();
         }
     }
     if !after.is_empty() {
@@ -217,20 +212,21 @@ pub fn describe(text: &str) -> Describe {
     let mut d = Describe::default();
     let sep = |c: char| c.is_whitespace() || ".,;:|".contains(c);
     let mut t = text.trim().to_string();
-    // A description after a dash.
-    if let Some(i) = [" - ", " – ", " — "].iter().filter_map(|p| t.find(p)).min() {
-        d.description = Some(t[i + 3..].trim().to_string()).filter(|s| !s.is_empty());
-        t.truncate(i);
-    } else if let Some(rest) = t.strip_prefix(['-', '–', '—']) {
+    // A description after a dash: all of it when the text starts with one (a dash inside it is the
+    // description's own), else from the first dash set off by spaces.
+    if let Some(rest) = t.strip_prefix(['-', '–', '—']) {
         d.description = Some(rest.trim().to_string()).filter(|s| !s.is_empty());
         t.clear();
+    } else if let Some((before, _, after)) = cut::first_of(&t, title_link::DASHES) {
+        d.description = Some(after.trim().to_string()).filter(|s| !s.is_empty());
+        t = before.to_string();
     }
     // A leading `(2016)` or `(OWL 2020)`.
     if let Some(rest) = t.trim_start_matches(sep).strip_prefix('(') {
-        if let Some(end) = rest.find(')') {
-            if title::is_venue(&rest[..end]) {
-                d.venue = Some(collapse(&rest[..end]));
-                t = rest[end + 1..].trim_matches(sep).to_string();
+        if let Some((inside, after)) = rest.split_once(')') {
+            if title::is_venue(inside) {
+                d.venue = Some(collapse(inside));
+                t = after.trim_matches(sep).to_string();
             }
         }
     }
@@ -325,12 +321,10 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
             return (title.trim().to_string(), Some(who.trim().to_string()), None);
         }
     }
-    let mut search = 0;
-    while let Some(i) = sentence_end(text, search) {
-        let rest = &text[i + 2..];
+    for (title, rest) in sentence_breaks(text) {
         // Authors run to the next `. ` (then a venue may follow) or to the end.
-        let (who, after) = match sentence_end(rest, 0) {
-            Some(j) => (&rest[..j], Some(rest[j + 2..].trim())),
+        let (who, after) = match sentence_breaks(rest).next() {
+            Some((who, after)) => (who, Some(after.trim())),
             None => (rest, None),
         };
         if reads_as_names(who) {
@@ -338,12 +332,11 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
                 .map(|a| a.trim_end_matches('.').trim().to_string())
                 .filter(|a| !a.is_empty());
             return (
-                text[..i].trim().to_string(),
+                title.trim().to_string(),
                 Some(who.trim().trim_end_matches('.').to_string()),
                 venue,
             );
         }
-        search = i + 2;
     }
     (text.to_string(), None, None)
 }

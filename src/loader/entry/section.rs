@@ -111,32 +111,33 @@ const BUTTON_WORDS: &[&str] = &[
 /// The `<details>`/`</details>` tags of an HTML block, in order, with each one's `<summary>` text.
 /// Unbalanced or broken tags give what can be read; nothing here fails.
 pub fn wraps(html: &str) -> Vec<Wrap> {
+    // ASCII lower-casing keeps every byte where it was: an offset in `lower` is one in `html`, and
+    // `get` refuses one that is not a boundary rather than panicking.
     let lower = html.to_ascii_lowercase();
     let mut out: Vec<Wrap> = Vec::new();
-    let mut i = 0;
-    while let Some(j) = lower[i..].find('<').map(|j| j + i) {
-        let rest = &lower[j..];
+    for (at, _) in lower.match_indices('<') {
+        let Some(rest) = lower.get(at..) else {
+            continue;
+        };
         if rest.starts_with("</details") {
             out.push(Wrap::Close);
         } else if rest.starts_with("<details") {
             out.push(Wrap::Open);
         } else if rest.starts_with("<summary") {
-            let start = lower[j..].find('>').map(|k| j + k + 1);
-            let end = lower[j..].find("</summary").map(|k| j + k);
-            if let (Some(s), Some(e)) = (start, end) {
-                if s <= e {
-                    let text = collapse(&strip_tags(&html[s..e]));
-                    let button = text.is_empty()
-                        || text.to_lowercase().split_whitespace().all(|w| {
-                            BUTTON_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
-                        });
-                    if !button {
-                        out.push(Wrap::Summary(text));
-                    }
-                }
+            let start = rest.find('>').map(|k| at + k + 1);
+            let end = rest.find("</summary").map(|k| at + k);
+            let Some(inner) = start.zip(end).and_then(|(s, e)| html.get(s..e)) else {
+                continue;
+            };
+            let text = collapse(&strip_tags(inner));
+            let button = text.is_empty()
+                || text.to_lowercase().split_whitespace().all(|w| {
+                    BUTTON_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+                });
+            if !button {
+                out.push(Wrap::Summary(text));
             }
         }
-        i = j + 1;
     }
     out
 }

@@ -8,6 +8,7 @@
 //! page's resources), a bare URL (`<https://…>`), and a software repository (a link to a code host with
 //! no paper link beside it).
 
+use super::super::cut;
 use super::super::markdown::collapse;
 use super::inline::{is_link_label, is_paper_label, looks_like_url, outside, strip_lead, Seg};
 use super::link_group::{links, start as group_start, title_text};
@@ -72,18 +73,22 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let starts_with_colon = matches!(after.first(), Some(Seg::Text(t, _)) if t.starts_with(':'));
     let (continuation, tail) = if starts_with_colon {
         let t = tail.trim_start_matches(':').trim();
-        let (mut cont, mut rest) = match find_delimiter(t) {
-            Some(i) => (t[..i].trim().to_string(), t[i..].to_string()),
+        let (mut cont, mut rest) = match cut::before_first(t, DELIMITERS) {
+            Some((cont, rest)) => (cont.trim().to_string(), rest.to_string()),
             // No delimiter: a trailing `(Venue)` or `, by Author` is still split off by clean_title.
             None => (t.to_string(), String::new()),
         };
         // `: subtitle. SOSP 2023.`: a sentence after the subtitle that only names a venue or authors.
-        if let Some(i) = super::sentence_end(&cont, 0) {
-            let d = describe(&cont[i + 1..]);
-            if d.description.is_none() && (d.venue.is_some() || d.authors.is_some()) {
-                rest = format!("{}{rest}", &cont[i + 1..]);
-                cont.truncate(i);
-            }
+        let venue_sentence = super::sentence_breaks(&cont)
+            .next()
+            .and_then(|(subtitle, after)| {
+                let d = describe(after);
+                (d.description.is_none() && (d.venue.is_some() || d.authors.is_some()))
+                    .then(|| (subtitle.to_string(), format!(" {after}{rest}")))
+            });
+        if let Some((subtitle, moved)) = venue_sentence {
+            cont = subtitle;
+            rest = moved;
         }
         (cont, rest)
     } else {
@@ -98,13 +103,9 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let mut tail = tail.trim().to_string();
     if let Some(v) = tail.strip_prefix('|') {
         let v = v.trim();
-        let end = [" - ", " – ", " — "]
-            .iter()
-            .filter_map(|d| v.find(d))
-            .min()
-            .unwrap_or(v.len());
-        head.venue = Some(collapse(&v[..end])).filter(|v| !v.is_empty());
-        tail = v[end..].to_string();
+        let (venue, rest) = cut::before_first(v, DASHES).unwrap_or((v, ""));
+        head.venue = Some(collapse(venue)).filter(|v| !v.is_empty());
+        tail = rest.to_string();
     }
     let cleaned = clean_title(&raw_title);
     let d = describe(&tail);
@@ -135,12 +136,11 @@ fn has_paper_link(head: &Head, skip: usize) -> bool {
 }
 
 /// Where a continuation ends: ` | `, ` - `, ` – `, ` — ` or ` (`.
-fn find_delimiter(t: &str) -> Option<usize> {
-    [" | ", " - ", " – ", " — ", " ("]
-        .iter()
-        .filter_map(|d| t.find(d))
-        .min()
-}
+/// What starts a description after a title.
+pub(crate) const DASHES: &[&str] = &[" - ", " – ", " — "];
+
+/// What ends a title's continuation: a venue, a description, a parenthesis.
+const DELIMITERS: &[&str] = &[" | ", " - ", " – ", " — ", " ("];
 
 #[cfg(test)]
 mod tests {

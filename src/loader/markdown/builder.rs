@@ -118,7 +118,7 @@ impl Builder {
     /// An inline `<a href="…">` opens a link and `</a>` closes it, as a markdown link would.
     pub(super) fn html_anchor(&mut self, html: &str, line: usize) {
         let t = html.trim();
-        if t.len() >= 3 && t[..3].eq_ignore_ascii_case("</a") {
+        if t.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("</a")) {
             self.close_anchor(line);
         } else if let Some(href) = anchor_href(t) {
             if self.links == 0 {
@@ -333,10 +333,15 @@ fn anchor_href(tag: &str) -> Option<String> {
     if !lower.starts_with("<a ") && !lower.starts_with("<a\t") && !lower.starts_with("<a\n") {
         return None;
     }
+    // ASCII lower-casing keeps every byte where it was: `at` is an offset of `tag` too.
     let at = lower.find("href")?;
-    let rest = tag[at + 4..].trim_start().strip_prefix('=')?.trim_start();
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let value = &rest[1..];
-    let end = value.find(quote)?;
-    Some(value[..end].replace("&amp;", "&"))
+    let rest = tag
+        .get(at + 4..)?
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let value = rest.strip_prefix(['"', '\''])?;
+    let quote = if rest.starts_with('"') { '"' } else { '\'' };
+    let (value, _) = value.split_once(quote)?;
+    Some(value.replace("&amp;", "&"))
 }

@@ -31,17 +31,16 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
 
 /// The text up to the next white space, and what follows.
 fn word(s: &str) -> (&str, &str) {
-    let end = s.find(char::is_whitespace).unwrap_or(s.len());
-    (&s[..end], &s[end..])
+    // Where `find` found white space: a boundary.
+    s.find(char::is_whitespace)
+        .and_then(|end| s.split_at_checked(end))
+        .unwrap_or((s, ""))
 }
 
 /// A quoted phrase at the start of `s` (after its opening `"`): up to the closing quote, or to the end
 /// while it is being typed.
 fn phrase(s: &str) -> (&str, &str) {
-    match s.find('"') {
-        Some(i) => (&s[..i], &s[i + 1..]),
-        None => (s, ""),
-    }
+    s.split_once('"').unwrap_or((s, ""))
 }
 
 /// A value: `"a phrase"` or `'word` (as written), else a word. `None` for nothing.

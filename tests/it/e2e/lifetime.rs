@@ -17,12 +17,12 @@ fn a_panic_restores_the_terminal_and_prints_its_message() {
     };
     start(&t, "bash --norc");
     let script = format!(
-        "stty -g > '{d}/before'; TAKEAWAY_TEST_PANIC=1 RUST_BACKTRACE=0 XDG_CONFIG_HOME='{d}' XDG_DATA_HOME='{d}' '{}'; echo EXIT=$?; stty -g > '{d}/after'",
+        "stty -g > '{d}/before'; TAKEAWAY_TEST_FAULT=ui RUST_BACKTRACE=0 XDG_CONFIG_HOME='{d}' XDG_DATA_HOME='{d}' '{}'; echo EXIT=$?; stty -g > '{d}/after'",
         env!("CARGO_BIN_EXE_takeaway"),
         d = dir.path().display(),
     );
     t.keys(&[&script, "Enter"]);
-    let screen = t.wait_for("EXIT=101");
+    let screen = t.wait_for("EXIT=70");
     assert!(screen.contains("panicking on purpose"), "{screen}");
     let alt = t.cmd(&[
         "display",

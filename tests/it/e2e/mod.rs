@@ -6,6 +6,7 @@
 //! every way it can end (quit, signals, the terminal gone, a panic) and watches it load and idle.
 
 mod browse;
+mod faults;
 mod lifetime;
 
 use std::path::{Path, PathBuf};
