@@ -1,5 +1,8 @@
 //! Text from notes is untrusted: before any of it reaches a terminal it goes through [`sanitize`].
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 use std::borrow::Cow;
 
 /// Makes text safe to print: C0 control characters (escape, bell, backspace, carriage return, …) and DEL

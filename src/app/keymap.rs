@@ -1,6 +1,9 @@
 //! Keys → actions, per mode: the one place where that mapping lives. The help overlay and the status hints
 //! are generated from it, so they never drift from what the keys do.
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 use std::fmt;
 
 use super::action::{Action, NUMBERED_LINKS};
@@ -340,8 +343,10 @@ impl KeyMap {
             }
         }
         for (i, (m, k, a)) in km.bindings.iter().enumerate() {
-            if let Some((_, _, b)) = km.bindings[i + 1..]
+            if let Some((_, _, b)) = km
+                .bindings
                 .iter()
+                .skip(i + 1)
                 .find(|(m2, k2, b)| m2 == m && k2 == k && b != a)
             {
                 return Err(KeyMapError::Conflict {
@@ -394,7 +399,7 @@ mod tests {
     fn no_key_is_bound_twice_in_a_mode() {
         let km = KeyMap::default();
         for (i, (m, k, _)) in km.bindings.iter().enumerate() {
-            for (m2, k2, _) in &km.bindings[i + 1..] {
+            for (m2, k2, _) in km.bindings.iter().skip(i + 1) {
                 assert!(!(m == m2 && k == k2), "{k} bound twice in {m:?}");
             }
         }

@@ -1,6 +1,9 @@
 //! A line of typed text, as the filter and the jump palette take it: characters are added at the end,
 //! Backspace deletes one, Ctrl-W a word.
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 use super::Action;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -2,6 +2,9 @@
 //! `match_indices`) returned for a needle, so it is a character boundary by construction; the checked
 //! forms (`split_at_checked`, `strip_prefix`) turn a mistake into `None` instead of a panic.
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 /// The earliest of `needles` in `text`: the text before it, the needle, and the text after it.
 pub fn first_of<'a, 'n>(text: &'a str, needles: &[&'n str]) -> Option<(&'a str, &'n str, &'a str)> {
     let (at, needle) = needles

@@ -1,5 +1,8 @@
 //! How a paper's first paragraph splits into title, venue, authors and links.
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 use super::markdown::collapse;
 
 /// Does `url` point outside the notes (it has a scheme such as `https:`)?
@@ -119,6 +122,7 @@ pub fn slug(text: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)] // a test's fixture has what it indexes
 mod tests {
     use super::*;
     use crate::loader::entry::{recognise, Head, Shape};

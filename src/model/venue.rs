@@ -6,6 +6,9 @@
 //! that lists it when that title names a year (a conference's notes, `OSDI 2023`). Its year is read from
 //! that venue, else from the document's title.
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 use super::{Library, Paper, PaperRef};
 
 /// The first year `text` names: a four-digit 19xx or 20xx standing alone (`OSDI 2023`,
@@ -15,11 +18,11 @@ pub fn year_in(text: &str) -> Option<u16> {
     let b = text.as_bytes();
     let mut best: Option<(usize, u16)> = None;
     // A four-digit year standing alone.
-    for i in 0..b.len().saturating_sub(3) {
-        let year = &b[i..i + 4];
+    for (i, year) in b.windows(4).enumerate() {
+        let before = i.checked_sub(1).and_then(|j| b.get(j));
         if year.iter().all(u8::is_ascii_digit)
             && (year.starts_with(b"19") || year.starts_with(b"20"))
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && before.is_none_or(|c| !c.is_ascii_alphanumeric())
             && b.get(i + 4).is_none_or(|c| !c.is_ascii_alphanumeric())
         {
             let y = year.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
@@ -52,8 +55,8 @@ pub fn year_in(text: &str) -> Option<u16> {
             .map(|d| d as u16)
             .collect();
         let alone = after.chars().nth(2).is_none_or(|c| !c.is_alphanumeric());
-        if after_name && digits.len() == 2 && alone {
-            let yy = digits[0] * 10 + digits[1];
+        if let (true, [tens, ones], true) = (after_name, digits.as_slice(), alone) {
+            let yy = tens * 10 + ones;
             let y = if yy > 50 { 1900 + yy } else { 2000 + yy };
             best = Some((i, y));
             break;

@@ -2,6 +2,9 @@
 //! (`References`, `Resources & Tools`, `Contributing`), `<details><summary>Topic</summary>` blocks, and a
 //! paragraph of bold text only (`**2024**`) that names the list after it.
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 use super::super::markdown::{collapse, Tok};
 
 /// Words of a heading that announce something other than papers.

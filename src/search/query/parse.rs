@@ -1,5 +1,8 @@
 //! The parser of the query language (see [`super`]).
 
+// Text is cut and indexed here with checked access only (`get`, `split_once`, patterns).
+#![deny(clippy::indexing_slicing)]
+
 use super::*;
 
 /// Parses a query (see the module's documentation).
