@@ -92,6 +92,30 @@ fn help_overlay_ends_with_the_query_language() {
     insta::assert_snapshot!(render(&app).backend());
 }
 
+/// The help overlay is as wide as its longest line (within the terminal): no description is cut.
+fn help_at(width: u16) -> String {
+    let mut app = bundled(width, 40);
+    keys(&mut app, "?");
+    let screen = format!("{:?}", render(&app).backend());
+    for whole in [
+        "views: notes, by topic/year/venue/affiliation",
+        "export shown papers (BibTeX file here)",
+    ] {
+        assert!(screen.contains(whole), "cut at {width}: {whole}\n{screen}");
+    }
+    screen
+}
+
+#[test]
+fn help_overlay_at_100_columns() {
+    insta::assert_snapshot!(help_at(100));
+}
+
+#[test]
+fn help_overlay_at_140_columns() {
+    insta::assert_snapshot!(help_at(140));
+}
+
 /// The fixture repository of three files (two conferences and a reading list) at `width`x`height`.
 fn three_files(width: u16, height: u16) -> App {
     let loaded = loader::load_paths(&[fixture("ask")]);
