@@ -167,7 +167,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
             th.accent(),
         ));
         for &place in &places {
-            let Some(node) = app.tree.node_of_paper(place) else {
+            let Some(crumb) = app.place_breadcrumb(place) else {
                 continue;
             };
             let here = place == r;
@@ -177,7 +177,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
                 ("  ", th.dim())
             };
             out.extend(wrap(
-                &[(app.tree.breadcrumb(node), style)],
+                &[(crumb, style)],
                 w,
                 Span::styled(marker, th.accent()),
                 Span::raw("  "),
