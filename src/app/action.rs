@@ -93,6 +93,10 @@ pub enum Action {
     OnlyUnread,
     /// next place of this paper
     NextPlace,
+    /// back to the place before a jump
+    JumpBack,
+    /// forward again after going back
+    JumpForward,
     /// views: notes, by topic/year/venue/affiliation
     CycleView,
     /// export shown papers (BibTeX file here)

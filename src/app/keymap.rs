@@ -227,6 +227,11 @@ impl Default for KeyMap {
         use KeyCode as K;
         let p = Key::plain;
         let c = Key::ch;
+        let alt = |code| Key {
+            code,
+            ctrl: false,
+            alt: true,
+        };
         let mut b: Vec<(Mode, Key, Action)> = Vec::new();
         let mut bind = |mode: Mode, keys: &[Key], action: Action| {
             for &k in keys {
@@ -264,6 +269,8 @@ impl Default for KeyMap {
         bind(m, &[c('B')], OnlyBookmarked);
         bind(m, &[c('U')], OnlyUnread);
         bind(m, &[c('w')], NextPlace);
+        bind(m, &[Key::ctrl('o'), alt(K::Left)], JumpBack);
+        bind(m, &[Key::ctrl('n'), alt(K::Right)], JumpForward);
         bind(m, &[c('V')], CycleView);
         bind(m, &[c('x')], Export);
         bind(m, &[c('X')], CopyShown);

@@ -137,7 +137,9 @@ impl App {
         if let Some(target) = &link.target {
             match self.landing(target) {
                 Some(id) => {
+                    let from = self.here();
                     self.reveal(id);
+                    self.jumped(from);
                     self.focus = Focus::Detail;
                     self.say(format!("Showing {}", link.url));
                 }

@@ -19,6 +19,7 @@ pub mod action;
 pub mod event;
 mod export;
 pub mod filter;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod link_menu;
@@ -76,6 +77,8 @@ pub struct App {
     pub palette: Palette,
     /// What the side pane shows: the navigation, or the works grouped one way.
     pub views: Views,
+    /// Where the selection was before each jump (back and forward keys).
+    pub jumps: jumps::Jumps,
     pub links: Links,
     pub detail_scroll: Scroll,
     pub help_scroll: Scroll,
@@ -88,6 +91,8 @@ pub struct App {
     pub loading: Option<Loading>,
     /// Where searches run, and the jobs the current update queued.
     pub searches: SearchQueue,
+    /// Where the selection was when the filter line opened (recorded as a jump when Enter keeps it).
+    filter_origin: Option<jumps::Place>,
 }
 
 impl App {
@@ -112,6 +117,7 @@ impl App {
             filter: Filter::default(),
             palette: Palette::default(),
             views: Views::default(),
+            jumps: jumps::Jumps::default(),
             links: Links::default(),
             detail_scroll: Scroll::default(),
             help_scroll: Scroll::default(),
@@ -120,6 +126,7 @@ impl App {
             running: true,
             loading: None,
             searches: SearchQueue::default(),
+            filter_origin: None,
         };
         app.recount_unread();
         app
@@ -223,6 +230,7 @@ impl App {
                 }
             }
             Filter => {
+                self.filter_origin = self.here();
                 self.mode = Mode::FilterInput;
                 self.focus = Focus::Tree;
             }
@@ -245,8 +253,18 @@ impl App {
             ToggleRead => return self.toggle_mark(false),
             OnlyBookmarked => self.toggle_only(true),
             OnlyUnread => self.toggle_only(false),
-            NextPlace => self.next_place(),
-            CycleView => self.cycle_view(),
+            NextPlace => {
+                let from = self.here();
+                self.next_place();
+                self.jumped(from);
+            }
+            JumpBack => self.jump_back(true),
+            JumpForward => self.jump_back(false),
+            CycleView => {
+                let from = self.here();
+                self.cycle_view();
+                self.jumps.record_view(from);
+            }
             Export => return self.export_shown(),
             CopyShown => return self.copy_shown(),
             Edit => return self.edit(),

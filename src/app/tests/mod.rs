@@ -1,6 +1,7 @@
 //! `App::update` driven by actions: state changes and returned effects, nothing performed for real.
 
 mod browse;
+mod jumps;
 mod links;
 mod marks;
 mod query;
