@@ -97,6 +97,14 @@ pub enum Action {
     JumpBack,
     /// forward again after going back
     JumpForward,
+    /// select / unselect this paper (then the next row)
+    TogglePick,
+    /// select every paper shown
+    PickShown,
+    /// clear the selection
+    ClearPicked,
+    /// clear every new mark
+    ClearNew,
     /// views: notes, by topic/year/venue/affiliation
     CycleView,
     /// export shown papers (BibTeX file here)

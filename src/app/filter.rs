@@ -212,6 +212,7 @@ impl App {
             works: &self.works,
             bookmarks: &self.marks.bookmarks,
             read: &self.marks.read,
+            new: &self.news.new,
         }
     }
 

@@ -187,15 +187,18 @@ pub enum Mode {
     FilterInput,
     Palette,
     LinkMenu,
+    /// A question on the status line (open this many links?).
+    Ask,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Browse,
         Mode::FilterInput,
         Mode::Palette,
         Mode::LinkMenu,
+        Mode::Ask,
         Mode::Help,
     ];
 
@@ -205,6 +208,7 @@ impl Mode {
             Mode::FilterInput => "Filter input",
             Mode::Palette => "Jump palette",
             Mode::LinkMenu => "Link popup",
+            Mode::Ask => "A question on the status line",
             Mode::Help => "Help",
         }
     }
@@ -271,6 +275,10 @@ impl Default for KeyMap {
         bind(m, &[c('w')], NextPlace);
         bind(m, &[Key::ctrl('o'), alt(K::Left)], JumpBack);
         bind(m, &[Key::ctrl('n'), alt(K::Right)], JumpForward);
+        bind(m, &[c(' ')], TogglePick);
+        bind(m, &[Key::ctrl('a')], PickShown);
+        bind(m, &[c('u')], ClearPicked);
+        bind(m, &[c('C')], ClearNew);
         bind(m, &[c('V')], CycleView);
         bind(m, &[c('x')], Export);
         bind(m, &[c('X')], CopyShown);
@@ -309,6 +317,11 @@ impl Default for KeyMap {
         for (i, a) in NUMBERED_LINKS.into_iter().enumerate() {
             bind(m, &[c(char::from(b'1' + i as u8))], a);
         }
+        bind(m, &[Key::ctrl('c')], Quit);
+
+        let m = Mode::Ask;
+        bind(m, &[c('y'), p(K::Enter)], Confirm);
+        bind(m, &[c('n'), p(K::Esc), c('q')], Cancel);
         bind(m, &[Key::ctrl('c')], Quit);
 
         let m = Mode::Help;

@@ -27,7 +27,27 @@ impl Default for Links {
     }
 }
 
+/// The link that plays a role (`Paper`, `Code`, …, as the lettered keys name them) among a work's links:
+/// the first so labelled. The one place where a label is read as a role.
+pub fn role_link<'a>(links: &[&'a Link], role: &str) -> Option<&'a Link> {
+    links
+        .iter()
+        .copied()
+        .find(|l| l.label.trim().eq_ignore_ascii_case(role))
+}
+
 impl App {
+    /// May a URL go to the opener (its scheme is among the allowed ones)?
+    pub(super) fn allowed(&self, url: &str) -> bool {
+        let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+        scheme.is_some_and(|s| {
+            self.links
+                .allowed_schemes
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(&s))
+        })
+    }
+
     /// How the detail pane numbers the links of the selected paper ([`App::selected_links`]): (key shown,
     /// link). The first link of each lettered label gets its letter (`p` Paper, `v` Video, …); the others
     /// their number.
@@ -103,11 +123,7 @@ impl App {
             self.say(format!("Select a paper to open its {label} link"));
             return Vec::new();
         }
-        let link = self
-            .selected_links()
-            .into_iter()
-            .find(|l| l.label.trim().eq_ignore_ascii_case(label))
-            .cloned();
+        let link = role_link(&self.selected_links(), label).cloned();
         match link {
             Some(link) => self.open(&link),
             None => {
@@ -150,23 +166,18 @@ impl App {
             }
             return Vec::new();
         }
-        let scheme = link
-            .url
-            .split_once(':')
-            .map(|(s, _)| s.to_ascii_lowercase());
-        let allowed = scheme.is_some_and(|s| {
-            self.links
-                .allowed_schemes
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&s))
-        });
-        if !allowed {
+        if !self.allowed(&link.url) {
             self.say(format!(
                 "Not opened: {} (only {} links are opened)",
                 link.url,
                 self.links.allowed_schemes.join(", ")
             ));
             return Vec::new();
+        }
+        if let Some((r, _)) = self.selected_paper() {
+            if let Some(key) = self.works.key_of(r).map(str::to_string) {
+                self.seen_now(&key);
+            }
         }
         let mut effects = vec![Effect::Open(link.url.clone())];
         if self.links.mark_read_on_open

@@ -104,14 +104,11 @@ impl App {
             (false, true) => format!("Marked read: {title}{where_}"),
             (false, false) => format!("Marked unread: {title}{where_}"),
         });
-        self.recount_unread();
-        if self.filter.is_active() && self.filter.parsed.uses_marks() {
-            // `is:read` and its kin: searched again with the new marks, the selection kept.
-            self.refilter();
-            self.narrow();
-        } else if self.filter.only_bookmarked || self.filter.only_unread {
-            self.narrow();
+        if on && !bookmark {
+            let key = keys[0].clone();
+            self.seen_now(&key);
         }
+        self.marks_changed();
         keys.into_iter()
             .map(|id| {
                 Effect::Mark(if bookmark {
@@ -121,6 +118,18 @@ impl App {
                 })
             })
             .collect()
+    }
+
+    /// After marks changed: the unread counts, and what shows when the filter or a toggle asks for marks.
+    pub(super) fn marks_changed(&mut self) {
+        self.recount_unread();
+        if self.filter.is_active() && self.filter.parsed.uses_marks() {
+            // `is:read` and its kin: searched again with the new marks, the selection kept.
+            self.refilter();
+            self.narrow();
+        } else if self.filter.only_bookmarked || self.filter.only_unread {
+            self.narrow();
+        }
     }
 
     /// `B` / `U`: shows only bookmarked (or only unread) papers, or all again.

@@ -25,8 +25,10 @@ pub mod layout;
 pub mod link_menu;
 pub mod marks;
 mod mouse;
+pub mod news;
 pub mod palette;
 pub mod scroll;
+pub mod selection;
 pub mod session;
 pub mod text_input;
 pub mod tree_view;
@@ -79,6 +81,10 @@ pub struct App {
     pub views: Views,
     /// Where the selection was before each jump (back and forward keys).
     pub jumps: jumps::Jumps,
+    /// The papers selected to act on together.
+    pub picked: selection::Picked,
+    /// The works new since last time.
+    pub news: news::News,
     pub links: Links,
     pub detail_scroll: Scroll,
     pub help_scroll: Scroll,
@@ -118,6 +124,8 @@ impl App {
             palette: Palette::default(),
             views: Views::default(),
             jumps: jumps::Jumps::default(),
+            picked: selection::Picked::default(),
+            news: news::News::default(),
             links: Links::default(),
             detail_scroll: Scroll::default(),
             help_scroll: Scroll::default(),
@@ -177,6 +185,7 @@ impl App {
                 Vec::new()
             }
             Mode::LinkMenu => self.link_menu(action),
+            Mode::Ask => self.answer(action),
             Mode::Help => {
                 match action {
                     Action::Cancel | Action::Help => self.mode = Mode::Browse,
@@ -210,6 +219,9 @@ impl App {
     fn browse(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         let page = self.tree_height().max(1) as isize;
+        if let Some(effects) = self.on_picked(action) {
+            return effects;
+        }
         match action {
             Down | Up | PageDown | PageUp | First | Last if self.focus == Focus::Detail => {
                 self.scroll_detail(action)
@@ -258,6 +270,10 @@ impl App {
                 self.next_place();
                 self.jumped(from);
             }
+            TogglePick => self.toggle_pick(),
+            PickShown => self.pick_shown(),
+            ClearPicked => self.clear_picked(),
+            ClearNew => self.clear_new(),
             JumpBack => self.jump_back(true),
             JumpForward => self.jump_back(false),
             CycleView => {
@@ -277,6 +293,8 @@ impl App {
             Cancel => {
                 if self.narrowed() {
                     self.clear_filter();
+                } else if !self.picked.keys.is_empty() {
+                    self.clear_picked();
                 } else if self.focus == Focus::Detail {
                     self.focus = Focus::Tree;
                 }

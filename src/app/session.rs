@@ -188,6 +188,7 @@ impl App {
         self.marks.bookmarks = self.work_marks(bookmarks.iter());
         self.marks.read = self.work_marks(read.iter());
         self.recount_unread();
+        self.recompute_new();
         self.refilter();
         self.narrow();
         self.restore_session(&session);

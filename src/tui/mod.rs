@@ -26,6 +26,7 @@ use std::time::Instant;
 
 use crate::app::{App, Effect, Event, Loading, Prepared, SearchJob, SearchTarget};
 use crate::loader::LoadError;
+use crate::state::seen::Seen;
 use crate::state::Store;
 pub use term::{Gone, Tui};
 
@@ -39,6 +40,8 @@ pub struct Context {
     /// Load `paths` off the UI thread: the app starts empty with `loading` set, and fills in when the
     /// load ends.
     pub load: bool,
+    /// The file of the works this library had last time (beside the state; `None`: not kept).
+    pub seen: Option<PathBuf>,
 }
 
 /// How a run ended.
@@ -193,6 +196,8 @@ struct Runtime {
     jobs: Sender<SearchJob>,
     load_errors: Vec<String>,
     ending: Option<Ending>,
+    /// The works the library had last time, until the notes are in to compare with.
+    last_seen: Option<Option<Seen>>,
 }
 
 impl Runtime {
@@ -225,7 +230,20 @@ impl Runtime {
             latest_job,
             load_errors: Vec::new(),
             ending: None,
+            last_seen: None,
         };
+        let last_seen = match &rt.ctx.seen {
+            Some(path) => Seen::load(path).unwrap_or_else(|e| {
+                rt.app.say(format!("Cannot tell what is new: {e}"));
+                None
+            }),
+            None => None,
+        };
+        if rt.ctx.load {
+            rt.last_seen = Some(last_seen);
+        } else {
+            rt.app.start_news(last_seen);
+        }
         // The frame first, then the work: the screen shows at once however large the notes are.
         rt.tui.draw(&rt.app)?;
         if !rt.ctx.paths.is_empty() {
@@ -342,6 +360,9 @@ impl Runtime {
         };
         let state = self.ctx.store.state.clone();
         self.app.finish_loading(*prepared, &state);
+        if let Some(last_seen) = self.last_seen.take() {
+            self.app.start_news(last_seen);
+        }
         if let Some(m) = unread {
             self.app.say(m);
         }
@@ -470,6 +491,14 @@ impl Runtime {
             self.app.session(&mut self.ctx.store.state);
             if let Err(e) = self.ctx.store.save() {
                 eprintln!("takeaway: could not save the state: {e}");
+            }
+            if let (Some(path), Some(seen)) = (&self.ctx.seen, self.app.seen_to_keep()) {
+                if let Err(e) = seen.save(path) {
+                    eprintln!(
+                        "takeaway: could not keep the works seen ({}): {e}",
+                        path.display()
+                    );
+                }
             }
         }
         let report = Report {

@@ -27,7 +27,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Palette => palette::draw(f, app),
         Mode::LinkMenu => links::draw(f, app),
         Mode::Help => help::draw(f, app),
-        Mode::Browse | Mode::FilterInput => {}
+        Mode::Browse | Mode::FilterInput | Mode::Ask => {}
     }
 }
 

@@ -30,6 +30,7 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
             (Cancel, "close"),
         ],
         Mode::LinkMenu => &[(Confirm, "open"), (CopyUrl, "copy"), (Cancel, "close")],
+        Mode::Ask => &[(Confirm, "yes"), (Cancel, "no")],
         Mode::Help => &[(Down, "scroll"), (Cancel, "close")],
     };
     wanted

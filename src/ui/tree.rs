@@ -26,14 +26,19 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
         View::Navigation => ("Notes".to_string(), papers, "paper"),
         v => (format!("Notes {}", v.label()), app.works.len(), "work"),
     };
-    let title = if app.narrowed() {
-        format!(" {view} · {}/{total} ", app.tree_view.shown_papers)
+    let mut title = if app.narrowed() {
+        format!(" {view} · {}/{total}", app.tree_view.shown_papers)
     } else {
-        format!(
-            " {view} · {total} {unit}{} ",
-            if total == 1 { "" } else { "s" }
-        )
+        format!(" {view} · {total} {unit}{}", if total == 1 { "" } else { "s" })
     };
+    let picked = app.picked_count();
+    if picked > 0 {
+        title.push_str(&format!(" · {picked} selected"));
+    }
+    if !app.news.new.is_empty() {
+        title.push_str(&format!(" · {} new", app.news.new.len()));
+    }
+    title.push(' ');
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border(focused))
@@ -87,7 +92,10 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     let open = app.narrowed() || app.tree_view.expanded[id];
     let bookmarked = node.paper().is_some_and(|r| app.is_bookmarked(r));
     let read = node.paper().is_some_and(|r| app.is_read(r));
+    let picked = node.paper().is_some_and(|r| app.is_picked(r));
+    let new = node.paper().is_some_and(|r| app.is_new(r));
     let icon = match node.kind {
+        NodeKind::Paper(_) if picked => "✚ ",
         NodeKind::Paper(_) if bookmarked => "★ ",
         NodeKind::Paper(_) => "• ",
         _ if node.is_leaf() => "· ",
@@ -119,6 +127,12 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
                     .unwrap_or_default()
             } else {
                 Vec::new()
+            };
+            // New since last time: said before the badges.
+            let badges = match (new, badges.is_empty()) {
+                (true, true) => "new".to_string(),
+                (true, false) => format!("new {badges}"),
+                (false, _) => badges,
             };
             (badges, pos)
         }
@@ -173,7 +187,9 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     } else {
         Style::new()
     };
-    let icon_style = if bookmarked && !selected {
+    let icon_style = if picked && !selected {
+        app.theme.accent()
+    } else if bookmarked && !selected {
         app.theme.bookmark()
     } else {
         base

@@ -4,6 +4,7 @@ mod browse;
 mod jumps;
 mod links;
 mod marks;
+mod picks;
 mod query;
 mod session;
 mod views;
