@@ -9,6 +9,7 @@ pub mod config;
 pub mod export;
 pub mod loader;
 pub mod model;
+pub mod notes_writer;
 pub mod search;
 pub mod state;
 pub mod text;
