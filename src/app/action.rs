@@ -107,6 +107,8 @@ pub enum Action {
     ClearNew,
     /// views: notes, by topic/year/venue/affiliation
     CycleView,
+    /// add a paper to this topic
+    AddPaper,
     /// export shown papers (BibTeX file here)
     Export,
     /// copy shown papers as markdown

@@ -189,16 +189,19 @@ pub enum Mode {
     LinkMenu,
     /// A question on the status line (open this many links?).
     Ask,
+    /// The form that adds a paper.
+    AddPaper,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Browse,
         Mode::FilterInput,
         Mode::Palette,
         Mode::LinkMenu,
         Mode::Ask,
+        Mode::AddPaper,
         Mode::Help,
     ];
 
@@ -209,13 +212,14 @@ impl Mode {
             Mode::Palette => "Jump palette",
             Mode::LinkMenu => "Link popup",
             Mode::Ask => "A question on the status line",
+            Mode::AddPaper => "Add a paper",
             Mode::Help => "Help",
         }
     }
 
     /// Typing modes: a printable key with no binding becomes text.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::FilterInput | Mode::Palette)
+        matches!(self, Mode::FilterInput | Mode::Palette | Mode::AddPaper)
     }
 }
 
@@ -280,6 +284,7 @@ impl Default for KeyMap {
         bind(m, &[c('u')], ClearPicked);
         bind(m, &[c('C')], ClearNew);
         bind(m, &[c('V')], CycleView);
+        bind(m, &[c('A')], AddPaper);
         bind(m, &[c('x')], Export);
         bind(m, &[c('X')], CopyShown);
         bind(m, &[c('e')], Edit);
@@ -322,6 +327,15 @@ impl Default for KeyMap {
         let m = Mode::Ask;
         bind(m, &[c('y'), p(K::Enter)], Confirm);
         bind(m, &[c('n'), p(K::Esc), c('q')], Cancel);
+        bind(m, &[Key::ctrl('c')], Quit);
+
+        let m = Mode::AddPaper;
+        bind(m, &[p(K::Enter)], Confirm);
+        bind(m, &[p(K::Esc)], Cancel);
+        bind(m, &[p(K::Tab), p(K::Down)], Down);
+        bind(m, &[p(K::BackTab), p(K::Up)], Up);
+        bind(m, &[p(K::Backspace)], DeleteChar);
+        bind(m, &[Key::ctrl('w')], DeleteWord);
         bind(m, &[Key::ctrl('c')], Quit);
 
         let m = Mode::Help;

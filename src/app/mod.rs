@@ -16,6 +16,7 @@
 //! - [`layout`] where the regions of the screen are, [`scroll`] a pane's scroll offset.
 
 pub mod action;
+pub mod add_paper;
 pub mod event;
 mod export;
 pub mod filter;
@@ -99,6 +100,14 @@ pub struct App {
     pub searches: SearchQueue,
     /// Where the selection was when the filter line opened (recorded as a jump when Enter keeps it).
     filter_origin: Option<jumps::Place>,
+    /// The form adding a paper, while it is open.
+    pub adding: Option<add_paper::AddForm>,
+    /// Counts the libraries taken (a load, each reload): a form knows which one it was opened on.
+    pub generation: u64,
+    /// A paper just added: the edit key opens it (file, line) for its takeaways.
+    pub offer_edit: Option<(std::path::PathBuf, usize)>,
+    /// A paper just added: selected once the reload brings it in (file, line).
+    pub select_after_reload: Option<(std::path::PathBuf, usize)>,
 }
 
 impl App {
@@ -135,6 +144,10 @@ impl App {
             loading: None,
             searches: SearchQueue::default(),
             filter_origin: None,
+            adding: None,
+            generation: 0,
+            offer_edit: None,
+            select_after_reload: None,
         };
         app.recount_unread();
         app
@@ -186,6 +199,7 @@ impl App {
             }
             Mode::LinkMenu => self.link_menu(action),
             Mode::Ask => self.answer(action),
+            Mode::AddPaper => self.add_form(action),
             Mode::Help => {
                 match action {
                     Action::Cancel | Action::Help => self.mode = Mode::Browse,
@@ -212,6 +226,7 @@ impl App {
                 self.palette.input.push(c);
                 self.run_palette();
             }
+            Mode::AddPaper => self.add_form_char(c),
             _ => {}
         }
     }
@@ -219,6 +234,12 @@ impl App {
     fn browse(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         let page = self.tree_height().max(1) as isize;
+        // Just after adding a paper, the edit key opens it where its takeaways go.
+        if let Some((path, line)) = self.offer_edit.take() {
+            if action == Edit {
+                return vec![Effect::Edit { path, line }];
+            }
+        }
         if let Some(effects) = self.on_picked(action) {
             return effects;
         }
@@ -281,6 +302,7 @@ impl App {
                 self.cycle_view();
                 self.jumps.record_view(from);
             }
+            AddPaper => return self.open_add_form(),
             Export => return self.export_shown(),
             CopyShown => return self.copy_shown(),
             Edit => return self.edit(),

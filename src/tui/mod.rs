@@ -10,6 +10,7 @@
 //! goes away (end of file, an error or a hang-up reading it): the terminal is restored as far as it still
 //! exists, the session is saved, and `run` returns without waiting for any worker (a load may still run).
 
+pub mod add;
 mod editor;
 pub mod input;
 pub mod opener;
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use crate::app::{App, Effect, Event, Loading, Prepared, SearchJob, SearchTarget};
 use crate::loader::LoadError;
@@ -198,6 +199,11 @@ struct Runtime {
     ending: Option<Ending>,
     /// The works the library had last time, until the notes are in to compare with.
     last_seen: Option<Option<Seen>>,
+    /// When the running load or reload began (before it read any file).
+    load_started: SystemTime,
+    /// The app's library generations and when their loads began: a file modified after that changed
+    /// since it was loaded (the last few kept).
+    stamps: Vec<(u64, SystemTime)>,
 }
 
 impl Runtime {
@@ -231,6 +237,8 @@ impl Runtime {
             load_errors: Vec::new(),
             ending: None,
             last_seen: None,
+            load_started: SystemTime::now(),
+            stamps: Vec::new(),
         };
         let last_seen = match &rt.ctx.seen {
             Some(path) => Seen::load(path).unwrap_or_else(|e| {
@@ -311,6 +319,7 @@ impl Runtime {
             Msg::Reloaded(errors, prepared, changed) => {
                 self.reloading = false;
                 self.app.replace_prepared(*prepared);
+                self.stamp();
                 // Name the notes files (a rename or a folder may add paths that are not notes).
                 let files: Vec<&Path> = changed
                     .iter()
@@ -360,6 +369,7 @@ impl Runtime {
         };
         let state = self.ctx.store.state.clone();
         self.app.finish_loading(*prepared, &state);
+        self.stamp();
         if let Some(last_seen) = self.last_seen.take() {
             self.app.start_news(last_seen);
         }
@@ -376,8 +386,17 @@ impl Runtime {
         }
     }
 
+    /// The library just taken began loading at `load_started`.
+    fn stamp(&mut self) {
+        self.stamps.push((self.app.generation, self.load_started));
+        if self.stamps.len() > 32 {
+            self.stamps.remove(0);
+        }
+    }
+
     fn start_reload(&mut self, changed: Vec<PathBuf>) {
         self.reloading = true;
+        self.load_started = SystemTime::now();
         let paths = self.ctx.paths.clone();
         let previous = self.app.library.clone();
         let tx = self.tx.clone();
@@ -422,6 +441,27 @@ impl Runtime {
                     }
                 },
                 Effect::Copy(text) => self.copy(&text),
+                Effect::CheckWritable(path) => {
+                    if let Some(why) = add::read_only(&path) {
+                        self.app.add_refused(why);
+                    }
+                }
+                Effect::AddPaper { target, entry } => {
+                    let loaded_at = self
+                        .stamps
+                        .iter()
+                        .find(|(g, _)| *g == target.generation)
+                        .map(|(_, t)| *t);
+                    match add::add(&target, &entry, loaded_at) {
+                        Ok((line, end)) => {
+                            self.app
+                                .added(target.path.clone(), line, end, &entry.title);
+                            // Reloaded as an edit would be (the watcher may see it too).
+                            self.pending.add([target.path], Instant::now());
+                        }
+                        Err(why) => self.app.add_refused(why),
+                    }
+                }
                 Effect::Mark(m) => {
                     self.ctx.store.mark(m);
                     self.app.session(&mut self.ctx.store.state);

@@ -1,5 +1,6 @@
 //! `App::update` driven by actions: state changes and returned effects, nothing performed for real.
 
+mod add;
 mod browse;
 mod jumps;
 mod links;

@@ -1,0 +1,103 @@
+//! Writing the paper the add form describes: the checks (the file can be written, it has not changed
+//! since its library was loaded, the entry reads back as a paper where it goes), then the text from
+//! [`crate::notes_writer`], written atomically — a temporary file in the same folder, flushed, given the
+//! file's mode, renamed over it.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::app::add_paper::AddTarget;
+use crate::notes_writer::{self, Entry};
+
+/// Why the file cannot take a paper, or `None` when it can: no write bit at all (`chmod a-w`, honoured
+/// even for root), or no permission to write it or to create a file beside it.
+pub fn read_only(path: &Path) -> Option<String> {
+    let name = path.display();
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return Some(format!("{name}: cannot add a paper: {e}")),
+    };
+    if meta.permissions().readonly() {
+        return Some(format!(
+            "{name} is read-only (no write permission): no paper can be added to it"
+        ));
+    }
+    #[cfg(unix)]
+    {
+        use rustix::fs::{access, Access};
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        if access(path, Access::WRITE_OK).is_err() {
+            return Some(format!(
+                "{name}: no permission to write it: no paper can be added to it"
+            ));
+        }
+        if access(dir, Access::WRITE_OK).is_err() {
+            return Some(format!(
+                "{name}: its folder cannot be written (the file is replaced through a temporary file beside it)"
+            ));
+        }
+    }
+    None
+}
+
+/// Writes `entry` into the target's file, unless the file was modified after `loaded_at` (when the
+/// library the form was opened on began loading). Returns the entry's first and last lines.
+pub fn add(
+    target: &AddTarget,
+    entry: &Entry,
+    loaded_at: Option<SystemTime>,
+) -> Result<(usize, usize), String> {
+    let path = &target.path;
+    let name = path.display();
+    if let Some(why) = read_only(path) {
+        return Err(why);
+    }
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let before = modified(path);
+    let changed = match (before, loaded_at) {
+        (Some(m), Some(at)) => m > at,
+        _ => true,
+    };
+    if changed {
+        return Err(format!(
+            "{name} changed on disk since it was loaded: not written (it is being reloaded; add the paper again)"
+        ));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let (new, line) = notes_writer::insert(&text, target.after_line, target.shape, entry)
+        .map_err(|e| format!("{name}: not written: {e}"))?;
+    // The entry must read back as a paper where it was put.
+    let (old_doc, _) = crate::loader::document::build(&target.source, Some(path), &text);
+    let (doc, _) = crate::loader::document::build(&target.source, Some(path), &new);
+    if doc.papers.len() != old_doc.papers.len() + 1 || !doc.papers.iter().any(|p| p.line == line) {
+        return Err(format!(
+            "{name}: not written: the entry would not read as a paper after line {}",
+            target.after_line
+        ));
+    }
+    let perms = std::fs::metadata(path)
+        .map_err(|e| format!("{name}: {e}"))?
+        .permissions();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let failed = |e: std::io::Error| format!("{name}: cannot write: {e}");
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
+    tmp.write_all(new.as_bytes()).map_err(failed)?;
+    tmp.as_file().set_permissions(perms).map_err(failed)?;
+    tmp.as_file().sync_all().map_err(failed)?;
+    // A write that slipped in while this one was prepared wins: this one is dropped.
+    if modified(path) != before {
+        return Err(format!(
+            "{name} changed on disk while the paper was being added: not written"
+        ));
+    }
+    tmp.persist(path).map_err(|e| failed(e.error))?;
+    let end = line + usize::from(entry.affiliations.iter().any(|a| !a.trim().is_empty()));
+    Ok((line, end))
+}
