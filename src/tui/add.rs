@@ -10,6 +10,9 @@ use std::time::SystemTime;
 use crate::app::add_paper::AddTarget;
 use crate::notes_writer::{self, Entry};
 
+/// How far a file's modification time may lag behind the clock.
+const COARSE_CLOCK: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// Why the file cannot take a paper, or `None` when it can: no write bit at all (`chmod a-w`, honoured
 /// even for root), or no permission to write it or to create a file beside it.
 pub fn read_only(path: &Path) -> Option<String> {
@@ -58,8 +61,10 @@ pub fn add(
     }
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let before = modified(path);
+    // File times come from a coarse clock (a few milliseconds behind): a write just after the load
+    // began may carry a time just before it, so the margin counts it as after.
     let changed = match (before, loaded_at) {
-        (Some(m), Some(at)) => m > at,
+        (Some(m), Some(at)) => m + COARSE_CLOCK > at,
         _ => true,
     };
     if changed {
