@@ -192,20 +192,22 @@ impl App {
     /// Where a paper added now goes, or why it cannot be added here.
     fn add_target(&self) -> Result<AddTarget, String> {
         let (tree, _) = self.views.navigation((&self.tree, &self.tree_view));
-        let sel = self.tree_view.selected.ok_or("Select a topic to add a paper to")?;
+        let sel = self
+            .tree_view
+            .selected
+            .ok_or("Select a topic to add a paper to")?;
         // In a grouped view only a paper says where in the notes it is.
-        let sel = match self.tree.nodes[sel].kind {
-            NodeKind::Paper(r) => tree
-                .node_of_paper(r)
-                .ok_or("This paper is not in the notes' tree")?,
-            _ if self.views.view != crate::model::views::View::Navigation => {
-                return Err(
+        let sel =
+            match self.tree.nodes[sel].kind {
+                NodeKind::Paper(r) => tree
+                    .node_of_paper(r)
+                    .ok_or("This paper is not in the notes' tree")?,
+                _ if self.views.view != crate::model::views::View::Navigation => return Err(
                     "Select a paper, or go back to the notes' view (V), to add a paper to a topic"
                         .into(),
-                )
-            }
-            _ => sel,
-        };
+                ),
+                _ => sel,
+            };
         let node = &tree.nodes[sel];
         // The topic: the node itself, or a paper's parent; a document takes its last paper.
         let last: Option<PaperRef> = match node.kind {
@@ -346,6 +348,8 @@ impl App {
         self.say(format!("Added “{title}” to {name}:{line}{key}"));
         self.offer_edit = Some((path.clone(), end));
         self.select_after_reload = Some((path, line));
+        // Added by the reader: not news to them.
+        self.news.cleared.insert(crate::model::work::key(title));
     }
 }
 
@@ -364,9 +368,15 @@ mod tests {
 
     #[test]
     fn labels_are_guessed_from_the_host() {
-        assert_eq!(guess_label("https://arxiv.org/abs/2401.00001", true), "Paper");
+        assert_eq!(
+            guess_label("https://arxiv.org/abs/2401.00001", true),
+            "Paper"
+        );
         assert_eq!(guess_label("https://github.com/owls/night", false), "Code");
-        assert_eq!(guess_label("https://www.youtube.com/watch?v=x", false), "Video");
+        assert_eq!(
+            guess_label("https://www.youtube.com/watch?v=x", false),
+            "Video"
+        );
         assert_eq!(guess_label("https://owls.example.org/", true), "Paper");
         assert_eq!(guess_label("https://owls.example.org/", false), "Link");
     }

@@ -15,8 +15,8 @@ pub struct News {
     baseline: Option<Seen>,
     /// Keys of the works new now.
     pub new: HashSet<String>,
-    /// Keys of the works read (or cleared) this session: no longer new.
-    cleared: HashSet<String>,
+    /// Keys of the works read (or cleared, or added through the form) this session: not new.
+    pub cleared: HashSet<String>,
 }
 
 impl App {
@@ -39,6 +39,7 @@ impl App {
             .filter(|k| !baseline.contains(k) && !self.news.cleared.contains(*k))
             .map(str::to_string)
             .collect();
+        self.recount_unread();
     }
 
     /// Is the paper's work new since last time?
@@ -54,6 +55,7 @@ impl App {
     pub(super) fn seen_now(&mut self, key: &str) {
         if self.news.new.remove(key) {
             self.news.cleared.insert(key.to_string());
+            self.recount_unread();
         }
     }
 

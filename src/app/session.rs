@@ -195,8 +195,12 @@ impl App {
         self.restore_session(&session);
         if let Some((path, line)) = self.select_after_reload.take() {
             let added = self.library.document_at(&path).and_then(|d| {
-                let p = self.library.documents[d].papers.iter().position(|p| p.line == line)?;
-                self.tree.node_of_paper(crate::model::PaperRef { doc: d, paper: p })
+                let p = self.library.documents[d]
+                    .papers
+                    .iter()
+                    .position(|p| p.line == line)?;
+                self.tree
+                    .node_of_paper(crate::model::PaperRef { doc: d, paper: p })
             });
             match added {
                 Some(id) => self.reveal(id),

@@ -29,8 +29,8 @@ impl Marks for StateMarks {
     fn read(&self, r: PaperRef) -> bool {
         self.keyed().read(r)
     }
-    fn new(&self, r: PaperRef) -> bool {
-        self.keyed().new(r)
+    fn is_new(&self, r: PaperRef) -> bool {
+        self.keyed().is_new(r)
     }
 }
 

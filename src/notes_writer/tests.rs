@@ -76,11 +76,7 @@ fn in_a_numbered_list_with_bold_titles() {
         text,
         4,
         Shape::BoldTitle,
-        &entry(
-            "Owls Can Hoot",
-            &[("pdf", "https://o.example/h.pdf")],
-            &[],
-        ),
+        &entry("Owls Can Hoot", &[("pdf", "https://o.example/h.pdf")], &[]),
     )
     .unwrap();
     assert_eq!(
@@ -109,19 +105,29 @@ fn in_a_numbered_list_with_bold_titles() {
 #[test]
 fn line_endings_a_missing_last_one_and_loose_lists_are_kept() {
     let text = "* A \\[[Paper](https://a)]\r\n  * Uni\r\n";
-    let (out, _) = insert(text, 1, Shape::Plain, &entry("B", &[("Paper", "https://b")], &[]))
-        .unwrap();
-    assert_eq!(out, "* A \\[[Paper](https://a)]\r\n  * Uni\r\n* B \\[[Paper](https://b)]\r\n");
+    let (out, _) = insert(
+        text,
+        1,
+        Shape::Plain,
+        &entry("B", &[("Paper", "https://b")], &[]),
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        "* A \\[[Paper](https://a)]\r\n  * Uni\r\n* B \\[[Paper](https://b)]\r\n"
+    );
 
     let text = "* A \\[[Paper](https://a)]\n  * Uni";
-    let (out, line) =
-        insert(text, 1, Shape::Plain, &entry("B", &[], &["Lab"])).unwrap();
+    let (out, line) = insert(text, 1, Shape::Plain, &entry("B", &[], &["Lab"])).unwrap();
     assert_eq!(out, "* A \\[[Paper](https://a)]\n  * Uni\n* B\n  * Lab");
     assert_eq!(line, 3);
 
     let text = "* A\n  * Uni\n\n* B\n  * Lab\n\n## Next\n";
     let (out, line) = insert(text, 4, Shape::Plain, &entry("C", &[], &["Inst"])).unwrap();
-    assert_eq!(out, "* A\n  * Uni\n\n* B\n  * Lab\n\n* C\n  * Inst\n\n## Next\n");
+    assert_eq!(
+        out,
+        "* A\n  * Uni\n\n* B\n  * Lab\n\n* C\n  * Inst\n\n## Next\n"
+    );
     assert_eq!(line, 7);
 }
 

@@ -11,7 +11,7 @@ pub trait Marks: Sync {
     fn bookmarked(&self, r: PaperRef) -> bool;
     fn read(&self, r: PaperRef) -> bool;
     /// Is the work new since last time? (None is, unless the marks know.)
-    fn new(&self, _r: PaperRef) -> bool {
+    fn is_new(&self, _r: PaperRef) -> bool {
         false
     }
 }
@@ -46,7 +46,7 @@ impl Marks for KeyMarks<'_> {
     fn read(&self, r: PaperRef) -> bool {
         self.works.key_of(r).is_some_and(|k| self.read.contains(k))
     }
-    fn new(&self, r: PaperRef) -> bool {
+    fn is_new(&self, r: PaperRef) -> bool {
         !self.new.is_empty() && self.works.key_of(r).is_some_and(|k| self.new.contains(k))
     }
 }
@@ -71,7 +71,7 @@ impl MarkTable {
                             let r = PaperRef { doc: d, paper: p };
                             u8::from(marks.bookmarked(r))
                                 | (u8::from(marks.read(r)) << 1)
-                                | (u8::from(marks.new(r)) << 2)
+                                | (u8::from(marks.is_new(r)) << 2)
                         })
                         .collect()
                 })
@@ -95,7 +95,7 @@ impl Marks for MarkTable {
     fn read(&self, r: PaperRef) -> bool {
         self.get(r) & 2 != 0
     }
-    fn new(&self, r: PaperRef) -> bool {
+    fn is_new(&self, r: PaperRef) -> bool {
         self.get(r) & 4 != 0
     }
 }

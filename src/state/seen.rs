@@ -172,7 +172,7 @@ mod tests {
             path(&state, &[a.clone(), b.clone()]),
             path(&state, &[b.clone(), a.join("."), a.clone()])
         );
-        assert_ne!(path(&state, &[a.clone()]), path(&state, &[b]));
+        assert_ne!(path(&state, std::slice::from_ref(&a)), path(&state, &[b]));
         assert_ne!(path(&state, &[a]), path(&state, &[]));
         assert!(path(&state, &[])
             .to_string_lossy()

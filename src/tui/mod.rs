@@ -318,8 +318,13 @@ impl Runtime {
             }
             Msg::Reloaded(errors, prepared, changed) => {
                 self.reloading = false;
+                let adding = self.app.select_after_reload.is_some();
                 self.app.replace_prepared(*prepared);
                 self.stamp();
+                // The reload of a paper just added: its message (and the edit key's offer) stays.
+                if adding && self.app.select_after_reload.is_none() && errors.is_empty() {
+                    return true;
+                }
                 // Name the notes files (a rename or a folder may add paths that are not notes).
                 let files: Vec<&Path> = changed
                     .iter()
@@ -454,8 +459,7 @@ impl Runtime {
                         .map(|(_, t)| *t);
                     match add::add(&target, &entry, loaded_at) {
                         Ok((line, end)) => {
-                            self.app
-                                .added(target.path.clone(), line, end, &entry.title);
+                            self.app.added(target.path.clone(), line, end, &entry.title);
                             // Reloaded as an edit would be (the watcher may see it too).
                             self.pending.add([target.path], Instant::now());
                         }

@@ -20,7 +20,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     };
     let width = f.area().width.saturating_sub(8).min(110);
     let height = u16::try_from(form.fields.len() + 5).unwrap_or(u16::MAX);
-    let title = " Add a paper · Enter next (on the last: add) · Tab ↑↓ move · Esc cancel ".to_string();
+    let title =
+        " Add a paper · Enter next (on the last: add) · Tab ↑↓ move · Esc cancel ".to_string();
     let Some(inner) = super::popup(f, &app.theme, width, height, title) else {
         return;
     };
@@ -56,7 +57,12 @@ pub fn draw(f: &mut Frame, app: &App) {
         let shown: String = if width_of(&text) > room {
             let n = text.chars().count();
             let keep = room.saturating_sub(1);
-            format!("…{}", text.chars().skip(n.saturating_sub(keep)).collect::<String>())
+            format!(
+                "…{}",
+                text.chars()
+                    .skip(n.saturating_sub(keep))
+                    .collect::<String>()
+            )
         } else {
             text
         };

@@ -31,7 +31,11 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         Mode::LinkMenu => &[(Confirm, "open"), (CopyUrl, "copy"), (Cancel, "close")],
         Mode::Ask => &[(Confirm, "yes"), (Cancel, "no")],
-        Mode::AddPaper => &[(Confirm, "next / add"), (Down, "next field"), (Cancel, "cancel")],
+        Mode::AddPaper => &[
+            (Confirm, "next / add"),
+            (Down, "next field"),
+            (Cancel, "cancel"),
+        ],
         Mode::Help => &[(Down, "scroll"), (Cancel, "close")],
     };
     wanted

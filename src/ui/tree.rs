@@ -29,7 +29,10 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let mut title = if app.narrowed() {
         format!(" {view} · {}/{total}", app.tree_view.shown_papers)
     } else {
-        format!(" {view} · {total} {unit}{}", if total == 1 { "" } else { "s" })
+        format!(
+            " {view} · {total} {unit}{}",
+            if total == 1 { "" } else { "s" }
+        )
     };
     let picked = app.picked_count();
     if picked > 0 {
@@ -153,11 +156,15 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         _ => {
             // Unread/total once something below is read.
             let unread = app.marks.unread.get(id).copied().unwrap_or(node.papers);
-            let count = if unread < node.papers {
+            let mut count = if unread < node.papers {
                 format!("{unread}/{}", node.papers)
             } else {
                 node.papers.to_string()
             };
+            let new = app.marks.new.get(id).copied().unwrap_or(0);
+            if new > 0 {
+                count = format!("{new} new · {count}");
+            }
             (count, Vec::new())
         }
     };

@@ -80,26 +80,27 @@ fn write(effect: Effect, began: SystemTime) -> Result<(usize, usize), String> {
 
 /// `old` with exactly one block of lines inserted gives `new`: that block.
 fn added_lines(old: &str, new: &str) -> String {
-    let head = old
-        .bytes()
-        .zip(new.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let tail = old
-        .bytes()
+    let (o, n) = (old.as_bytes(), new.as_bytes());
+    let head = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+    let tail = o
+        .iter()
         .rev()
-        .zip(new.bytes().rev())
+        .zip(n.iter().rev())
         .take_while(|(a, b)| a == b)
         .count()
-        .min(old.len() - head);
-    let block = &new[head..new.len() - tail];
-    assert_eq!(format!("{}{block}{}", &old[..head], &old[head..]), new);
-    block.to_string()
+        .min(o.len() - head);
+    let block = &n[head..n.len() - tail];
+    assert_eq!([&o[..head], block, &o[head..]].concat(), n);
+    String::from_utf8(block.to_vec()).unwrap()
 }
 
 fn paper_json(dir: &Path, file: &str, title: &str) -> serde_json::Value {
     let home = tempfile::tempdir().unwrap();
-    let out = cmd(home.path()).arg("--json").arg(dir.join(file)).output().unwrap();
+    let out = cmd(home.path())
+        .arg("--json")
+        .arg(dir.join(file))
+        .output()
+        .unwrap();
     let v = json(&out);
     v["documents"][0]["papers"]
         .as_array()
@@ -144,10 +145,19 @@ fn a_paper_added_to_each_shape_is_written_as_its_neighbours_and_reads_back() {
             {"label": "Code", "url": "https://github.com/owls/pellets"}
         ])
     );
-    assert_eq!(p["affiliations"], serde_json::json!(["Owl Uni", "Pellet Lab"]));
+    assert_eq!(
+        p["affiliations"],
+        serde_json::json!(["Owl Uni", "Pellet Lab"])
+    );
 
     // A link-less bullet with its affiliation, after a paper with nested takeaways.
-    let e = fill(&mut app, "hooting patterns", "Silent Wings Over Open Fields", &[], "Field Station");
+    let e = fill(
+        &mut app,
+        "hooting patterns",
+        "Silent Wings Over Open Fields",
+        &[],
+        "Field Station",
+    );
     write(e, began).unwrap();
     let new = std::fs::read_to_string(d.join("hoot-2024.md")).unwrap();
     assert_eq!(

@@ -33,7 +33,9 @@ fn the_form_on_a_paper_adds_after_its_topics_last_paper_with_guessed_labels() {
     let effects = keys(&mut app, "A");
     assert_eq!(
         effects,
-        [Effect::CheckWritable(std::path::PathBuf::from("/notes/owl.md"))]
+        [Effect::CheckWritable(std::path::PathBuf::from(
+            "/notes/owl.md"
+        ))]
     );
     assert_eq!(app.mode, Mode::AddPaper);
     let form = app.adding.as_ref().unwrap();
@@ -50,7 +52,10 @@ fn the_form_on_a_paper_adds_after_its_topics_last_paper_with_guessed_labels() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "https://github.com/owls/night");
-    assert_eq!(app.adding.as_ref().unwrap().fields[4].input.as_str(), "Code");
+    assert_eq!(
+        app.adding.as_ref().unwrap().fields[4].input.as_str(),
+        "Code"
+    );
     press(&mut app, KeyCode::Enter);
     // The label is editable: typed into, it keeps what was typed.
     press(&mut app, KeyCode::Backspace);
@@ -84,7 +89,12 @@ fn the_form_on_a_paper_adds_after_its_topics_last_paper_with_guessed_labels() {
     );
     assert_eq!(app.mode, Mode::Browse);
     // Written: `e` opens the new entry's last line.
-    app.added(std::path::PathBuf::from("/notes/owl.md"), 10, 11, "Owls at Night");
+    app.added(
+        std::path::PathBuf::from("/notes/owl.md"),
+        10,
+        11,
+        "Owls at Night",
+    );
     assert!(app.message.as_deref().unwrap().contains("owl.md:10"));
     assert_eq!(
         keys(&mut app, "e"),

@@ -7,6 +7,7 @@
 
 mod browse;
 mod lifetime;
+mod session;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
