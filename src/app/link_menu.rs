@@ -4,6 +4,7 @@
 
 use super::action::{LETTERED_LINKS, PAPER_LABEL};
 use super::{Action, App, Effect, Focus, Mode};
+use crate::loader::entry::inline::is_paper_label;
 use crate::model::Link;
 
 /// The link popup's choice, and how links may be opened.
@@ -28,12 +29,25 @@ impl Default for Links {
 }
 
 /// The link that plays a role (`Paper`, `Code`, …, as the lettered keys name them) among a work's links:
-/// the first so labelled. The one place where a label is read as a role.
+/// the first so labelled; for the paper, else the first outside link whose label says it is the paper
+/// as the loader reads labels (`arXiv`, `pdf`, `DOI`: [`is_paper_label`]). The one place where the
+/// link keys read a label as a role (the detail pane's letters and `p` `v` `s` `c` `a`, one paper or
+/// a selection).
 pub fn role_link<'a>(links: &[&'a Link], role: &str) -> Option<&'a Link> {
-    links
+    let so_labelled = links
         .iter()
         .copied()
-        .find(|l| l.label.trim().eq_ignore_ascii_case(role))
+        .find(|l| l.label.trim().eq_ignore_ascii_case(role));
+    so_labelled.or_else(|| {
+        (role == PAPER_LABEL)
+            .then(|| {
+                links
+                    .iter()
+                    .copied()
+                    .find(|l| l.target.is_none() && is_paper_label(&l.label))
+            })
+            .flatten()
+    })
 }
 
 impl App {
@@ -52,22 +66,24 @@ impl App {
     /// link). The first link of each lettered label gets its letter (`p` Paper, `v` Video, …); the others
     /// their number.
     pub fn link_keys<'a>(&self, links: &[&'a Link]) -> Vec<(String, &'a Link)> {
-        let mut used = Vec::new();
+        // The link each letter opens ([`role_link`]), by its position.
+        let lettered: Vec<(usize, Action)> = LETTERED_LINKS
+            .iter()
+            .filter_map(|&(a, label)| {
+                let l = role_link(links, label)?;
+                let i = links.iter().position(|&o| std::ptr::eq(o, l))?;
+                Some((i, a))
+            })
+            .collect();
         links
             .iter()
             .enumerate()
             .map(|(i, &l)| {
-                let lettered = LETTERED_LINKS
+                let key = lettered
                     .iter()
-                    .find(|(_, label)| l.label.eq_ignore_ascii_case(label))
-                    .map(|(a, _)| *a);
-                let key = match lettered {
-                    Some(a) if !used.contains(&a) => {
-                        used.push(a);
-                        self.keymap.key_for(Mode::Browse, a).map(|k| k.to_string())
-                    }
-                    _ => None,
-                };
+                    .find(|(at, _)| *at == i)
+                    .and_then(|&(_, a)| self.keymap.key_for(Mode::Browse, a))
+                    .map(|k| k.to_string());
                 (key.unwrap_or_else(|| (i + 1).to_string()), l)
             })
             .collect()

@@ -94,7 +94,7 @@ fn help_overlay_ends_with_the_query_language() {
 
 /// The help overlay is as wide as its longest line (within the terminal): no description is cut.
 fn help_at(width: u16) -> String {
-    let mut app = bundled(width, 40);
+    let mut app = bundled(width, 60);
     keys(&mut app, "?");
     let screen = format!("{:?}", render(&app).backend());
     for whole in [
