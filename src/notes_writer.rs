@@ -99,10 +99,23 @@ pub fn insert(
     if loose {
         new_lines.push(String::new());
     }
+    // A list numbered `1.` `1.` `1.` (markdown counts for it) goes on so.
+    let same_number = lines[..at]
+        .iter()
+        .rev()
+        .filter(|l| !l.text.trim().is_empty())
+        .find(|l| indent_width(l.text) <= indent_width(&item.indent))
+        .and_then(|l| Item::parse(l.text))
+        .is_some_and(|prev| prev.indent == item.indent && prev.marker == item.marker);
+    let marker = if same_number {
+        item.marker_text()
+    } else {
+        item.next_marker()
+    };
     new_lines.push(format!(
         "{}{}{}{}",
         item.indent,
-        item.next_marker(),
+        marker,
         item.gap,
         body(&title, &entry.links, shape, anchor.text)
     ));
@@ -247,6 +260,13 @@ impl Item {
         })
     }
 
+    fn marker_text(&self) -> String {
+        match self.marker {
+            Marker::Bullet(c) => c.to_string(),
+            Marker::Number(n, d) => format!("{n}{d}"),
+        }
+    }
+
     fn next_marker(&self) -> String {
         match self.marker {
             Marker::Bullet(c) => c.to_string(),
@@ -307,7 +327,17 @@ fn body(title: &str, links: &[(String, String)], shape: Shape, anchor: &str) -> 
             } else {
                 "."
             };
-            (format!("**{escaped}{stop}**"), &links[..])
+            // `**Title.**` or, as some lists write it, `**Title**.`
+            let outside = Item::parse(anchor)
+                .and_then(|_| anchor.split_once("**"))
+                .and_then(|(_, rest)| rest.split_once("**"))
+                .is_some_and(|(_, after)| after.starts_with('.'));
+            let head = if outside {
+                format!("**{escaped}**{stop}")
+            } else {
+                format!("**{escaped}{stop}**")
+            };
+            (head, &links[..])
         }
         _ => (escaped, &links[..]),
     };

@@ -103,6 +103,24 @@ fn in_a_numbered_list_with_bold_titles() {
 }
 
 #[test]
+fn a_list_numbered_one_one_one_goes_on_so_and_a_period_outside_the_bold_stays_outside() {
+    let text = "## Toolkits\n\n\
+                1. **SeqAttack: Attacks**. *Ann Smith*. OWL 2021. [[pdf](https://o.example/s.pdf)]\n\
+                1. **OpenHoot: A Toolkit**. *Bo Li*. OWL 2021. [[pdf](https://o.example/o.pdf)]\n";
+    let (out, _) = insert(
+        text,
+        4,
+        Shape::BoldTitle,
+        &entry("Owls Attack", &[("pdf", "https://o.example/a.pdf")], &[]),
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        format!("{text}1. **Owls Attack**. [[pdf](https://o.example/a.pdf)]\n")
+    );
+}
+
+#[test]
 fn line_endings_a_missing_last_one_and_loose_lists_are_kept() {
     let text = "* A \\[[Paper](https://a)]\r\n  * Uni\r\n";
     let (out, _) = insert(

@@ -118,6 +118,18 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
         }
         marks.push(Span::styled("✓ read", th.dim()));
     }
+    if app.is_new(r) {
+        if !marks.is_empty() {
+            marks.push(Span::raw("  "));
+        }
+        marks.push(Span::styled("new since last time", th.accent()));
+    }
+    if app.is_picked(r) {
+        if !marks.is_empty() {
+            marks.push(Span::raw("  "));
+        }
+        marks.push(Span::styled("✚ selected", th.accent()));
+    }
     if !marks.is_empty() {
         out.push(Line::from(marks));
     }
