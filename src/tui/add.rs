@@ -69,7 +69,7 @@ pub fn add(
     };
     if changed {
         return Err(format!(
-            "{name} changed on disk since it was loaded: not written (it is being reloaded; add the paper again)"
+            "{name} changed on disk since it was loaded: not written (add it again to the notes as they are now)"
         ));
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: cannot read: {e}"))?;

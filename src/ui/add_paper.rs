@@ -68,7 +68,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         let hint = match (field.kind, field.input.is_blank()) {
             (FieldKind::Url(_), true) if !focused => "(none)",
-            (FieldKind::Affiliations, true) => "PKU & ByteDance",
+            (FieldKind::Affiliations, true) => "(e.g. PKU & ByteDance)",
             _ => "",
         };
         let mut spans = vec![
