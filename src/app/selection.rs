@@ -43,9 +43,20 @@ impl App {
             .collect()
     }
 
-    /// How many works are picked and loaded (the title bar's `3 selected`).
+    /// How many works are picked (the title bar's `3 selected`; every picked work is loaded, see
+    /// [`App::keep_loaded_picks`]).
     pub fn picked_count(&self) -> usize {
-        self.picked_works().len()
+        self.picked.keys.len()
+    }
+
+    /// After a reload: works no longer loaded leave the selection.
+    pub(super) fn keep_loaded_picks(&mut self) {
+        if self.picked.keys.is_empty() {
+            return;
+        }
+        let loaded: std::collections::HashSet<&str> =
+            (0..self.works.len()).map(|w| self.works.key(w)).collect();
+        self.picked.keys.retain(|k| loaded.contains(k.as_str()));
     }
 
     /// Space: picks the paper under the cursor (or lets it go), then steps to the next row.
@@ -147,7 +158,16 @@ impl App {
             return Vec::new();
         }
         self.say(format!("Opened {n} {label} links{without}"));
+        self.opened_picked(works);
         opens
+    }
+
+    /// Links of these works were opened: read, so no longer new.
+    fn opened_picked(&mut self, works: &[usize]) {
+        for &w in works {
+            let key = self.works.key(w).to_string();
+            self.seen_now(&key);
+        }
     }
 
     /// The answer to the status line's question.
@@ -157,6 +177,8 @@ impl App {
         match action {
             Action::Confirm => {
                 self.say(format!("Opened {} links", held.len()));
+                let works = self.picked_works();
+                self.opened_picked(&works);
                 held
             }
             Action::Quit => {

@@ -190,6 +190,7 @@ impl App {
         self.marks.read = self.work_marks(read.iter());
         self.recount_unread();
         self.recompute_new();
+        self.keep_loaded_picks();
         self.refilter();
         self.narrow();
         self.restore_session(&session);

@@ -78,3 +78,23 @@ fn moving_by_keys_is_not_a_jump() {
     ctrl(&mut app, 'o');
     assert_eq!(app.message.as_deref(), Some("No earlier place (1/1)"));
 }
+
+#[test]
+fn a_click_on_a_far_row_is_a_jump_and_on_the_next_one_is_not() {
+    let mut app = twice();
+    let top = app.areas().tree_rows;
+    let click = |app: &mut App, row: u16| {
+        app.handle(Event::Click {
+            col: top.x + 2,
+            row: top.y + row,
+        })
+    };
+    click(&mut app, 1);
+    ctrl(&mut app, 'o');
+    assert_eq!(app.message.as_deref(), Some("No earlier place (1/1)"));
+    click(&mut app, 5);
+    assert_eq!(app.cursor(), Some(5));
+    ctrl(&mut app, 'o');
+    assert_eq!(app.cursor(), Some(1));
+    assert_eq!(app.message.as_deref(), Some("back 1/2"));
+}

@@ -174,3 +174,26 @@ fn a_first_start_marks_nothing_new_and_the_clear_key_clears_all() {
     assert_eq!(app.message.as_deref(), Some("Cleared 3 new"));
     assert_eq!(app.seen_to_keep().unwrap().len(), 3);
 }
+
+#[test]
+fn opening_the_selections_links_reads_them_and_a_reload_keeps_only_loaded_picks() {
+    let mut app = papers(3);
+    app.start_news(Some(Seen::default()));
+    select(&mut app, "number 1");
+    keys(&mut app, "  ");
+    keys(&mut app, "p");
+    assert_eq!(app.news.new.len(), 1, "the two opened are read");
+    // A reload without paper 2: it leaves the selection.
+    let mut lib = Library::default();
+    lib.documents.push(
+        loader::document::build(
+            "t.md",
+            None,
+            "# OWL 2024\n\n## Papers\n\n### Owls\n\n* Owl Paper Number 1 \\[[Paper](https://arxiv.org/abs/2401.00001)]\n",
+        )
+        .0,
+    );
+    loader::assign_ids(&mut lib);
+    app.replace_library(lib);
+    assert_eq!(app.picked_count(), 1);
+}
