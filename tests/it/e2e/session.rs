@@ -180,6 +180,17 @@ fn a_paper_added_outside_is_new_until_read_and_one_added_through_the_form_is_wri
     t.keys(&["e"]);
     let log = wait_for_file(&dir.path().join("log.txt"), 1);
     assert_eq!(log, format!("editor.sh +18 {}\n", file.display()));
+
+    // The file changes underneath an open form: the paper is refused, the file left as it was.
+    t.keys(&["A"]);
+    t.wait_for("Add a paper");
+    t.keys(&["Too Late Owl"]);
+    let outside = format!("{written}\nEdited outside.\n");
+    std::fs::write(&file, &outside).unwrap();
+    t.wait_for("Reloaded the notes");
+    t.keys(&["Enter", "Enter", "Enter"]);
+    t.wait_for("changed on disk since it was loaded: not written");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), outside);
     quit(&t);
 
     // Read, it is not new next time.
