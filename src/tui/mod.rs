@@ -204,6 +204,8 @@ struct Runtime {
     /// The app's library generations and when their loads began: a file modified after that changed
     /// since it was loaded (the last few kept).
     stamps: Vec<(u64, SystemTime)>,
+    /// The next reload keeps the status line's message (a refusal that asked for it).
+    quiet_reload: bool,
 }
 
 impl Runtime {
@@ -237,8 +239,9 @@ impl Runtime {
             load_errors: Vec::new(),
             ending: None,
             last_seen: None,
-            load_started: SystemTime::now(),
+            load_started: add::fs_now(),
             stamps: Vec::new(),
+            quiet_reload: false,
         };
         let last_seen = match &rt.ctx.seen {
             Some(path) => Seen::load(path).unwrap_or_else(|e| {
@@ -321,8 +324,12 @@ impl Runtime {
                 let adding = self.app.select_after_reload.is_some();
                 self.app.replace_prepared(*prepared);
                 self.stamp();
-                // The reload of a paper just added: its message (and the edit key's offer) stays.
-                if adding && self.app.select_after_reload.is_none() && errors.is_empty() {
+                // The reload of a paper just added: its message (and the edit key's offer) stays; so
+                // does a refusal's.
+                let quiet = std::mem::take(&mut self.quiet_reload);
+                if (quiet || (adding && self.app.select_after_reload.is_none()))
+                    && errors.is_empty()
+                {
                     return true;
                 }
                 // Name the notes files (a rename or a folder may add paths that are not notes).
@@ -401,7 +408,7 @@ impl Runtime {
 
     fn start_reload(&mut self, changed: Vec<PathBuf>) {
         self.reloading = true;
-        self.load_started = SystemTime::now();
+        self.load_started = add::fs_now();
         let paths = self.ctx.paths.clone();
         let previous = self.app.library.clone();
         let tx = self.tx.clone();
@@ -463,7 +470,16 @@ impl Runtime {
                             // Reloaded as an edit would be (the watcher may see it too).
                             self.pending.add([target.path], Instant::now());
                         }
-                        Err(why) => self.app.add_refused(why),
+                        Err(why) => {
+                            let changed = matches!(why, add::Refused::Changed(_));
+                            self.app.add_refused(why.to_string());
+                            // Not reloaded since: read it again (quietly, the refusal stays said), so
+                            // that adding it again works on the notes as they are.
+                            if changed && target.generation == self.app.generation {
+                                self.quiet_reload = true;
+                                self.pending.add([target.path], Instant::now());
+                            }
+                        }
                     }
                 }
                 Effect::Mark(m) => {

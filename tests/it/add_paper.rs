@@ -75,7 +75,7 @@ fn write(effect: Effect, began: SystemTime) -> Result<(usize, usize), String> {
     let Effect::AddPaper { target, entry } = effect else {
         panic!("{effect:?}")
     };
-    add::add(&target, &entry, Some(began))
+    add::add(&target, &entry, Some(began)).map_err(|e| e.to_string())
 }
 
 /// `old` with exactly one block of lines inserted gives `new`: that block.
@@ -206,6 +206,19 @@ fn a_file_changed_underneath_or_read_only_is_refused_and_left_as_it_was() {
     let why = write(e, began).unwrap_err();
     assert!(why.contains("changed on disk since it was loaded"), "{why}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+
+    // A change the file's time cannot show (written within the clock's tick): the paper it follows has
+    // moved, and that is seen.
+    std::fs::write(&path, TITLE_LINK).unwrap();
+    let (mut app, began) = load(d);
+    let e = fill(&mut app, "wingbeat", "Late Paper", &[], "");
+    let moved = TITLE_LINK.replace("### Flight\n", "### Flight\n\nA line of prose.\n");
+    std::fs::write(&path, &moved).unwrap();
+    let f = std::fs::File::options().append(true).open(&path).unwrap();
+    f.set_modified(began - Duration::from_secs(1)).unwrap();
+    let why = write(e, began).unwrap_err();
+    assert!(why.contains("changed on disk since it was loaded"), "{why}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), moved);
 
     // Without write permission (no write bit at all, which root is held to as well).
     #[cfg(unix)]
