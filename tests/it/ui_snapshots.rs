@@ -276,3 +276,33 @@ fn a_code_block_in_a_takeaway_shows_as_its_lines() {
     let x = u16::try_from(second[..at].chars().count() + 4).unwrap();
     assert_eq!(buf[(x, u16::try_from(first + 1).unwrap())].fg, Color::Green);
 }
+
+/// Two papers selected, the works of one file new since last time, and the add form open with a title
+/// and a link typed: the marks in the tree, the counts in the title bar, the form.
+#[test]
+fn selection_new_marks_and_the_add_form() {
+    let mut app = three_files(130, 30);
+    let keys_of: Vec<String> = (0..app.works.len())
+        .map(|w| app.works.key(w).to_string())
+        .collect();
+    // Last time the library had every work but the first two.
+    app.start_news(Some(takeaway::state::seen::Seen::of(
+        keys_of.iter().skip(2).map(String::as_str),
+    )));
+    for key in &keys_of[..2] {
+        app.handle(Event::Key(Key::ctrl('p')));
+        keys(&mut app, &key.replace('-', " "));
+        press(&mut app, KeyCode::Enter);
+        keys(&mut app, " ");
+    }
+    // Space stepped down: back to the last paper picked.
+    keys(&mut app, "k");
+    let screen = format!("{:?}", render(&app).backend());
+    assert!(screen.contains("2 selected"), "{screen}");
+    insta::assert_snapshot!("selection_and_new_marks", render(&app).backend());
+    keys(&mut app, "A");
+    keys(&mut app, "Owls at Night");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "https://arxiv.org/abs/2401.00001");
+    insta::assert_snapshot!("add_form", render(&app).backend());
+}
