@@ -12,6 +12,8 @@
 //!   many places, `mouse` clicks and the wheel, `export` the works shown to a file or the clipboard;
 //! - [`views`]: the side pane's views (the notes' navigation, or every work by topic, year, venue or
 //!   affiliation);
+//! - [`jumps`] the jump list (back and forward over jumps), [`selection`] several papers at once,
+//!   [`news`] what is new since last time, [`add_paper`] the form that adds a paper;
 //! - [`session`]: the reader's place saved and restored, new notes taken in;
 //! - [`layout`] where the regions of the screen are, [`scroll`] a pane's scroll offset.
 
