@@ -43,8 +43,8 @@ impl App {
             .collect()
     }
 
-    /// How many works are picked (the title bar's `3 selected`; every picked work is loaded, see
-    /// [`App::keep_loaded_picks`]).
+    /// How many works are picked (the title bar's `3 selected`; a reload drops the works no longer
+    /// loaded, so every picked work is loaded).
     pub fn picked_count(&self) -> usize {
         self.picked.keys.len()
     }
