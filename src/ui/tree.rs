@@ -26,22 +26,31 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
         View::Navigation => ("Notes".to_string(), papers, "paper"),
         v => (format!("Notes {}", v.label()), app.works.len(), "work"),
     };
-    let mut title = if app.narrowed() {
-        format!(" {view} · {}/{total}", app.tree_view.shown_papers)
+    let count = if app.narrowed() {
+        format!("{}/{total}", app.tree_view.shown_papers)
     } else {
-        format!(
-            " {view} · {total} {unit}{}",
-            if total == 1 { "" } else { "s" }
-        )
+        format!("{total} {unit}{}", if total == 1 { "" } else { "s" })
     };
+    let mut marks = Vec::new();
     let picked = app.picked_count();
     if picked > 0 {
-        title.push_str(&format!(" · {picked} selected"));
+        marks.push(format!("{picked} selected"));
     }
     if !app.news.new.is_empty() {
-        title.push_str(&format!(" · {} new", app.news.new.len()));
+        marks.push(format!("{} new", app.news.new.len()));
     }
-    title.push(' ');
+    // The selection and the new count matter most: the view's name, then the count, give way to them.
+    let room = usize::from(areas.side.width).saturating_sub(2);
+    let title = [vec![format!("{view} · {count}")], vec![count], vec![]]
+        .into_iter()
+        .map(|head| {
+            head.into_iter()
+                .chain(marks.iter().cloned())
+                .collect::<Vec<_>>()
+        })
+        .map(|parts| format!(" {} ", parts.join(" · ")))
+        .find(|t| marks.is_empty() || width_of(t) <= room)
+        .unwrap_or_else(|| format!(" {} ", marks.join(" · ")));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border(focused))

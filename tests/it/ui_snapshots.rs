@@ -306,3 +306,16 @@ fn selection_new_marks_and_the_add_form() {
     keys(&mut app, "https://arxiv.org/abs/2401.00001");
     insta::assert_snapshot!("add_form", render(&app).backend());
 }
+
+/// In a narrow side pane the selection's count stays in the title bar: the view's name gives way first.
+#[test]
+fn the_selection_count_fits_a_narrow_title_bar() {
+    let mut app = bundled(80, 24);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "   ");
+    let screen = format!("{:?}", render(&app).backend());
+    let top = screen.lines().nth(3).unwrap_or_default().to_string();
+    assert!(top.contains("┌ 28 papers · 3 selected "), "{screen}");
+}
