@@ -12,6 +12,7 @@ pub mod export;
 pub mod fault;
 pub mod loader;
 pub mod model;
+pub mod notes_writer;
 pub mod search;
 pub mod state;
 pub mod text;

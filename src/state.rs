@@ -9,6 +9,8 @@
 //! - a file that cannot be read as state is moved aside to `state.json.corrupt-<time>` and the app starts
 //!   clean, saying so.
 
+pub mod seen;
+
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};

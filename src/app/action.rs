@@ -93,8 +93,22 @@ pub enum Action {
     OnlyUnread,
     /// next place of this paper
     NextPlace,
+    /// back to the place before a jump
+    JumpBack,
+    /// forward again after going back
+    JumpForward,
+    /// select / unselect this paper (then the next row)
+    TogglePick,
+    /// select every paper shown
+    PickShown,
+    /// clear the selection
+    ClearPicked,
+    /// clear every new mark
+    ClearNew,
     /// views: notes, by topic/year/venue/affiliation
     CycleView,
+    /// add a paper to this topic
+    AddPaper,
     /// export shown papers (BibTeX file here)
     Export,
     /// copy shown papers as markdown

@@ -51,6 +51,15 @@ pub enum Effect {
     Suspend,
     /// Run this search off the UI thread; its result comes back as [`Event::SearchDone`].
     Search(SearchJob),
+    /// Check that this notes file can be written (the add form is open on it); when not, the runtime
+    /// calls [`super::App::add_refused`] with the reason.
+    CheckWritable(PathBuf),
+    /// Write this paper into its file (unless the file changed since the form's library was loaded),
+    /// then tell [`super::App::added`] and reload.
+    AddPaper {
+        target: super::add_paper::AddTarget,
+        entry: crate::notes_writer::Entry,
+    },
     /// Write these works in this format to a new file in the current folder, and say its name.
     Export {
         format: crate::export::Format,

@@ -3,7 +3,7 @@
 //! runtime writes it and says its name) or copied as a markdown list.
 
 use super::{App, Effect};
-use crate::export::{self, Format, Record};
+use crate::export::{self, Record};
 
 impl App {
     /// The records of the works now shown, in library order.
@@ -18,28 +18,12 @@ impl App {
     /// `x`: the works shown, as BibTeX, to a file the runtime creates in the current folder.
     pub(super) fn export_shown(&mut self) -> Vec<Effect> {
         let records = self.shown_records();
-        if records.is_empty() {
-            self.say("Nothing to export: no paper is shown");
-            return Vec::new();
-        }
-        vec![Effect::Export {
-            format: Format::Bibtex,
-            records,
-        }]
+        self.export_records(records)
     }
 
     /// `X`: the works shown, as a markdown list (`- [Title](url) — Venue`), to the clipboard.
     pub(super) fn copy_shown(&mut self) -> Vec<Effect> {
         let records = self.shown_records();
-        if records.is_empty() {
-            self.say("Nothing to copy: no paper is shown");
-            return Vec::new();
-        }
-        let n = records.len();
-        self.say(format!(
-            "Copied {n} {} as markdown",
-            if n == 1 { "work" } else { "works" }
-        ));
-        vec![Effect::Copy(export::render(Format::Markdown, &records))]
+        self.copy_records(records)
     }
 }

@@ -134,6 +134,8 @@ impl App {
         match action {
             Action::Confirm => {
                 self.mode = Mode::Browse;
+                let from = self.filter_origin.take();
+                self.jumped(from);
                 self.filter.remember();
                 if !self.filter.is_active() {
                     self.narrow();
@@ -210,6 +212,7 @@ impl App {
             works: &self.works,
             bookmarks: &self.marks.bookmarks,
             read: &self.marks.read,
+            new: &self.news.new,
         }
     }
 

@@ -193,15 +193,21 @@ pub enum Mode {
     FilterInput,
     Palette,
     LinkMenu,
+    /// A question on the status line (open this many links?).
+    Ask,
+    /// The form that adds a paper.
+    AddPaper,
     Help,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Browse,
         Mode::FilterInput,
         Mode::Palette,
         Mode::LinkMenu,
+        Mode::Ask,
+        Mode::AddPaper,
         Mode::Help,
     ];
 
@@ -211,13 +217,15 @@ impl Mode {
             Mode::FilterInput => "Filter input",
             Mode::Palette => "Jump palette",
             Mode::LinkMenu => "Link popup",
+            Mode::Ask => "A question on the status line",
+            Mode::AddPaper => "Add a paper",
             Mode::Help => "Help",
         }
     }
 
     /// Typing modes: a printable key with no binding becomes text.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::FilterInput | Mode::Palette)
+        matches!(self, Mode::FilterInput | Mode::Palette | Mode::AddPaper)
     }
 }
 
@@ -233,6 +241,11 @@ impl Default for KeyMap {
         use KeyCode as K;
         let p = Key::plain;
         let c = Key::ch;
+        let alt = |code| Key {
+            code,
+            ctrl: false,
+            alt: true,
+        };
         let mut b: Vec<(Mode, Key, Action)> = Vec::new();
         let mut bind = |mode: Mode, keys: &[Key], action: Action| {
             for &k in keys {
@@ -270,7 +283,14 @@ impl Default for KeyMap {
         bind(m, &[c('B')], OnlyBookmarked);
         bind(m, &[c('U')], OnlyUnread);
         bind(m, &[c('w')], NextPlace);
+        bind(m, &[Key::ctrl('o'), alt(K::Left)], JumpBack);
+        bind(m, &[Key::ctrl('n'), alt(K::Right)], JumpForward);
+        bind(m, &[c(' ')], TogglePick);
+        bind(m, &[Key::ctrl('a')], PickShown);
+        bind(m, &[c('u')], ClearPicked);
+        bind(m, &[c('C')], ClearNew);
         bind(m, &[c('V')], CycleView);
+        bind(m, &[c('A')], AddPaper);
         bind(m, &[c('x')], Export);
         bind(m, &[c('X')], CopyShown);
         bind(m, &[c('e')], Edit);
@@ -308,6 +328,20 @@ impl Default for KeyMap {
         for (i, a) in NUMBERED_LINKS.into_iter().enumerate() {
             bind(m, &[c(char::from(b'1' + i as u8))], a);
         }
+        bind(m, &[Key::ctrl('c')], Quit);
+
+        let m = Mode::Ask;
+        bind(m, &[c('y'), p(K::Enter)], Confirm);
+        bind(m, &[c('n'), p(K::Esc), c('q')], Cancel);
+        bind(m, &[Key::ctrl('c')], Quit);
+
+        let m = Mode::AddPaper;
+        bind(m, &[p(K::Enter)], Confirm);
+        bind(m, &[p(K::Esc)], Cancel);
+        bind(m, &[p(K::Tab), p(K::Down)], Down);
+        bind(m, &[p(K::BackTab), p(K::Up)], Up);
+        bind(m, &[p(K::Backspace)], DeleteChar);
+        bind(m, &[Key::ctrl('w')], DeleteWord);
         bind(m, &[Key::ctrl('c')], Quit);
 
         let m = Mode::Help;

@@ -4,6 +4,7 @@
 
 use super::action::{LETTERED_LINKS, PAPER_LABEL};
 use super::{Action, App, Effect, Focus, Mode};
+use crate::loader::entry::inline::is_paper_label;
 use crate::model::Link;
 
 /// The link popup's choice, and how links may be opened.
@@ -27,27 +28,62 @@ impl Default for Links {
     }
 }
 
+/// The link that plays a role (`Paper`, `Code`, …, as the lettered keys name them) among a work's links:
+/// the first so labelled; for the paper, else the first outside link whose label says it is the paper
+/// as the loader reads labels (`arXiv`, `pdf`, `DOI`: [`is_paper_label`]). The one place where the
+/// link keys read a label as a role (the detail pane's letters and `p` `v` `s` `c` `a`, one paper or
+/// a selection).
+pub fn role_link<'a>(links: &[&'a Link], role: &str) -> Option<&'a Link> {
+    let so_labelled = links
+        .iter()
+        .copied()
+        .find(|l| l.label.trim().eq_ignore_ascii_case(role));
+    so_labelled.or_else(|| {
+        (role == PAPER_LABEL)
+            .then(|| {
+                links
+                    .iter()
+                    .copied()
+                    .find(|l| l.target.is_none() && is_paper_label(&l.label))
+            })
+            .flatten()
+    })
+}
+
 impl App {
+    /// May a URL go to the opener (its scheme is among the allowed ones)?
+    pub(super) fn allowed(&self, url: &str) -> bool {
+        let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+        scheme.is_some_and(|s| {
+            self.links
+                .allowed_schemes
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(&s))
+        })
+    }
+
     /// How the detail pane numbers the links of the selected paper ([`App::selected_links`]): (key shown,
     /// link). The first link of each lettered label gets its letter (`p` Paper, `v` Video, …); the others
     /// their number.
     pub fn link_keys<'a>(&self, links: &[&'a Link]) -> Vec<(String, &'a Link)> {
-        let mut used = Vec::new();
+        // The link each letter opens ([`role_link`]), by its position.
+        let lettered: Vec<(usize, Action)> = LETTERED_LINKS
+            .iter()
+            .filter_map(|&(a, label)| {
+                let l = role_link(links, label)?;
+                let i = links.iter().position(|&o| std::ptr::eq(o, l))?;
+                Some((i, a))
+            })
+            .collect();
         links
             .iter()
             .enumerate()
             .map(|(i, &l)| {
-                let lettered = LETTERED_LINKS
+                let key = lettered
                     .iter()
-                    .find(|(_, label)| l.label.eq_ignore_ascii_case(label))
-                    .map(|(a, _)| *a);
-                let key = match lettered {
-                    Some(a) if !used.contains(&a) => {
-                        used.push(a);
-                        self.keymap.key_for(Mode::Browse, a).map(|k| k.to_string())
-                    }
-                    _ => None,
-                };
+                    .find(|(at, _)| *at == i)
+                    .and_then(|&(_, a)| self.keymap.key_for(Mode::Browse, a))
+                    .map(|k| k.to_string());
                 (key.unwrap_or_else(|| (i + 1).to_string()), l)
             })
             .collect()
@@ -103,11 +139,7 @@ impl App {
             self.say(format!("Select a paper to open its {label} link"));
             return Vec::new();
         }
-        let link = self
-            .selected_links()
-            .into_iter()
-            .find(|l| l.label.trim().eq_ignore_ascii_case(label))
-            .cloned();
+        let link = role_link(&self.selected_links(), label).cloned();
         match link {
             Some(link) => self.open(&link),
             None => {
@@ -137,7 +169,9 @@ impl App {
         if let Some(target) = &link.target {
             match self.landing(target) {
                 Some(id) => {
+                    let from = self.here();
                     self.reveal(id);
+                    self.jumped(from);
                     self.focus = Focus::Detail;
                     self.say(format!("Showing {}", link.url));
                 }
@@ -148,23 +182,18 @@ impl App {
             }
             return Vec::new();
         }
-        let scheme = link
-            .url
-            .split_once(':')
-            .map(|(s, _)| s.to_ascii_lowercase());
-        let allowed = scheme.is_some_and(|s| {
-            self.links
-                .allowed_schemes
-                .iter()
-                .any(|a| a.eq_ignore_ascii_case(&s))
-        });
-        if !allowed {
+        if !self.allowed(&link.url) {
             self.say(format!(
                 "Not opened: {} (only {} links are opened)",
                 link.url,
                 self.links.allowed_schemes.join(", ")
             ));
             return Vec::new();
+        }
+        if let Some((r, _)) = self.selected_paper() {
+            if let Some(key) = self.works.key_of(r).map(str::to_string) {
+                self.seen_now(&key);
+            }
         }
         let mut effects = vec![Effect::Open(link.url.clone())];
         if self.links.mark_read_on_open

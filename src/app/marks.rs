@@ -15,6 +15,8 @@ pub struct Marks {
     pub read: HashSet<String>,
     /// Per tree node: papers at or below it not marked read.
     pub unread: Vec<usize>,
+    /// Per tree node: papers at or below it new since last time.
+    pub new: Vec<usize>,
 }
 
 impl App {
@@ -35,19 +37,24 @@ impl App {
         crate::model::work::mark_keys(&self.library, &self.works, keys)
     }
 
+    /// Counts, per node, the unread and the new papers below it.
     pub(super) fn recount_unread(&mut self) {
         let mut unread = vec![0usize; self.tree.len()];
+        let mut new = vec![0usize; self.tree.len()];
         for (id, n) in self.tree.nodes.iter().enumerate() {
             if let Some(r) = n.paper() {
-                if !self.is_read(r) {
-                    unread[id] += 1;
-                    for a in self.tree.ancestors(id) {
-                        unread[a] += 1;
+                for (count, yes) in [(&mut unread, !self.is_read(r)), (&mut new, self.is_new(r))] {
+                    if yes {
+                        count[id] += 1;
+                        for a in self.tree.ancestors(id) {
+                            count[a] += 1;
+                        }
                     }
                 }
             }
         }
         self.marks.unread = unread;
+        self.marks.new = new;
     }
 
     /// Is the paper's work bookmarked?
@@ -104,14 +111,11 @@ impl App {
             (false, true) => format!("Marked read: {title}{where_}"),
             (false, false) => format!("Marked unread: {title}{where_}"),
         });
-        self.recount_unread();
-        if self.filter.is_active() && self.filter.parsed.uses_marks() {
-            // `is:read` and its kin: searched again with the new marks, the selection kept.
-            self.refilter();
-            self.narrow();
-        } else if self.filter.only_bookmarked || self.filter.only_unread {
-            self.narrow();
+        if on && !bookmark {
+            let key = keys[0].clone();
+            self.seen_now(&key);
         }
+        self.marks_changed();
         keys.into_iter()
             .map(|id| {
                 Effect::Mark(if bookmark {
@@ -121,6 +125,18 @@ impl App {
                 })
             })
             .collect()
+    }
+
+    /// After marks changed: the unread counts, and what shows when the filter or a toggle asks for marks.
+    pub(super) fn marks_changed(&mut self) {
+        self.recount_unread();
+        if self.filter.is_active() && self.filter.parsed.uses_marks() {
+            // `is:read` and its kin: searched again with the new marks, the selection kept.
+            self.refilter();
+            self.narrow();
+        } else if self.filter.only_bookmarked || self.filter.only_unread {
+            self.narrow();
+        }
     }
 
     /// `B` / `U`: shows only bookmarked (or only unread) papers, or all again.

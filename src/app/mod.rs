@@ -12,20 +12,26 @@
 //!   many places, `mouse` clicks and the wheel, `export` the works shown to a file or the clipboard;
 //! - [`views`]: the side pane's views (the notes' navigation, or every work by topic, year, venue or
 //!   affiliation);
+//! - [`jumps`] the jump list (back and forward over jumps), [`selection`] several papers at once,
+//!   [`news`] what is new since last time, [`add_paper`] the form that adds a paper;
 //! - [`session`]: the reader's place saved and restored, new notes taken in;
 //! - [`layout`] where the regions of the screen are, [`scroll`] a pane's scroll offset.
 
 pub mod action;
+pub mod add_paper;
 pub mod event;
 mod export;
 pub mod filter;
+pub mod jumps;
 pub mod keymap;
 pub mod layout;
 pub mod link_menu;
 pub mod marks;
 mod mouse;
+pub mod news;
 pub mod palette;
 pub mod scroll;
+pub mod selection;
 pub mod session;
 pub mod text_input;
 pub mod tree_view;
@@ -76,6 +82,12 @@ pub struct App {
     pub palette: Palette,
     /// What the side pane shows: the navigation, or the works grouped one way.
     pub views: Views,
+    /// Where the selection was before each jump (back and forward keys).
+    pub jumps: jumps::Jumps,
+    /// The papers selected to act on together.
+    pub picked: selection::Picked,
+    /// The works new since last time.
+    pub news: news::News,
     pub links: Links,
     pub detail_scroll: Scroll,
     pub help_scroll: Scroll,
@@ -88,6 +100,16 @@ pub struct App {
     pub loading: Option<Loading>,
     /// Where searches run, and the jobs the current update queued.
     pub searches: SearchQueue,
+    /// Where the selection was when the filter line opened (recorded as a jump when Enter keeps it).
+    filter_origin: Option<jumps::Place>,
+    /// The form adding a paper, while it is open.
+    pub adding: Option<add_paper::AddForm>,
+    /// Counts the libraries taken (a load, each reload): a form knows which one it was opened on.
+    pub generation: u64,
+    /// A paper just added: the edit key opens it (file, line) for its takeaways.
+    pub offer_edit: Option<(std::path::PathBuf, usize)>,
+    /// A paper just added: selected once the reload brings it in (file, line).
+    pub select_after_reload: Option<(std::path::PathBuf, usize)>,
 }
 
 impl App {
@@ -112,6 +134,9 @@ impl App {
             filter: Filter::default(),
             palette: Palette::default(),
             views: Views::default(),
+            jumps: jumps::Jumps::default(),
+            picked: selection::Picked::default(),
+            news: news::News::default(),
             links: Links::default(),
             detail_scroll: Scroll::default(),
             help_scroll: Scroll::default(),
@@ -120,6 +145,11 @@ impl App {
             running: true,
             loading: None,
             searches: SearchQueue::default(),
+            filter_origin: None,
+            adding: None,
+            generation: 0,
+            offer_edit: None,
+            select_after_reload: None,
         };
         app.recount_unread();
         app
@@ -170,6 +200,8 @@ impl App {
                 Vec::new()
             }
             Mode::LinkMenu => self.link_menu(action),
+            Mode::Ask => self.answer(action),
+            Mode::AddPaper => self.add_form(action),
             Mode::Help => {
                 match action {
                     Action::Cancel | Action::Help => self.mode = Mode::Browse,
@@ -196,6 +228,7 @@ impl App {
                 self.palette.input.push(c);
                 self.run_palette();
             }
+            Mode::AddPaper => self.add_form_char(c),
             _ => {}
         }
     }
@@ -203,6 +236,15 @@ impl App {
     fn browse(&mut self, action: Action) -> Vec<Effect> {
         use Action::*;
         let page = self.tree_height().max(1) as isize;
+        // Just after adding a paper, the edit key opens it where its takeaways go.
+        if let Some((path, line)) = self.offer_edit.take() {
+            if action == Edit {
+                return vec![Effect::Edit { path, line }];
+            }
+        }
+        if let Some(effects) = self.on_picked(action) {
+            return effects;
+        }
         match action {
             Down | Up | PageDown | PageUp | First | Last if self.focus == Focus::Detail => {
                 self.scroll_detail(action)
@@ -223,6 +265,7 @@ impl App {
                 }
             }
             Filter => {
+                self.filter_origin = self.here();
                 self.mode = Mode::FilterInput;
                 self.focus = Focus::Tree;
             }
@@ -245,8 +288,23 @@ impl App {
             ToggleRead => return self.toggle_mark(false),
             OnlyBookmarked => self.toggle_only(true),
             OnlyUnread => self.toggle_only(false),
-            NextPlace => self.next_place(),
-            CycleView => self.cycle_view(),
+            NextPlace => {
+                let from = self.here();
+                self.next_place();
+                self.jumped(from);
+            }
+            TogglePick => self.toggle_pick(),
+            PickShown => self.pick_shown(),
+            ClearPicked => self.clear_picked(),
+            ClearNew => self.clear_new(),
+            JumpBack => self.jump_back(true),
+            JumpForward => self.jump_back(false),
+            CycleView => {
+                let from = self.here();
+                self.cycle_view();
+                self.jumps.record_view(from);
+            }
+            AddPaper => return self.open_add_form(),
             Export => return self.export_shown(),
             CopyShown => return self.copy_shown(),
             Edit => return self.edit(),
@@ -259,6 +317,8 @@ impl App {
             Cancel => {
                 if self.narrowed() {
                     self.clear_filter();
+                } else if !self.picked.keys.is_empty() {
+                    self.clear_picked();
                 } else if self.focus == Focus::Detail {
                     self.focus = Focus::Tree;
                 }

@@ -18,7 +18,13 @@ impl App {
         if areas.tree_rows.contains(at) {
             self.focus = Focus::Tree;
             let r = self.tree_view.offset + usize::from(row - areas.tree_rows.y);
+            let from = self.here();
+            let before = self.cursor();
             self.select_row(r.min(self.tree_view.rows.len().saturating_sub(1)));
+            // A click on a far row is a jump (a neighbour is a step, as a key's).
+            if before.is_some_and(|b| self.cursor().is_some_and(|a| a.abs_diff(b) > 1)) {
+                self.jumped(from);
+            }
         } else if areas.side.contains(at) {
             self.focus = Focus::Tree;
         } else if areas.detail.contains(at) {

@@ -108,7 +108,9 @@ impl App {
                 self.mode = Mode::Browse;
                 match target {
                     Some(id) => {
+                        let from = self.here();
                         self.reveal(id);
+                        self.jumped(from);
                         self.focus = Focus::Tree;
                     }
                     None => self.say("No paper matches"),

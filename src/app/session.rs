@@ -171,6 +171,7 @@ impl App {
         let bookmarks = std::mem::take(&mut self.marks.bookmarks);
         let read = std::mem::take(&mut self.marks.read);
         let first = self.library.documents.is_empty();
+        self.generation += 1;
         self.library = prepared.library;
         self.index = prepared.index;
         self.works = prepared.works;
@@ -188,9 +189,26 @@ impl App {
         self.marks.bookmarks = self.work_marks(bookmarks.iter());
         self.marks.read = self.work_marks(read.iter());
         self.recount_unread();
+        self.recompute_new();
+        self.keep_loaded_picks();
         self.refilter();
         self.narrow();
         self.restore_session(&session);
+        if let Some((path, line)) = self.select_after_reload.take() {
+            let added = self.library.document_at(&path).and_then(|d| {
+                let p = self.library.documents[d]
+                    .papers
+                    .iter()
+                    .position(|p| p.line == line)?;
+                self.tree
+                    .node_of_paper(crate::model::PaperRef { doc: d, paper: p })
+            });
+            match added {
+                Some(id) => self.reveal(id),
+                // Not in this reload (another file's): wait for the next.
+                None => self.select_after_reload = Some((path, line)),
+            }
+        }
         if self.mode == Mode::Palette {
             // The items name papers and documents of the notes before the reload: drop them before
             // searching again (off the UI thread, the new ones come later).

@@ -263,6 +263,14 @@ impl App {
         };
         if self.tree.nodes[sel].is_leaf() {
             self.focus = Focus::Detail;
+            // Read in the detail pane: no longer new.
+            if let Some(key) = self.tree.nodes[sel]
+                .paper()
+                .and_then(|r| self.works.key_of(r))
+                .map(str::to_string)
+            {
+                self.seen_now(&key);
+            }
         } else {
             self.in_tree(TreeView::toggle);
         }

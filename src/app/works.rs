@@ -10,10 +10,19 @@ use crate::search::Hit;
 
 impl App {
     /// Where the paper's work is listed (the paper among them), in the order of the side pane.
+    /// (In the notes' order: a grouped view shows a work once, so its tree cannot order them.)
     pub fn places(&self, r: PaperRef) -> Vec<PaperRef> {
+        let (tree, _) = self.views.navigation((&self.tree, &self.tree_view));
         let mut places = self.works.places_of(r).to_vec();
-        places.sort_by_key(|&p| self.tree.node_of_paper(p).unwrap_or(usize::MAX));
+        places.sort_by_key(|&p| tree.node_of_paper(p).unwrap_or(usize::MAX));
         places
+    }
+
+    /// Where a place is in the notes: its breadcrumb in the navigation's tree, whichever view shows (a
+    /// grouped view would say only the group).
+    pub fn place_breadcrumb(&self, place: PaperRef) -> Option<String> {
+        let (tree, _) = self.views.navigation((&self.tree, &self.tree_view));
+        tree.node_of_paper(place).map(|id| tree.breadcrumb(id))
     }
 
     /// In how many places the paper's work is listed.

@@ -5,11 +5,13 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::path::PathBuf;
 
 use super::status;
 use crate::model::work::{self, Works};
 use crate::model::{Library, PaperRef};
 use crate::search::{Index, KeyMarks, Marks, Query};
+use crate::state::seen::{self, Seen};
 use crate::text::sanitize;
 
 /// Marks read from the state file (`$TAKEAWAY_STATE`, else the platform's data folder), as work keys.
@@ -17,6 +19,7 @@ pub struct StateMarks {
     works: Works,
     bookmarks: HashSet<String>,
     read: HashSet<String>,
+    new: HashSet<String>,
 }
 
 impl Marks for StateMarks {
@@ -26,6 +29,9 @@ impl Marks for StateMarks {
     fn read(&self, r: PaperRef) -> bool {
         self.keyed().read(r)
     }
+    fn is_new(&self, r: PaperRef) -> bool {
+        self.keyed().is_new(r)
+    }
 }
 
 impl StateMarks {
@@ -34,20 +40,37 @@ impl StateMarks {
             works: &self.works,
             bookmarks: &self.bookmarks,
             read: &self.read,
+            new: &self.new,
         }
     }
 }
 
-/// The marks in the state file, without changing it. An error names the file and what is wrong.
-pub fn state_marks(lib: &Library) -> Result<StateMarks, String> {
-    let state = match crate::config::state_path() {
+/// The marks in the state file, without changing it, and the works new since the browser last ended on
+/// the library of `paths` (none when it never did). An error names the file and what is wrong.
+pub fn state_marks(lib: &Library, paths: &[PathBuf]) -> Result<StateMarks, String> {
+    let state_path = crate::config::state_path();
+    let state = match &state_path {
         Some(p) => {
-            crate::state::peek(&p).map_err(|e| format!("cannot read the marks for is: ({e})"))?
+            crate::state::peek(p).map_err(|e| format!("cannot read the marks for is: ({e})"))?
         }
         None => Default::default(),
     };
     let works = Works::new(lib);
+    let seen = match &state_path {
+        Some(p) => Seen::load(&seen::path(p, paths))
+            .map_err(|e| format!("cannot read the works seen last time for is:new ({e})"))?,
+        None => None,
+    };
+    let new = match seen {
+        Some(seen) => (0..works.len())
+            .map(|w| works.key(w))
+            .filter(|k| !seen.contains(k))
+            .map(str::to_string)
+            .collect(),
+        None => HashSet::new(),
+    };
     Ok(StateMarks {
+        new,
         bookmarks: work::mark_keys(lib, &works, state.bookmarks.keys()),
         read: work::mark_keys(lib, &works, state.read.keys()),
         works,

@@ -273,7 +273,7 @@ pub fn run(args: &Args) -> u8 {
     let lib = &loaded.library;
     // `is:` reads the marks in the state file.
     let marks = match query.as_ref().filter(|q| q.uses_marks()) {
-        Some(_) => match filter::state_marks(lib) {
+        Some(_) => match filter::state_marks(lib, &paths) {
             Ok(m) => Some(m),
             Err(e) => {
                 eprintln!("takeaway: {}", crate::text::sanitize(&e));
@@ -346,7 +346,9 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     if let Some(m) = state_msg {
         app.say(m);
     }
+    let seen = config::state_path().map(|s| crate::state::seen::path(&s, &paths));
     let ctx = crate::tui::Context {
+        seen,
         store,
         opener: config.opener.clone(),
         load: !paths.is_empty(),

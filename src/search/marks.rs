@@ -10,6 +10,10 @@ use crate::model::{Library, PaperRef};
 pub trait Marks: Sync {
     fn bookmarked(&self, r: PaperRef) -> bool;
     fn read(&self, r: PaperRef) -> bool;
+    /// Is the work new since last time? (None is, unless the marks know.)
+    fn is_new(&self, _r: PaperRef) -> bool {
+        false
+    }
 }
 
 /// No marks at all: nothing is bookmarked or read.
@@ -29,6 +33,8 @@ pub struct KeyMarks<'a> {
     pub works: &'a Works,
     pub bookmarks: &'a HashSet<String>,
     pub read: &'a HashSet<String>,
+    /// The works new since last time.
+    pub new: &'a HashSet<String>,
 }
 
 impl Marks for KeyMarks<'_> {
@@ -40,12 +46,15 @@ impl Marks for KeyMarks<'_> {
     fn read(&self, r: PaperRef) -> bool {
         self.works.key_of(r).is_some_and(|k| self.read.contains(k))
     }
+    fn is_new(&self, r: PaperRef) -> bool {
+        !self.new.is_empty() && self.works.key_of(r).is_some_and(|k| self.new.contains(k))
+    }
 }
 
 /// A copy of marks for every paper of a library, owned, for a search on another thread.
 #[derive(Debug, Clone, Default)]
 pub struct MarkTable {
-    /// Per document, per paper: bit 0 bookmarked, bit 1 read.
+    /// Per document, per paper: bit 0 bookmarked, bit 1 read, bit 2 new.
     flags: Vec<Vec<u8>>,
 }
 
@@ -60,7 +69,9 @@ impl MarkTable {
                     (0..doc.papers.len())
                         .map(|p| {
                             let r = PaperRef { doc: d, paper: p };
-                            u8::from(marks.bookmarked(r)) | (u8::from(marks.read(r)) << 1)
+                            u8::from(marks.bookmarked(r))
+                                | (u8::from(marks.read(r)) << 1)
+                                | (u8::from(marks.is_new(r)) << 2)
                         })
                         .collect()
                 })
@@ -83,6 +94,9 @@ impl Marks for MarkTable {
     }
     fn read(&self, r: PaperRef) -> bool {
         self.get(r) & 2 != 0
+    }
+    fn is_new(&self, r: PaperRef) -> bool {
+        self.get(r) & 4 != 0
     }
 }
 

@@ -173,6 +173,7 @@ impl Cheap {
             Cheap::Is(MarkKind::Bookmarked) => marks.bookmarked(e.paper),
             Cheap::Is(MarkKind::Read) => marks.read(e.paper),
             Cheap::Is(MarkKind::Unread) => !marks.read(e.paper),
+            Cheap::Is(MarkKind::New) => marks.is_new(e.paper),
         }
     }
 }

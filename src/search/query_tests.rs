@@ -193,13 +193,18 @@ fn marks_come_from_the_caller() {
         crate::model::work::key("LLM Serving Made Cheap"),
     ]
     .into();
+    let new: std::collections::HashSet<String> =
+        [crate::model::work::key("LLM Serving Made Cheap")].into();
     let marks = KeyMarks {
         works: &works,
         bookmarks: &bookmarks,
         read: &read,
+        new: &new,
     };
     let f = |q: &str| titles(&lib, &idx.find(&parse(q).unwrap(), &marks));
     assert_eq!(f("is:bookmarked"), vec!["Quiet Storage"]);
+    assert_eq!(f("is:new"), vec!["LLM Serving Made Cheap"]);
+    assert_eq!(f("-is:new").len(), 4);
     assert_eq!(f("is:read").len(), 2);
     assert_eq!(f("is:unread").len(), 3);
     assert_eq!(f("is:unread serving -is:bookmarked").len(), 3);

@@ -15,6 +15,7 @@
 //! saves the session and returns; on the UI thread, the loop's unwinding is caught here and the session
 //! saved all the same. Marks are on disk already (they are written when set).
 
+pub mod add;
 mod editor;
 pub mod input;
 pub mod opener;
@@ -27,10 +28,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 use crate::app::{App, Effect, Event, Loading, Prepared, SearchJob, SearchTarget};
 use crate::loader::LoadError;
+use crate::state::seen::Seen;
 use crate::state::Store;
 pub use term::{Gone, Tui};
 
@@ -44,6 +46,8 @@ pub struct Context {
     /// Load `paths` off the UI thread: the app starts empty with `loading` set, and fills in when the
     /// load ends.
     pub load: bool,
+    /// The file of the works this library had last time (beside the state; `None`: not kept).
+    pub seen: Option<PathBuf>,
 }
 
 /// How a run ended.
@@ -184,6 +188,15 @@ struct Runtime {
     jobs: Sender<SearchJob>,
     load_errors: Vec<String>,
     ending: Option<Ending>,
+    /// The works the library had last time, until the notes are in to compare with.
+    last_seen: Option<Option<Seen>>,
+    /// When the running load or reload began (before it read any file).
+    load_started: SystemTime,
+    /// The app's library generations and when their loads began: a file modified after that changed
+    /// since it was loaded (the last few kept).
+    stamps: Vec<(u64, SystemTime)>,
+    /// The next reload keeps the status line's message (a refusal that asked for it).
+    quiet_reload: bool,
 }
 
 impl Runtime {
@@ -216,7 +229,23 @@ impl Runtime {
             latest_job,
             load_errors: Vec::new(),
             ending: None,
+            last_seen: None,
+            load_started: add::fs_now(),
+            stamps: Vec::new(),
+            quiet_reload: false,
         };
+        let last_seen = match &rt.ctx.seen {
+            Some(path) => Seen::load(path).unwrap_or_else(|e| {
+                rt.app.say(format!("Cannot tell what is new: {e}"));
+                None
+            }),
+            None => None,
+        };
+        if rt.ctx.load {
+            rt.last_seen = Some(last_seen);
+        } else {
+            rt.app.start_news(last_seen);
+        }
         // The frame first, then the work: the screen shows at once however large the notes are.
         rt.tui.draw(&rt.app)?;
         if !rt.ctx.paths.is_empty() {
@@ -329,7 +358,17 @@ impl Runtime {
             }
             Msg::Reloaded(errors, prepared, changed) => {
                 self.reloading = false;
+                let adding = self.app.select_after_reload.is_some();
                 self.app.replace_prepared(*prepared);
+                self.stamp();
+                // The reload of a paper just added: its message (and the edit key's offer) stays; so
+                // does a refusal's.
+                let quiet = std::mem::take(&mut self.quiet_reload);
+                if (quiet || (adding && self.app.select_after_reload.is_none()))
+                    && errors.is_empty()
+                {
+                    return true;
+                }
                 // Name the notes files (a rename or a folder may add paths that are not notes).
                 let files: Vec<&Path> = changed
                     .iter()
@@ -388,6 +427,10 @@ impl Runtime {
         };
         let state = self.ctx.store.state.clone();
         self.app.finish_loading(*prepared, &state);
+        self.stamp();
+        if let Some(last_seen) = self.last_seen.take() {
+            self.app.start_news(last_seen);
+        }
         if let Some(m) = unread {
             self.app.say(m);
         }
@@ -401,8 +444,17 @@ impl Runtime {
         }
     }
 
+    /// The library just taken began loading at `load_started`.
+    fn stamp(&mut self) {
+        self.stamps.push((self.app.generation, self.load_started));
+        if self.stamps.len() > 32 {
+            self.stamps.remove(0);
+        }
+    }
+
     fn start_reload(&mut self, changed: Vec<PathBuf>) {
         self.reloading = true;
+        self.load_started = add::fs_now();
         let paths = self.ctx.paths.clone();
         let previous = self.app.library.clone();
         let tx = self.tx.clone();
@@ -447,6 +499,35 @@ impl Runtime {
                     }
                 },
                 Effect::Copy(text) => self.copy(&text),
+                Effect::CheckWritable(path) => {
+                    if let Some(why) = add::read_only(&path) {
+                        self.app.add_refused(why);
+                    }
+                }
+                Effect::AddPaper { target, entry } => {
+                    let loaded_at = self
+                        .stamps
+                        .iter()
+                        .find(|(g, _)| *g == target.generation)
+                        .map(|(_, t)| *t);
+                    match add::add(&target, &entry, loaded_at) {
+                        Ok((line, end)) => {
+                            self.app.added(target.path.clone(), line, end, &entry.title);
+                            // Reloaded as an edit would be (the watcher may see it too).
+                            self.pending.add([target.path], Instant::now());
+                        }
+                        Err(why) => {
+                            let changed = matches!(why, add::Refused::Changed(_));
+                            self.app.add_refused(why.to_string());
+                            // Not reloaded since: read it again (quietly, the refusal stays said), so
+                            // that adding it again works on the notes as they are.
+                            if changed && target.generation == self.app.generation {
+                                self.quiet_reload = true;
+                                self.pending.add([target.path], Instant::now());
+                            }
+                        }
+                    }
+                }
                 Effect::Mark(m) => {
                     self.ctx.store.mark(m);
                     self.app.session(&mut self.ctx.store.state);
@@ -523,6 +604,14 @@ impl Runtime {
                     }
                 }
                 Err(f) => eprintln!("takeaway: could not save the session: {f}"),
+            }
+            if let (Some(path), Some(seen)) = (&self.ctx.seen, self.app.seen_to_keep()) {
+                if let Err(e) = seen.save(path) {
+                    eprintln!(
+                        "takeaway: could not keep the works seen ({}): {e}",
+                        path.display()
+                    );
+                }
             }
         }
         let report = Report {

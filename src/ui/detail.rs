@@ -118,6 +118,18 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
         }
         marks.push(Span::styled("✓ read", th.dim()));
     }
+    if app.is_new(r) {
+        if !marks.is_empty() {
+            marks.push(Span::raw("  "));
+        }
+        marks.push(Span::styled("new since last time", th.accent()));
+    }
+    if app.is_picked(r) {
+        if !marks.is_empty() {
+            marks.push(Span::raw("  "));
+        }
+        marks.push(Span::styled("✚ selected", th.accent()));
+    }
     if !marks.is_empty() {
         out.push(Line::from(marks));
     }
@@ -167,7 +179,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
             th.accent(),
         ));
         for &place in &places {
-            let Some(node) = app.tree.node_of_paper(place) else {
+            let Some(crumb) = app.place_breadcrumb(place) else {
                 continue;
             };
             let here = place == r;
@@ -177,7 +189,7 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
                 ("  ", th.dim())
             };
             out.extend(wrap(
-                &[(app.tree.breadcrumb(node), style)],
+                &[(crumb, style)],
                 w,
                 Span::styled(marker, th.accent()),
                 Span::raw("  "),

@@ -57,12 +57,27 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out
 }
 
+/// The overlay's title (its frame is at least this wide).
+const TITLE: &str = " Keys · Esc close ";
+
+/// The overlay's width: its longest line and the border, at most the terminal's width (the popup keeps
+/// it within the screen).
+pub fn width(lines: &[Line]) -> u16 {
+    let longest = lines
+        .iter()
+        .map(Line::width)
+        .chain([super::wrap::width_of(TITLE)])
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest + 2).unwrap_or(u16::MAX)
+}
+
 pub fn draw(f: &mut Frame, app: &App) {
     let height = f.area().height.saturating_sub(2);
-    let Some(inner) = super::popup(f, &app.theme, 56, height, " Keys · Esc close ".into()) else {
+    let all = lines(app);
+    let Some(inner) = super::popup(f, &app.theme, width(&all), height, TITLE.into()) else {
         return;
     };
-    let all = lines(app);
     let scroll = app
         .help_scroll
         .clamp(all.len().saturating_sub(inner.height as usize));

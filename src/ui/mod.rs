@@ -1,6 +1,7 @@
 //! Drawing. Views only read the app's state (a pane's scroll offset is clamped to what was drawn, see
 //! [`crate::app::scroll`]); one file per region, into the areas of [`crate::app::layout`].
 
+pub mod add_paper;
 pub mod detail;
 pub mod help;
 pub mod links;
@@ -27,7 +28,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Palette => palette::draw(f, app),
         Mode::LinkMenu => links::draw(f, app),
         Mode::Help => help::draw(f, app),
-        Mode::Browse | Mode::FilterInput => {}
+        Mode::AddPaper => add_paper::draw(f, app),
+        Mode::Browse | Mode::FilterInput | Mode::Ask => {}
     }
 }
 

@@ -30,6 +30,12 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
             (Cancel, "close"),
         ],
         Mode::LinkMenu => &[(Confirm, "open"), (CopyUrl, "copy"), (Cancel, "close")],
+        Mode::Ask => &[(Confirm, "yes"), (Cancel, "no")],
+        Mode::AddPaper => &[
+            (Confirm, "next / add"),
+            (Down, "next field"),
+            (Cancel, "cancel"),
+        ],
         Mode::Help => &[(Down, "scroll"), (Cancel, "close")],
     };
     wanted

@@ -26,14 +26,31 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
         View::Navigation => ("Notes".to_string(), papers, "paper"),
         v => (format!("Notes {}", v.label()), app.works.len(), "work"),
     };
-    let title = if app.narrowed() {
-        format!(" {view} · {}/{total} ", app.tree_view.shown_papers)
+    let count = if app.narrowed() {
+        format!("{}/{total}", app.tree_view.shown_papers)
     } else {
-        format!(
-            " {view} · {total} {unit}{} ",
-            if total == 1 { "" } else { "s" }
-        )
+        format!("{total} {unit}{}", if total == 1 { "" } else { "s" })
     };
+    let mut marks = Vec::new();
+    let picked = app.picked_count();
+    if picked > 0 {
+        marks.push(format!("{picked} selected"));
+    }
+    if !app.news.new.is_empty() {
+        marks.push(format!("{} new", app.news.new.len()));
+    }
+    // The selection and the new count matter most: the view's name, then the count, give way to them.
+    let room = usize::from(areas.side.width).saturating_sub(2);
+    let title = [vec![format!("{view} · {count}")], vec![count], vec![]]
+        .into_iter()
+        .map(|head| {
+            head.into_iter()
+                .chain(marks.iter().cloned())
+                .collect::<Vec<_>>()
+        })
+        .map(|parts| format!(" {} ", parts.join(" · ")))
+        .find(|t| marks.is_empty() || width_of(t) <= room)
+        .unwrap_or_else(|| format!(" {} ", marks.join(" · ")));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border(focused))
@@ -87,7 +104,10 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     let open = app.narrowed() || app.tree_view.expanded[id];
     let bookmarked = node.paper().is_some_and(|r| app.is_bookmarked(r));
     let read = node.paper().is_some_and(|r| app.is_read(r));
+    let picked = node.paper().is_some_and(|r| app.is_picked(r));
+    let new = node.paper().is_some_and(|r| app.is_new(r));
     let icon = match node.kind {
+        NodeKind::Paper(_) if picked => "✚ ",
         NodeKind::Paper(_) if bookmarked => "★ ",
         NodeKind::Paper(_) => "• ",
         _ if node.is_leaf() => "· ",
@@ -120,6 +140,12 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
             } else {
                 Vec::new()
             };
+            // New since last time: said before the badges.
+            let badges = match (new, badges.is_empty()) {
+                (true, true) => "new".to_string(),
+                (true, false) => format!("new {badges}"),
+                (false, _) => badges,
+            };
             (badges, pos)
         }
         // A note page (with no paper list below it in the navigation).
@@ -139,11 +165,15 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         _ => {
             // Unread/total once something below is read.
             let unread = app.marks.unread.get(id).copied().unwrap_or(node.papers);
-            let count = if unread < node.papers {
+            let mut count = if unread < node.papers {
                 format!("{unread}/{}", node.papers)
             } else {
                 node.papers.to_string()
             };
+            let new = app.marks.new.get(id).copied().unwrap_or(0);
+            if new > 0 {
+                count = format!("{new} new · {count}");
+            }
             (count, Vec::new())
         }
     };
@@ -173,7 +203,9 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     } else {
         Style::new()
     };
-    let icon_style = if bookmarked && !selected {
+    let icon_style = if picked && !selected {
+        app.theme.accent()
+    } else if bookmarked && !selected {
         app.theme.bookmark()
     } else {
         base

@@ -3,6 +3,7 @@
 //! processes, and the real binary in tmux. Fixtures are in `tests/fixtures/`, snapshots in
 //! `tests/it/snapshots/`.
 
+mod add_paper;
 mod ask;
 mod cli;
 mod common;

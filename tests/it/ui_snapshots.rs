@@ -92,6 +92,30 @@ fn help_overlay_ends_with_the_query_language() {
     insta::assert_snapshot!(render(&app).backend());
 }
 
+/// The help overlay is as wide as its longest line (within the terminal): no description is cut.
+fn help_at(width: u16) -> String {
+    let mut app = bundled(width, 60);
+    keys(&mut app, "?");
+    let screen = format!("{:?}", render(&app).backend());
+    for whole in [
+        "views: notes, by topic/year/venue/affiliation",
+        "export shown papers (BibTeX file here)",
+    ] {
+        assert!(screen.contains(whole), "cut at {width}: {whole}\n{screen}");
+    }
+    screen
+}
+
+#[test]
+fn help_overlay_at_100_columns() {
+    insta::assert_snapshot!(help_at(100));
+}
+
+#[test]
+fn help_overlay_at_140_columns() {
+    insta::assert_snapshot!(help_at(140));
+}
+
 /// The fixture repository of three files (two conferences and a reading list) at `width`x`height`.
 fn three_files(width: u16, height: u16) -> App {
     let loaded = loader::load_paths(&[fixture("ask")]);
@@ -251,4 +275,47 @@ fn a_code_block_in_a_takeaway_shows_as_its_lines() {
         .expect("the second line, indented, below");
     let x = u16::try_from(second[..at].chars().count() + 4).unwrap();
     assert_eq!(buf[(x, u16::try_from(first + 1).unwrap())].fg, Color::Green);
+}
+
+/// Two papers selected, the works of one file new since last time, and the add form open with a title
+/// and a link typed: the marks in the tree, the counts in the title bar, the form.
+#[test]
+fn selection_new_marks_and_the_add_form() {
+    let mut app = three_files(130, 30);
+    let keys_of: Vec<String> = (0..app.works.len())
+        .map(|w| app.works.key(w).to_string())
+        .collect();
+    // Last time the library had every work but the first two.
+    app.start_news(Some(takeaway::state::seen::Seen::of(
+        keys_of.iter().skip(2).map(String::as_str),
+    )));
+    for key in &keys_of[..2] {
+        app.handle(Event::Key(Key::ctrl('p')));
+        keys(&mut app, &key.replace('-', " "));
+        press(&mut app, KeyCode::Enter);
+        keys(&mut app, " ");
+    }
+    // Space stepped down: back to the last paper picked.
+    keys(&mut app, "k");
+    let screen = format!("{:?}", render(&app).backend());
+    assert!(screen.contains("2 selected"), "{screen}");
+    insta::assert_snapshot!("selection_and_new_marks", render(&app).backend());
+    keys(&mut app, "A");
+    keys(&mut app, "Owls at Night");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "https://arxiv.org/abs/2401.00001");
+    insta::assert_snapshot!("add_form", render(&app).backend());
+}
+
+/// In a narrow side pane the selection's count stays in the title bar: the view's name gives way first.
+#[test]
+fn the_selection_count_fits_a_narrow_title_bar() {
+    let mut app = bundled(80, 24);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "   ");
+    let screen = format!("{:?}", render(&app).backend());
+    let top = screen.lines().nth(3).unwrap_or_default().to_string();
+    assert!(top.contains("┌ 28 papers · 3 selected "), "{screen}");
 }

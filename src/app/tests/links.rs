@@ -139,3 +139,18 @@ fn edit_gives_the_file_and_line_or_explains_why_not() {
     assert!(keys(&mut app, "e").is_empty());
     assert!(app.message.as_deref().unwrap().contains("bundled notes"));
 }
+
+#[test]
+fn the_paper_key_opens_a_link_labelled_as_the_paper_when_none_is_labelled_paper() {
+    let mut app = app_of(
+        "# L\n\n## Papers\n\n* Owls in Flight \\[[Personal Notes](https://notes.example/o)] \\[[arXiv](https://arxiv.org/abs/2401.00001)] \\[[Code](https://github.com/o/f)]\n",
+    );
+    keys(&mut app, "j");
+    assert_eq!(
+        keys(&mut app, "p"),
+        [Effect::Open("https://arxiv.org/abs/2401.00001".into())]
+    );
+    let links = app.selected_links();
+    let keyed: Vec<String> = app.link_keys(&links).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keyed, ["1", "p", "c"]);
+}

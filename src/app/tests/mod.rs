@@ -1,8 +1,11 @@
 //! `App::update` driven by actions: state changes and returned effects, nothing performed for real.
 
+mod add;
 mod browse;
+mod jumps;
 mod links;
 mod marks;
+mod picks;
 mod query;
 mod session;
 mod views;

@@ -131,3 +131,34 @@ fn the_export_keys_take_the_works_shown() {
     assert!(keys(&mut app, "x").is_empty());
     assert!(app.message.clone().unwrap().contains("Nothing to export"));
 }
+
+#[test]
+fn a_grouped_view_lists_each_place_by_its_breadcrumb_in_the_notes() {
+    let mut app = two_files();
+    app.handle(Event::Resize {
+        width: 120,
+        height: 40,
+    });
+    // By year: the work Alpha under 2023.
+    keys(&mut app, "VV/alpha");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(selected_title(&app), "Alpha: One");
+    let text: Vec<String> = crate::ui::detail::content(&app, 100)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let at = text
+        .iter()
+        .position(|l| l.starts_with("Listed in 2 places"))
+        .unwrap_or_else(|| panic!("{text:#?}"));
+    // Each place's breadcrumb (`▶ ` marks the selected one), then its takeaways (none here).
+    let places: Vec<String> = text[at + 1..]
+        .iter()
+        .map(|l| l.chars().skip(2).collect())
+        .collect();
+    assert_eq!(
+        places,
+        ["CONF 2023 › LLM Inference", "List › LLM inference"],
+        "{text:#?}"
+    );
+}

@@ -11,7 +11,7 @@
 //! | `in:word` | it occurs as written in the document title, the sections and topics, or the venue |
 //! | `year:2023`, `year:2022..2024` (also `2022..`, `..2024`) | the year of its venue, else of its document's title, is that or in that range |
 //! | `has:paper` … `video`, `slides`, `code`, `artifact`, `note` | it has a link of that label (`note`: a local note page) |
-//! | `is:bookmarked`, `is:read`, `is:unread` | its work is marked so |
+//! | `is:bookmarked`, `is:read`, `is:unread`, `is:new` | its work is marked so (new: since last time) |
 //! | `"a phrase"`, `'word` | it occurs as written (not fuzzily; case-insensitive unless it has a capital) |
 //! | `-part` | the part does not hold; `-word` and `-t:word` are matched as written, like fzf's `!word` |
 //!
@@ -47,6 +47,8 @@ pub enum MarkKind {
     Bookmarked,
     Read,
     Unread,
+    /// Not in the library when takeaway last ended ("new since last time").
+    New,
 }
 
 /// One condition of a query.
@@ -84,7 +86,7 @@ pub const SYNTAX: [(&str, &str); 9] = [
     ("in:osdi", "document, section, topic, venue"),
     ("year:2022..2024", "venue's year, else document's"),
     ("has:code", "a link so labelled (note: a page)"),
-    ("is:unread", "bookmarked, read, unread"),
+    ("is:unread", "bookmarked, read, unread, new"),
     ("\"a b\" 'word", "as written, not fuzzy"),
     ("-word -has:code", "leaves out what matches"),
     ("colour:red", "unknown: said, last result kept"),
@@ -93,7 +95,7 @@ pub const SYNTAX: [(&str, &str); 9] = [
 /// The fields, as an error lists them.
 pub const FIELDS: &str = "title: (t:), aff: (a:), in:, note:, year:, has:, is:";
 const HAS_VALUES: &str = "paper, video, slides, code, artifact or note";
-const IS_VALUES: &str = "bookmarked, read or unread";
+const IS_VALUES: &str = "bookmarked, read, unread or new";
 const YEAR_VALUES: &str = "a year or a range (2023, 2022..2024, 2022.., ..2024)";
 
 /// A query that cannot be understood.

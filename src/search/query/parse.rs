@@ -103,6 +103,7 @@ fn part(s: &str) -> Result<(Option<Clause>, &str), QueryError> {
                 "bookmarked" => MarkKind::Bookmarked,
                 "read" => MarkKind::Read,
                 "unread" => MarkKind::Unread,
+                "new" => MarkKind::New,
                 _ => return Err(bad()),
             }),
         };
@@ -267,6 +268,7 @@ mod tests {
         assert_eq!(c("is:bookmarked"), Clause::Is(MarkKind::Bookmarked));
         assert_eq!(c("is:read"), Clause::Is(MarkKind::Read));
         assert_eq!(c("is:unread"), Clause::Is(MarkKind::Unread));
+        assert_eq!(c("is:new"), Clause::Is(MarkKind::New));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 mod browse;
 mod faults;
 mod lifetime;
+mod session;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

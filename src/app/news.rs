@@ -1,0 +1,84 @@
+//! New since last time, as newsboat's new items: the works the library did not have when takeaway last
+//! ended ([`crate::state::seen`]) are new — a mark in the tree, `N new` in the title bar, `is:new` in
+//! queries — until each is read (read in the detail pane, a link opened, marked read) or all are cleared
+//! with a key. A library's first start has nothing to compare with: nothing is new, and what it has is
+//! what the next start compares with. Works a reload brings in are new too.
+
+use std::collections::HashSet;
+
+use super::App;
+use crate::state::seen::Seen;
+
+#[derive(Debug, Clone, Default)]
+pub struct News {
+    /// The works the library had last time (`None` until the notes are in).
+    baseline: Option<Seen>,
+    /// Keys of the works new now.
+    pub new: HashSet<String>,
+    /// Keys of the works read (or cleared, or added through the form) this session: not new.
+    pub cleared: HashSet<String>,
+}
+
+impl App {
+    /// Takes what the library had last time (`None`: its first start, so what it has now), once the
+    /// notes are loaded, and marks the works it did not have.
+    pub fn start_news(&mut self, last_time: Option<Seen>) {
+        let baseline =
+            last_time.unwrap_or_else(|| Seen::of((0..self.works.len()).map(|w| self.works.key(w))));
+        self.news.baseline = Some(baseline);
+        self.recompute_new();
+    }
+
+    /// The new works of the library now shown (after a load or a reload).
+    pub(super) fn recompute_new(&mut self) {
+        let Some(baseline) = &self.news.baseline else {
+            return;
+        };
+        self.news.new = (0..self.works.len())
+            .map(|w| self.works.key(w))
+            .filter(|k| !baseline.contains(k) && !self.news.cleared.contains(*k))
+            .map(str::to_string)
+            .collect();
+        self.recount_unread();
+    }
+
+    /// Is the paper's work new since last time?
+    pub fn is_new(&self, r: crate::model::PaperRef) -> bool {
+        !self.news.new.is_empty()
+            && self
+                .works
+                .key_of(r)
+                .is_some_and(|k| self.news.new.contains(k))
+    }
+
+    /// A work was read: no longer new.
+    pub(super) fn seen_now(&mut self, key: &str) {
+        if self.news.new.remove(key) {
+            self.news.cleared.insert(key.to_string());
+            self.recount_unread();
+        }
+    }
+
+    /// The key that clears every new mark.
+    pub(super) fn clear_new(&mut self) {
+        let n = self.news.new.len();
+        self.news.cleared.extend(self.news.new.drain());
+        self.say(if n == 0 {
+            "Nothing is new".to_string()
+        } else {
+            format!("Cleared {n} new")
+        });
+        self.marks_changed();
+    }
+
+    /// What to keep for next time: the works the library has now, but those still new (they stay new
+    /// until read). `None` before the notes are in.
+    pub fn seen_to_keep(&self) -> Option<Seen> {
+        self.news.baseline.as_ref()?;
+        Some(Seen::of(
+            (0..self.works.len())
+                .map(|w| self.works.key(w))
+                .filter(|k| !self.news.new.contains(*k)),
+        ))
+    }
+}

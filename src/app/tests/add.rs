@@ -1,0 +1,140 @@
+//! The add form: where it opens, what it asks, the entry it hands to the runtime, what it refuses.
+
+use super::*;
+use crate::app::add_paper::FieldKind;
+use crate::notes_writer::{Entry, Shape};
+
+fn on_disk() -> App {
+    let mut lib = Library::default();
+    let md = "# OWL 2024\n\n## Papers\n\n### Flight\n\n\
+              * [Wings: Lift](https://arxiv.org/abs/2401.00001)\n  * Uni A\n\
+              * [Tails: Drag](https://arxiv.org/abs/2401.00002)\n\n\
+              ### Sight\n\n* Eyes \\[[Paper](https://a.example/e)]\n";
+    let path = std::path::PathBuf::from("/notes/owl.md");
+    lib.documents
+        .push(loader::document::build("owl.md", Some(&path), md).0);
+    loader::assign_ids(&mut lib);
+    let mut app = App::new(lib);
+    app.handle(Event::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+fn typed(app: &mut App, s: &str) {
+    keys(app, s);
+}
+
+#[test]
+fn the_form_on_a_paper_adds_after_its_topics_last_paper_with_guessed_labels() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    let effects = keys(&mut app, "A");
+    assert_eq!(
+        effects,
+        [Effect::CheckWritable(std::path::PathBuf::from(
+            "/notes/owl.md"
+        ))]
+    );
+    assert_eq!(app.mode, Mode::AddPaper);
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.target.after_line, 9);
+    assert_eq!(form.target.after_title, "Tails: Drag");
+    assert_eq!(form.target.shape, Shape::TitleLink);
+    assert_eq!(form.target.place, "OWL 2024 › Flight");
+    typed(&mut app, "Owls at Night");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "https://arxiv.org/abs/2401.00003");
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.fields[2].input.as_str(), "Paper", "guessed");
+    assert_eq!(form.fields.len(), 6, "a next link's fields appear");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "https://github.com/owls/night");
+    assert_eq!(
+        app.adding.as_ref().unwrap().fields[4].input.as_str(),
+        "Code"
+    );
+    press(&mut app, KeyCode::Enter);
+    // The label is editable: typed into, it keeps what was typed.
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    typed(&mut app, "Artifact");
+    press(&mut app, KeyCode::Enter);
+    // An empty URL goes on to the affiliations.
+    assert_eq!(
+        app.adding.as_ref().unwrap().fields[5].kind,
+        FieldKind::Url(2)
+    );
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "Owl Uni & Barn Lab");
+    let effects = press(&mut app, KeyCode::Enter);
+    let [Effect::AddPaper { target, entry }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(target.after_line, 9);
+    assert_eq!(
+        *entry,
+        Entry {
+            title: "Owls at Night".into(),
+            links: vec![
+                ("Paper".into(), "https://arxiv.org/abs/2401.00003".into()),
+                ("Artifact".into(), "https://github.com/owls/night".into()),
+            ],
+            affiliations: vec!["Owl Uni".into(), "Barn Lab".into()],
+        }
+    );
+    assert_eq!(app.mode, Mode::Browse);
+    // Written: `e` opens the new entry's last line.
+    app.added(
+        std::path::PathBuf::from("/notes/owl.md"),
+        10,
+        11,
+        "Owls at Night",
+    );
+    assert!(app.message.as_deref().unwrap().contains("owl.md:10"));
+    assert_eq!(
+        keys(&mut app, "e"),
+        [Effect::Edit {
+            path: "/notes/owl.md".into(),
+            line: 11
+        }]
+    );
+}
+
+#[test]
+fn a_topic_or_a_document_takes_the_paper_after_its_last() {
+    let mut app = on_disk();
+    select(&mut app, "eyes");
+    keys(&mut app, "k");
+    keys(&mut app, "A");
+    assert_eq!(app.adding.as_ref().unwrap().target.after_title, "Eyes");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.adding.is_none());
+    keys(&mut app, "gA");
+    assert_eq!(app.adding.as_ref().unwrap().target.after_title, "Eyes");
+    // Enter on the title with nothing typed: a title is needed.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(app.message.as_deref(), Some("A paper needs a title"));
+    assert_eq!(app.mode, Mode::AddPaper);
+}
+
+#[test]
+fn the_bundled_notes_and_a_refused_file_say_why() {
+    let mut app = bundled();
+    keys(&mut app, "jjA");
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.message.as_deref().unwrap().contains("read-only"));
+    let mut app = on_disk();
+    select(&mut app, "eyes");
+    keys(&mut app, "A");
+    app.add_refused("owl.md is read-only (no write permission)".into());
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(app.adding.is_none());
+}
