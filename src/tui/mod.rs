@@ -591,7 +591,10 @@ impl Runtime {
 
     /// Restores the terminal, saves the session, and says how the run ended. Waits for no worker.
     fn finish(mut self) -> Report {
-        self.tui.leave();
+        match self.ending {
+            Some(Ending::Crashed(_)) => self.tui.leave_again(),
+            _ => self.tui.leave(),
+        }
         // A run that ended before the notes loaded has no session worth keeping: keep the saved one.
         if self.app.loading.is_none() {
             // After a crash the app may be half-updated: a panic while reading its session is contained,

@@ -40,11 +40,15 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Undoes what [`Tui`] set up, once; safe to call from the panic hook and any number of times.
 pub(super) fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let mut out = io::stdout();
-        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
-        let _ = terminal::disable_raw_mode();
-        let _ = out.flush();
+        undo_modes();
     }
+}
+
+fn undo_modes() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+    let _ = out.flush();
 }
 
 /// The terminal, owned by the app between [`Tui::enter`] and drop.
@@ -74,6 +78,14 @@ impl Tui {
     /// Gives the terminal back (normal screen, cooked mode).
     pub fn leave(&mut self) {
         restore();
+    }
+
+    /// Gives the terminal back even when it was given back already: after a panic on another thread,
+    /// a draw that was under way as the hook restored the terminal may have hidden the cursor again.
+    /// Every step is harmless when repeated.
+    pub fn leave_again(&mut self) {
+        ACTIVE.store(false, Ordering::SeqCst);
+        undo_modes();
     }
 
     /// The terminal's size in cells.

@@ -254,16 +254,23 @@ fn the_palette_open_across_a_reload_that_removes_a_page() {
     app.searches.off_thread = true;
     app.handle(Event::Key(Key::ctrl('p')));
     for c in "owl".chars() {
-        for e in app.handle(Event::Key(Key::ch(c))) {
-            if let takeaway::app::Effect::Search(job) = e {
-                let search = job.run(&|| false).unwrap();
-                app.handle(Event::SearchDone {
-                    generation: job.generation,
-                    target: job.target,
-                    query: job.query,
-                    search,
-                });
-            }
+        // The worker's part, done here: each queued search runs and its result comes back.
+        let jobs = app
+            .handle(Event::Key(Key::ch(c)))
+            .into_iter()
+            .filter_map(|e| match e {
+                takeaway::app::Effect::Search(job) => Some(job),
+                _ => None,
+            });
+        for job in jobs.collect::<Vec<_>>() {
+            let search = job.run(&|| false).unwrap();
+            let (generation, target, query) = (job.generation, job.target, job.query);
+            app.handle(Event::SearchDone {
+                generation,
+                target,
+                query,
+                search,
+            });
         }
     }
     assert!(
