@@ -24,6 +24,7 @@ pub mod query;
 #[cfg(test)]
 mod query_tests;
 mod rank;
+pub mod text;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -39,11 +40,20 @@ pub use rank::{merge_ranked, Ranked};
 pub struct Search {
     /// Ranked hits.
     pub hits: Vec<Hit>,
-    /// Entries in which the query occurs in some field as a subsequence (a superset of the hits).
-    candidates: Vec<u32>,
-    /// The query this is the result of (`None` for no search at all): a later query narrows from this
-    /// search only when it [refines](Query::refines) it.
+    /// Per fuzzy word: the entries whose names may match it, which a longer word narrows from.
+    names: Vec<NameCandidates>,
+    /// The query this is the result of (`None` for no search at all).
     query: Option<Query>,
+    /// The index it was searched in ([`Index::id`]): a search of another index is not narrowed from.
+    index: u64,
+}
+
+/// The entries whose names (in a scope) may match a fuzzy word: its letters occur in them in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NameCandidates {
+    scope: query::Scope,
+    text: String,
+    list: std::sync::Arc<Vec<u32>>,
 }
 
 /// Where a paper matched, best first.
@@ -78,6 +88,9 @@ pub struct PageHit {
 struct Entry {
     paper: PaperRef,
     title: Box<str>,
+    /// The letters and digits in the title and affiliations ([`letter_mask`]).
+    title_mask: u64,
+    aff_mask: u64,
     /// Index into `Index::contexts`.
     context: u32,
     affiliations: Box<str>,
@@ -96,10 +109,30 @@ pub struct Index {
     /// Index of each document's first entry.
     doc_offsets: Vec<usize>,
     /// Distinct breadcrumbs (`ATC 2025 › LLMs › LLM Training`).
-    contexts: Vec<Box<str>>,
+    contexts: Vec<Context>,
+    /// The words of the takeaways.
+    text: text::TextIndex,
     /// Note pages: (document index, title).
     pages: Vec<(usize, String)>,
     matcher: SkimMatcherV2,
+    /// Tells one index from another (a search narrows only from a search of the same index).
+    id: u64,
+}
+
+/// A distinct breadcrumb and its letters.
+struct Context {
+    text: Box<str>,
+    mask: u64,
+}
+
+/// The ASCII letters (case folded) and digits of `s`, one bit each: a name can match a query only if it
+/// has every bit of the query's mask.
+pub(crate) fn letter_mask(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| match b.to_ascii_lowercase() {
+        c @ b'a'..=b'z' => m | 1 << (c - b'a'),
+        c @ b'0'..=b'9' => m | 1 << (26 + c - b'0'),
+        _ => m,
+    })
 }
 
 /// The breadcrumb of a paper: `ATC 2025 › Large Language Models (LLMs) › LLM Training`.
@@ -130,7 +163,7 @@ fn flatten(notes: &[Note], out: &mut String) {
 
 impl Index {
     pub fn new(lib: &Library) -> Self {
-        let mut contexts: Vec<Box<str>> = Vec::new();
+        let mut contexts: Vec<Context> = Vec::new();
         let mut context_ids: std::collections::HashMap<String, u32> = Default::default();
         let mut entries = Vec::with_capacity(lib.paper_count());
         let mut doc_offsets = Vec::with_capacity(lib.documents.len());
@@ -141,7 +174,10 @@ impl Index {
                 let ctx = context(lib, r);
                 let next = contexts.len() as u32;
                 let id = *context_ids.entry(ctx).or_insert_with_key(|k| {
-                    contexts.push(k.as_str().into());
+                    contexts.push(Context {
+                        text: k.as_str().into(),
+                        mask: letter_mask(k),
+                    });
                     next
                 });
                 let mut takeaways = String::new();
@@ -150,11 +186,14 @@ impl Index {
                     .into_iter()
                     .filter(|&k| p.has(k))
                     .fold(0, |bits, k| bits | k.bit());
+                let affiliations = p.affiliations.join(" & ");
                 entries.push(Entry {
                     paper: r,
                     title: p.title.as_str().into(),
+                    title_mask: letter_mask(&p.title),
+                    aff_mask: letter_mask(&affiliations),
                     context: id,
-                    affiliations: p.affiliations.join(" & ").into(),
+                    affiliations: affiliations.into(),
                     takeaways: takeaways.into(),
                     venue: p.venue.as_deref().unwrap_or("").into(),
                     year: venue::year_of_paper(p, &doc.title).unwrap_or(0),
@@ -169,12 +208,16 @@ impl Index {
             .filter(|(_, d)| d.kind == crate::model::DocKind::Page)
             .map(|(i, d)| (i, d.title.clone()))
             .collect();
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let text = text::TextIndex::new(entries.iter().map(|e| &*e.takeaways));
         Index {
             entries,
             doc_offsets,
             contexts,
+            text,
             pages,
             matcher: SkimMatcherV2::default().smart_case(),
+            id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -193,7 +236,9 @@ impl Index {
 
     /// The breadcrumb string of a paper (what the context field matches).
     pub fn context(&self, r: PaperRef) -> Option<&str> {
-        self.entry(r).map(|e| &*self.contexts[e.context as usize])
+        self.entry(r)
+            .and_then(|e| self.contexts.get(e.context as usize))
+            .map(|c| &*c.text)
     }
 
     /// Character positions of `query` in `text` as the matcher sees them (for highlighting).
@@ -269,15 +314,10 @@ impl Index {
         marks: &dyn Marks,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Search> {
-        let narrowed = previous.filter(|p| p.query.as_ref().is_some_and(|q| query.refines(q)));
-        let mut found = match narrowed {
-            Some(p) => self.search_entries(query, &p.candidates, marks, cancelled)?,
-            None => {
-                let all: Vec<u32> = (0..self.entries.len() as u32).collect();
-                self.search_entries(query, &all, marks, cancelled)?
-            }
-        };
+        let previous = previous.filter(|p| p.index == self.id);
+        let mut found = self.search_entries(query, previous, marks, cancelled)?;
         found.query = Some(query.clone());
+        found.index = self.id;
         Some(found)
     }
 
@@ -369,12 +409,13 @@ pub(super) mod tests {
         let lib = lib(NOTES);
         let idx = Index::new(&lib);
         assert_eq!(idx.search("greyhound: fail").len(), 1);
-        assert_eq!(idx.search("GREYHOUND").len(), 0);
-        assert_eq!(
-            idx.search("Greyhound").len(),
-            2,
-            "title and affiliation, case-sensitive"
-        );
+        // Names are matched with smart case; the words of the takeaways without case.
+        let hits = idx.search("GREYHOUND");
+        assert_eq!(titles(&lib, &hits), vec!["Alpha: Fast Disks"]);
+        assert_eq!(hits[0].field, Field::Takeaways);
+        let hits = idx.search("Greyhound");
+        assert_eq!(hits.len(), 3, "title, affiliation, takeaway");
+        assert_eq!(idx.search("GreyHound").len(), 1, "only the takeaway's word");
     }
 
     #[test]

@@ -188,7 +188,7 @@ pub(crate) fn case_sensitive(text: &str) -> bool {
 }
 
 /// Is `short` a subsequence of `long`, compared as `short`'s smart case compares?
-fn subsequence(short: &str, long: &str) -> bool {
+pub(crate) fn subsequence(short: &str, long: &str) -> bool {
     let sensitive = case_sensitive(short);
     let same = |a: char, b: char| {
         if sensitive {

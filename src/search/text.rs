@@ -1,0 +1,318 @@
+//! The words of the takeaways, indexed: a sorted term dictionary (an `fst` map from each lowercased word
+//! to its number) and, per word, the papers it occurs in (a `roaring` bitmap of index entries).
+//!
+//! A query word matches a word of the text that starts with it; a query word of 5 or more letters also
+//! matches a word that starts with it after one typo (a letter added, left out or changed: Levenshtein
+//! distance 1 to some start of the word). Both are answered by running an automaton over the dictionary
+//! and joining the bitmaps of the words it accepts, so no text is scanned. Letters scattered across a
+//! sentence never match. Words are runs of letters and digits, compared without case.
+
+use fst::automaton::{Automaton, Levenshtein, Str};
+use fst::{IntoStreamer, Map, MapBuilder, Streamer};
+use roaring::RoaringBitmap;
+
+/// Query words at least this long (in characters) also match with one typo.
+pub const TYPO_MIN: usize = 5;
+
+/// The words of a text, lowercased, with the character offsets where each starts and ends.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+    let mut chars = text.chars().enumerate().peekable();
+    std::iter::from_fn(move || {
+        while chars.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
+            chars.next();
+        }
+        let (start, _) = *chars.peek()?;
+        let mut w = String::new();
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            w.extend(c.to_lowercase());
+            end = i + 1;
+            chars.next();
+        }
+        Some((start, end, w))
+    })
+}
+
+/// The words of a query word (`kv-cache` is `kv` and `cache`), lowercased.
+pub fn query_words(word: &str) -> Vec<String> {
+    words(word).map(|(_, _, w)| w).collect()
+}
+
+/// Does the text word `token` (lowercased) match the query word `word` (lowercased)?
+pub fn word_matches(word: &str, token: &str) -> bool {
+    if token.starts_with(word) {
+        return true;
+    }
+    let w: Vec<char> = word.chars().collect();
+    if w.len() < TYPO_MIN {
+        return false;
+    }
+    // Edit distance from `word` to each start of `token`, one row per character of `token`.
+    let mut row: Vec<usize> = (0..=w.len()).collect();
+    if row[w.len()] <= 1 {
+        return true;
+    }
+    for c in token.chars() {
+        let mut next = Vec::with_capacity(row.len());
+        next.push(row[0] + 1);
+        for (i, &wc) in w.iter().enumerate() {
+            let sub = row[i] + usize::from(wc != c);
+            next.push(sub.min(row[i + 1] + 1).min(next[i] + 1));
+        }
+        row = next;
+        if row[w.len()] <= 1 {
+            return true;
+        }
+        if row.iter().all(|&d| d > 1) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The term dictionary and posting lists of the takeaways.
+#[derive(Default)]
+pub struct TextIndex {
+    /// Word → its number (index into `postings`), sorted.
+    terms: Map<Vec<u8>>,
+    /// Per word: the entries whose text has it.
+    postings: Vec<RoaringBitmap>,
+    /// Every entry's words in order, as word numbers (for how close together query words are).
+    stream: Vec<u32>,
+    /// Where each entry's words start in `stream` (one more than there are entries).
+    offsets: Vec<u32>,
+}
+
+impl TextIndex {
+    /// Indexes `texts`, one per entry (the entry's number is its position).
+    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> TextIndex {
+        let mut ids: std::collections::HashMap<String, u32> = Default::default();
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut stream: Vec<u32> = Vec::new();
+        let mut offsets: Vec<u32> = vec![0];
+        for (entry, text) in texts.enumerate() {
+            let entry = entry as u32;
+            for (_, _, w) in words(text) {
+                let next = lists.len() as u32;
+                let id = *ids.entry(w).or_insert(next);
+                if id == next {
+                    lists.push(Vec::new());
+                }
+                let list = &mut lists[id as usize];
+                if list.last() != Some(&entry) {
+                    list.push(entry);
+                }
+                stream.push(id);
+            }
+            offsets.push(stream.len() as u32);
+        }
+        let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
+        sorted.sort_unstable();
+        let mut postings = Vec::with_capacity(sorted.len());
+        let mut builder = MapBuilder::memory();
+        // First-seen numbers → sorted numbers.
+        let mut renumber = vec![0u32; sorted.len()];
+        for (n, (w, id)) in sorted.into_iter().enumerate() {
+            renumber[id as usize] = n as u32;
+            // Keys are distinct and inserted in order, so this cannot fail.
+            let _ = builder.insert(w.as_bytes(), n as u64);
+            let list = std::mem::take(&mut lists[id as usize]);
+            postings.push(RoaringBitmap::from_sorted_iter(list).unwrap_or_default());
+        }
+        let terms = builder
+            .into_inner()
+            .ok()
+            .and_then(|b| Map::new(b).ok())
+            .unwrap_or_default();
+        for id in &mut stream {
+            *id = renumber[*id as usize];
+        }
+        stream.shrink_to_fit();
+        TextIndex {
+            terms,
+            postings,
+            stream,
+            offsets,
+        }
+    }
+
+    /// The entries whose text matches a fuzzy query word (every word of it, `kv-cache` both `kv` and
+    /// `cache`, as [`query_words`] splits it), and the word numbers that match it as a bit set. A word
+    /// with no letters or digits matches nothing.
+    pub fn query_word(&self, word: &str) -> (RoaringBitmap, Vec<u64>) {
+        let parts = query_words(word);
+        let mut terms = vec![0u64; self.len().div_ceil(64)];
+        let mut hits: Option<RoaringBitmap> = None;
+        for p in &parts {
+            let (h, ids) = self.matching(p);
+            for id in ids {
+                terms[id as usize / 64] |= 1 << (id % 64);
+            }
+            hits = Some(match hits {
+                Some(prev) => prev & h,
+                None => h,
+            });
+        }
+        (hits.unwrap_or_default(), terms)
+    }
+
+    /// The entries with a word matching the one query word `word` (lowercased), and those words'
+    /// numbers.
+    fn matching(&self, word: &str) -> (RoaringBitmap, Vec<u64>) {
+        fn collect<A: Automaton>(terms: &Map<Vec<u8>>, a: A, ids: &mut Vec<u64>) {
+            let mut s = terms.search(a).into_stream();
+            while let Some((_, id)) = s.next() {
+                ids.push(id);
+            }
+        }
+        let mut ids: Vec<u64> = Vec::new();
+        let lev = (word.chars().count() >= TYPO_MIN)
+            .then(|| Levenshtein::new(word, 1).ok())
+            .flatten();
+        match lev {
+            Some(lev) => collect(&self.terms, lev.starts_with(), &mut ids),
+            None => collect(&self.terms, Str::new(word).starts_with(), &mut ids),
+        }
+        let lists: Vec<&RoaringBitmap> = ids
+            .iter()
+            .filter_map(|&id| self.postings.get(id as usize))
+            .collect();
+        (union(&lists), ids)
+    }
+
+    /// The fewest words of entry `entry`'s text that hold a word of each of `sets` (word numbers as
+    /// bit sets), less one: 0 when they are next to each other. `usize::MAX` when one is missing.
+    pub fn span(&self, entry: u32, sets: &[&[u64]]) -> usize {
+        let range = |i: usize| self.offsets.get(i).map(|&o| o as usize);
+        let (Some(from), Some(to)) = (range(entry as usize), range(entry as usize + 1)) else {
+            return usize::MAX;
+        };
+        let Some(ids) = self.stream.get(from..to) else {
+            return usize::MAX;
+        };
+        let mut last: Vec<Option<usize>> = vec![None; sets.len()];
+        let mut best = usize::MAX;
+        for (pos, &id) in ids.iter().enumerate() {
+            let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
+            let mut hit = false;
+            for (k, set) in sets.iter().enumerate() {
+                if set.get(word).is_some_and(|w| w & bit != 0) {
+                    last[k] = Some(pos);
+                    hit = true;
+                }
+            }
+            if hit {
+                if let Some(first) = last.iter().map(|l| l.unwrap_or(usize::MAX)).min() {
+                    if first != usize::MAX {
+                        best = best.min(pos - first);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// How many distinct words.
+    pub fn len(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// The entries with a word matching the query word `word` (lowercased, one word: see
+    /// [`query_words`]).
+    pub fn word(&self, word: &str) -> RoaringBitmap {
+        self.matching(word).0
+    }
+
+    /// The entries with a word containing `needle` (lowercased).
+    pub fn containing(&self, needle: &str) -> RoaringBitmap {
+        let mut lists: Vec<&RoaringBitmap> = Vec::new();
+        let mut stream = self.terms.stream();
+        while let Some((w, id)) = stream.next() {
+            if memchr::memmem::find(w, needle.as_bytes()).is_some() {
+                if let Some(p) = self.postings.get(id as usize) {
+                    lists.push(p);
+                }
+            }
+        }
+        union(&lists)
+    }
+}
+
+/// Character positions of the words of `text` that match any of the query words `words`
+/// (lowercased), one list per matching word, in order: what the detail pane highlights.
+pub fn word_ranges(text: &str, words_: &[String]) -> Vec<Vec<usize>> {
+    if words_.is_empty() {
+        return Vec::new();
+    }
+    words(text)
+        .filter(|(_, _, w)| words_.iter().any(|q| word_matches(q, w)))
+        .map(|(start, end, _)| (start..end).collect())
+        .collect()
+}
+
+/// The union of bitmaps, pairwise (a balanced tree: the cost of a few large unions, not many).
+fn union(lists: &[&RoaringBitmap]) -> RoaringBitmap {
+    match lists {
+        [] => RoaringBitmap::new(),
+        [one] => (*one).clone(),
+        _ => {
+            let (a, b) = lists.split_at(lists.len() / 2);
+            union(a) | union(b)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let w: Vec<(usize, String)> = words("KV-cache, vLLM's 2x · 博士")
+            .map(|(s, _, w)| (s, w))
+            .collect();
+        assert_eq!(
+            w,
+            vec![
+                (0, "kv".into()),
+                (3, "cache".into()),
+                (10, "vllm".into()),
+                (15, "s".into()),
+                (17, "2x".into()),
+                (22, "博士".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_matches_by_its_start_and_long_words_with_one_typo() {
+        assert!(word_matches("serv", "serverless"));
+        assert!(!word_matches("erv", "serverless"));
+        assert!(word_matches("stragler", "stragglers"));
+        assert!(word_matches("serverles", "serverless"));
+        assert!(word_matches("sxrverless", "serverless"));
+        assert!(!word_matches("sxrvxrless", "serverless"));
+        assert!(!word_matches("strg", "strag"), "short words need no typo");
+        assert!(word_matches("strag", "strug"));
+    }
+
+    #[test]
+    fn the_index_answers_as_the_word_matcher_does() {
+        let texts = [
+            "Stragglers slow training",
+            "serverless functions",
+            "no match here",
+            "straggler",
+        ];
+        let idx = TextIndex::new(texts.iter().copied());
+        let got = |w: &str| idx.word(w).iter().collect::<Vec<_>>();
+        assert_eq!(got("stragler"), vec![0, 3]);
+        assert_eq!(got("serv"), vec![1]);
+        assert_eq!(got("s"), vec![0, 1, 3]);
+        assert_eq!(got("zzz"), Vec::<u32>::new());
+        assert_eq!(idx.containing("ragg").iter().collect::<Vec<_>>(), vec![0, 3]);
+    }
+}
