@@ -68,7 +68,7 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(20);
-    // `cargo bench` passes `--bench`; a filter argument picks queries containing it.
+    // `cargo bench` passes `--bench`; a filter argument picks that one query.
     let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     for papers in sizes {
         let notes = common::notes(papers);
@@ -86,11 +86,11 @@ fn main() {
             common::label(papers)
         );
         println!(
-            "  {:<20} {:>8} {:>12} {:>12} {:>12}",
-            "query", "hits", "p50", "p99", "max"
+            "  {:<20} {:>8} {:>12} {:>12} {:>12} {:>14}",
+            "query", "hits", "p50", "p99", "max", "search alone"
         );
         for q in QUERIES {
-            if only.as_deref().is_some_and(|o| !q.contains(o)) {
+            if only.as_deref().is_some_and(|o| q != o) {
                 continue;
             }
             // One untimed pass first (caches, allocator).
@@ -106,14 +106,25 @@ fn main() {
             }
             let hits = app.filter.hits.len();
             settle(&mut app, Event::Key(Key::plain(KeyCode::Esc)));
+            // The whole query searched once from nothing, without the app (the median of 5).
+            let parsed = takeaway::search::parse(q).expect("the bench's queries parse");
+            let mut alone: Vec<Duration> = (0..5)
+                .map(|_| {
+                    let start = Instant::now();
+                    black_box(app.index.find(&parsed, &takeaway::search::NoMarks));
+                    start.elapsed()
+                })
+                .collect();
+            alone.sort();
             all.sort();
             println!(
-                "  {:<20} {:>8} {:>12} {:>12} {:>12}",
+                "  {:<20} {:>8} {:>12} {:>12} {:>12} {:>14}",
                 q,
                 hits,
                 common::ms(common::percentile(&all, 50.0)),
                 common::ms(common::percentile(&all, 99.0)),
-                common::ms(*all.last().unwrap_or(&Duration::ZERO))
+                common::ms(*all.last().unwrap_or(&Duration::ZERO)),
+                common::ms(alone[2])
             );
         }
     }

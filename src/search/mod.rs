@@ -342,19 +342,19 @@ fn may_contain(text: &str, query: &str, sensitive: bool) -> bool {
     if !query.is_ascii() {
         return true;
     }
-    let mut q = query.bytes().filter(|b| *b != b' ').peekable();
-    for b in text.bytes() {
-        let Some(&want) = q.peek() else { break };
-        let same = if sensitive {
-            b == want
+    let mut hay = text.as_bytes();
+    for b in query.bytes().filter(|b| *b != b' ') {
+        let at = if sensitive || !b.is_ascii_alphabetic() {
+            memchr::memchr(b, hay)
         } else {
-            b.eq_ignore_ascii_case(&want)
+            memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), hay)
         };
-        if same {
-            q.next();
+        match at {
+            Some(i) => hay = hay.get(i + 1..).unwrap_or_default(),
+            None => return false,
         }
     }
-    q.peek().is_none()
+    true
 }
 
 #[cfg(test)]

@@ -36,6 +36,27 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
     })
 }
 
+/// Calls `f` with each word of `text`, lowercased in `buf` (no allocation per word).
+fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    buf.clear();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        } else if !buf.is_empty() {
+            f(buf);
+            buf.clear();
+        }
+    }
+    if !buf.is_empty() {
+        f(buf);
+        buf.clear();
+    }
+}
+
 /// The words of a query word (`kv-cache` is `kv` and `cache`), lowercased.
 pub fn query_words(word: &str) -> Vec<String> {
     words(word).map(|(_, _, w)| w).collect()
@@ -89,27 +110,32 @@ pub struct TextIndex {
 impl TextIndex {
     /// Indexes `texts`, one per entry (the entry's number is its position).
     pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> TextIndex {
-        let mut ids: std::collections::HashMap<String, u32> = Default::default();
+        let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut stream: Vec<u32> = Vec::new();
         let mut offsets: Vec<u32> = vec![0];
+        let mut buf = String::new();
         for (entry, text) in texts.enumerate() {
             let entry = entry as u32;
-            for (_, _, w) in words(text) {
-                let next = lists.len() as u32;
-                let id = *ids.entry(w).or_insert(next);
-                if id == next {
-                    lists.push(Vec::new());
-                }
+            for_each_word(text, &mut buf, |w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = lists.len() as u32;
+                        ids.insert(w.into(), id);
+                        lists.push(Vec::new());
+                        id
+                    }
+                };
                 let list = &mut lists[id as usize];
                 if list.last() != Some(&entry) {
                     list.push(entry);
                 }
                 stream.push(id);
-            }
+            });
             offsets.push(stream.len() as u32);
         }
-        let mut sorted: Vec<(String, u32)> = ids.into_iter().collect();
+        let mut sorted: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
         let mut postings = Vec::with_capacity(sorted.len());
         let mut builder = MapBuilder::memory();
