@@ -102,7 +102,11 @@ impl<'q> Plan<'q> {
         let exact = |scope: Scope, text: &str, negated: bool| {
             let needle = Needle::new(text);
             let contexts = if looks_in_contexts(scope) {
-                index.contexts.iter().map(|c| needle.is_in(&c.text)).collect()
+                index
+                    .contexts
+                    .iter()
+                    .map(|c| needle.is_in(&c.text))
+                    .collect()
             } else {
                 Vec::new()
             };
@@ -200,9 +204,17 @@ impl<'q> FuzzyTerm<'q> {
         let may = |i: u32| {
             let e = &index.entries[i as usize];
             let name = |s: &str, m: u64| m & mask == mask && may_contain(s, text, sensitive);
-            let ctx = || contexts.get(e.context as usize).copied().flatten().is_some();
+            let ctx = || {
+                contexts
+                    .get(e.context as usize)
+                    .copied()
+                    .flatten()
+                    .is_some()
+            };
             match scope {
-                Scope::Any => name(&e.title, e.title_mask) || ctx() || name(&e.affiliations, e.aff_mask),
+                Scope::Any => {
+                    name(&e.title, e.title_mask) || ctx() || name(&e.affiliations, e.aff_mask)
+                }
                 Scope::Title => name(&e.title, e.title_mask),
                 Scope::Affiliations => name(&e.affiliations, e.aff_mask),
                 Scope::Takeaways => false,

@@ -17,6 +17,8 @@
 //! whole text as one fuzzy term, as before the language existed. [`merge_ranked`] ranks the papers and
 //! note pages of the jump palette in one list.
 
+#[cfg(test)]
+mod index_props;
 mod marks;
 mod matching;
 mod needle;

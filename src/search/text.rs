@@ -339,6 +339,9 @@ mod tests {
         assert_eq!(got("serv"), vec![1]);
         assert_eq!(got("s"), vec![0, 1, 3]);
         assert_eq!(got("zzz"), Vec::<u32>::new());
-        assert_eq!(idx.containing("ragg").iter().collect::<Vec<_>>(), vec![0, 3]);
+        assert_eq!(
+            idx.containing("ragg").iter().collect::<Vec<_>>(),
+            vec![0, 3]
+        );
     }
 }
