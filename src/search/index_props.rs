@@ -83,17 +83,17 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
     row[b.len()]
 }
 
-/// A query word matches a text word that starts with it, or (5 letters or more) one some start of
-/// which is one edit away.
-fn word_in_text(word: &str, text: &str) -> bool {
+/// A query word matches a text word that starts with it, or, when it has 5 letters or more and no
+/// word of the library's takeaways (`all`) starts with it, one some start of which is one edit away.
+fn word_in_text(word: &str, text: &str, all: &[String]) -> bool {
     let parts = tokens(word);
     !parts.is_empty()
         && parts.iter().all(|p| {
             let q: Vec<char> = p.chars().collect();
+            let typo = q.len() >= 5 && !all.iter().any(|t| t.starts_with(p.as_str()));
             tokens(text).iter().any(|t| {
                 let t: Vec<char> = t.chars().collect();
-                t.starts_with(&q)
-                    || (q.len() >= 5 && (0..=t.len()).any(|n| levenshtein(&q, &t[..n]) <= 1))
+                t.starts_with(&q) || (typo && (0..=t.len()).any(|n| levenshtein(&q, &t[..n]) <= 1))
             })
         })
 }
@@ -102,6 +102,10 @@ fn word_in_text(word: &str, text: &str) -> bool {
 fn reference(lib: &Library, query: &str) -> Vec<(PaperRef, Field)> {
     let skim = SkimMatcherV2::default().smart_case();
     let parsed = parse(query).unwrap();
+    let all: Vec<String> = lib
+        .papers()
+        .flat_map(|(_, p)| tokens(&flatten(&p.takeaways)))
+        .collect();
     let mut out = Vec::new();
     'papers: for (r, p) in lib.papers() {
         let title = p.title.as_str();
@@ -136,7 +140,7 @@ fn reference(lib: &Library, query: &str) -> Vec<(PaperRef, Field)> {
                                 Some(Field::Context)
                             } else if name(&aff) {
                                 Some(Field::Affiliations)
-                            } else if word_in_text(w, &text) {
+                            } else if word_in_text(w, &text, &all) {
                                 Some(Field::Takeaways)
                             } else {
                                 None
@@ -144,7 +148,9 @@ fn reference(lib: &Library, query: &str) -> Vec<(PaperRef, Field)> {
                         }
                         Scope::Title => name(title).then_some(Field::Title),
                         Scope::Affiliations => name(&aff).then_some(Field::Affiliations),
-                        Scope::Takeaways => word_in_text(w, &text).then_some(Field::Takeaways),
+                        Scope::Takeaways => {
+                            word_in_text(w, &text, &all).then_some(Field::Takeaways)
+                        }
                         Scope::Place => name(&ctx).then_some(Field::Context),
                     }
                 }

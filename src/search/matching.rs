@@ -509,11 +509,14 @@ pub(super) fn positions(index: &Index, text: &str, query: &Query, field: Field) 
         match &t.clause {
             Clause::Fuzzy { scope, text: q } if looks_in(*scope, field) => {
                 if field == Field::Takeaways {
-                    out.extend(
-                        super::text::word_ranges(text, &query_words(q))
-                            .into_iter()
-                            .flatten(),
-                    );
+                    let words: Vec<(String, bool)> = query_words(q)
+                        .into_iter()
+                        .map(|w| {
+                            let typo = index.text.typo(&w);
+                            (w, typo)
+                        })
+                        .collect();
+                    out.extend(super::text::word_ranges(text, &words).into_iter().flatten());
                 } else if let Some((_, p)) = index.matcher.fuzzy_indices(text, q) {
                     out.extend(p);
                 }

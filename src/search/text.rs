@@ -1,11 +1,13 @@
 //! The words of the takeaways, indexed: a sorted term dictionary (an `fst` map from each lowercased word
 //! to its number) and, per word, the papers it occurs in (a `roaring` bitmap of index entries).
 //!
-//! A query word matches a word of the text that starts with it; a query word of 5 or more letters also
-//! matches a word that starts with it after one typo (a letter added, left out or changed: Levenshtein
-//! distance 1 to some start of the word). Both are answered by running an automaton over the dictionary
-//! and joining the bitmaps of the words it accepts, so no text is scanned. Letters scattered across a
-//! sentence never match. Words are runs of letters and digits, compared without case.
+//! A query word matches a word of the text that starts with it. When no word of the whole library
+//! starts with it and it has 5 or more letters, it is taken for a word with one typo: it then matches
+//! the words that start with it after one letter is added, left out or changed (Levenshtein distance 1
+//! to some start of the word), so `stragler` finds `straggler` while `multiplex` does not find
+//! `multiple`. Both are answered by running an automaton over the dictionary and joining the bitmaps
+//! of the words it accepts, so no text is scanned. Letters scattered across a sentence never match.
+//! Words are runs of letters and digits, compared without case.
 
 use fst::automaton::{Automaton, Levenshtein, Str};
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
@@ -62,13 +64,14 @@ pub fn query_words(word: &str) -> Vec<String> {
     words(word).map(|(_, _, w)| w).collect()
 }
 
-/// Does the text word `token` (lowercased) match the query word `word` (lowercased)?
-pub fn word_matches(word: &str, token: &str) -> bool {
+/// Does the text word `token` (lowercased) match the query word `word` (lowercased), with one typo
+/// allowed when `typo` (see [`TextIndex::typo`])?
+pub fn word_matches(word: &str, token: &str, typo: bool) -> bool {
     if token.starts_with(word) {
         return true;
     }
     let w: Vec<char> = word.chars().collect();
-    if w.len() < TYPO_MIN {
+    if !typo || w.len() < TYPO_MIN {
         return false;
     }
     // Edit distance from `word` to each start of `token`, one row per character of `token`.
@@ -195,18 +198,29 @@ impl TextIndex {
             }
         }
         let mut ids: Vec<u64> = Vec::new();
-        let lev = (word.chars().count() >= TYPO_MIN)
-            .then(|| Levenshtein::new(word, 1).ok())
-            .flatten();
-        match lev {
-            Some(lev) => collect(&self.terms, lev.starts_with(), &mut ids),
-            None => collect(&self.terms, Str::new(word).starts_with(), &mut ids),
+        collect(&self.terms, Str::new(word).starts_with(), &mut ids);
+        if ids.is_empty() && word.chars().count() >= TYPO_MIN {
+            if let Ok(lev) = Levenshtein::new(word, 1) {
+                collect(&self.terms, lev.starts_with(), &mut ids);
+            }
         }
         let lists: Vec<&RoaringBitmap> = ids
             .iter()
             .filter_map(|&id| self.postings.get(id as usize))
             .collect();
         (union(&lists), ids)
+    }
+
+    /// Is the query word `word` (lowercased) taken with one typo: 5 letters or more, and no word of
+    /// the text starts with it?
+    pub fn typo(&self, word: &str) -> bool {
+        word.chars().count() >= TYPO_MIN
+            && self
+                .terms
+                .search(Str::new(word).starts_with())
+                .into_stream()
+                .next()
+                .is_none()
     }
 
     /// The fewest words of entry `entry`'s text that hold a word of each of `sets` (word numbers as
@@ -268,13 +282,14 @@ impl TextIndex {
 }
 
 /// Character positions of the words of `text` that match any of the query words `words`
-/// (lowercased), one list per matching word, in order: what the detail pane highlights.
-pub fn word_ranges(text: &str, words_: &[String]) -> Vec<Vec<usize>> {
+/// (lowercased, each with whether a typo is allowed), one list per matching word, in order: what the
+/// detail pane highlights.
+pub fn word_ranges(text: &str, words_: &[(String, bool)]) -> Vec<Vec<usize>> {
     if words_.is_empty() {
         return Vec::new();
     }
     words(text)
-        .filter(|(_, _, w)| words_.iter().any(|q| word_matches(q, w)))
+        .filter(|(_, _, w)| words_.iter().any(|(q, typo)| word_matches(q, w, *typo)))
         .map(|(start, end, _)| (start..end).collect())
         .collect()
 }
@@ -315,14 +330,18 @@ mod tests {
 
     #[test]
     fn a_word_matches_by_its_start_and_long_words_with_one_typo() {
-        assert!(word_matches("serv", "serverless"));
-        assert!(!word_matches("erv", "serverless"));
-        assert!(word_matches("stragler", "stragglers"));
-        assert!(word_matches("serverles", "serverless"));
-        assert!(word_matches("sxrverless", "serverless"));
-        assert!(!word_matches("sxrvxrless", "serverless"));
-        assert!(!word_matches("strg", "strag"), "short words need no typo");
-        assert!(word_matches("strag", "strug"));
+        assert!(word_matches("serv", "serverless", false));
+        assert!(!word_matches("erv", "serverless", true));
+        assert!(word_matches("stragler", "stragglers", true));
+        assert!(!word_matches("stragler", "stragglers", false));
+        assert!(word_matches("serverles", "serverless", false));
+        assert!(word_matches("sxrverless", "serverless", true));
+        assert!(!word_matches("sxrvxrless", "serverless", true));
+        assert!(
+            !word_matches("strg", "strag", true),
+            "short words have no typo"
+        );
+        assert!(word_matches("strag", "strug", true));
     }
 
     #[test]
@@ -332,10 +351,15 @@ mod tests {
             "serverless functions",
             "no match here",
             "straggler",
+            "multiple multiplexing",
+            "multiple",
         ];
         let idx = TextIndex::new(texts.iter().copied());
         let got = |w: &str| idx.word(w).iter().collect::<Vec<_>>();
         assert_eq!(got("stragler"), vec![0, 3]);
+        assert!(idx.typo("stragler") && !idx.typo("straggler"));
+        assert_eq!(got("multiplex"), vec![4], "a word as typed: no typo");
+        assert_eq!(got("multiplx"), vec![4, 5], "no word starts so: one typo");
         assert_eq!(got("serv"), vec![1]);
         assert_eq!(got("s"), vec![0, 1, 3]);
         assert_eq!(got("zzz"), Vec::<u32>::new());
