@@ -167,6 +167,7 @@ impl App {
     /// Searches for the filter's query (in place, or queued for the worker) and shows what it matched.
     /// A query that cannot be understood is said on the status line; the last good result stays.
     pub(super) fn run_filter(&mut self) {
+        self.detail_hits.reset();
         if !self.filter.is_active() {
             self.filter.hits.clear();
             self.filter.parsed = Query::default();

@@ -29,8 +29,11 @@ const WORDS: &[&str] = &[
     "owls",
 ];
 
+/// A paper: its title's, affiliation's and takeaways' words, as numbers into [`WORDS`].
+type PaperWords = (Vec<usize>, Vec<usize>, Vec<Vec<usize>>);
+
 /// A library of one file: papers with titles, affiliations and takeaways from [`WORDS`].
-fn library(papers: &[(Vec<usize>, Vec<usize>, Vec<Vec<usize>>)]) -> Library {
+fn library(papers: &[PaperWords]) -> Library {
     let w = |ix: &[usize]| {
         ix.iter()
             .map(|&i| WORDS[i % WORDS.len()])
@@ -218,7 +221,7 @@ fn query_word() -> impl Strategy<Value = String> {
     })
 }
 
-fn papers() -> impl Strategy<Value = Vec<(Vec<usize>, Vec<usize>, Vec<Vec<usize>>)>> {
+fn papers() -> impl Strategy<Value = Vec<PaperWords>> {
     let words = || prop::collection::vec(0..WORDS.len(), 1..4);
     prop::collection::vec(
         (words(), words(), prop::collection::vec(words(), 0..3)),

@@ -260,6 +260,11 @@ impl TextIndex {
         self.postings.len()
     }
 
+    /// Has the text no words at all?
+    pub fn is_empty(&self) -> bool {
+        self.postings.is_empty()
+    }
+
     /// The entries with a word matching the query word `word` (lowercased, one word: see
     /// [`query_words`]).
     pub fn word(&self, word: &str) -> RoaringBitmap {
