@@ -195,7 +195,7 @@ impl App {
             let job = SearchJob {
                 generation: 0,
                 target: SearchTarget::Filter,
-                within: base.cloned(),
+                within: base.map(Search::base),
                 marks: self.mark_table(&parsed),
                 index: self.index.clone(),
                 query: q,

@@ -50,6 +50,18 @@ pub struct Search {
     index: u64,
 }
 
+impl Search {
+    /// What a later search narrows from, without the hits (cheap to send to the worker).
+    pub fn base(&self) -> Search {
+        Search {
+            hits: Vec::new(),
+            names: self.names.clone(),
+            query: self.query.clone(),
+            index: self.index,
+        }
+    }
+}
+
 /// The entries whose names (in a scope) may match a fuzzy word: its letters occur in them in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct NameCandidates {
@@ -218,7 +230,7 @@ impl Index {
             contexts,
             text,
             pages,
-            matcher: SkimMatcherV2::default().smart_case(),
+            matcher: SkimMatcherV2::default().smart_case().element_limit(1),
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
