@@ -1,21 +1,24 @@
-//! Fuzzy search over papers: titles, affiliations, topic paths and takeaways.
+//! Search over papers: names fuzzily, the takeaways by words, from one index.
 //!
-//! One module behind the filter, the jump palette and `--filter`, so the matcher can be swapped. It uses
-//! fuzzy-matcher's skim algorithm with smart case (a capital in the query makes it case-sensitive).
+//! One module behind the filter, the jump palette and `--filter`, so all three return the same hits in
+//! the same order. Two kinds of matching, each where it fits:
+//!
+//! - *Names* (title, document and topic path, affiliations, venue) are short: a query word matches them
+//!   fuzzily with fuzzy-matcher's skim (smart case: a capital makes it case-sensitive; skim's linear
+//!   scoring path). A letter mask and an ASCII subsequence test run first, and a word that grew by a key
+//!   only looks among the names that matched it before.
+//! - *Text* (the takeaways) is long: a query word matches a word of it that starts with it, or with one
+//!   typo ([`text`]), answered from a term dictionary (`fst`) and posting lists (`roaring`), so no text
+//!   is read. Letters scattered across a sentence do not match.
+//!
 //! Ranking: a hit in the title ranks above a hit in the document or topic path, which ranks above one in
-//! the affiliations, which ranks above one in the takeaways; within a field the skim score decides, and
-//! ties keep document order.
-//!
-//! Built for 100,000 papers and a keystroke per frame: hits are small `Copy` values (matched character
-//! positions are computed only for the rows on screen, by [`Index::positions`]); a topic path shared by
-//! many papers is matched once; [`Index::search_within`] narrows to the previous key's hits; and the work
-//! is split over the cores (rayon).
+//! the affiliations, which ranks above one in the takeaways (for several words, the weakest word's field
+//! decides); within names the skim scores decide; within the takeaways more of the query's words found
+//! there, then those words closer together; ties keep document order.
 //!
 //! The query language (fields, years, links, marks, exclusions, phrases) is parsed by [`query`] and
-//! matched by [`Index::find`] and its kin: the conditions that need no fuzzy matching are tested first,
-//! per paper, and the fuzzy ranking runs only on what passes. [`Index::search`] and its kin take the
-//! whole text as one fuzzy term, as before the language existed. [`merge_ranked`] ranks the papers and
-//! note pages of the jump palette in one list.
+//! matched by [`Index::find`] and its kin (see `matching.rs`). [`Index::search`] and its kin take the whole
+//! text as one fuzzy term. [`merge_ranked`] ranks the papers and note pages of the jump palette.
 
 #[cfg(test)]
 mod index_props;
@@ -311,8 +314,8 @@ impl Index {
             .unwrap_or_default()
     }
 
-    /// [`Index::find_all`], narrowing from `previous` when `query` [refines](Query::refines) its query
-    /// (else searching everything): the same result either way.
+    /// [`Index::find_all`], each fuzzy word looking only among the names that matched a word of
+    /// `previous` it extends: the same result, faster.
     pub fn find_within(&self, query: &Query, previous: &Search, marks: &dyn Marks) -> Search {
         self.find_cancellable(query, Some(previous), marks, &|| false)
             .unwrap_or_default()
