@@ -517,7 +517,7 @@ pub(super) fn positions(index: &Index, text: &str, query: &Query, field: Field) 
                         })
                         .collect();
                     out.extend(super::text::word_ranges(text, &words).into_iter().flatten());
-                } else if let Some((_, p)) = index.matcher.fuzzy_indices(text, q) {
+                } else if let Some((_, p)) = index.highlighter.fuzzy_indices(text, q) {
                     out.extend(p);
                 }
             }
@@ -575,7 +575,7 @@ pub(super) fn pages(index: &Index, query: &Query) -> Vec<PageHit> {
                         positions.extend(p);
                     }
                     (None, _) => {
-                        let (s, p) = index.matcher.fuzzy_indices(title, text)?;
+                        let (s, p) = index.highlighter.fuzzy_indices(title, text)?;
                         score += s;
                         positions.extend(p);
                     }

@@ -38,6 +38,54 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
     })
 }
 
+/// The words of a run of entries, numbered in the order first seen.
+struct Part {
+    /// Local number → word.
+    words: Vec<Box<str>>,
+    /// Per local number: the entries that have it.
+    lists: Vec<Vec<u32>>,
+    /// The entries' words in order, as local numbers.
+    stream: Vec<u32>,
+    /// Per entry: how many words.
+    lens: Vec<u32>,
+}
+
+impl Part {
+    fn new(texts: &[&str], first: u32) -> Part {
+        let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
+        let mut part = Part {
+            words: Vec::new(),
+            lists: Vec::new(),
+            stream: Vec::new(),
+            lens: Vec::with_capacity(texts.len()),
+        };
+        let mut buf = String::new();
+        for (i, text) in texts.iter().enumerate() {
+            let entry = first + i as u32;
+            let before = part.stream.len();
+            for_each_word(text, &mut buf, |w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = part.words.len() as u32;
+                        ids.insert(w.into(), id);
+                        part.words.push(w.into());
+                        part.lists.push(Vec::new());
+                        id
+                    }
+                };
+                let list = &mut part.lists[id as usize];
+                if list.last() != Some(&entry) {
+                    list.push(entry);
+                }
+                part.stream.push(id);
+            });
+            part.lens.push((part.stream.len() - before) as u32);
+        }
+        part
+    }
+}
+
 /// Calls `f` with each word of `text`, lowercased in `buf` (no allocation per word).
 fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
@@ -112,31 +160,41 @@ pub struct TextIndex {
 
 impl TextIndex {
     /// Indexes `texts`, one per entry (the entry's number is its position).
-    pub fn new<'a>(texts: impl Iterator<Item = &'a str>) -> TextIndex {
+    pub fn new(texts: &[&str]) -> TextIndex {
+        use rayon::prelude::*;
+        // Each thread indexes a run of entries; the runs are then joined in order.
+        let chunk = texts.len().div_ceil(rayon::current_num_threads()).max(1024);
+        let parts: Vec<Part> = texts
+            .par_chunks(chunk)
+            .enumerate()
+            .map(|(n, run)| Part::new(run, (n * chunk) as u32))
+            .collect();
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
-        let mut stream: Vec<u32> = Vec::new();
-        let mut offsets: Vec<u32> = vec![0];
-        let mut buf = String::new();
-        for (entry, text) in texts.enumerate() {
-            let entry = entry as u32;
-            for_each_word(text, &mut buf, |w| {
-                let id = match ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = lists.len() as u32;
-                        ids.insert(w.into(), id);
+        let mut stream: Vec<u32> = Vec::with_capacity(parts.iter().map(|p| p.stream.len()).sum());
+        let mut offsets: Vec<u32> = Vec::with_capacity(texts.len() + 1);
+        offsets.push(0);
+        for part in parts {
+            let global: Vec<u32> = part
+                .words
+                .into_iter()
+                .map(|w| {
+                    let next = lists.len() as u32;
+                    let id = *ids.entry(w).or_insert(next);
+                    if id == next {
                         lists.push(Vec::new());
-                        id
                     }
-                };
-                let list = &mut lists[id as usize];
-                if list.last() != Some(&entry) {
-                    list.push(entry);
-                }
-                stream.push(id);
-            });
-            offsets.push(stream.len() as u32);
+                    id
+                })
+                .collect();
+            for (local, list) in part.lists.into_iter().enumerate() {
+                lists[global[local] as usize].extend(list);
+            }
+            stream.extend(part.stream.iter().map(|&l| global[l as usize]));
+            for len in part.lens {
+                let last = offsets.last().copied().unwrap_or(0);
+                offsets.push(last + len);
+            }
         }
         let mut sorted: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
@@ -359,7 +417,7 @@ mod tests {
             "multiple multiplexing",
             "multiple",
         ];
-        let idx = TextIndex::new(texts.iter().copied());
+        let idx = TextIndex::new(&texts);
         let got = |w: &str| idx.word(w).iter().collect::<Vec<_>>();
         assert_eq!(got("stragler"), vec![0, 3]);
         assert!(idx.typo("stragler") && !idx.typo("straggler"));
