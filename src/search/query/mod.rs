@@ -79,7 +79,7 @@ pub struct Query {
 
 /// The query language in brief, as the help overlay shows it: (what is typed, what it matches).
 pub const SYNTAX: [(&str, &str); 9] = [
-    ("word", "names fuzzy; notes: words starting so"),
+    ("word", "names fuzzy; notes: word starts"),
     ("t: a: note:", "only in titles / affil. / notes"),
     ("in:osdi", "document, section, topic, venue"),
     ("year:2022..2024", "venue's year, else document's"),
