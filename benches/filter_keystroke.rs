@@ -1,112 +1,131 @@
-//! Filter as you type at 100,000 papers: the time of each keystroke's `App::handle`, one key at a time.
+//! Filter as you type: what a user waits for after each key, from the key to the final result in the
+//! app's state, including any search the app hands to its worker.
 //!
-//! The app is built as the binary builds it (`App::new`, resized to 200x60); then, per query, `/` opens
-//! the filter, the query is typed one character at a time with each `handle` timed alone, and `Esc`
-//! clears the filter (untimed) before the next repetition. Prints p50 and p99 per keystroke position and
-//! over all keystrokes; criterion then times the typing of the whole query (10 keys per iteration).
+//! The app is built as the binary builds it (`App::new`, resized to 200x60, searching off the UI thread
+//! above `ASYNC_SEARCH_PAPERS` as the binary does); then, per query, `/` opens the filter and the query is
+//! typed one character at a time. Each key is timed from `App::handle` until the app holds that key's
+//! final result: a search job it returns is run here at once (as the worker would, with nothing newer
+//! queued) and its result handed back as `Event::SearchDone`. `Esc` clears the filter (untimed) before the
+//! next repetition. Prints p50 and p99 per query over all its keys, at 1,000, 10,000 and 100,000 papers.
+//!
+//! `TAKEAWAY_BENCH_SIZES=1000,10000` picks sizes; `TAKEAWAY_BENCH_REPS=5` the repetitions (default 20).
 
 mod common;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use takeaway::app::{App, Event, Key, KeyCode};
+use takeaway::app::{App, Effect, Event, Key, KeyCode};
 
-const PAPERS: usize = 100_000;
-const QUERIES: [&str; 2] = ["serverless", "kvcachesch"];
-const REPETITIONS: usize = 30;
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+/// A one-letter query, words, a prefix run together, a rare word, two words, a typo, a scope, a negation.
+const QUERIES: [&str; 8] = [
+    "e",
+    "serverless",
+    "kvcachesch",
+    "reliability",
+    "kv cache",
+    "stragler",
+    "in:osdi straggler",
+    "serving -llm",
+];
 
-/// Types `query` after `/`, returning each key's time, then clears the filter with Esc.
-fn type_query(app: &mut App, query: &str, times: &mut Vec<Duration>) {
-    common::keys(app, "/");
-    for c in query.chars() {
-        let start = Instant::now();
-        black_box(app.handle(Event::Key(Key::ch(c))));
-        times.push(start.elapsed());
-    }
-    common::press(app, KeyCode::Esc);
-}
-
-fn report(app: &mut App, query: &str) {
-    let n = query.chars().count();
-    let mut per_key: Vec<Vec<Duration>> = vec![Vec::new(); n];
-    let mut all = Vec::new();
-    // One untimed pass first (caches, allocator).
-    type_query(app, query, &mut Vec::new());
-    for _ in 0..REPETITIONS {
-        let mut times = Vec::with_capacity(n);
-        type_query(app, query, &mut times);
-        for (i, t) in times.into_iter().enumerate() {
-            per_key[i].push(t);
-            all.push(t);
+/// Feeds one event and runs every search job it returns to completion, as the worker would.
+fn settle(app: &mut App, ev: Event) {
+    let mut pending = app.handle(ev);
+    while let Some(effect) = pending.pop() {
+        if let Effect::Search(job) = effect {
+            if let Some(search) = job.run(&|| false) {
+                pending.extend(app.handle(Event::SearchDone {
+                    generation: job.generation,
+                    target: job.target,
+                    query: job.query.clone(),
+                    search,
+                }));
+            }
         }
     }
-    // Hit counts after each prefix, for the table.
-    let mut hits = Vec::new();
-    common::keys(app, "/");
+}
+
+/// Types `query` after `/`, returning each key's time to its final result, then clears with Esc.
+fn type_query(app: &mut App, query: &str, times: &mut Vec<Duration>) {
+    settle(app, Event::Key(Key::ch('/')));
     for c in query.chars() {
-        common::keys(app, &c.to_string());
-        hits.push(app.filter.hits.len());
+        let start = Instant::now();
+        settle(app, Event::Key(Key::ch(c)));
+        black_box(app.filter.hits.len());
+        times.push(start.elapsed());
     }
-    common::press(app, KeyCode::Esc);
+    settle(app, Event::Key(Key::plain(KeyCode::Esc)));
+}
 
-    println!(
-        "\nfilter_keystroke/{}/{query}: {REPETITIONS} repetitions at 200x60",
-        common::label(PAPERS)
-    );
-    println!(
-        "  {:<14} {:>8} {:>12} {:>12}",
-        "query so far", "hits", "p50", "p99"
-    );
-    for (i, times) in per_key.iter_mut().enumerate() {
-        times.sort();
-        let prefix: String = query.chars().take(i + 1).collect();
-        println!(
-            "  {:<14} {:>8} {:>12} {:>12}",
-            prefix,
-            hits[i],
-            common::ms(common::percentile(times, 50.0)),
-            common::ms(common::percentile(times, 99.0))
+fn main() {
+    let sizes: Vec<usize> = std::env::var("TAKEAWAY_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| SIZES.to_vec());
+    let reps: usize = std::env::var("TAKEAWAY_BENCH_REPS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20);
+    // `cargo bench` passes `--bench`; a filter argument picks that one query.
+    let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    for papers in sizes {
+        let notes = common::notes(papers);
+        let mut app = App::new(common::library(&notes));
+        app.searches.off_thread = app.index.len() > takeaway::app::ASYNC_SEARCH_PAPERS;
+        settle(
+            &mut app,
+            Event::Resize {
+                width: 200,
+                height: 60,
+            },
         );
+        println!(
+            "\nfilter_keystroke/{}: key to final result, {reps} repetitions, 200x60",
+            common::label(papers)
+        );
+        println!(
+            "  {:<20} {:>8} {:>12} {:>12} {:>12} {:>14}",
+            "query", "hits", "p50", "p99", "max", "search alone"
+        );
+        for q in QUERIES {
+            if only.as_deref().is_some_and(|o| q != o) {
+                continue;
+            }
+            // One untimed pass first (caches, allocator).
+            type_query(&mut app, q, &mut Vec::new());
+            let mut all = Vec::new();
+            for _ in 0..reps {
+                type_query(&mut app, q, &mut all);
+            }
+            // The hit count of the whole query.
+            settle(&mut app, Event::Key(Key::ch('/')));
+            for c in q.chars() {
+                settle(&mut app, Event::Key(Key::ch(c)));
+            }
+            let hits = app.filter.hits.len();
+            settle(&mut app, Event::Key(Key::plain(KeyCode::Esc)));
+            // The whole query searched once from nothing, without the app (the median of 5).
+            let parsed = takeaway::search::parse(q).expect("the bench's queries parse");
+            let mut alone: Vec<Duration> = (0..5)
+                .map(|_| {
+                    let start = Instant::now();
+                    black_box(app.index.find(&parsed, &takeaway::search::NoMarks));
+                    start.elapsed()
+                })
+                .collect();
+            alone.sort();
+            all.sort();
+            println!(
+                "  {:<20} {:>8} {:>12} {:>12} {:>12} {:>14}",
+                q,
+                hits,
+                common::ms(common::percentile(&all, 50.0)),
+                common::ms(common::percentile(&all, 99.0)),
+                common::ms(*all.last().unwrap_or(&Duration::ZERO)),
+                common::ms(alone[2])
+            );
+        }
     }
-    all.sort();
-    println!(
-        "  {:<14} {:>8} {:>12} {:>12}   (max {})",
-        "every key",
-        "",
-        common::ms(common::percentile(&all, 50.0)),
-        common::ms(common::percentile(&all, 99.0)),
-        common::ms(*all.last().unwrap_or(&Duration::ZERO))
-    );
 }
-
-fn filter_keystroke(c: &mut Criterion) {
-    let notes = common::notes(PAPERS);
-    let mut app = App::new(common::library(&notes));
-    app.handle(Event::Resize {
-        width: 200,
-        height: 60,
-    });
-    for q in QUERIES {
-        report(&mut app, q);
-    }
-    let mut g = c.benchmark_group(format!("filter_keystroke/{}", common::label(PAPERS)));
-    g.sample_size(10);
-    for q in QUERIES {
-        g.throughput(Throughput::Elements(q.chars().count() as u64));
-        g.bench_function(format!("type_{q}"), |b| {
-            b.iter_custom(|iters| {
-                let mut times = Vec::new();
-                for _ in 0..iters {
-                    type_query(&mut app, q, &mut times);
-                }
-                times.iter().sum()
-            })
-        });
-    }
-    g.finish();
-}
-
-criterion_group!(benches, filter_keystroke);
-criterion_main!(benches);

@@ -47,6 +47,10 @@ pub enum Action {
     NextMatch,
     /// previous match
     PrevMatch,
+    /// next hit in the paper
+    NextHit,
+    /// previous hit in the paper
+    PrevHit,
     /// jump to paper
     Jump,
     /// open Paper

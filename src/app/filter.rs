@@ -37,6 +37,9 @@ pub struct Filter {
     history: Vec<(String, Search)>,
     /// The generation of the search job running for the query (0: none).
     pending: u64,
+    /// The running job searches again after a reload or a change of marks: its result keeps the
+    /// selection where it is (a key's result selects the best hit).
+    keep_selection: bool,
 }
 
 impl Filter {
@@ -52,6 +55,12 @@ impl Filter {
     /// Is a search job running for the query?
     pub fn is_pending(&self) -> bool {
         self.pending != 0
+    }
+
+    /// Are the hits those of the query as typed (no search still running for it, and it could be
+    /// understood)? Only then is their count the query's.
+    pub fn is_current(&self) -> bool {
+        self.pending == 0 && self.hits_for == self.query()
     }
 
     /// Forgets the query and what it matched (the toggles and the recent queries stay).
@@ -160,6 +169,7 @@ impl App {
     /// Searches for the filter's query (in place, or queued for the worker) and shows what it matched.
     /// A query that cannot be understood is said on the status line; the last good result stays.
     pub(super) fn run_filter(&mut self) {
+        self.detail_hits.reset();
         if !self.filter.is_active() {
             self.filter.hits.clear();
             self.filter.parsed = Query::default();
@@ -187,13 +197,14 @@ impl App {
             let job = SearchJob {
                 generation: 0,
                 target: SearchTarget::Filter,
-                within: base.cloned(),
+                within: base.map(Search::base),
                 marks: self.mark_table(&parsed),
                 index: self.index.clone(),
                 query: q,
                 parsed,
             };
             self.filter.pending = self.searches.queue(job);
+            self.filter.keep_selection = false;
             return;
         }
         // One more key: only what could still match can match.
@@ -239,7 +250,11 @@ impl App {
         self.filter.pending = 0;
         if query == self.filter.query() {
             self.filter.accept(query, search);
-            self.show_filter_hits();
+            if std::mem::take(&mut self.filter.keep_selection) {
+                self.narrow();
+            } else {
+                self.show_filter_hits();
+            }
         }
     }
 
@@ -255,6 +270,22 @@ impl App {
         if self.filter.is_active() {
             let q = self.filter.query().to_string();
             let parsed = self.filter.parsed.clone();
+            if self.searches.off_thread {
+                // Off the UI thread: keys are handled meanwhile, and the status line says
+                // `searching…` until the hits come back.
+                let job = SearchJob {
+                    generation: 0,
+                    target: SearchTarget::Filter,
+                    within: None,
+                    marks: self.mark_table(&parsed),
+                    index: self.index.clone(),
+                    query: q,
+                    parsed,
+                };
+                self.filter.pending = self.searches.queue(job);
+                self.filter.keep_selection = true;
+                return;
+            }
             let search = self.index.find_all(&parsed, &self.key_marks());
             self.filter.accept(q, search);
         }

@@ -266,6 +266,8 @@ impl Default for KeyMap {
         bind(m, &[c('/')], Filter);
         bind(m, &[c('n')], NextMatch);
         bind(m, &[c('N')], PrevMatch);
+        bind(m, &[c(']')], NextHit);
+        bind(m, &[c('[')], PrevHit);
         bind(m, &[Key::ctrl('p')], Jump);
         bind(m, &[c('p')], OpenPaper);
         bind(m, &[c('v')], OpenVideo);

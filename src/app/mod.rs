@@ -53,6 +53,7 @@ use layout::Areas;
 pub use link_menu::Links;
 use marks::Marks;
 pub use palette::Palette;
+pub use scroll::HitCursor;
 use scroll::Scroll;
 pub use session::{Loading, Prepared, NAV_KEY};
 use tree_view::TreeView;
@@ -90,6 +91,8 @@ pub struct App {
     pub news: news::News,
     pub links: Links,
     pub detail_scroll: Scroll,
+    /// The filter's hit the detail pane steps to (`]`, `[`).
+    pub detail_hits: HitCursor,
     pub help_scroll: Scroll,
     /// The status line's message (replaced by the next one).
     pub message: Option<String>,
@@ -139,6 +142,7 @@ impl App {
             news: news::News::default(),
             links: Links::default(),
             detail_scroll: Scroll::default(),
+            detail_hits: HitCursor::default(),
             help_scroll: Scroll::default(),
             message: None,
             size: (80, 24),
@@ -271,6 +275,8 @@ impl App {
             }
             NextMatch => self.next_match(true),
             PrevMatch => self.next_match(false),
+            NextHit => self.detail_hits.step(true),
+            PrevHit => self.detail_hits.step(false),
             Jump => self.open_palette(),
             OpenPaper | OpenVideo | OpenSlides | OpenCode | OpenArtifact => {
                 let label = action.link_label().unwrap_or(action::PAPER_LABEL);

@@ -25,6 +25,11 @@ impl Scroll {
         self.offset.set(usize::MAX);
     }
 
+    /// To this line (the view clamps it on the next draw).
+    pub fn set(&self, line: usize) {
+        self.offset.set(line);
+    }
+
     pub fn down(&self, lines: usize) {
         self.offset.set(self.get().saturating_add(lines));
     }
@@ -41,9 +46,77 @@ impl Scroll {
     }
 }
 
+/// Which hit of the filter in the detail pane the keys asked for (`]`, `[`). Like [`Scroll`], only the
+/// view knows where the hits are at the pane's width: the app steps freely, and the view wraps the step
+/// to the hits it drew, scrolls to that hit and writes back which one it is and how many there are.
+#[derive(Debug, Clone, Default)]
+pub struct HitCursor {
+    /// The hit asked for (`None`: none yet, the pane scrolls as the keys say).
+    wanted: Cell<Option<isize>>,
+    /// Set by the view: the hit shown (0-based) and the number of hits, for "hit 2 of 5".
+    shown: Cell<Option<(usize, usize)>>,
+}
+
+impl HitCursor {
+    /// The next hit (`forward`) or the previous one.
+    pub fn step(&self, forward: bool) {
+        let next = match self.wanted.get() {
+            None if forward => 0,
+            None => -1,
+            Some(i) => i + if forward { 1 } else { -1 },
+        };
+        self.wanted.set(Some(next));
+    }
+
+    /// Forgets the hit (another paper was selected, or the filter changed).
+    pub fn reset(&self) {
+        self.wanted.set(None);
+        self.shown.set(None);
+    }
+
+    /// Called by the view with the number of hits it drew: the hit to scroll to (the wanted one,
+    /// wrapped around), if one was asked for.
+    pub fn place(&self, count: usize) -> Option<usize> {
+        let Some(w) = self.wanted.get() else {
+            self.shown.set(None);
+            return None;
+        };
+        if count == 0 {
+            self.shown.set(None);
+            return None;
+        }
+        let i = w.rem_euclid(count as isize) as usize;
+        self.wanted.set(Some(i as isize));
+        self.shown.set(Some((i, count)));
+        Some(i)
+    }
+
+    /// The hit shown and how many there are, as the view last drew them.
+    pub fn shown(&self) -> Option<(usize, usize)> {
+        self.shown.get()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hits_are_stepped_around_what_the_view_drew() {
+        let h = HitCursor::default();
+        assert_eq!(h.place(3), None, "no step asked for");
+        h.step(true);
+        assert_eq!(h.place(3), Some(0));
+        h.step(false);
+        assert_eq!(h.place(3), Some(2), "back from the first is the last");
+        assert_eq!(h.shown(), Some((2, 3)));
+        h.step(true);
+        assert_eq!(h.place(3), Some(0));
+        h.reset();
+        assert_eq!(h.shown(), None);
+        h.step(false);
+        assert_eq!(h.place(0), None);
+    }
 
     #[test]
     fn the_view_clamps_what_the_keys_asked_for() {

@@ -225,6 +225,7 @@ impl App {
         change(&mut self.tree_view, &self.tree, height);
         if self.tree_view.selected != before {
             self.detail_scroll.to_top();
+            self.detail_hits.reset();
         }
     }
 

@@ -46,11 +46,16 @@ impl TreeNode {
     }
 }
 
+/// No node.
+const NONE: usize = usize::MAX;
+
 #[derive(Debug, Clone, Default)]
 pub struct Tree {
     pub nodes: Vec<TreeNode>,
     pub roots: Vec<usize>,
-    paper_nodes: HashMap<PaperRef, usize>,
+    /// Per document, per paper: its (first) node, `NONE` for none (a vector: looked up per hit of a
+    /// filter, 100,000 times a key).
+    paper_nodes: Vec<Vec<usize>>,
     /// A paper's nodes after its first, in a tree of groups (a work in several groups).
     more_paper_nodes: HashMap<PaperRef, Vec<usize>>,
     doc_nodes: Vec<Option<usize>>,
@@ -106,10 +111,8 @@ impl Tree {
                 let title = lib.paper(r).map(|p| p.title.clone()).unwrap_or_default();
                 let node = t.push(NodeKind::Paper(r), Some(r.doc), title, Some(id));
                 for &place in works.places(w) {
-                    match t.paper_nodes.get(&place) {
-                        None => {
-                            t.paper_nodes.insert(place, node);
-                        }
+                    match t.node_of_paper(place) {
+                        None => t.set_paper_node(place, node),
                         Some(_) => t.more_paper_nodes.entry(place).or_default().push(node),
                     }
                 }
@@ -199,7 +202,7 @@ impl Tree {
                 };
                 let title = lib.paper(r).map(|p| p.title.clone()).unwrap_or_default();
                 let id = self.push(NodeKind::Paper(r), Some(d), title, Some(parent));
-                self.paper_nodes.insert(r, id);
+                self.set_paper_node(r, id);
             }
         }
     }
@@ -213,7 +216,22 @@ impl Tree {
     }
 
     pub fn node_of_paper(&self, r: PaperRef) -> Option<usize> {
-        self.paper_nodes.get(&r).copied()
+        self.paper_nodes
+            .get(r.doc)
+            .and_then(|d| d.get(r.paper))
+            .copied()
+            .filter(|&id| id != NONE)
+    }
+
+    fn set_paper_node(&mut self, r: PaperRef, id: usize) {
+        if self.paper_nodes.len() <= r.doc {
+            self.paper_nodes.resize_with(r.doc + 1, Vec::new);
+        }
+        let d = &mut self.paper_nodes[r.doc];
+        if d.len() <= r.paper {
+            d.resize(r.paper + 1, NONE);
+        }
+        d[r.paper] = id;
     }
 
     pub fn node_of_doc(&self, d: usize) -> Option<usize> {
@@ -261,8 +279,14 @@ impl Tree {
     /// Marks each matched paper and all its ancestors.
     pub fn shown_for(&self, papers: impl IntoIterator<Item = PaperRef>) -> Vec<bool> {
         let mut shown = vec![false; self.nodes.len()];
+        let has_more = !self.more_paper_nodes.is_empty();
         for r in papers {
-            let more = self.more_paper_nodes.get(&r).into_iter().flatten().copied();
+            let more = has_more
+                .then(|| self.more_paper_nodes.get(&r))
+                .flatten()
+                .into_iter()
+                .flatten()
+                .copied();
             for id in self.node_of_paper(r).into_iter().chain(more) {
                 shown[id] = true;
                 for a in self.ancestors(id) {

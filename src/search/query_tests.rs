@@ -136,10 +136,11 @@ fn in_years_and_links() {
     );
     assert_eq!(
         find(&lib, "year:2022..2023 serving"),
+        // Title hits by skim's linear score (which tells "Sharded Serving" above "LLM Serving").
         vec![
             "Servo: Model Serving at Scale",
-            "LLM Serving Made Cheap",
             "Sharded Serving Systems",
+            "LLM Serving Made Cheap",
             "Quiet Storage"
         ]
     );
@@ -152,8 +153,8 @@ fn exclusions_and_phrases_match_as_written() {
     assert_eq!(
         find(&lib, "serving -llm"),
         vec![
-            "Trainer: Serving Gradients",
             "Sharded Serving Systems",
+            "Trainer: Serving Gradients",
             "Quiet Storage"
         ]
     );

@@ -12,6 +12,7 @@ use crate::app::layout::Areas;
 use crate::app::{Action, App, Focus, Mode};
 use crate::model::tree::NodeKind;
 use crate::model::{Block as MdBlock, DocKind, Document, Note, Paper, PaperRef, RichText};
+use crate::search::Field;
 use crate::text::sanitize;
 use crate::theme::Theme;
 
@@ -23,15 +24,25 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let focused = app.focus == Focus::Detail && app.mode == Mode::Browse;
     let lines = content(app, areas.detail_inner.width);
     let height = areas.detail_inner.height as usize;
+    // The filter's hit the keys stepped to: scrolled to, two lines of what comes before above it.
+    let hits = hit_lines(th, &lines);
+    if let Some(&line) = app.detail_hits.place(hits.len()).and_then(|i| hits.get(i)) {
+        app.detail_scroll.set(line.saturating_sub(2));
+    }
     // The offset the keys asked for, kept within the lines drawn.
     let scroll = app.detail_scroll.clamp(lines.len().saturating_sub(height));
+    let hit = app
+        .detail_hits
+        .shown()
+        .map(|(i, n)| format!(" · hit {} of {n}", i + 1))
+        .unwrap_or_default();
     let title = if lines.len() > height && height > 0 {
         format!(
-            " Detail · {}% ",
+            " Detail{hit} · {}% ",
             (scroll + height).min(lines.len()) * 100 / lines.len().max(1)
         )
     } else {
-        " Detail ".to_string()
+        format!(" Detail{hit} ")
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -40,6 +51,22 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     f.render_widget(block, areas.detail);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     f.render_widget(Paragraph::new(visible), areas.detail_inner);
+}
+
+/// The lines that hold a filter's word (in takeaways or a note page), in order: the hits `]` and `[`
+/// step between.
+pub fn hit_lines(th: &Theme, lines: &[Line]) -> Vec<usize> {
+    let hit = hit_style(th);
+    lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.spans
+                .iter()
+                .any(|s| s.style.fg == hit.fg && s.style.add_modifier.contains(hit.add_modifier))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Every line of the detail pane at `width`, before scrolling.
@@ -60,14 +87,23 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
     };
     let node = &app.tree.nodes[sel];
     let mut out = Vec::new();
+    let marks = |text: &str| {
+        if app.filter.is_active() {
+            app.index
+                .query_positions(text, &app.filter.parsed, Field::Takeaways)
+        } else {
+            Vec::new()
+        }
+    };
+    let hl: Hl = &marks;
     match node.kind {
         NodeKind::Paper(r) => {
             if let Some(p) = app.library.paper(r) {
-                paper(app, sel, r, p, w, &mut out);
+                paper(app, hl, sel, r, p, w, &mut out);
             }
         }
         NodeKind::Document => match node.doc.map(|d| &app.library.documents[d]) {
-            Some(doc) if doc.kind == DocKind::Page => page(th, doc, w, &mut out),
+            Some(doc) if doc.kind == DocKind::Page => page(th, hl, doc, w, &mut out),
             _ => summary(app, sel, w, &mut out),
         },
         NodeKind::Folder | NodeKind::Section | NodeKind::Topic => summary(app, sel, w, &mut out),
@@ -79,7 +115,51 @@ fn text(s: &str, style: Style, w: usize) -> Vec<Line<'static>> {
     wrap(&[(s.to_string(), style)], w, Span::raw(""), Span::raw(""))
 }
 
-fn rich_pieces(th: &Theme, t: &RichText, base: Style) -> Vec<(String, Style)> {
+/// Marks the filter's words in a text: the character positions to highlight (none without a filter).
+type Hl<'a> = &'a dyn Fn(&str) -> Vec<usize>;
+
+/// The style of a filter's word in takeaways and note pages (what `]` and `[` step between).
+fn hit_style(th: &Theme) -> Style {
+    th.matched()
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+}
+
+fn rich_pieces(th: &Theme, t: &RichText, base: Style, hl: Hl) -> Vec<(String, Style)> {
+    let pieces = plain_pieces(th, t, base);
+    let full: String = pieces.iter().map(|(s, _)| s.as_str()).collect();
+    let marked = hl(&full);
+    if marked.is_empty() {
+        return pieces;
+    }
+    // Split the pieces where marking starts or stops.
+    let hit = hit_style(th);
+    let mut out: Vec<(String, Style)> = Vec::new();
+    let mut at = 0usize;
+    let mut marked = marked.into_iter().peekable();
+    for (text, style) in pieces {
+        let mut cur = String::new();
+        let mut cur_hit = false;
+        for c in text.chars() {
+            while marked.peek().is_some_and(|&m| m < at) {
+                marked.next();
+            }
+            let is_hit = marked.peek() == Some(&at);
+            if is_hit != cur_hit && !cur.is_empty() {
+                let st = if cur_hit { style.patch(hit) } else { style };
+                out.push((std::mem::take(&mut cur), st));
+            }
+            cur_hit = is_hit;
+            cur.push(c);
+            at += 1;
+        }
+        if !cur.is_empty() {
+            out.push((cur, if cur_hit { style.patch(hit) } else { style }));
+        }
+    }
+    out
+}
+
+fn plain_pieces(th: &Theme, t: &RichText, base: Style) -> Vec<(String, Style)> {
     t.0.iter()
         .map(|s| {
             let mut st = base;
@@ -103,7 +183,15 @@ fn rich_pieces(th: &Theme, t: &RichText, base: Style) -> Vec<(String, Style)> {
         .collect()
 }
 
-fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<Line<'static>>) {
+fn paper(
+    app: &App,
+    hl: Hl,
+    id: usize,
+    r: PaperRef,
+    p: &Paper,
+    w: usize,
+    out: &mut Vec<Line<'static>>,
+) {
     let th = &app.theme;
     let places = app.places(r);
     out.extend(text(&p.title, th.title().add_modifier(Modifier::BOLD), w));
@@ -195,12 +283,12 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
                 Span::raw("  "),
             ));
             if let Some(other) = app.library.paper(place) {
-                notes(th, &other.takeaways, 1, w, out);
+                notes(th, hl, &other.takeaways, 1, w, out);
             }
         }
     } else if !p.takeaways.is_empty() {
         out.push(Line::raw(""));
-        notes(th, &p.takeaways, 0, w, out);
+        notes(th, hl, &p.takeaways, 0, w, out);
     }
     // The paper's own note page (this place's, else another place's), when it is loaded.
     let note = places
@@ -222,11 +310,11 @@ fn paper(app: &App, id: usize, r: PaperRef, p: &Paper, w: usize, out: &mut Vec<L
             format!("{rule}{}", "─".repeat(w.saturating_sub(width_of(&rule)))),
             th.dim(),
         ));
-        page(th, doc, w, out);
+        page(th, hl, doc, w, out);
     }
 }
 
-fn notes(th: &Theme, list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'static>>) {
+fn notes(th: &Theme, hl: Hl, list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'static>>) {
     // Depth is bounded by the loader (nesting is folded at 32 levels).
     let bullet = ["• ", "◦ ", "▪ ", "‣ "][depth % 4];
     let pad = "  ".repeat(depth.min(w / 4));
@@ -237,13 +325,13 @@ fn notes(th: &Theme, list: &[Note], depth: usize, w: usize, out: &mut Vec<Line<'
             out.extend(code_lines(th, code, first, rest, w));
         } else {
             out.extend(wrap(
-                &rich_pieces(th, &n.text, Style::new()),
+                &rich_pieces(th, &n.text, Style::new(), hl),
                 w,
                 first,
                 rest,
             ));
         }
-        notes(th, &n.children, depth + 1, w, out);
+        notes(th, hl, &n.children, depth + 1, w, out);
     }
 }
 
@@ -269,16 +357,23 @@ fn code_lines(
         .collect()
 }
 
-fn page(th: &Theme, doc: &Document, w: usize, out: &mut Vec<Line<'static>>) {
+fn page(th: &Theme, hl: Hl, doc: &Document, w: usize, out: &mut Vec<Line<'static>>) {
     out.extend(text(&doc.title, th.title().add_modifier(Modifier::BOLD), w));
     if let Some(d) = &doc.description {
         out.extend(text(d, Style::new().add_modifier(Modifier::ITALIC), w));
     }
     out.extend(text(&doc.source, th.dim(), w));
-    blocks(th, &doc.body, "", w, out);
+    blocks(th, hl, &doc.body, "", w, out);
 }
 
-fn blocks(th: &Theme, list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Line<'static>>) {
+fn blocks(
+    th: &Theme,
+    hl: Hl,
+    list: &[MdBlock],
+    prefix: &str,
+    w: usize,
+    out: &mut Vec<Line<'static>>,
+) {
     let first = || Span::styled(prefix.to_string(), th.dim());
     for b in list {
         match b {
@@ -289,16 +384,22 @@ fn blocks(th: &Theme, list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Li
                 } else {
                     Style::new()
                 });
-                out.extend(wrap(&rich_pieces(th, t, style), w, first(), first()));
+                out.extend(wrap(&rich_pieces(th, t, style, hl), w, first(), first()));
             }
             MdBlock::Paragraph { text: t, .. } => {
                 out.push(Line::raw(""));
-                out.extend(wrap(&rich_pieces(th, t, Style::new()), w, first(), first()));
+                out.extend(wrap(
+                    &rich_pieces(th, t, Style::new(), hl),
+                    w,
+                    first(),
+                    first(),
+                ));
             }
             MdBlock::List { items, .. } => {
                 let mut lines = Vec::new();
                 notes(
                     th,
+                    hl,
                     items,
                     0,
                     w.saturating_sub(prefix.chars().count()),
@@ -314,7 +415,7 @@ fn blocks(th: &Theme, list: &[MdBlock], prefix: &str, w: usize, out: &mut Vec<Li
                 out.extend(code_lines(th, t, first(), first(), w));
             }
             MdBlock::Quote { blocks: inner } => {
-                blocks(th, inner, &format!("{prefix}│ "), w, out);
+                blocks(th, hl, inner, &format!("{prefix}│ "), w, out);
             }
             MdBlock::Table { rows, .. } => {
                 out.push(Line::raw(""));
@@ -362,7 +463,7 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
             if !m.key.is_empty() {
                 pieces.push((format!("{}: ", m.key), th.accent()));
             }
-            pieces.extend(rich_pieces(th, &m.value, Style::new()));
+            pieces.extend(plain_pieces(th, &m.value, Style::new()));
             out.extend(wrap(&pieces, w, Span::raw(""), Span::raw("  ")));
         }
     }

@@ -18,7 +18,11 @@ pub fn draw(f: &mut Frame, app: &App) {
         &app.theme,
         full.width.saturating_sub(8).min(110),
         full.height.saturating_sub(4).min(24),
-        format!(" Jump to paper or page · {} ", p.items.len()),
+        if p.is_pending() {
+            " Jump to paper or page · searching… ".to_string()
+        } else {
+            format!(" Jump to paper or page · {} ", p.items.len())
+        },
     ) else {
         return;
     };

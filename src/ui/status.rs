@@ -94,7 +94,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if app.filter.is_active() {
         right.push_str(&format!(" /{}", sanitize(app.filter.query())));
     }
-    if app.narrowed() {
+    if app.filter.is_active() && app.filter.is_pending() {
+        right.push_str(" · searching… ");
+    } else if app.narrowed() && (!app.filter.is_active() || app.filter.is_current()) {
         let n = app.tree_view.shown_papers;
         let noun = match (app.filter.is_active(), n == 1) {
             (true, true) => "match",

@@ -319,3 +319,45 @@ fn the_selection_count_fits_a_narrow_title_bar() {
     let top = screen.lines().nth(3).unwrap_or_default().to_string();
     assert!(top.contains("┌ 28 papers · 3 selected "), "{screen}");
 }
+
+#[test]
+fn the_filters_words_are_marked_in_the_takeaways_and_stepped_through() {
+    let mut app = bundled(120, 16);
+    // "kernel" is in Weaver's takeaways (three lines) and in no title.
+    keys(&mut app, "/'weaver kernel");
+    press(&mut app, KeyCode::Enter);
+    let screen = |app: &App| {
+        let t = render(app);
+        let buf = t.backend().buffer().clone();
+        let text: Vec<String> = (0..buf.area.height)
+            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        let lit: Vec<String> = (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| &buf[(x, y)])
+                    .filter(|c| c.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED))
+                    .map(|c| c.symbol())
+                    .collect()
+            })
+            .collect();
+        (text, lit)
+    };
+    let (text, lit) = screen(&app);
+    assert!(text[1].contains("Weaver"), "{text:#?}");
+    assert!(
+        lit.iter().any(|l| l == "kernels"),
+        "the word is marked, whole: {lit:#?}"
+    );
+    keys(&mut app, "]");
+    let (text, _) = screen(&app);
+    assert!(text[0].contains("hit 1 of 3"), "{}", text[0]);
+    keys(&mut app, "[");
+    let (text, _) = screen(&app);
+    assert!(text[0].contains("hit 3 of 3"), "{}", text[0]);
+    // The last hit is scrolled into view.
+    assert!(
+        text.iter().any(|l| l.contains("one long kernel")),
+        "{text:#?}"
+    );
+}

@@ -4,7 +4,7 @@
 //!
 //! | part | matches a paper when |
 //! | --- | --- |
-//! | `word` | it occurs fuzzily (skim, smart case) in the title, the document and topic path, the affiliations or the takeaways |
+//! | `word` | it occurs fuzzily (skim, smart case) in the title, the document and topic path or the affiliations, or a word of the takeaways starts with it (one typo allowed when none does; see `super::text`) |
 //! | `title:word`, `t:word` | … in the title |
 //! | `aff:word`, `a:word` | … in the affiliations |
 //! | `note:word` | … in the takeaways |
@@ -54,7 +54,7 @@ pub enum MarkKind {
 /// One condition of a query.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Clause {
-    /// The text occurs fuzzily (skim's algorithm, smart case) in the scope's fields.
+    /// The text occurs fuzzily (skim, smart case) in the scope's names, or starts a word of its text.
     Fuzzy { scope: Scope, text: String },
     /// The text occurs as written (a substring; without case unless it has a capital letter).
     Exact { scope: Scope, text: String },
@@ -81,7 +81,7 @@ pub struct Query {
 
 /// The query language in brief, as the help overlay shows it: (what is typed, what it matches).
 pub const SYNTAX: [(&str, &str); 9] = [
-    ("word", "fuzzy: title, topics, affil., notes"),
+    ("word", "names fuzzy; notes: word starts"),
     ("t: a: note:", "only in titles / affil. / notes"),
     ("in:osdi", "document, section, topic, venue"),
     ("year:2022..2024", "venue's year, else document's"),
@@ -190,7 +190,7 @@ pub(crate) fn case_sensitive(text: &str) -> bool {
 }
 
 /// Is `short` a subsequence of `long`, compared as `short`'s smart case compares?
-fn subsequence(short: &str, long: &str) -> bool {
+pub(crate) fn subsequence(short: &str, long: &str) -> bool {
     let sensitive = case_sensitive(short);
     let same = |a: char, b: char| {
         if sensitive {

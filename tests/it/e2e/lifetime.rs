@@ -202,3 +202,67 @@ fn load_errors_show_in_the_status_line_and_on_stderr_after_quitting() {
         "{screen}"
     );
 }
+
+/// While typing a filter over a library searched off the UI thread, the status line shows a count only
+/// with the query it is the count of: each query seen on it shows one count at most (a stale count
+/// would show the query with the previous query's count first), and `searching…` meanwhile.
+#[test]
+fn the_status_line_never_shows_a_count_with_another_query() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    // Above the size searched off the UI thread.
+    let made = gen::generate(21_000, gen::DEFAULT_SEED, &notes).unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-count-{}", std::process::id()),
+    };
+    t.start_kept(&app_command(dir.path(), &notes));
+    let loaded = format!("{} papers", made.papers);
+    t.wait_until("the loaded tree", Duration::from_secs(120), |s| {
+        s.contains(&loaded) && !s.contains(" files ▰")
+    });
+    t.keys(&["/"]);
+    // (query, count) as the status line showed them, every capture while typing and after.
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut record = |screen: &str| {
+        let status = screen
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("");
+        if let Some((_, right)) = status.rsplit_once(" /") {
+            if let Some((q, count)) = right.split_once(" · ") {
+                if count.contains("match") {
+                    seen.push((q.trim().to_string(), count.trim().to_string()));
+                }
+            }
+        }
+    };
+    for word in ["zqxw", " straggler"] {
+        for c in word.chars() {
+            let key = if c == ' ' {
+                "Space".to_string()
+            } else {
+                c.to_string()
+            };
+            t.cmd(&["send-keys", "-t", "e2e", &key]);
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_millis(150) {
+                record(&t.screen());
+            }
+        }
+    }
+    // The whole query's count comes.
+    let last = t.wait_until("the last query's count", Duration::from_secs(30), |s| {
+        s.contains("/zqxw straggler · ") && s.contains("match")
+    });
+    record(&last);
+    let mut counts: std::collections::HashMap<&str, &str> = Default::default();
+    for (q, n) in &seen {
+        let first = counts.entry(q.as_str()).or_insert(n.as_str());
+        assert_eq!(first, n, "/{q} showed two counts: {seen:?}");
+    }
+    t.keys(&["Escape", "q"]);
+}

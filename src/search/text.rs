@@ -1,0 +1,434 @@
+//! The words of the takeaways, indexed: a sorted term dictionary (an `fst` map from each lowercased word
+//! to its number) and, per word, the papers it occurs in (a `roaring` bitmap of index entries).
+//!
+//! A query word matches a word of the text that starts with it. When no word of the whole library
+//! starts with it and it has 5 or more letters, it is taken for a word with one typo: it then matches
+//! the words that start with it after one letter is added, left out or changed (Levenshtein distance 1
+//! to some start of the word), so `stragler` finds `straggler` while `multiplex` does not find
+//! `multiple`. Both are answered by running an automaton over the dictionary and joining the bitmaps
+//! of the words it accepts, so no text is scanned. Letters scattered across a sentence never match.
+//! Words are runs of letters and digits, compared without case.
+
+use fst::automaton::{Automaton, Levenshtein, Str};
+use fst::{IntoStreamer, Map, MapBuilder, Streamer};
+use roaring::RoaringBitmap;
+
+/// Query words at least this long (in characters) also match with one typo.
+pub const TYPO_MIN: usize = 5;
+
+/// The words of a text, lowercased, with the character offsets where each starts and ends.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+    let mut chars = text.chars().enumerate().peekable();
+    std::iter::from_fn(move || {
+        while chars.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
+            chars.next();
+        }
+        let (start, _) = *chars.peek()?;
+        let mut w = String::new();
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            w.extend(c.to_lowercase());
+            end = i + 1;
+            chars.next();
+        }
+        Some((start, end, w))
+    })
+}
+
+/// The words of a run of entries, numbered in the order first seen.
+struct Part {
+    /// Local number → word.
+    words: Vec<Box<str>>,
+    /// Per local number: the entries that have it.
+    lists: Vec<Vec<u32>>,
+    /// The entries' words in order, as local numbers.
+    stream: Vec<u32>,
+    /// Per entry: how many words.
+    lens: Vec<u32>,
+}
+
+impl Part {
+    fn new(texts: &[&str], first: u32) -> Part {
+        let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
+        let mut part = Part {
+            words: Vec::new(),
+            lists: Vec::new(),
+            stream: Vec::new(),
+            lens: Vec::with_capacity(texts.len()),
+        };
+        let mut buf = String::new();
+        for (i, text) in texts.iter().enumerate() {
+            let entry = first + i as u32;
+            let before = part.stream.len();
+            for_each_word(text, &mut buf, |w| {
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = part.words.len() as u32;
+                        ids.insert(w.into(), id);
+                        part.words.push(w.into());
+                        part.lists.push(Vec::new());
+                        id
+                    }
+                };
+                let list = &mut part.lists[id as usize];
+                if list.last() != Some(&entry) {
+                    list.push(entry);
+                }
+                part.stream.push(id);
+            });
+            part.lens.push((part.stream.len() - before) as u32);
+        }
+        part
+    }
+}
+
+/// Calls `f` with each word of `text`, lowercased in `buf` (no allocation per word).
+fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    buf.clear();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                buf.extend(c.to_lowercase());
+            }
+        } else if !buf.is_empty() {
+            f(buf);
+            buf.clear();
+        }
+    }
+    if !buf.is_empty() {
+        f(buf);
+        buf.clear();
+    }
+}
+
+/// The words of a query word (`kv-cache` is `kv` and `cache`), lowercased.
+pub fn query_words(word: &str) -> Vec<String> {
+    words(word).map(|(_, _, w)| w).collect()
+}
+
+/// Does the text word `token` (lowercased) match the query word `word` (lowercased), with one typo
+/// allowed when `typo` (see [`TextIndex::typo`])?
+pub fn word_matches(word: &str, token: &str, typo: bool) -> bool {
+    if token.starts_with(word) {
+        return true;
+    }
+    let w: Vec<char> = word.chars().collect();
+    if !typo || w.len() < TYPO_MIN {
+        return false;
+    }
+    // Edit distance from `word` to each start of `token`, one row per character of `token`.
+    let mut row: Vec<usize> = (0..=w.len()).collect();
+    if row[w.len()] <= 1 {
+        return true;
+    }
+    for c in token.chars() {
+        let mut next = Vec::with_capacity(row.len());
+        next.push(row[0] + 1);
+        for (i, &wc) in w.iter().enumerate() {
+            let sub = row[i] + usize::from(wc != c);
+            next.push(sub.min(row[i + 1] + 1).min(next[i] + 1));
+        }
+        row = next;
+        if row[w.len()] <= 1 {
+            return true;
+        }
+        if row.iter().all(|&d| d > 1) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The term dictionary and posting lists of the takeaways.
+#[derive(Default)]
+pub struct TextIndex {
+    /// Word → its number (index into `postings`), sorted.
+    terms: Map<Vec<u8>>,
+    /// Per word: the entries whose text has it.
+    postings: Vec<RoaringBitmap>,
+    /// Every entry's words in order, as word numbers (for how close together query words are).
+    stream: Vec<u32>,
+    /// Where each entry's words start in `stream` (one more than there are entries).
+    offsets: Vec<u32>,
+}
+
+impl TextIndex {
+    /// Indexes `texts`, one per entry (the entry's number is its position).
+    pub fn new(texts: &[&str]) -> TextIndex {
+        use rayon::prelude::*;
+        // Each thread indexes a run of entries; the runs are then joined in order.
+        let chunk = texts.len().div_ceil(rayon::current_num_threads()).max(1024);
+        let parts: Vec<Part> = texts
+            .par_chunks(chunk)
+            .enumerate()
+            .map(|(n, run)| Part::new(run, (n * chunk) as u32))
+            .collect();
+        let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
+        let mut lists: Vec<Vec<u32>> = Vec::new();
+        let mut stream: Vec<u32> = Vec::with_capacity(parts.iter().map(|p| p.stream.len()).sum());
+        let mut offsets: Vec<u32> = Vec::with_capacity(texts.len() + 1);
+        offsets.push(0);
+        for part in parts {
+            let global: Vec<u32> = part
+                .words
+                .into_iter()
+                .map(|w| {
+                    let next = lists.len() as u32;
+                    let id = *ids.entry(w).or_insert(next);
+                    if id == next {
+                        lists.push(Vec::new());
+                    }
+                    id
+                })
+                .collect();
+            for (local, list) in part.lists.into_iter().enumerate() {
+                lists[global[local] as usize].extend(list);
+            }
+            stream.extend(part.stream.iter().map(|&l| global[l as usize]));
+            for len in part.lens {
+                let last = offsets.last().copied().unwrap_or(0);
+                offsets.push(last + len);
+            }
+        }
+        let mut sorted: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+        sorted.sort_unstable();
+        let mut postings = Vec::with_capacity(sorted.len());
+        let mut builder = MapBuilder::memory();
+        // First-seen numbers → sorted numbers.
+        let mut renumber = vec![0u32; sorted.len()];
+        for (n, (w, id)) in sorted.into_iter().enumerate() {
+            renumber[id as usize] = n as u32;
+            // Keys are distinct and inserted in order, so this cannot fail.
+            let _ = builder.insert(w.as_bytes(), n as u64);
+            let list = std::mem::take(&mut lists[id as usize]);
+            postings.push(RoaringBitmap::from_sorted_iter(list).unwrap_or_default());
+        }
+        let terms = builder
+            .into_inner()
+            .ok()
+            .and_then(|b| Map::new(b).ok())
+            .unwrap_or_default();
+        for id in &mut stream {
+            *id = renumber[*id as usize];
+        }
+        stream.shrink_to_fit();
+        TextIndex {
+            terms,
+            postings,
+            stream,
+            offsets,
+        }
+    }
+
+    /// The entries whose text matches a fuzzy query word (every word of it, `kv-cache` both `kv` and
+    /// `cache`, as [`query_words`] splits it), and the word numbers that match it as a bit set. A word
+    /// with no letters or digits matches nothing.
+    pub fn query_word(&self, word: &str) -> (RoaringBitmap, Vec<u64>) {
+        let parts = query_words(word);
+        let mut terms = vec![0u64; self.len().div_ceil(64)];
+        let mut hits: Option<RoaringBitmap> = None;
+        for p in &parts {
+            let (h, ids) = self.matching(p);
+            for id in ids {
+                terms[id as usize / 64] |= 1 << (id % 64);
+            }
+            hits = Some(match hits {
+                Some(prev) => prev & h,
+                None => h,
+            });
+        }
+        (hits.unwrap_or_default(), terms)
+    }
+
+    /// The entries with a word matching the one query word `word` (lowercased), and those words'
+    /// numbers.
+    fn matching(&self, word: &str) -> (RoaringBitmap, Vec<u64>) {
+        fn collect<A: Automaton>(terms: &Map<Vec<u8>>, a: A, ids: &mut Vec<u64>) {
+            let mut s = terms.search(a).into_stream();
+            while let Some((_, id)) = s.next() {
+                ids.push(id);
+            }
+        }
+        let mut ids: Vec<u64> = Vec::new();
+        collect(&self.terms, Str::new(word).starts_with(), &mut ids);
+        if ids.is_empty() && word.chars().count() >= TYPO_MIN {
+            if let Ok(lev) = Levenshtein::new(word, 1) {
+                collect(&self.terms, lev.starts_with(), &mut ids);
+            }
+        }
+        let lists: Vec<&RoaringBitmap> = ids
+            .iter()
+            .filter_map(|&id| self.postings.get(id as usize))
+            .collect();
+        (union(&lists), ids)
+    }
+
+    /// Is the query word `word` (lowercased) taken with one typo: 5 letters or more, and no word of
+    /// the text starts with it?
+    pub fn typo(&self, word: &str) -> bool {
+        word.chars().count() >= TYPO_MIN
+            && self
+                .terms
+                .search(Str::new(word).starts_with())
+                .into_stream()
+                .next()
+                .is_none()
+    }
+
+    /// The fewest words of entry `entry`'s text that hold a word of each of `sets` (word numbers as
+    /// bit sets), less one: 0 when they are next to each other. `usize::MAX` when one is missing.
+    pub fn span(&self, entry: u32, sets: &[&[u64]]) -> usize {
+        let range = |i: usize| self.offsets.get(i).map(|&o| o as usize);
+        let (Some(from), Some(to)) = (range(entry as usize), range(entry as usize + 1)) else {
+            return usize::MAX;
+        };
+        let Some(ids) = self.stream.get(from..to) else {
+            return usize::MAX;
+        };
+        let mut last: Vec<Option<usize>> = vec![None; sets.len()];
+        let mut best = usize::MAX;
+        for (pos, &id) in ids.iter().enumerate() {
+            let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
+            let mut hit = false;
+            for (k, set) in sets.iter().enumerate() {
+                if set.get(word).is_some_and(|w| w & bit != 0) {
+                    last[k] = Some(pos);
+                    hit = true;
+                }
+            }
+            if hit {
+                if let Some(first) = last.iter().map(|l| l.unwrap_or(usize::MAX)).min() {
+                    if first != usize::MAX {
+                        best = best.min(pos - first);
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// How many distinct words.
+    pub fn len(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// Has the text no words at all?
+    pub fn is_empty(&self) -> bool {
+        self.postings.is_empty()
+    }
+
+    /// The entries with a word matching the query word `word` (lowercased, one word: see
+    /// [`query_words`]).
+    pub fn word(&self, word: &str) -> RoaringBitmap {
+        self.matching(word).0
+    }
+
+    /// The entries with a word containing `needle` (lowercased).
+    pub fn containing(&self, needle: &str) -> RoaringBitmap {
+        let mut lists: Vec<&RoaringBitmap> = Vec::new();
+        let mut stream = self.terms.stream();
+        while let Some((w, id)) = stream.next() {
+            if memchr::memmem::find(w, needle.as_bytes()).is_some() {
+                if let Some(p) = self.postings.get(id as usize) {
+                    lists.push(p);
+                }
+            }
+        }
+        union(&lists)
+    }
+}
+
+/// Character positions of the words of `text` that match any of the query words `words`
+/// (lowercased, each with whether a typo is allowed), one list per matching word, in order: what the
+/// detail pane highlights.
+pub fn word_ranges(text: &str, words_: &[(String, bool)]) -> Vec<Vec<usize>> {
+    if words_.is_empty() {
+        return Vec::new();
+    }
+    words(text)
+        .filter(|(_, _, w)| words_.iter().any(|(q, typo)| word_matches(q, w, *typo)))
+        .map(|(start, end, _)| (start..end).collect())
+        .collect()
+}
+
+/// The union of bitmaps, pairwise (a balanced tree: the cost of a few large unions, not many).
+fn union(lists: &[&RoaringBitmap]) -> RoaringBitmap {
+    match lists {
+        [] => RoaringBitmap::new(),
+        [one] => (*one).clone(),
+        _ => {
+            let (a, b) = lists.split_at(lists.len() / 2);
+            union(a) | union(b)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let w: Vec<(usize, String)> = words("KV-cache, vLLM's 2x · 博士")
+            .map(|(s, _, w)| (s, w))
+            .collect();
+        assert_eq!(
+            w,
+            vec![
+                (0, "kv".into()),
+                (3, "cache".into()),
+                (10, "vllm".into()),
+                (15, "s".into()),
+                (17, "2x".into()),
+                (22, "博士".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_matches_by_its_start_and_long_words_with_one_typo() {
+        assert!(word_matches("serv", "serverless", false));
+        assert!(!word_matches("erv", "serverless", true));
+        assert!(word_matches("stragler", "stragglers", true));
+        assert!(!word_matches("stragler", "stragglers", false));
+        assert!(word_matches("serverles", "serverless", false));
+        assert!(word_matches("sxrverless", "serverless", true));
+        assert!(!word_matches("sxrvxrless", "serverless", true));
+        assert!(
+            !word_matches("strg", "strag", true),
+            "short words have no typo"
+        );
+        assert!(word_matches("strag", "strug", true));
+    }
+
+    #[test]
+    fn the_index_answers_as_the_word_matcher_does() {
+        let texts = [
+            "Stragglers slow training",
+            "serverless functions",
+            "no match here",
+            "straggler",
+            "multiple multiplexing",
+            "multiple",
+        ];
+        let idx = TextIndex::new(&texts);
+        let got = |w: &str| idx.word(w).iter().collect::<Vec<_>>();
+        assert_eq!(got("stragler"), vec![0, 3]);
+        assert!(idx.typo("stragler") && !idx.typo("straggler"));
+        assert_eq!(got("multiplex"), vec![4], "a word as typed: no typo");
+        assert_eq!(got("multiplx"), vec![4, 5], "no word starts so: one typo");
+        assert_eq!(got("serv"), vec![1]);
+        assert_eq!(got("s"), vec![0, 1, 3]);
+        assert_eq!(got("zzz"), Vec::<u32>::new());
+        assert_eq!(
+            idx.containing("ragg").iter().collect::<Vec<_>>(),
+            vec![0, 3]
+        );
+    }
+}
