@@ -2,9 +2,10 @@
 //! chosen one, copying (`y`, `Y`), and editing the paper's file (`e`). Only URLs of the allowed schemes go
 //! to the opener; a link to a loaded local page opens inside the app.
 
-use super::action::{LETTERED_LINKS, PAPER_LABEL};
+use super::action::LETTERED_LINKS;
 use super::{Action, App, Effect, Focus, Mode};
 use crate::model::Link;
+use crate::model::LinkKind;
 
 /// The link popup's choice, and how links may be opened.
 #[derive(Debug, Clone)]
@@ -39,7 +40,7 @@ impl App {
             .map(|(i, &l)| {
                 let lettered = LETTERED_LINKS
                     .iter()
-                    .find(|(_, label)| l.label.eq_ignore_ascii_case(label))
+                    .find(|(_, kind)| l.kind == *kind)
                     .map(|(a, _)| *a);
                 let key = match lettered {
                     Some(a) if !used.contains(&a) => {
@@ -97,8 +98,9 @@ impl App {
         Vec::new()
     }
 
-    /// `p` `v` `s` `c` `a`: the first link with this label.
-    pub(super) fn open_labelled(&mut self, label: &str) -> Vec<Effect> {
+    /// `p` `v` `s` `c` `a`: the first link of this kind.
+    pub(super) fn open_kind(&mut self, kind: LinkKind) -> Vec<Effect> {
+        let label = kind.label();
         if self.selected_paper().is_none() {
             self.say(format!("Select a paper to open its {label} link"));
             return Vec::new();
@@ -106,7 +108,7 @@ impl App {
         let link = self
             .selected_links()
             .into_iter()
-            .find(|l| l.label.trim().eq_ignore_ascii_case(label))
+            .find(|l| l.kind == kind)
             .cloned();
         match link {
             Some(link) => self.open(&link),
@@ -187,7 +189,7 @@ impl App {
         let links = self.selected_links();
         let Some(url) = links
             .iter()
-            .find(|l| l.label.trim().eq_ignore_ascii_case(PAPER_LABEL))
+            .find(|l| l.kind == LinkKind::Paper)
             .or_else(|| links.first())
             .map(|l| l.url.clone())
         else {

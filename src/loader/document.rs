@@ -16,10 +16,9 @@ mod survey;
 use std::path::{Path, PathBuf};
 
 use super::entry::{self, list, section, Head, Shape};
-use super::markdown::{self, plain, MdBlock, MdItem, Tok};
+use super::markdown::{self, plain, rich, MdBlock, MdItem, Tok};
 use super::{Warning, WarningKind};
 use crate::model::{DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
-pub use content::rich;
 use frames::{attach, close_frames, topic_path, Frame, FrameKind, INNER};
 pub use paths::{local_path, local_target, normalize};
 use survey::{field_headings, is_meta_heading, is_papers_heading, outside_links};
@@ -530,53 +529,4 @@ fn affiliation_note(notes: &[Note]) -> Option<usize> {
     None
 }
 
-/// Splits a bullet like `HKUST & Alibaba` into institutions, or returns nothing when the bullet reads as
-/// a sentence (lowercase words, a final period, a colon) rather than a list of names. Short lowercase
-/// particles (`of`, `and`, `de`, the Catalan `i` in `Universitat Rovira i Virgili`) are allowed in names.
-pub fn institutions(text: &str) -> Vec<String> {
-    let t = text.trim();
-    if t.is_empty()
-        || t.chars().count() > 160
-        || t.ends_with(['.', ':', '!', '?'])
-        || t.contains(": ")
-    {
-        return Vec::new();
-    }
-    let names_only = t.split_whitespace().all(|w| {
-        let first = w.chars().next().unwrap_or(' ');
-        !first.is_lowercase() || w.chars().count() <= 3
-    });
-    if !names_only {
-        return Vec::new();
-    }
-    t.split('&')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn institutions_accept_names_and_refuse_sentences() {
-        assert_eq!(institutions("HKUST & Alibaba"), vec!["HKUST", "Alibaba"]);
-        assert_eq!(
-            institutions("University of Washington"),
-            vec!["University of Washington"]
-        );
-        assert_eq!(institutions("上海交通大学"), vec!["上海交通大学"]);
-        assert_eq!(
-            institutions("Universitat Rovira i Virgili & Barcelona Supercomputing Center"),
-            vec![
-                "Universitat Rovira i Virgili",
-                "Barcelona Supercomputing Center"
-            ]
-        );
-        assert!(institutions("Resilient distributed training").is_empty());
-        assert!(institutions("Pin the base model on GPUs.").is_empty());
-        assert!(institutions("Challenge: slow GPUs").is_empty());
-    }
-}
+pub use super::reader::institutions;

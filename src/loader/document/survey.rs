@@ -24,8 +24,8 @@ pub(super) fn is_meta_heading(title: &str) -> bool {
 /// items and table rows carry one. Links in a note page's prose (a few papers cited, a repository, a
 /// video) do not.
 pub(super) fn outside_links(blocks: &[MdBlock]) -> (usize, bool) {
+    use super::super::reader::url_kind::{url_kind, UrlKind};
     use entry::inline::{outside, segments, Seg};
-    use entry::url_kind::{url_kind, UrlKind};
     // (links, links to papers)
     fn count(inl: &[Tok]) -> (usize, usize) {
         let mut n = (0, 0);

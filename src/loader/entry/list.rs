@@ -17,8 +17,8 @@
 //! holds no papers (`Resources`, `References`), a title-as-link entry is a paper only beside a link
 //! labelled as one (`[pdf]`), and link-less items are not papers.
 
-use super::super::document::institutions;
 use super::super::markdown::{plain, MdItem};
+use super::super::reader::institutions;
 use super::inline::{has_link, looks_like_url};
 use super::{recognise, Head, Shape};
 

@@ -17,7 +17,6 @@ pub mod list;
 pub mod section;
 pub mod table;
 pub mod title_link;
-pub mod url_kind;
 
 use super::markdown::collapse;
 use super::markdown::Tok;
@@ -282,38 +281,7 @@ pub fn describe(text: &str) -> Describe {
     d
 }
 
-/// Words that may stand lowercase in a list of names (`Jean de la Fontaine`, `et al.`).
-const NAME_PARTICLES: &[&str] = &[
-    "and", "et", "al", "al.", "de", "van", "von", "der", "den", "di", "da", "le", "la", "du",
-    "del", "y", "i", "bin", "ibn",
-];
-
-/// Does `text` read as a list of people (`Ashish Vaswani, Noam Shazeer and Niki Parmar`, `Smith et al.`)?
-pub fn reads_as_names(text: &str) -> bool {
-    let t = text.trim().trim_end_matches('.');
-    if t.is_empty() || t.chars().count() > 600 {
-        return false;
-    }
-    let listy = t.contains(',') || t.contains(" and ") || t.contains("et al") || t.contains('&');
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !listy && words.len() > 4 {
-        return false;
-    }
-    // Names have lowercase letters (`Smith`, not `OWL`) and no digits (`2020`).
-    let has_lower = t.chars().any(char::is_lowercase);
-    words.len() >= 2
-        && has_lower
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && words.iter().all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            w.is_empty()
-                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || w == "&"
-        })
-}
+pub use super::reader::reads_as_names;
 
 /// Splits `Title. Author One, Author Two. Venue 2020` into title, authors and venue, where what follows
 /// the first `. ` reads as names.

@@ -8,11 +8,10 @@
 //! when the paper's link points to a blog post, documentation, code, a video, a book or a product page.
 //! A `Name` table (often tools or datasets) needs a paper link in the row.
 
-use super::super::document::rich;
-use super::super::markdown::{collapse, plain, Inlines, Row};
+use super::super::markdown::{collapse, plain, rich, Inlines, Row};
+use super::super::reader::url_kind::url_kind;
 use super::inline::{segments, Seg};
 use super::link_group::links;
-use super::url_kind::url_kind;
 use super::{clean_title, Head, Shape};
 use crate::model::{Note, RichText};
 

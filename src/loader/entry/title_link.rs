@@ -9,9 +9,9 @@
 //! no paper link beside it).
 
 use super::super::markdown::collapse;
+use super::super::reader::url_kind::{self, url_kind, UrlKind};
 use super::inline::{is_link_label, is_paper_label, looks_like_url, outside, strip_lead, Seg};
 use super::link_group::{links, start as group_start, title_text};
-use super::url_kind::{self, url_kind, UrlKind};
 use super::{apply_lead, clean_title, describe, Head, Shape};
 
 pub fn recognise(segs: &[Seg]) -> Option<Head> {

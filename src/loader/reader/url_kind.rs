@@ -13,6 +13,9 @@ pub enum UrlKind {
     Video,
     Book,
     Product,
+    Slides,
+    /// A person's or a group's profile (Google Scholar, ORCID, DBLP's author pages, LinkedIn).
+    Person,
     /// Anything else: a project page, a personal site, an unknown host.
     Other,
 }
@@ -20,7 +23,7 @@ pub enum UrlKind {
 impl UrlKind {
     /// Pages that are never a paper.
     pub fn is_not_paper(self) -> bool {
-        !matches!(self, UrlKind::Paper | UrlKind::Other)
+        !matches!(self, UrlKind::Paper | UrlKind::Other | UrlKind::Person)
     }
 }
 
@@ -93,6 +96,10 @@ const BLOG_HOSTS: &[&str] = &[
 
 const VIDEO_HOSTS: &[&str] = &["youtube.com", "youtu.be", "vimeo.com", "bilibili.com"];
 
+const SLIDE_HOSTS: &[&str] = &["slideshare.net", "speakerdeck.com", "slides.com"];
+
+const PERSON_HOSTS: &[&str] = &["scholar.google.com", "orcid.org", "linkedin.com"];
+
 const BOOK_HOSTS: &[&str] = &["manning.com", "oreilly.com", "amazon.com", "packtpub.com"];
 
 /// Pages of companies' own sites that are blog posts, by host and path prefix.
@@ -122,6 +129,14 @@ pub fn url_kind(url: &str) -> UrlKind {
     }
     if host == "huggingface.co" && path.starts_with("/papers") {
         return UrlKind::Paper;
+    }
+    if host_is(host, PERSON_HOSTS) || (host == "dblp.org" && path.starts_with("/pid/")) {
+        return UrlKind::Person;
+    }
+    if host_is(host, SLIDE_HOSTS)
+        || (host == "docs.google.com" && path.starts_with("/presentation"))
+    {
+        return UrlKind::Slides;
     }
     if host_is(host, PAPER_HOSTS) {
         return UrlKind::Paper;
