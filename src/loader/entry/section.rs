@@ -35,8 +35,6 @@ const NOT_PAPER_WORDS: &[&str] = &[
     "citing",
     "cite",
     "contact",
-    "contents",
-    "toc",
     "history",
     "star",
     "repositories",

@@ -10,7 +10,7 @@
 
 use super::super::markdown::{collapse, plain, rich, Inlines, Row};
 use super::super::reader::url_kind::url_kind;
-use super::inline::{segments, Seg};
+use super::inline::{is_link_label, segments, Seg};
 use super::link_group::links;
 use super::{clean_title, Head, Shape};
 use crate::model::{Note, RichText};
@@ -81,6 +81,12 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
         "link",
         "links",
     ]);
+    // `Title & Authors`, `Title and Link`: a column whose header names the title.
+    let title = title.or_else(|| {
+        names
+            .iter()
+            .position(|n| n.split_whitespace().any(|w| w == "title" || w == "titles"))
+    });
     let name = find(&["name"]);
     let mut c = Columns {
         venue: find(&[
@@ -122,6 +128,35 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
     Some(c)
 }
 
+/// A title cell without a title link: its text up to the first line break is the title, what follows
+/// it the authors when it reads as names.
+fn title_and_authors(segs: &[Seg]) -> (String, Option<String>) {
+    let mut parts: Vec<String> = vec![String::new()];
+    for s in segs {
+        match s {
+            Seg::Break { hard: true } => parts.push(String::new()),
+            Seg::Text(t, _) => parts.last_mut().map_or((), |p| p.push_str(t)),
+            Seg::Link(l) if !l.is_badge() => parts.last_mut().map_or((), |p| p.push_str(&l.text)),
+            _ => parts.last_mut().map_or((), |p| p.push(' ')),
+        }
+    }
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| collapse(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    match super::super::reader::title_piece(&parts) {
+        Some(i) => {
+            let authors = parts
+                .get(i + 1)
+                .filter(|a| super::reads_as_names(a))
+                .cloned();
+            (parts[i].clone(), authors)
+        }
+        None => (parts.join(" "), None),
+    }
+}
+
 /// Is the table one of papers (by its header)?
 pub fn is_paper_table(rows: &[Row]) -> bool {
     rows.first().and_then(|h| columns(&h.cells)).is_some()
@@ -157,14 +192,16 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         };
         let title_segs = segments(title_cell);
         let title_link = title_segs.iter().find_map(|s| match s {
-            Seg::Link(l) if !l.is_badge() => Some(l),
+            Seg::Link(l) if !l.is_badge() && !is_link_label(&l.text) => Some(l),
             _ => None,
         });
-        let raw_title = match title_link {
-            Some(l) => l.text.to_string(),
-            None => plain(title_cell),
+        // The cell's pieces: the title is the one that reads as a title (badges are decoration, a label
+        // such as `[Paper]` never is one); names after a line break are the authors.
+        let (raw_title, authors) = match title_link {
+            Some(l) => (l.text.to_string(), None),
+            None => title_and_authors(&title_segs),
         };
-        if blank(&raw_title) {
+        if blank(&raw_title) || is_link_label(&raw_title) {
             continue;
         }
         // The link that must be a paper's: the Paper column's, else the title's own.
@@ -217,7 +254,7 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
             (Some(v), _) => Some(v),
             (None, d) => d,
         });
-        head.authors = head.authors.or(cell_text(cols.authors));
+        head.authors = head.authors.or(cell_text(cols.authors)).or(authors);
         let affiliations = cell_text(cols.affiliations)
             .map(|a| {
                 a.split(['&', '/', ';'])

@@ -116,6 +116,16 @@ fn host_is(host: &str, list: &[&str]) -> bool {
         .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
 }
 
+/// Is the URL on a preprint server, a publisher or a proceedings site (not just any PDF)?
+pub fn on_paper_host(url: &str) -> bool {
+    let Ok(u) = url::Url::parse(url.trim()) else {
+        return false;
+    };
+    let host = u.host_str().unwrap_or("").to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    host_is(host, PAPER_HOSTS) || (host == "huggingface.co" && u.path().starts_with("/papers"))
+}
+
 /// Judges a URL. Unparsable or local URLs are `Other`.
 pub fn url_kind(url: &str) -> UrlKind {
     let Ok(u) = url::Url::parse(url.trim()) else {
