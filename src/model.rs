@@ -183,6 +183,8 @@ pub enum Shape {
     TableRow,
     /// A heading followed by `**Field:** value` lines.
     HeadingFields,
+    /// A title line (a bold or plain paragraph) followed by field lines (`- 论文/Paper: u`).
+    TitleLine,
 }
 
 impl Shape {
@@ -194,6 +196,7 @@ impl Shape {
             Shape::Unlinked => "unlinked",
             Shape::TableRow => "table-row",
             Shape::HeadingFields => "heading-fields",
+            Shape::TitleLine => "title-line",
         }
     }
 }

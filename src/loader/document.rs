@@ -261,7 +261,35 @@ impl DocBuilder<'_> {
                     }
                 }
                 MdBlock::Para { inl, line } => {
-                    if let Some(t) = section::bold_only(inl) {
+                    // Facts about the venue (`## Meta Info`) are not papers.
+                    let in_meta = stack.iter().any(|f| is_meta_heading(&f.title));
+                    let title_line = if allowed && !no_papers && !in_meta {
+                        entry::title_line::recognise(inl, &blocks[i + 1..])
+                    } else {
+                        None
+                    };
+                    if let Some((head, used)) = title_line {
+                        let below: Vec<MdBlock> = blocks[i + 1..i + 1 + used]
+                            .iter()
+                            .filter(|b| matches!(b, MdBlock::List { .. }))
+                            .map(|b| (*b).clone())
+                            .collect();
+                        let topics = topic_path(&stack);
+                        let mut notes = Vec::new();
+                        let node = self.paper_from(
+                            head,
+                            *line,
+                            topics.into(),
+                            &below,
+                            &mut notes,
+                            Vec::new(),
+                        );
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                        evidence = true;
+                        skip_to = i + 1 + used;
+                    } else if let Some(t) = section::bold_only(inl) {
                         while stack.last().is_some_and(|f| f.kind == FrameKind::Bold) {
                             if let Some(f) = stack.pop() {
                                 attach(&mut stack, f);

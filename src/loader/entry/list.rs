@@ -19,8 +19,9 @@
 
 use super::super::markdown::{plain, MdItem};
 use super::super::reader::institutions;
+use super::super::reader::url_kind::on_paper_host;
 use super::inline::{has_link, looks_like_url};
-use super::{recognise, Head, Shape};
+use super::{recognise, Head};
 
 /// Where a list stands.
 #[derive(Debug, Clone, Copy, Default)]
@@ -155,6 +156,12 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
     out
 }
 
+/// Does the entry link its paper: a link labelled as the paper, or one to a paper host (not just any
+/// PDF: a handbook's chapter is not)?
+fn paper_linked(h: &Head) -> bool {
+    h.paper_label || h.links.iter().any(|(_, u)| on_paper_host(u))
+}
+
 /// An item's recognised shape, whether it counts as a linked paper here, and whether that is by a
 /// strong shape (one that makes the item above it a topic).
 fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, bool, bool) {
@@ -164,9 +171,7 @@ fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, 
         None
     };
     let linked = head.as_ref().is_some_and(|h| {
-        h.not_paper.is_none()
-            && h.is_linked()
-            && (!ctx.no_papers || h.paper_label || h.shape != Shape::TitleLink)
+        h.not_paper.is_none() && h.is_linked() && (!ctx.no_papers || paper_linked(h))
     });
     let strong = linked && head.as_ref().is_some_and(|h| !h.weak);
     (head, linked, strong)

@@ -16,6 +16,7 @@ pub mod link_group;
 pub mod list;
 pub mod section;
 pub mod table;
+pub mod title_line;
 pub mod title_link;
 
 use super::markdown::collapse;

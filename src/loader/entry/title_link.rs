@@ -117,6 +117,8 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     head.affiliation = cleaned.affiliation;
     head.description = d.description;
     apply_lead(&mut head, lead);
+    // The title's own link is the paper (its kind, decided at load from the URL too, may still say code
+    // or a blog post).
     if let Some(first) = head.links.first_mut() {
         first.0 = "Paper".into();
     }

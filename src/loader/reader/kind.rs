@@ -176,19 +176,30 @@ pub fn is_paper_label(text: &str) -> bool {
 /// The kind of a link, from its label and its URL together: a label that names a kind (`[Code]`,
 /// `[论文]`) says it; otherwise the URL does (a preprint server or publisher is the paper, a code host
 /// code, a video site a video, a profile a person, a `github.io` page a project page); a local file is a
-/// note; a link whose text is a title (`[Owl Nets](u)`) and whose URL says nothing is the paper itself.
+/// note. (A title-as-link's own link is labelled `Paper` by its shape, so it is the paper.)
 pub fn link_kind(label: &str, url: &str, local: bool) -> LinkKind {
     if local {
         return LinkKind::Note;
     }
+    let by_url = url_kind(url);
     if let Some(k) = label_kind(label) {
+        // A link labelled as the paper that points to a code host, a video or a blog post is that
+        // (`[Owl Nets](https://github.com/…)`, read as the paper by its shape, is code).
+        if k == LinkKind::Paper {
+            match by_url {
+                UrlKind::Code => return LinkKind::Code,
+                UrlKind::Video => return LinkKind::Video,
+                UrlKind::Blog => return LinkKind::Blog,
+                _ => {}
+            }
+        }
         // `[Homepage](https://scholar.google.com/…)`: a profile is a person whatever the label.
-        if k == LinkKind::Project && url_kind(url) == UrlKind::Person {
+        if k == LinkKind::Project && by_url == UrlKind::Person {
             return LinkKind::Person;
         }
         return k;
     }
-    match url_kind(url) {
+    match by_url {
         UrlKind::Paper => LinkKind::Paper,
         UrlKind::Code => {
             let lower = url.to_ascii_lowercase();
@@ -207,12 +218,10 @@ pub fn link_kind(label: &str, url: &str, local: bool) -> LinkKind {
             let lower = url.to_ascii_lowercase();
             if lower.contains(".github.io") {
                 LinkKind::Project
-            } else if is_link_label(label) || label.trim().is_empty() || label.trim() == url.trim()
-            {
-                LinkKind::Other
             } else {
-                // A title-as-link: the link is the work it names.
-                LinkKind::Paper
+                // A title-as-link's own link is labelled `Paper` by its shape; any other text says
+                // nothing the URL does not.
+                LinkKind::Other
             }
         }
     }

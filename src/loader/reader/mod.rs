@@ -52,7 +52,20 @@ const AWARD_WORDS: &[&str] = &[
     "oarl",
 ];
 
-/// Is `text` an award or status tag (`ORAL`, `🔦 SPOTLIGHT`, `CVPR 2021 Oral`, `Best Paper Award`)?
+/// A word of a venue tag: an acronym with or without its year (`CVPR`, `CVPR2021`, `ICCV'21`) or a year.
+fn venue_word(w: &str) -> bool {
+    let letters: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
+    let rest = w.get(letters.len()..).unwrap_or("");
+    let acronym = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+    let year = |r: &str| {
+        let r = r.trim_start_matches(['\'', '’', '-']);
+        r.is_empty() || (r.chars().all(|c| c.is_ascii_digit()) && (r.len() == 2 || r.len() == 4))
+    };
+    (acronym && year(rest)) || (letters.is_empty() && w.len() == 4 && year(w))
+}
+
+/// Is `text` an award or status tag (`ORAL`, `🔦 SPOTLIGHT`, `CVPR 2021 Oral`, `CVPR2021 preview`,
+/// `Best Paper Award`), or a venue tag with its year (`CVPR2021`, `CVPR 2021`)?
 pub fn is_award_tag(text: &str) -> bool {
     let t = text
         .trim()
@@ -60,21 +73,18 @@ pub fn is_award_tag(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 40 {
         return false;
     }
-    let words: Vec<String> = t
-        .split(|c: char| !c.is_alphanumeric())
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || "()（）[]*,".contains(c))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect();
-    let award = words
+    let award = |w: &str| AWARD_WORDS.contains(&w.to_lowercase().as_str());
+    let has_award = words
         .iter()
-        .any(|w| AWARD_WORDS.contains(&w.as_str()) && w != "paper");
-    award
-        && words.iter().all(|w| {
-            AWARD_WORDS.contains(&w.as_str())
-                || w.chars().all(|c| c.is_ascii_digit())
-                || title::is_venue(w)
-                || w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+        .any(|w| award(w) && !w.eq_ignore_ascii_case("paper"));
+    let has_year = words
+        .iter()
+        .any(|w| venue_word(w) && w.chars().any(|c| c.is_ascii_digit()));
+    (has_award || has_year) && words.iter().all(|w| award(w) || venue_word(w))
 }
 
 fn is_emoji(c: char) -> bool {
@@ -116,12 +126,24 @@ pub fn undecorate(text: &str) -> String {
     // A trailing tag in parentheses that is an award or a venue.
     loop {
         let trimmed = t.trim_end();
-        let Some(open) = trimmed
-            .char_indices()
-            .filter(|&(_, c)| c == '(' || c == '（')
-            .map(|(i, _)| i)
-            .last()
-        else {
+        // The opening parenthesis that matches the final closing one (`(CVPR 2021 (Oral))`).
+        let mut depth = 0usize;
+        let mut open = None;
+        for (i, c) in trimmed.char_indices().rev() {
+            match c {
+                ')' | '）' => depth += 1,
+                '(' | '（' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ if depth == 0 => break,
+                _ => {}
+            }
+        }
+        let Some(open) = open else {
             break;
         };
         let Some(inner) = trimmed.get(open..) else {
@@ -133,11 +155,7 @@ pub fn undecorate(text: &str) -> String {
             .trim();
         let closes = inner.ends_with([')', '）']);
         let before = trimmed.get(..open).unwrap_or("").trim_end();
-        if closes
-            && !before.is_empty()
-            && (is_award_tag(inner_text)
-                || (title::is_venue(inner_text) && title::has_year(inner_text)))
-        {
+        if closes && !before.is_empty() && is_award_tag(inner_text) {
             t = before.to_string();
         } else {
             break;
