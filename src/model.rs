@@ -185,6 +185,10 @@ pub enum Shape {
     HeadingFields,
     /// A title line (a bold or plain paragraph) followed by field lines (`- 论文/Paper: u`).
     TitleLine,
+    /// A reading cited in full, the title in bold wherever it stands.
+    Citation,
+    /// A paragraph that opens with a bold title and links its paper.
+    Paragraph,
 }
 
 impl Shape {
@@ -197,6 +201,8 @@ impl Shape {
             Shape::TableRow => "table-row",
             Shape::HeadingFields => "heading-fields",
             Shape::TitleLine => "title-line",
+            Shape::Citation => "citation",
+            Shape::Paragraph => "paragraph",
         }
     }
 }

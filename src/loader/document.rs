@@ -21,7 +21,7 @@ use super::{Warning, WarningKind};
 use crate::model::{DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
 use frames::{attach, close_frames, topic_path, Frame, FrameKind, INNER};
 pub use paths::{local_path, local_target, normalize};
-use survey::{field_headings, is_meta_heading, is_papers_heading, outside_links};
+use survey::{field_headings, is_meta_heading, is_papers_heading, names_papers, outside_links};
 
 /// A file with this many outside links (and as many entries or paper links) and no paper is reported
 /// (`--check`): its format is not read.
@@ -159,6 +159,13 @@ impl DocBuilder<'_> {
                         papers_level = Some(*level);
                         continue;
                     }
+                    if has_papers_heading
+                        && papers_level.is_none()
+                        && names_papers(&title)
+                        && !stack.iter().any(|f| is_meta_heading(&f.title))
+                    {
+                        papers_level = Some(*level);
+                    }
                     let allowed = !has_papers_heading || papers_level.is_some();
                     if field_heads.contains(&i) && allowed {
                         let end = blocks[i + 1..]
@@ -268,7 +275,28 @@ impl DocBuilder<'_> {
                     } else {
                         None
                     };
-                    if let Some((head, used)) = title_line {
+                    let para_entry = if title_line.is_none() && allowed && !no_papers && !in_meta {
+                        entry::paragraph(inl)
+                    } else {
+                        None
+                    };
+                    if let Some(head) = para_entry {
+                        self.check_links(inl, *line);
+                        let topics = topic_path(&stack);
+                        let mut notes = Vec::new();
+                        let node = self.paper_from(
+                            head,
+                            *line,
+                            topics.into(),
+                            &[],
+                            &mut notes,
+                            Vec::new(),
+                        );
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                        evidence = true;
+                    } else if let Some((head, used)) = title_line {
                         let below: Vec<MdBlock> = blocks[i + 1..i + 1 + used]
                             .iter()
                             .filter(|b| matches!(b, MdBlock::List { .. }))

@@ -168,7 +168,7 @@ fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, 
     let head = if has_link(inl) {
         recognise(inl).map(Box::new)
     } else {
-        None
+        super::recognise_unlinked(inl).map(Box::new)
     };
     let linked = head.as_ref().is_some_and(|h| {
         h.not_paper.is_none() && h.is_linked() && (!ctx.no_papers || paper_linked(h))

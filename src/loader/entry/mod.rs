@@ -10,6 +10,7 @@
 //! A new shape is a new module with a recogniser and a [`Shape`] variant, added to the order here.
 
 pub mod bold_title;
+pub mod citation;
 pub mod fields;
 pub mod inline;
 pub mod link_group;
@@ -51,7 +52,7 @@ pub struct Head {
 impl Head {
     /// Does the entry carry links (what makes a shape a paper without help from its place)?
     pub fn is_linked(&self) -> bool {
-        !self.links.is_empty()
+        !self.links.is_empty() || self.shape == Shape::Citation
     }
 }
 
@@ -62,6 +63,36 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
     bold_title::recognise(&segs)
         .or_else(|| title_link::recognise(&segs))
         .or_else(|| link_group::recognise(&segs))
+        .or_else(|| citation::recognise(&segs, false))
+}
+
+/// A list item without links that is still a paper by its own shape: a reading cited in full.
+pub fn recognise_unlinked(inl: &[Tok]) -> Option<Head> {
+    if !inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold)) {
+        return None;
+    }
+    citation::recognise(&inline::segments(inl), false)
+}
+
+/// A paragraph that is an entry by itself: it opens with a bold title and links its paper (`**Title**
+/// \ *Authors* \ [[Paper](u)]`), or it is a reading cited in full that opens with its authors.
+pub fn paragraph(inl: &[Tok]) -> Option<Head> {
+    let segs = inline::segments(inl);
+    if let Some(mut h) = bold_title::recognise(&segs) {
+        let paper = h.paper_label
+            || h.links
+                .iter()
+                .any(|(_, u)| super::reader::url_kind::on_paper_host(u));
+        if paper && h.not_paper.is_none() {
+            h.shape = Shape::Paragraph;
+            return Some(h);
+        }
+        return None;
+    }
+    if !inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold)) {
+        return None;
+    }
+    citation::recognise(&segs, true)
 }
 
 /// Cleans a title written as text: leading decorations (emoji, `[Tag]`, `(Venue'23)`), a trailing
@@ -218,8 +249,13 @@ pub fn describe(text: &str) -> Describe {
     let sep = |c: char| c.is_whitespace() || ".,;:|".contains(c);
     let mut t = text.trim().to_string();
     // A description after a dash.
-    if let Some(i) = [" - ", " – ", " — "].iter().filter_map(|p| t.find(p)).min() {
-        d.description = Some(t[i + 3..].trim().to_string()).filter(|s| !s.is_empty());
+    if let Some((i, p)) = [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|p| t.find(p).map(|i| (i, p.len())))
+        .min()
+    {
+        let after = t.get(i + p..).unwrap_or("").trim().to_string();
+        d.description = Some(after).filter(|s| !s.is_empty());
         t.truncate(i);
     } else if let Some(rest) = t.strip_prefix(['-', '–', '—']) {
         d.description = Some(rest.trim().to_string()).filter(|s| !s.is_empty());
