@@ -76,12 +76,15 @@ pub fn recognise(segs: &[Seg], opening: bool) -> Option<Head> {
         }
     }
     let raw = collapse(&bold);
-    let raw = raw
-        .trim()
-        .trim_matches(|c: char| matches!(c, '"' | '“' | '”'))
-        .trim_end_matches([',', ';'])
-        .trim_matches(|c: char| matches!(c, '"' | '“' | '”'))
-        .trim();
+    // `"As We May Think,"`: quotes around the whole title go, with the comma inside them.
+    let raw = raw.trim();
+    let raw = match raw.strip_prefix(['"', '“']) {
+        Some(inner) => inner
+            .trim_end_matches(['"', '”'])
+            .trim_end_matches([',', ';'])
+            .trim(),
+        None => raw,
+    };
     let mut head = clean_title(raw);
     if head.title.split_whitespace().count() < 2 {
         return None;

@@ -60,10 +60,18 @@ impl Head {
 /// still be a paper by its place: the `unlinked` shape, decided in [`list`]).
 pub fn recognise(inl: &[Tok]) -> Option<Head> {
     let segs = inline::segments(inl);
-    bold_title::recognise(&segs)
+    let mut head = bold_title::recognise(&segs)
         .or_else(|| title_link::recognise(&segs))
         .or_else(|| link_group::recognise(&segs))
-        .or_else(|| citation::recognise(&segs, false))
+        .or_else(|| citation::recognise(&segs, false))?;
+    if head.not_paper.is_none() && matches!(head.shape, Shape::LinkGroup | Shape::TitleLink) {
+        let text = match &head.description {
+            Some(d) => format!("{} {d}", head.title),
+            None => head.title.clone(),
+        };
+        head.not_paper = super::reader::not_paper(&text, &head.links);
+    }
+    Some(head)
 }
 
 /// A list item without links that is still a paper by its own shape: a reading cited in full.
@@ -125,6 +133,13 @@ pub fn clean_title(raw: &str) -> Head {
             head.authors = head.authors.or(authors);
             t = rest;
             continue;
+        }
+        // A closing quote without its opening partner, pasted from a citation (`Title."`).
+        if let Some(rest) = t.strip_suffix(['"', '”']) {
+            if t.matches(['"', '“', '”']).count() % 2 == 1 {
+                t = rest;
+                continue;
+            }
         }
         if t.ends_with('.') && !t.ends_with("..") && !ends_with_abbreviation(t) {
             t = &t[..t.len() - 1];

@@ -257,6 +257,59 @@ pub fn reads_as_names(text: &str) -> bool {
         })
 }
 
+/// Words that say an entry describes software or a list of links, not a paper.
+const TOOL_WORDS: &[&str] = &[
+    "pytorch",
+    "tensorflow",
+    "keras",
+    "implementation",
+    "implementations",
+    "platform",
+    "toolbox",
+    "toolkit",
+    "library",
+    "framework",
+    "codebase",
+    "awesome",
+    "awsome",
+    "list",
+    "collection",
+    "sdk",
+    "api",
+    "repository",
+    "repo",
+];
+
+/// Why an entry with the shape of a paper is something else, judged from its links' kinds and its text:
+/// an entry whose every link is labelled a blog post is one; an entry whose every link is code and whose
+/// text describes software or a list (`… in PyTorch`, `a toolbox for …`, `Awesome list for …`) is
+/// software. `None`: nothing says it is not a paper.
+pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str> {
+    use crate::model::LinkKind;
+    if links.is_empty() {
+        return None;
+    }
+    if links
+        .iter()
+        .all(|(l, _)| kind::label_kind(l) == Some(LinkKind::Blog))
+    {
+        return Some("a blog post, not a paper");
+    }
+    let all_code = links
+        .iter()
+        .all(|(l, u)| kind::link_kind(l, u, false) == LinkKind::Code);
+    if all_code {
+        let lower = text.to_lowercase();
+        let tool = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| TOOL_WORDS.contains(&w));
+        if tool || text.trim_end().ends_with('.') {
+            return Some("software or a list, not a paper");
+        }
+    }
+    None
+}
+
 /// Splits a bullet like `HKUST & Alibaba` into institutions, or returns nothing when the bullet reads as
 /// a sentence (lowercase words, a final period, a colon) rather than a list of names. Short lowercase
 /// particles (`of`, `and`, `de`, the Catalan `i` in `Universitat Rovira i Virgili`) are allowed in names.
