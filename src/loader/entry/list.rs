@@ -19,7 +19,7 @@
 
 use super::super::markdown::{plain, MdItem};
 use super::super::reader::institutions;
-use super::super::reader::url_kind::on_paper_host;
+use super::super::reader::url_kind::{is_paper_page, on_paper_host};
 use super::inline::{has_link, looks_like_url};
 use super::{recognise, Head};
 
@@ -102,8 +102,20 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
         };
         let mut subs = Vec::new();
         let mut by_affiliation = false;
-        let kind = if !ctx.allowed || not_paper {
+        let kind = if not_paper {
             Kind::Plain
+        } else if !ctx.allowed {
+            // Outside the `Papers` region, an entry is a paper only by its own link to a paper host.
+            let hosted = f.strong
+                && !f.strong_below
+                && f.head
+                    .as_ref()
+                    .is_some_and(|h| h.links.first().is_some_and(|(_, u)| is_paper_page(u)));
+            if hosted {
+                Kind::Paper
+            } else {
+                Kind::Plain
+            }
         } else if f.strong_below {
             subs = below(f.subs);
             Kind::Topic

@@ -280,6 +280,20 @@ const TOOL_WORDS: &[&str] = &[
     "repo",
 ];
 
+/// Last words of a name that say it names a group or an institution.
+const GROUP_WORDS: &[&str] = &[
+    "laboratory",
+    "laboratories",
+    "lab",
+    "labs",
+    "institute",
+    "university",
+    "department",
+    "school",
+    "centre",
+    "center",
+];
+
 /// Why an entry with the shape of a paper is something else, judged from its links' kinds and its text:
 /// an entry whose every link is labelled a blog post is one; an entry whose every link is code and whose
 /// text describes software or a list (`… in PyTorch`, `a toolbox for …`, `Awesome list for …`) is
@@ -288,6 +302,38 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
     use crate::model::LinkKind;
     if links.is_empty() {
         return None;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    // A group, not a work: `Berkeley AI Research (BAIR) Laboratory`.
+    let mut named = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => named.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    let named = named.trim();
+    if named
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| GROUP_WORDS.contains(&w))
+    {
+        return Some("a group or an institution, not a paper");
+    }
+    // A list of papers is not a paper (`CMU's list of papers`, `Hinton's reading list`), unless it
+    // links a paper itself.
+    let by_url_paper = links
+        .iter()
+        .any(|(_, u)| url_kind::url_kind(u) == url_kind::UrlKind::Paper);
+    if !by_url_paper && words.iter().any(|w| w == "list" || w == "lists") {
+        return Some("a list of papers, not a paper");
     }
     if links
         .iter()

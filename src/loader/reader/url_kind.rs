@@ -126,6 +126,37 @@ pub fn on_paper_host(url: &str) -> bool {
     host_is(host, PAPER_HOSTS) || (host == "huggingface.co" && u.path().starts_with("/papers"))
 }
 
+/// Does the URL point at one paper on a paper host (`arxiv.org/abs/…`, a DOI, a PDF, an article page),
+/// rather than the host's or a conference's front page (`icml.cc/2016/`)?
+pub fn is_paper_page(url: &str) -> bool {
+    if !on_paper_host(url) {
+        return false;
+    }
+    let Ok(u) = url::Url::parse(url.trim()) else {
+        return false;
+    };
+    let path = u.path().to_ascii_lowercase();
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    path.ends_with(".pdf")
+        || [
+            "/abs/",
+            "/pdf/",
+            "/forum",
+            "/doi/",
+            "/article",
+            "/paper",
+            "/document/",
+            "/chapter/",
+            "/content/",
+            "/presentation/",
+        ]
+        .iter()
+        .any(|p| path.contains(p))
+        || (last.chars().filter(char::is_ascii_digit).count() >= 4)
+        || u.host_str()
+            .is_some_and(|h| h.ends_with("doi.org") && path.len() > 1)
+}
+
 /// Judges a URL. Unparsable or local URLs are `Other`.
 pub fn url_kind(url: &str) -> UrlKind {
     let Ok(u) = url::Url::parse(url.trim()) else {
