@@ -21,9 +21,6 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         Seg::Text(t, _) => Some(t.trim_start().starts_with(char::is_alphanumeric)),
         _ => Some(false),
     });
-    if opening == Some(true) {
-        return None;
-    }
     // Decorations before the link: white space, emoji, badges, `[Tag]`s, `(Venue'23)`.
     let mut lead_text = String::new();
     let mut first = None;
@@ -40,12 +37,21 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     }
     let first = first?;
     let (rest_of_lead, lead) = strip_lead(&lead_text);
-    if !rest_of_lead.trim().is_empty() {
+    // A lead-in that names what follows (`Our survey paper: [Title](https://arxiv.org/abs/…)`) is not
+    // the title; a label (`Code: [owlkit](u)`) says the link is not the paper.
+    let lead_in = rest_of_lead.trim().strip_suffix(':').is_some_and(|l| {
+        !l.trim().is_empty() && !is_link_label(l) && l.split_whitespace().count() <= 8
+    });
+    if (opening == Some(true) || !rest_of_lead.trim().is_empty()) && !lead_in {
         return None;
     }
     let Seg::Link(link) = &segs[first] else {
         return None;
     };
+    // After a lead-in, only a link to one paper on a paper host is the entry's title.
+    if lead_in && !url_kind::is_paper_page(link.url) {
+        return None;
+    }
     if !outside(link.url) {
         return None;
     }

@@ -152,7 +152,8 @@ pub fn is_paper_page(url: &str) -> bool {
         ]
         .iter()
         .any(|p| path.contains(p))
-        || (last.chars().filter(char::is_ascii_digit).count() >= 4)
+        || (last.chars().filter(char::is_ascii_digit).count() >= 4
+            && !(last.len() == 4 && last.chars().all(|c| c.is_ascii_digit())))
         || u.host_str()
             .is_some_and(|h| h.ends_with("doi.org") && path.len() > 1)
 }
