@@ -77,10 +77,11 @@ pub struct MdItem {
 }
 
 impl MdItem {
-    /// The item's own first paragraph (empty when the item starts with something else).
+    /// The item's own first paragraph, or the heading it opens with (`- #### Title [[Paper](u)]`);
+    /// empty when the item starts with something else.
     pub fn first_para(&self) -> &[Tok] {
         match self.blocks.first() {
-            Some(MdBlock::Para { inl, .. }) => inl,
+            Some(MdBlock::Para { inl, .. }) | Some(MdBlock::Heading { inl, .. }) => inl,
             _ => &[],
         }
     }

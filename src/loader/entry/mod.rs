@@ -64,7 +64,12 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
         .or_else(|| title_link::recognise(&segs))
         .or_else(|| link_group::recognise(&segs))
         .or_else(|| citation::recognise(&segs, false))?;
-    if head.not_paper.is_none() && matches!(head.shape, Shape::LinkGroup | Shape::TitleLink) {
+    if head.not_paper.is_none()
+        && matches!(
+            head.shape,
+            Shape::LinkGroup | Shape::TitleLink | Shape::BoldTitle
+        )
+    {
         let text = match &head.description {
             Some(d) => format!("{} {d}", head.title),
             None => head.title.clone(),
@@ -131,6 +136,10 @@ pub fn clean_title(raw: &str) -> Head {
         if venue.is_some() || authors.is_some() {
             head.venue = head.venue.or(venue);
             head.authors = head.authors.or(authors);
+            t = rest;
+            continue;
+        }
+        if let Some(rest) = super::reader::strip_award_tail(t) {
             t = rest;
             continue;
         }

@@ -84,7 +84,9 @@ pub fn is_award_tag(text: &str) -> bool {
     let has_year = words
         .iter()
         .any(|w| venue_word(w) && w.chars().any(|c| c.is_ascii_digit()));
-    (has_award || has_year) && words.iter().all(|w| award(w) || venue_word(w))
+    // A year alone (`… to the Year 2030`) is not a tag: a venue tag names its venue.
+    let named = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    named && (has_award || has_year) && words.iter().all(|w| award(w) || venue_word(w))
 }
 
 fn is_emoji(c: char) -> bool {
@@ -162,6 +164,34 @@ pub fn undecorate(text: &str) -> String {
         }
     }
     collapse(&t)
+}
+
+/// A title without a trailing award or status tag (`Title 🎤 ORAL`, `Title 🔦 SPOTLIGHT`, `Title BEST
+/// PAPER`): the tag's words written in capitals or after an emoji. `None` when there is none.
+pub fn strip_award_tail(t: &str) -> Option<&str> {
+    let mut cut = t.len();
+    let mut best = None;
+    for _ in 0..4 {
+        let head = t.get(..cut)?.trim_end();
+        let at = head.rfind(char::is_whitespace)?;
+        let tail = t.get(at..)?.trim();
+        let emoji = tail.chars().any(is_emoji);
+        let capitals = tail
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let words = tail.trim_matches(|c: char| is_emoji(c) || c.is_whitespace());
+        if (emoji || capitals) && !words.is_empty() && is_award_tag(words) {
+            best = t.get(..at).map(str::trim_end);
+        } else if !(emoji && words.is_empty()) {
+            // An emoji alone may lead the tag; anything else ends the search.
+            if best.is_some() || cut < t.len() {
+                break;
+            }
+        }
+        cut = at;
+    }
+    best.filter(|b| !b.is_empty())
 }
 
 /// What a piece of text reads as, alone.
@@ -280,6 +310,25 @@ const TOOL_WORDS: &[&str] = &[
     "repo",
 ];
 
+/// Does the text read as a person's name: two to four capitalised words without digits, optionally
+/// followed by an affiliation in parentheses (`Ann Smith (Owl University)`)?
+fn reads_as_person(text: &str) -> bool {
+    let name = text
+        .split(['(', '—', '–', '-', ','])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            // `Ann`, `J.`: capitalised, not an acronym (`NVIDIA`, `GPU`).
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (w.chars().skip(1).any(char::is_lowercase) || (w.len() == 2 && w.ends_with('.')))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+        })
+}
+
 /// Last words of a name that say it names a group or an institution.
 const GROUP_WORDS: &[&str] = &[
     "laboratory",
@@ -334,6 +383,21 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
         .any(|(_, u)| url_kind::url_kind(u) == url_kind::UrlKind::Paper);
     if !by_url_paper && words.iter().any(|w| w == "list" || w == "lists") {
         return Some("a list of papers, not a paper");
+    }
+    let kinds: Vec<LinkKind> = links
+        .iter()
+        .map(|(l, u)| kind::link_kind(l, u, false))
+        .collect();
+    // People and groups: every link a profile (`**Ann Smith** (Owl University) — [Google Scholar](u)`),
+    // or a name with only a homepage.
+    if kinds.iter().all(|k| *k == LinkKind::Person)
+        || (kinds
+            .iter()
+            .all(|k| matches!(k, LinkKind::Person | LinkKind::Project))
+            && kinds.contains(&LinkKind::Person))
+        || (kinds.iter().all(|k| *k == LinkKind::Project) && reads_as_person(text))
+    {
+        return Some("a person or a group, not a paper");
     }
     if links
         .iter()
@@ -416,6 +480,10 @@ mod tests {
             "Retrieval with Graphs (GraphRAG)"
         );
         assert!(is_award_tag("🔦 SPOTLIGHT"));
+        assert_eq!(strip_award_tail("Owl Nets 🎤 ORAL"), Some("Owl Nets"));
+        assert_eq!(strip_award_tail("Owl Nets 🔦 SPOTLIGHT"), Some("Owl Nets"));
+        assert_eq!(strip_award_tail("Owl Nets Best Paper"), None);
+        assert_eq!(strip_award_tail("Owl Nets"), None);
         assert!(is_award_tag("CVPR 2021 Oral"));
         assert!(!is_award_tag("Owl Nets"));
     }
