@@ -92,6 +92,7 @@ pub fn recognise(segs: &[Seg], opening: bool) -> Option<Head> {
     head.shape = Shape::Citation;
     head.links = links(segs);
     let who = collapse(&before);
+    let who = who.split(['(', '1', '2']).next().unwrap_or("");
     let who = who.trim().trim_end_matches(['.', ',', ' ']);
     if !who.is_empty() && super::reads_as_names(who) {
         head.authors = Some(who.to_string());

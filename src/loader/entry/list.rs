@@ -158,7 +158,7 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
             continue;
         }
         let text = plain(it.first_para());
-        if text.is_empty() || looks_like_url(&text) {
+        if text.is_empty() || looks_like_url(&text) || navigation(it.first_para()) {
             continue;
         }
         if by_place || linked_sibling || reads_like_title(&text) {
@@ -172,6 +172,16 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
 /// PDF: a handbook's chapter is not)?
 fn paper_linked(h: &Head) -> bool {
     h.paper_label || h.links.iter().any(|(_, u)| on_paper_host(u))
+}
+
+/// An item whose links all go to anchors of the same page (`[Papers](#papers)`): a table of contents.
+fn navigation(inl: &[super::super::markdown::Tok]) -> bool {
+    use super::super::markdown::Tok;
+    let mut anchors = inl.iter().filter_map(|t| match t {
+        Tok::LinkStart(u) => Some(u.trim_start().starts_with('#')),
+        _ => None,
+    });
+    anchors.next().is_some_and(|first| first) && anchors.all(|a| a)
 }
 
 /// An item's recognised shape, whether it counts as a linked paper here, and whether that is by a

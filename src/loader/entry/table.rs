@@ -198,7 +198,7 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         // The cell's pieces: the title is the one that reads as a title (badges are decoration, a label
         // such as `[Paper]` never is one); names after a line break are the authors.
         let (raw_title, authors) = match title_link {
-            Some(l) => (l.text.to_string(), None),
+            Some(l) => (l.text.to_string(), title_and_authors(&title_segs).1),
             None => title_and_authors(&title_segs),
         };
         if blank(&raw_title) || is_link_label(&raw_title) {
@@ -228,7 +228,11 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         for (ci, cell) in cells.iter().enumerate() {
             for (label, url) in links(&segments(cell)) {
                 let column = cols.names.get(ci).cloned().unwrap_or_default();
-                let label = if ci == tcol || Some(ci) == cols.paper {
+                // The title's and the Paper column's links are the paper's, unless their own label
+                // names another kind (`[GitHub]` in a `Links` column).
+                let other_kind = super::super::reader::kind::label_kind(&label)
+                    .is_some_and(|k| k != crate::model::LinkKind::Paper);
+                let label = if (ci == tcol || Some(ci) == cols.paper) && !other_kind {
                     "Paper".to_string()
                 } else if super::inline::is_link_label(&label)
                     && label.split_whitespace().count() == 1
