@@ -85,6 +85,14 @@ pub fn recognise(segs: &[Seg], opening: bool) -> Option<Head> {
             .trim(),
         None => raw,
     };
+    // A bold reading instruction (`Read Chapter 43 “Owls by Night” from 43.1–43.2`) names the title in
+    // its quotes.
+    let lower = raw.to_lowercase();
+    let raw = if lower.starts_with("read ") || lower.starts_with("see ") {
+        quoted(raw).unwrap_or(raw)
+    } else {
+        raw
+    };
     let mut head = clean_title(raw);
     if head.title.split_whitespace().count() < 2 {
         return None;
@@ -98,6 +106,19 @@ pub fn recognise(segs: &[Seg], opening: bool) -> Option<Head> {
         head.authors = Some(who.to_string());
     }
     Some(head)
+}
+
+/// The text inside the first pair of quotes (`“…”` or `"…"`).
+fn quoted(text: &str) -> Option<&str> {
+    let (open, close) = if text.contains('“') {
+        ('“', '”')
+    } else {
+        ('"', '"')
+    };
+    let (_, rest) = text.split_once(open)?;
+    let (inner, _) = rest.split_once(close)?;
+    let inner = inner.trim();
+    (inner.split_whitespace().count() >= 2).then_some(inner)
 }
 
 /// A year (1900–2099) as a word of its own in `text`.

@@ -17,8 +17,6 @@ const NOT_PAPER_WORDS: &[&str] = &[
     "codebases",
     "libraries",
     "tool",
-    "toolkit",
-    "toolkits",
     "toolbox",
     "toolboxes",
     "frameworks",

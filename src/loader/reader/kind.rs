@@ -251,8 +251,10 @@ mod tests {
         );
         assert_eq!(
             k("Owl Nets", "https://owls.example.org/nets"),
-            LinkKind::Paper
+            LinkKind::Other
         );
+        assert_eq!(k("Paper", "https://owls.example.org/nets"), LinkKind::Paper);
+        assert_eq!(k("Paper", "https://github.com/o/owl"), LinkKind::Code);
         assert_eq!(k("here", "https://owls.example.org/nets"), LinkKind::Other);
         assert_eq!(
             k(
