@@ -61,10 +61,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         links: links(segs),
         ..Head::default()
     };
-    // A link labelled as the paper beside it, or the title's own link to a paper host (arXiv, a
-    // publisher): the entry names a paper even where a section announces none (`Software`).
-    head.paper_label = head.links.iter().skip(1).any(|(l, _)| is_paper_label(l))
-        || url_kind::on_paper_host(link.url);
+    head.paper_label = head.links.iter().skip(1).any(|(l, _)| is_paper_label(l));
     if looks_like_url(&link.text) || link.text == link.url {
         head.title = link.text.to_string();
         head.not_paper = Some("a bare URL");

@@ -2,7 +2,7 @@
 //! `Project Page`, `论文`, `代码`) rather than a title, and what a link points to, from its URL and its
 //! label together ([`link_kind`]).
 
-use super::url_kind::{url_kind, UrlKind};
+use super::url_kind::{self, url_kind, UrlKind};
 use crate::model::LinkKind;
 
 /// Each label word, with the kind of link it names (`None`: says nothing about the kind: `link`, `here`).
@@ -181,12 +181,12 @@ pub fn link_kind(label: &str, url: &str, local: bool) -> LinkKind {
     if local {
         return LinkKind::Note;
     }
-    let by_url = url_kind(url);
     if let Some(k) = label_kind(label) {
         // A link labelled as the paper that points to a code host, a video or a blog post is that
-        // (`[Owl Nets](https://github.com/…)`, read as the paper by its shape, is code).
-        if k == LinkKind::Paper {
-            match by_url {
+        // (`[Owl Nets](https://github.com/…)`, read as the paper by its shape, is code). The URL is
+        // parsed only when a cheap look says it may be one of those (most paper links are not).
+        if k == LinkKind::Paper && url_kind::may_not_be_paper(url) {
+            match url_kind(url) {
                 UrlKind::Code => return LinkKind::Code,
                 UrlKind::Video => return LinkKind::Video,
                 UrlKind::Blog => return LinkKind::Blog,
@@ -194,12 +194,15 @@ pub fn link_kind(label: &str, url: &str, local: bool) -> LinkKind {
             }
         }
         // `[Homepage](https://scholar.google.com/…)`: a profile is a person whatever the label.
-        if k == LinkKind::Project && by_url == UrlKind::Person {
+        if k == LinkKind::Project
+            && url_kind::may_be_person(url)
+            && url_kind(url) == UrlKind::Person
+        {
             return LinkKind::Person;
         }
         return k;
     }
-    match by_url {
+    match url_kind(url) {
         UrlKind::Paper => LinkKind::Paper,
         UrlKind::Code => {
             let lower = url.to_ascii_lowercase();

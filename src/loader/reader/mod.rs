@@ -181,13 +181,12 @@ pub fn strip_award_tail(t: &str) -> Option<&str> {
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase);
         let words = tail.trim_matches(|c: char| is_emoji(c) || c.is_whitespace());
-        if (emoji || capitals) && !words.is_empty() && is_award_tag(words) {
+        // Only words in capitals or after an emoji may be a tag: anything else ends the search.
+        if !(emoji || capitals) {
+            break;
+        }
+        if !words.is_empty() && is_award_tag(words) {
             best = t.get(..at).map(str::trim_end);
-        } else if !(emoji && words.is_empty()) {
-            // An emoji alone may lead the tag; anything else ends the search.
-            if best.is_some() || cut < t.len() {
-                break;
-            }
         }
         cut = at;
     }
@@ -352,37 +351,41 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
     if links.is_empty() {
         return None;
     }
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    // A group, not a work: `Berkeley AI Research (BAIR) Laboratory`.
-    let mut named = String::new();
+    let lower = text.to_lowercase();
+    let has_word = |f: &dyn Fn(&str) -> bool| {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| !w.is_empty() && f(w))
+    };
+    // A group, not a work: `Berkeley AI Research (BAIR) Laboratory` (its last word outside brackets).
     let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            c if depth == 0 => named.extend(c.to_lowercase()),
-            _ => {}
+    let mut last = "";
+    for w in lower.split_whitespace() {
+        let opens = w.matches('(').count();
+        let closes = w.matches(')').count();
+        if depth == 0 && opens == 0 {
+            last = w;
         }
+        depth = (depth + opens).saturating_sub(closes);
     }
-    let named = named.trim();
-    if named
-        .rsplit(' ')
-        .next()
-        .is_some_and(|w| GROUP_WORDS.contains(&w))
-    {
+    if GROUP_WORDS.contains(&last) {
         return Some("a group or an institution, not a paper");
     }
     // A list of papers is not a paper (`CMU's list of papers`, `Hinton's reading list`), unless it
     // links a paper itself.
-    let by_url_paper = links
-        .iter()
-        .any(|(_, u)| url_kind::url_kind(u) == url_kind::UrlKind::Paper);
-    if !by_url_paper && words.iter().any(|w| w == "list" || w == "lists") {
+    if has_word(&|w| w == "list" || w == "lists")
+        && !links
+            .iter()
+            .any(|(_, u)| url_kind::url_kind(u) == url_kind::UrlKind::Paper)
+    {
         return Some("a list of papers, not a paper");
+    }
+    // An entry that labels a link as its paper is one (the cheap common case: no URL is parsed).
+    if links
+        .iter()
+        .any(|(l, _)| kind::label_kind(l) == Some(LinkKind::Paper))
+    {
+        return None;
     }
     let kinds: Vec<LinkKind> = links
         .iter()
@@ -409,10 +412,7 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
         .iter()
         .all(|(l, u)| kind::link_kind(l, u, false) == LinkKind::Code);
     if all_code {
-        let lower = text.to_lowercase();
-        let tool = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| TOOL_WORDS.contains(&w));
+        let tool = has_word(&|w| TOOL_WORDS.contains(&w));
         if tool || text.trim_end().ends_with('.') {
             return Some("software or a list, not a paper");
         }

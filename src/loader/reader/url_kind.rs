@@ -111,6 +111,25 @@ pub fn may_be_code(url: &str) -> bool {
     CODE_HOSTS.iter().any(|h| url.contains(h))
 }
 
+/// A cheap first look: could this URL be code, a video or a blog post (what a paper label may hide)?
+pub fn may_not_be_paper(url: &str) -> bool {
+    may_be_code(url)
+        || VIDEO_HOSTS.iter().any(|h| url.contains(h))
+        || url.contains("blog")
+        || BLOG_HOSTS.iter().any(|h| url.contains(h))
+        || BLOG_PAGES.iter().any(|(h, _)| url.contains(h))
+}
+
+/// A cheap first look: could this URL be a person's profile?
+pub fn may_be_person(url: &str) -> bool {
+    PERSON_HOSTS.iter().any(|h| url.contains(h)) || url.contains("dblp.org")
+}
+
+/// A cheap first look: could this URL be on a paper host?
+pub fn may_be_paper_host(url: &str) -> bool {
+    PAPER_HOSTS.iter().any(|h| url.contains(h)) || url.contains("huggingface.co")
+}
+
 fn host_is(host: &str, list: &[&str]) -> bool {
     list.iter()
         .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
@@ -118,6 +137,9 @@ fn host_is(host: &str, list: &[&str]) -> bool {
 
 /// Is the URL on a preprint server, a publisher or a proceedings site (not just any PDF)?
 pub fn on_paper_host(url: &str) -> bool {
+    if !may_be_paper_host(url) {
+        return false;
+    }
     let Ok(u) = url::Url::parse(url.trim()) else {
         return false;
     };
