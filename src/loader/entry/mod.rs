@@ -64,7 +64,9 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
         .or_else(|| title_link::recognise(&segs))
         .or_else(|| link_group::recognise(&segs))
         .or_else(|| citation::recognise(&segs, false))?;
+    // An entry that labels a link as its paper (`[pdf]`, `[[Paper]]`) is one: nothing to judge.
     if head.not_paper.is_none()
+        && !head.paper_label
         && matches!(
             head.shape,
             Shape::LinkGroup | Shape::TitleLink | Shape::BoldTitle

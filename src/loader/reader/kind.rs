@@ -123,10 +123,10 @@ const LABEL_WORDS: &[(&str, Option<LinkKind>)] = &[
     ("x", None),
 ];
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of a label (split at anything not a letter or digit), as written.
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
 fn unbracket(s: &str) -> &str {
@@ -137,8 +137,13 @@ fn unbracket(s: &str) -> &str {
         .unwrap_or(t)
 }
 
+/// The kind a label word names (`Some(None)`: a label word that names no kind), compared without case
+/// and without allocating.
 fn word_kind(w: &str) -> Option<Option<LinkKind>> {
-    LABEL_WORDS.iter().find(|(l, _)| *l == w).map(|(_, k)| *k)
+    LABEL_WORDS
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(w))
+        .map(|(_, k)| *k)
 }
 
 /// Is `text` a link label rather than a title: every word one a label is made of (`pdf`, `Project Page`,
@@ -148,7 +153,7 @@ pub fn is_link_label(text: &str) -> bool {
     let mut n = 0;
     for w in words(t) {
         n += 1;
-        if n > 4 || word_kind(&w).is_none() {
+        if n > 4 || word_kind(w).is_none() {
             return false;
         }
     }
@@ -160,16 +165,15 @@ pub fn label_kind(text: &str) -> Option<LinkKind> {
     if !is_link_label(text) {
         return None;
     }
-    words(unbracket(text)).find_map(|w| word_kind(&w).flatten())
+    words(unbracket(text)).find_map(|w| word_kind(w).flatten())
 }
 
 /// Labels that say "this link is the paper".
 pub fn is_paper_label(text: &str) -> bool {
     words(unbracket(text)).any(|w| {
-        matches!(
-            w.as_str(),
-            "paper" | "pdf" | "arxiv" | "doi" | "openreview" | "acl" | "论文"
-        )
+        ["paper", "pdf", "arxiv", "doi", "openreview", "acl", "论文"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(w))
     })
 }
 

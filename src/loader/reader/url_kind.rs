@@ -105,29 +105,52 @@ const BOOK_HOSTS: &[&str] = &["manning.com", "oreilly.com", "amazon.com", "packt
 /// Pages of companies' own sites that are blog posts, by host and path prefix.
 const BLOG_PAGES: &[(&str, &str)] = &[("openai.com", "/index/"), ("openai.com", "/blog/")];
 
-/// A cheap first look: could this URL be on a code host? (Parsing a URL costs more than reading most
-/// entries; this rules most of them out.)
+/// The host of a URL as a cheap look reads it: the text between `://` and the next `/`, `?`, `#` or `:`,
+/// without `www.` (parsing a URL costs more than reading most entries).
+fn cheap_host(url: &str) -> &str {
+    let rest = url.trim().split_once("://").map_or("", |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Is the (cheaply read) host one of `list`, or below one of them? Compared without ASCII case.
+fn cheap_host_is(url: &str, list: &[&str]) -> bool {
+    let host = cheap_host(url);
+    list.iter().any(|h| {
+        let Some(cut) = host.len().checked_sub(h.len()) else {
+            return false;
+        };
+        host.get(cut..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(h))
+            && (cut == 0 || host.as_bytes().get(cut - 1) == Some(&b'.'))
+    })
+}
+
+/// A cheap first look: could this URL be on a code host?
 pub fn may_be_code(url: &str) -> bool {
-    CODE_HOSTS.iter().any(|h| url.contains(h))
+    cheap_host_is(url, CODE_HOSTS)
 }
 
 /// A cheap first look: could this URL be code, a video or a blog post (what a paper label may hide)?
 pub fn may_not_be_paper(url: &str) -> bool {
-    may_be_code(url)
-        || VIDEO_HOSTS.iter().any(|h| url.contains(h))
-        || url.contains("blog")
-        || BLOG_HOSTS.iter().any(|h| url.contains(h))
-        || BLOG_PAGES.iter().any(|(h, _)| url.contains(h))
+    let host = cheap_host(url);
+    cheap_host_is(url, CODE_HOSTS)
+        || cheap_host_is(url, VIDEO_HOSTS)
+        || cheap_host_is(url, BLOG_HOSTS)
+        || host.starts_with("blog")
+        || url.contains("/blog")
+        || BLOG_PAGES.iter().any(|(h, _)| host.eq_ignore_ascii_case(h))
 }
 
 /// A cheap first look: could this URL be a person's profile?
 pub fn may_be_person(url: &str) -> bool {
-    PERSON_HOSTS.iter().any(|h| url.contains(h)) || url.contains("dblp.org")
+    cheap_host_is(url, PERSON_HOSTS) || cheap_host_is(url, &["dblp.org"])
 }
 
 /// A cheap first look: could this URL be on a paper host?
 pub fn may_be_paper_host(url: &str) -> bool {
-    PAPER_HOSTS.iter().any(|h| url.contains(h)) || url.contains("huggingface.co")
+    cheap_host_is(url, PAPER_HOSTS) || cheap_host_is(url, &["huggingface.co"])
 }
 
 fn host_is(host: &str, list: &[&str]) -> bool {
