@@ -162,10 +162,18 @@ pub fn is_link_label(text: &str) -> bool {
 
 /// What a label says the link is (`[pdf]` → paper, `[代码]` → code), when it is a label and names a kind.
 pub fn label_kind(text: &str) -> Option<LinkKind> {
-    if !is_link_label(text) {
-        return None;
+    // One pass: every word (at most four) a label word; the first that names a kind says it.
+    let mut found = None;
+    let mut n = 0;
+    for w in words(unbracket(text)) {
+        n += 1;
+        let k = word_kind(w)?;
+        if n > 4 {
+            return None;
+        }
+        found = found.or(k);
     }
-    words(unbracket(text)).find_map(|w| word_kind(w).flatten())
+    found
 }
 
 /// Labels that say "this link is the paper".
