@@ -83,7 +83,13 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
 
 /// A list item without links that is still a paper by its own shape: a reading cited in full.
 pub fn recognise_unlinked(inl: &[Tok]) -> Option<Head> {
-    if !inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold)) {
+    // Cheap looks first (most items are takeaways): a bold run, and a year somewhere.
+    let bold = inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold));
+    let year = inl.iter().any(|t| {
+        matches!(t, Tok::Text(s, st) if !st.bold && s.split(|c: char| !c.is_ascii_digit())
+            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
+    });
+    if !bold || !year {
         return None;
     }
     citation::recognise(&inline::segments(inl), false)
