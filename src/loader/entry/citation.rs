@@ -61,7 +61,7 @@ pub fn recognise(segs: &[Seg], opening: bool) -> Option<Head> {
             }
         }
     }
-    if !found && !(in_bold && bold.split_whitespace().count() >= 2) {
+    if !(found || in_bold && bold.split_whitespace().count() >= 2) {
         return None;
     }
     if !has_year(&outside) {

@@ -99,13 +99,16 @@ fn is_emoji(c: char) -> bool {
 pub fn undecorate(text: &str) -> String {
     let mut words: Vec<&str> = Vec::new();
     for w in text.split_whitespace() {
-        let shortcode = w.len() > 2
-            && w.starts_with(':')
-            && w.ends_with(':')
-            && w[1..w.len() - 1]
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '+' || c == '-');
-        if shortcode || w.chars().all(|c| is_emoji(c)) {
+        let shortcode = w
+            .strip_prefix(':')
+            .and_then(|x| x.strip_suffix(':'))
+            .is_some_and(|code| {
+                !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '+' || c == '-')
+            });
+        if shortcode || w.chars().all(is_emoji) {
             continue;
         }
         words.push(w);
