@@ -122,8 +122,14 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     apply_lead(&mut head, lead);
     // The title's own link is the paper (its kind, decided at load from the URL too, may still say code
     // or a blog post).
+    // A title's link to a code host is labelled as what it is.
     if let Some(first) = head.links.first_mut() {
-        first.0 = "Paper".into();
+        first.0 = if url_kind::may_be_code(link.url) && url_kind(link.url) == UrlKind::Code {
+            "Code"
+        } else {
+            "Paper"
+        }
+        .into();
     }
     if url_kind::may_be_code(link.url)
         && url_kind(link.url) == UrlKind::Code

@@ -175,9 +175,13 @@ pub fn strip_award_tail(t: &str) -> Option<&str> {
     let mut cut = t.len();
     let mut best = None;
     for _ in 0..4 {
-        let head = t.get(..cut)?.trim_end();
-        let at = head.rfind(char::is_whitespace)?;
-        let tail = t.get(at..)?.trim();
+        let Some(head) = t.get(..cut) else { break };
+        let Some(at) = head.trim_end().rfind(char::is_whitespace) else {
+            break;
+        };
+        let Some(tail) = t.get(at..).map(str::trim) else {
+            break;
+        };
         let emoji = tail.chars().any(is_emoji);
         let capitals = tail
             .chars()
