@@ -84,15 +84,32 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
 /// A list item without links that is still a paper by its own shape: a reading cited in full.
 pub fn recognise_unlinked(inl: &[Tok]) -> Option<Head> {
     // Cheap looks first (most items are takeaways): a bold run, and a year somewhere.
-    let bold = inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold));
-    let year = inl.iter().any(|t| {
-        matches!(t, Tok::Text(s, st) if !st.bold && s.split(|c: char| !c.is_ascii_digit())
-            .any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))))
-    });
-    if !bold || !year {
+    if !inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold)) {
+        return None;
+    }
+    let year = inl
+        .iter()
+        .any(|t| matches!(t, Tok::Text(s, st) if !st.bold && has_year_digits(s.as_bytes())));
+    if !year {
         return None;
     }
     citation::recognise(&inline::segments(inl), false)
+}
+
+/// Four digits in a row that start like a year (`19…`, `20…`), not part of a longer number.
+fn has_year_digits(b: &[u8]) -> bool {
+    let mut run = 0usize;
+    for (i, c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 && matches!(b.get(i - 4..i - 2), Some(b"19") | Some(b"20")) {
+            return true;
+        }
+        run = 0;
+    }
+    run == 4 && b.len() >= 4 && matches!(b.get(b.len() - 4..b.len() - 2), Some(b"19") | Some(b"20"))
 }
 
 /// A paragraph that is an entry by itself: it opens with a bold title and links its paper (`**Title**
