@@ -737,3 +737,23 @@ fn bare_urls_count_as_links_and_an_unread_file_is_reported() {
         .iter()
         .any(|w| matches!(w.kind, WarningKind::Unrecognised { links: 5 })));
 }
+
+#[test]
+fn a_bullet_shaped_like_its_sibling_topics_is_a_topic() {
+    let d = doc("shapes/sibling-topics.md");
+    assert_eq!(
+        titles(&d),
+        [
+            "FlexOwl: Accelerating Owl Training with Flexible Parallelism",
+            "OwlQuant: Quantizing Owl Nets Without Loss",
+            "Pruned Owls Fly Faster and Farther",
+        ]
+    );
+    assert_eq!(
+        &*paper(&d, "OwlQuant").topics,
+        [
+            "Training".to_string(),
+            "Quantization & Compression".to_string()
+        ]
+    );
+}

@@ -144,6 +144,37 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
     if !ctx.allowed || (ctx.no_papers && !ctx.under_papers) {
         return out;
     }
+    // Siblings share a role: a link-less item shaped like a sibling topic (its bullets have bullets of
+    // their own) is a topic too, and its bullets that read like titles are its papers.
+    let topic_sibling = out
+        .iter()
+        .any(|c| c.kind == Kind::Topic && c.head.is_none());
+    if topic_sibling {
+        for (c, it) in out.iter_mut().zip(items) {
+            let shaped_like_topic = c.kind == Kind::Plain
+                && c.head.is_none()
+                && it
+                    .sublists()
+                    .flatten()
+                    .any(|sub| sub.sublists().next().is_some());
+            if !shaped_like_topic {
+                continue;
+            }
+            let mut papers = false;
+            for (sub, classes) in it.sublists().zip(c.subs.iter_mut()) {
+                for (si, sc) in sub.iter().zip(classes.iter_mut()) {
+                    let text = plain(si.first_para());
+                    if sc.kind == Kind::Plain && sc.head.is_none() && reads_like_title(&text) {
+                        sc.kind = Kind::Paper;
+                        papers = true;
+                    }
+                }
+            }
+            if papers {
+                c.kind = Kind::Topic;
+            }
+        }
+    }
     // Sibling rules, for link-less items that nothing above decided.
     let linked_sibling = out
         .iter()
