@@ -183,6 +183,12 @@ pub enum Shape {
     TableRow,
     /// A heading followed by `**Field:** value` lines.
     HeadingFields,
+    /// A title line (a bold or plain paragraph) followed by field lines (`- 论文/Paper: u`).
+    TitleLine,
+    /// A reading cited in full, the title in bold wherever it stands.
+    Citation,
+    /// A paragraph that opens with a bold title and links its paper.
+    Paragraph,
 }
 
 impl Shape {
@@ -194,6 +200,9 @@ impl Shape {
             Shape::Unlinked => "unlinked",
             Shape::TableRow => "table-row",
             Shape::HeadingFields => "heading-fields",
+            Shape::TitleLine => "title-line",
+            Shape::Citation => "citation",
+            Shape::Paragraph => "paragraph",
         }
     }
 }
@@ -206,22 +215,27 @@ impl Paper {
             .find(|l| l.label.trim().eq_ignore_ascii_case(label))
     }
 
-    /// Does the paper have a link of this kind: a link labelled `Paper`, `Video`, `Slides`, `Code` or
-    /// `Artifact` (as the side pane's badges count them), or for [`LinkKind::Note`] a note page?
+    /// The first link of this kind (decided at load from its URL and label, [`Link::kind`]).
+    pub fn link_of(&self, kind: LinkKind) -> Option<&Link> {
+        self.links.iter().find(|l| l.kind == kind)
+    }
+
+    /// Does the paper have a link of this kind (as the side pane's badges count them), or for
+    /// [`LinkKind::Note`] a note page?
     pub fn has(&self, kind: LinkKind) -> bool {
         match kind {
             LinkKind::Note => self.note_page().is_some(),
-            _ => self.link(kind.label()).is_some(),
+            _ => self.link_of(kind).is_some(),
         }
     }
 
-    /// The paper's own note page: the first local link labelled as a note (`[Personal Note](x.md)`), else
-    /// the first local link to a `.md` file. A link to a folder (a venue such as `([SOSP 2023](../sosp-2023/))`)
-    /// is not the paper's note.
+    /// The paper's own note page: the first local link of kind [`LinkKind::Note`] labelled as a note
+    /// (`[Personal Note](x.md)`), else the first local link to a `.md` file. A link to a folder (a venue
+    /// such as `([SOSP 2023](../sosp-2023/))`) is not the paper's note.
     pub fn note_page(&self) -> Option<&Link> {
         let local = || self.links.iter().filter(|l| l.target.is_some());
         local()
-            .find(|l| l.label.to_lowercase().contains("note"))
+            .find(|l| l.kind == LinkKind::Note && l.label.to_lowercase().contains("note"))
             .or_else(|| {
                 local().find(|l| {
                     let path = l.url.split(['#', '?']).next().unwrap_or("");
@@ -231,29 +245,44 @@ impl Paper {
     }
 }
 
-/// The kinds of link a query can ask for (`has:code`), each a label of the side pane's badges but
-/// `Note`: a local note page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a link points to, decided once when the notes are loaded from its URL and its label together
+/// (`[[pdf]](https://arxiv.org/…)` and `[论文](…)` are `Paper`, `[GitHub](https://github.com/…)` and
+/// `[代码](…)` are `Code`). `has:` in the query language, the side pane's badges and the link keys
+/// (`p` `v` `s` `c` `a`) all read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum LinkKind {
     Paper,
     Video,
     Slides,
     Code,
     Artifact,
+    /// A local note page (`[Personal Note](x.md)`) or another local file of the notes.
     Note,
+    /// A project's or a paper's own web page.
+    Project,
+    Blog,
+    /// A person's or a group's page (a homepage, a Google Scholar profile).
+    Person,
+    #[default]
+    Other,
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 6] = [
+    /// Every kind, in badge order (the first five are the side pane's badges).
+    pub const ALL: [LinkKind; 10] = [
         LinkKind::Paper,
         LinkKind::Video,
         LinkKind::Slides,
         LinkKind::Code,
         LinkKind::Artifact,
         LinkKind::Note,
+        LinkKind::Project,
+        LinkKind::Blog,
+        LinkKind::Person,
+        LinkKind::Other,
     ];
 
-    /// The link label it stands for (`Code`); `Note` for a note page.
+    /// The kind's name (`Code`); what `has:` compares without case (`has:code`).
     pub fn label(self) -> &'static str {
         match self {
             LinkKind::Paper => "Paper",
@@ -262,6 +291,26 @@ impl LinkKind {
             LinkKind::Code => "Code",
             LinkKind::Artifact => "Artifact",
             LinkKind::Note => "Note",
+            LinkKind::Project => "Project",
+            LinkKind::Blog => "Blog",
+            LinkKind::Person => "Person",
+            LinkKind::Other => "Other",
+        }
+    }
+
+    /// `kind` in `--json` (`project`).
+    pub fn name(self) -> &'static str {
+        match self {
+            LinkKind::Paper => "paper",
+            LinkKind::Video => "video",
+            LinkKind::Slides => "slides",
+            LinkKind::Code => "code",
+            LinkKind::Artifact => "artifact",
+            LinkKind::Note => "note",
+            LinkKind::Project => "project",
+            LinkKind::Blog => "blog",
+            LinkKind::Person => "person",
+            LinkKind::Other => "other",
         }
     }
 
@@ -272,9 +321,9 @@ impl LinkKind {
             .find(|k| k.label().eq_ignore_ascii_case(name))
     }
 
-    /// One bit per kind, for sets of kinds in a byte.
-    pub fn bit(self) -> u8 {
-        1 << (self as u8)
+    /// One bit per kind, for sets of kinds.
+    pub fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
@@ -286,6 +335,8 @@ pub struct Link {
     /// For a relative link to a local `.md` file or folder: the file it points to, resolved against the
     /// document (a folder means its `README.md`). `None` for outside links and for bundled notes.
     pub target: Option<PathBuf>,
+    /// What it points to, decided at load.
+    pub kind: LinkKind,
 }
 
 /// A bullet of rich text with nested bullets.

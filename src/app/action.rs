@@ -7,6 +7,8 @@
 
 use strum::{EnumMessage, IntoStaticStr, VariantArray};
 
+use crate::model::LinkKind;
+
 #[derive(
     Debug,
     Clone,
@@ -137,18 +139,16 @@ pub enum Action {
 
 use Action::*;
 
-/// The links opened by a letter: the action, and the label it opens (compared without case). The tree's
-/// badges are the labels' first letters (`P V S C A`), the detail pane numbers these links by their keys.
-pub const LETTERED_LINKS: [(Action, &str); 5] = [
-    (OpenPaper, "Paper"),
-    (OpenVideo, "Video"),
-    (OpenSlides, "Slides"),
-    (OpenCode, "Code"),
-    (OpenArtifact, "Artifact"),
+/// The links opened by a letter: the action, and the kind of link it opens (decided at load from the
+/// link's URL and label, [`LinkKind`]). The tree's badges are the kinds' first letters (`P V S C A`), the
+/// detail pane numbers these links by their keys.
+pub const LETTERED_LINKS: [(Action, LinkKind); 5] = [
+    (OpenPaper, LinkKind::Paper),
+    (OpenVideo, LinkKind::Video),
+    (OpenSlides, LinkKind::Slides),
+    (OpenCode, LinkKind::Code),
+    (OpenArtifact, LinkKind::Artifact),
 ];
-
-/// The label `y` copies and a link found by no other rule opens as: the paper itself.
-pub const PAPER_LABEL: &str = LETTERED_LINKS[0].1;
 
 /// `open_link_1` … `open_link_9`: the N-th link as the detail pane numbers it.
 pub const NUMBERED_LINKS: [Action; 9] = [
@@ -182,12 +182,12 @@ impl Action {
         self.get_documentation().unwrap_or_default()
     }
 
-    /// The label of the link this action opens, for the lettered link actions.
-    pub fn link_label(self) -> Option<&'static str> {
+    /// The kind of link this action opens, for the lettered link actions.
+    pub fn link_kind(self) -> Option<LinkKind> {
         LETTERED_LINKS
             .iter()
             .find(|(a, _)| *a == self)
-            .map(|(_, label)| *label)
+            .map(|(_, kind)| *kind)
     }
 
     /// The 1-based link number for `open_link_N`.
@@ -227,8 +227,8 @@ mod tests {
 
     #[test]
     fn link_labels_and_numbers() {
-        assert_eq!(OpenSlides.link_label(), Some("Slides"));
-        assert_eq!(Quit.link_label(), None);
+        assert_eq!(OpenSlides.link_kind(), Some(LinkKind::Slides));
+        assert_eq!(Quit.link_kind(), None);
         assert_eq!(OpenLink9.link_number(), Some(9));
         assert_eq!(OpenPaper.link_number(), None);
     }

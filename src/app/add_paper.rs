@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use super::text_input::TextInput;
 use super::{Action, App, Effect, Mode};
-use crate::loader::entry::url_kind::{url_kind, UrlKind};
+use crate::loader::reader::url_kind::{url_kind, UrlKind};
 use crate::model::tree::NodeKind;
 use crate::model::{PaperRef, Shape};
 use crate::notes_writer::{self, Entry};
@@ -159,12 +159,13 @@ pub fn guess_label(url: &str, first: bool) -> &'static str {
         UrlKind::Paper => "Paper",
         UrlKind::Code => "Code",
         UrlKind::Video => "Video",
+        UrlKind::Slides => "Slides",
         UrlKind::Blog => "Blog",
         UrlKind::Docs => "Docs",
         UrlKind::Book => "Book",
         UrlKind::Product => "Website",
         UrlKind::Other if first => "Paper",
-        UrlKind::Other => "Link",
+        UrlKind::Other | UrlKind::Person => "Link",
     }
 }
 
@@ -246,6 +247,12 @@ impl App {
             Shape::TableRow | Shape::HeadingFields => {
                 return Err(
                     "Papers in tables or under headings of their own cannot be added to yet".into(),
+                )
+            }
+            Shape::TitleLine | Shape::Citation | Shape::Paragraph => {
+                return Err(
+                    "Papers written as title lines, citations or paragraphs cannot be added to yet"
+                        .into(),
                 )
             }
         };

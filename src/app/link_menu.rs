@@ -2,10 +2,9 @@
 //! chosen one, copying (`y`, `Y`), and editing the paper's file (`e`). Only URLs of the allowed schemes go
 //! to the opener; a link to a loaded local page opens inside the app.
 
-use super::action::{LETTERED_LINKS, PAPER_LABEL};
+use super::action::LETTERED_LINKS;
 use super::{Action, App, Effect, Focus, Mode};
-use crate::loader::entry::inline::is_paper_label;
-use crate::model::Link;
+use crate::model::{Link, LinkKind};
 
 /// The link popup's choice, and how links may be opened.
 #[derive(Debug, Clone)]
@@ -29,25 +28,11 @@ impl Default for Links {
 }
 
 /// The link that plays a role (`Paper`, `Code`, …, as the lettered keys name them) among a work's links:
-/// the first so labelled; for the paper, else the first outside link whose label says it is the paper
-/// as the loader reads labels (`arXiv`, `pdf`, `DOI`: [`is_paper_label`]). The one place where the
-/// link keys read a label as a role (the detail pane's letters and `p` `v` `s` `c` `a`, one paper or
-/// a selection).
-pub fn role_link<'a>(links: &[&'a Link], role: &str) -> Option<&'a Link> {
-    let so_labelled = links
-        .iter()
-        .copied()
-        .find(|l| l.label.trim().eq_ignore_ascii_case(role));
-    so_labelled.or_else(|| {
-        (role == PAPER_LABEL)
-            .then(|| {
-                links
-                    .iter()
-                    .copied()
-                    .find(|l| l.target.is_none() && is_paper_label(&l.label))
-            })
-            .flatten()
-    })
+/// the first of that kind, as the loader decided it from the URL and the label ([`LinkKind`]). The one
+/// place where the link keys choose a link by its role (the detail pane's letters and `p` `v` `s` `c`
+/// `a`, on one paper or a selection).
+pub fn role_link<'a>(links: &[&'a Link], kind: LinkKind) -> Option<&'a Link> {
+    links.iter().copied().find(|l| l.kind == kind)
 }
 
 impl App {
@@ -69,8 +54,8 @@ impl App {
         // The link each letter opens ([`role_link`]), by its position.
         let lettered: Vec<(usize, Action)> = LETTERED_LINKS
             .iter()
-            .filter_map(|&(a, label)| {
-                let l = role_link(links, label)?;
+            .filter_map(|&(a, kind)| {
+                let l = role_link(links, kind)?;
                 let i = links.iter().position(|&o| std::ptr::eq(o, l))?;
                 Some((i, a))
             })
@@ -133,13 +118,14 @@ impl App {
         Vec::new()
     }
 
-    /// `p` `v` `s` `c` `a`: the first link with this label.
-    pub(super) fn open_labelled(&mut self, label: &str) -> Vec<Effect> {
+    /// `p` `v` `s` `c` `a`: the first link of this kind.
+    pub(super) fn open_kind(&mut self, kind: LinkKind) -> Vec<Effect> {
+        let label = kind.label();
         if self.selected_paper().is_none() {
             self.say(format!("Select a paper to open its {label} link"));
             return Vec::new();
         }
-        let link = role_link(&self.selected_links(), label).cloned();
+        let link = role_link(&self.selected_links(), kind).cloned();
         match link {
             Some(link) => self.open(&link),
             None => {
@@ -216,7 +202,7 @@ impl App {
         let links = self.selected_links();
         let Some(url) = links
             .iter()
-            .find(|l| l.label.trim().eq_ignore_ascii_case(PAPER_LABEL))
+            .find(|l| l.kind == LinkKind::Paper)
             .or_else(|| links.first())
             .map(|l| l.url.clone())
         else {

@@ -279,8 +279,8 @@ impl App {
             PrevHit => self.detail_hits.step(false),
             Jump => self.open_palette(),
             OpenPaper | OpenVideo | OpenSlides | OpenCode | OpenArtifact => {
-                let label = action.link_label().unwrap_or(action::PAPER_LABEL);
-                return self.open_labelled(label);
+                let kind = action.link_kind().unwrap_or(crate::model::LinkKind::Paper);
+                return self.open_kind(kind);
             }
             OpenLink1 | OpenLink2 | OpenLink3 | OpenLink4 | OpenLink5 | OpenLink6 | OpenLink7
             | OpenLink8 | OpenLink9 => {

@@ -6,9 +6,9 @@
 
 use std::collections::HashSet;
 
-use super::action::PAPER_LABEL;
 use super::{Action, App, Effect, Mode};
 use crate::export::{self, Format, Record};
+use crate::model::LinkKind;
 use crate::model::PaperRef;
 use crate::state::Mark;
 
@@ -109,7 +109,7 @@ impl App {
             return None;
         }
         Some(match action {
-            a if a.link_label().is_some() => self.open_picked(&works, a.link_label()?),
+            a if a.link_kind().is_some() => self.open_picked(&works, a.link_kind()?),
             Action::CopyUrl | Action::CopyMarkdown => {
                 self.copy_picked(&works, action == Action::CopyMarkdown)
             }
@@ -126,7 +126,8 @@ impl App {
     }
 
     /// `p` `v` `s` `c` `a` on a selection: that link of each work; more than [`ASK_ABOVE`] ask first.
-    fn open_picked(&mut self, works: &[usize], label: &str) -> Vec<Effect> {
+    fn open_picked(&mut self, works: &[usize], kind: LinkKind) -> Vec<Effect> {
+        let label = kind.label();
         let mut opens = Vec::new();
         let mut missing = 0;
         for &w in works {
@@ -134,7 +135,7 @@ impl App {
                 continue;
             };
             let links = self.works.links(&self.library, r);
-            match super::link_menu::role_link(&links, label) {
+            match super::link_menu::role_link(&links, kind) {
                 Some(l) if l.target.is_none() && self.allowed(&l.url) => {
                     opens.push(Effect::Open(l.url.clone()))
                 }
@@ -199,7 +200,7 @@ impl App {
             .iter()
             .filter_map(|rec| {
                 let url = rec
-                    .link(PAPER_LABEL)
+                    .link(LinkKind::Paper.label())
                     .or_else(|| rec.links.first().map(|(_, u)| u.as_str()))?;
                 Some(if markdown {
                     format!("[{}]({url})", rec.title)

@@ -59,6 +59,7 @@ struct Paper<'a> {
 struct Link<'a> {
     label: &'a str,
     url: &'a str,
+    kind: &'static str,
 }
 
 #[derive(Serialize)]
@@ -98,6 +99,7 @@ fn paper(p: &model::Paper) -> Paper<'_> {
             .map(|l| Link {
                 label: &l.label,
                 url: &l.url,
+                kind: l.kind.name(),
             })
             .collect(),
         affiliations: &p.affiliations,

@@ -16,13 +16,12 @@ mod survey;
 use std::path::{Path, PathBuf};
 
 use super::entry::{self, list, section, Head, Shape};
-use super::markdown::{self, plain, MdBlock, MdItem, Tok};
+use super::markdown::{self, plain, rich, MdBlock, MdItem, Tok};
 use super::{Warning, WarningKind};
 use crate::model::{DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
-pub use content::rich;
 use frames::{attach, close_frames, topic_path, Frame, FrameKind, INNER};
 pub use paths::{local_path, local_target, normalize};
-use survey::{field_headings, is_meta_heading, is_papers_heading, outside_links};
+use survey::{field_headings, is_meta_heading, is_papers_heading, names_papers, outside_links};
 
 /// A file with this many outside links (and as many entries or paper links) and no paper is reported
 /// (`--check`): its format is not read.
@@ -160,6 +159,13 @@ impl DocBuilder<'_> {
                         papers_level = Some(*level);
                         continue;
                     }
+                    if has_papers_heading
+                        && papers_level.is_none()
+                        && names_papers(&title)
+                        && !stack.iter().any(|f| is_meta_heading(&f.title))
+                    {
+                        papers_level = Some(*level);
+                    }
                     let allowed = !has_papers_heading || papers_level.is_some();
                     if field_heads.contains(&i) && allowed {
                         let end = blocks[i + 1..]
@@ -262,7 +268,56 @@ impl DocBuilder<'_> {
                     }
                 }
                 MdBlock::Para { inl, line } => {
-                    if let Some(t) = section::bold_only(inl) {
+                    // Facts about the venue (`## Meta Info`) are not papers.
+                    let in_meta = stack.iter().any(|f| is_meta_heading(&f.title));
+                    let title_line = if allowed && !no_papers && !in_meta {
+                        entry::title_line::recognise(inl, &blocks[i + 1..])
+                    } else {
+                        None
+                    };
+                    let para_entry = if title_line.is_none() && allowed && !no_papers && !in_meta {
+                        entry::paragraph(inl)
+                    } else {
+                        None
+                    };
+                    if let Some(head) = para_entry {
+                        self.check_links(inl, *line);
+                        let topics = topic_path(&stack);
+                        let mut notes = Vec::new();
+                        let node = self.paper_from(
+                            head,
+                            *line,
+                            topics.into(),
+                            &[],
+                            &mut notes,
+                            Vec::new(),
+                        );
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                        evidence = true;
+                    } else if let Some((head, used)) = title_line {
+                        let below: Vec<MdBlock> = blocks[i + 1..i + 1 + used]
+                            .iter()
+                            .filter(|b| matches!(b, MdBlock::List { .. }))
+                            .map(|b| (*b).clone())
+                            .collect();
+                        let topics = topic_path(&stack);
+                        let mut notes = Vec::new();
+                        let node = self.paper_from(
+                            head,
+                            *line,
+                            topics.into(),
+                            &below,
+                            &mut notes,
+                            Vec::new(),
+                        );
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                        evidence = true;
+                        skip_to = i + 1 + used;
+                    } else if let Some(t) = section::bold_only(inl) {
                         while stack.last().is_some_and(|f| f.kind == FrameKind::Bold) {
                             if let Some(f) = stack.pop() {
                                 attach(&mut stack, f);
@@ -530,53 +585,4 @@ fn affiliation_note(notes: &[Note]) -> Option<usize> {
     None
 }
 
-/// Splits a bullet like `HKUST & Alibaba` into institutions, or returns nothing when the bullet reads as
-/// a sentence (lowercase words, a final period, a colon) rather than a list of names. Short lowercase
-/// particles (`of`, `and`, `de`, the Catalan `i` in `Universitat Rovira i Virgili`) are allowed in names.
-pub fn institutions(text: &str) -> Vec<String> {
-    let t = text.trim();
-    if t.is_empty()
-        || t.chars().count() > 160
-        || t.ends_with(['.', ':', '!', '?'])
-        || t.contains(": ")
-    {
-        return Vec::new();
-    }
-    let names_only = t.split_whitespace().all(|w| {
-        let first = w.chars().next().unwrap_or(' ');
-        !first.is_lowercase() || w.chars().count() <= 3
-    });
-    if !names_only {
-        return Vec::new();
-    }
-    t.split('&')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn institutions_accept_names_and_refuse_sentences() {
-        assert_eq!(institutions("HKUST & Alibaba"), vec!["HKUST", "Alibaba"]);
-        assert_eq!(
-            institutions("University of Washington"),
-            vec!["University of Washington"]
-        );
-        assert_eq!(institutions("上海交通大学"), vec!["上海交通大学"]);
-        assert_eq!(
-            institutions("Universitat Rovira i Virgili & Barcelona Supercomputing Center"),
-            vec![
-                "Universitat Rovira i Virgili",
-                "Barcelona Supercomputing Center"
-            ]
-        );
-        assert!(institutions("Resilient distributed training").is_empty());
-        assert!(institutions("Pin the base model on GPUs.").is_empty());
-        assert!(institutions("Challenge: slow GPUs").is_empty());
-    }
-}
+pub use super::reader::institutions;

@@ -84,6 +84,18 @@ pub fn is_venue(inner: &str) -> bool {
         || lower.starts_with("technical report")
         || lower.starts_with("tech report")
         || has_year(inner)
+        || acronym_year(inner.trim())
+}
+
+/// A venue's acronym with its year glued on: `CVPR2019`, `ICCV'21`.
+pub fn acronym_year(w: &str) -> bool {
+    let letters: String = w.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let rest = w.get(letters.len()..).unwrap_or("");
+    let rest = rest.trim_start_matches(['\'', '’', '-']);
+    letters.len() >= 2
+        && letters.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+        && rest.chars().all(|c| c.is_ascii_digit())
+        && (rest.len() == 2 || rest.len() == 4)
 }
 
 /// Does the text name a year: `2023` standing alone, or `'23` after a name (`NeurIPS'23`)? Read as

@@ -289,6 +289,7 @@ mod tests {
                     label: "Paper".into(),
                     url: (*u).into(),
                     target: None,
+                    kind: crate::model::LinkKind::Paper,
                 })
                 .collect(),
             affiliations: Vec::new(),

@@ -64,7 +64,7 @@ struct ExactTerm {
 
 enum Cheap {
     Year { from: u16, to: u16 },
-    Has(u8),
+    Has(u16),
     Is(MarkKind),
 }
 

@@ -117,7 +117,7 @@ struct Entry {
     /// The year of its venue, else of its document's title (0 for none), for `year:`.
     year: u16,
     /// The kinds of link it has ([`crate::model::LinkKind::bit`]), for `has:`.
-    links: u8,
+    links: u16,
 }
 
 /// What the search looks in, built once per library.

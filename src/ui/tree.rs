@@ -122,8 +122,8 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
                 .map(|p| {
                     LETTERED_LINKS
                         .iter()
-                        .filter(|(_, label)| p.link(label).is_some())
-                        .filter_map(|(_, label)| label.get(..1))
+                        .filter(|(_, kind)| p.has(*kind))
+                        .filter_map(|(_, kind)| kind.label().get(..1))
                         .collect::<Vec<_>>()
                         .join(" ")
                 })

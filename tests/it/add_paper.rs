@@ -141,8 +141,8 @@ fn a_paper_added_to_each_shape_is_written_as_its_neighbours_and_reads_back() {
     assert_eq!(
         p["links"],
         serde_json::json!([
-            {"label": "Paper", "url": "https://arxiv.org/abs/2402.00001"},
-            {"label": "Code", "url": "https://github.com/owls/pellets"}
+            {"kind": "paper", "label": "Paper", "url": "https://arxiv.org/abs/2402.00001"},
+            {"kind": "code", "label": "Code", "url": "https://github.com/owls/pellets"}
         ])
     );
     assert_eq!(
@@ -186,7 +186,7 @@ fn a_paper_added_to_each_shape_is_written_as_its_neighbours_and_reads_back() {
     let p = paper_json(d, "reading.md", "Owls Can Hoot");
     assert_eq!(
         p["links"],
-        serde_json::json!([{"label": "Paper", "url": "https://arxiv.org/abs/2401.00003"}])
+        serde_json::json!([{"kind": "paper", "label": "Paper", "url": "https://arxiv.org/abs/2401.00003"}])
     );
 }
 

@@ -54,7 +54,7 @@ fn json_paper_has_every_documented_field() {
     assert_eq!(p["line"], 18);
     assert_eq!(
         p["links"][1],
-        serde_json::json!({"label": "Video", "url": "https://video.example.org/q"})
+        serde_json::json!({"label": "Video", "url": "https://video.example.org/q", "kind": "video"})
     );
     assert_eq!(p["affiliations"], serde_json::json!(["Uni A", "Lab B"]));
     assert_eq!(p["shape"], "link-group");

@@ -570,3 +570,190 @@ fn a_link_rich_file_with_no_paper_is_reported() {
     // A note page with a few links is not reported.
     assert!(load("shapes/note-page.md").warnings.is_empty());
 }
+
+/// (line, shape, title, link URLs) of the papers of a fixture under `tests/fixtures/shapes`, as tuples
+/// of borrowed strings for comparing.
+fn read(name: &str) -> Vec<(usize, String, String)> {
+    shapes(name)
+        .into_iter()
+        .map(|(line, shape, title, _)| (line, shape.to_string(), title))
+        .collect()
+}
+
+#[test]
+fn title_lines_followed_by_field_bullets_or_field_paragraphs_are_papers() {
+    let got = read("title-lines.md");
+    let titles: Vec<(usize, &str)> = got.iter().map(|(l, _, t)| (*l, t.as_str())).collect();
+    assert_eq!(
+        titles,
+        [
+            (5, "Owls See by Starlight Alone"),
+            (10, "Counting Feathers at Scale"),
+            (17, "Silent Wings for Quiet Drones"),
+            (21, "Talons and Torque: Gripping Without Slipping"),
+            (27, "Gliding Through Pine Forests"),
+            (35, "Hovering Over Snow"),
+            (49, "Barn Owls Hear Mice"),
+        ]
+    );
+    assert!(got[..6].iter().all(|(_, s, _)| s == "title-line"));
+    let urls = |i: usize| shapes("title-lines.md")[i].3.clone();
+    // `None` is no URL; a bare URL bullet and `OpenReview Link:` give the paper's URL.
+    assert_eq!(urls(0), ["http://arxiv.org/pdf/2401.00101"]);
+    assert_eq!(urls(2), ["https://openreview.net/forum?id=owl103"]);
+    // Field paragraphs up to the next title: every link, in order; the template after the last one
+    // (a field name that comes again) is not its.
+    assert_eq!(
+        urls(4),
+        [
+            "https://zhuanlan.zhihu.com/p/105",
+            "https://arxiv.org/abs/2401.00105",
+            "https://github.com/owls/glide"
+        ]
+    );
+    assert_eq!(urls(5), ["https://owls.example.org/hover"]);
+    // A bold topic over a list of papers stays a topic.
+    let d = doc("shapes/title-lines.md");
+    assert_eq!(
+        &*paper(&d, "Barn Owls").topics,
+        ["Topics stay topics", "Barn Owls"]
+    );
+}
+
+#[test]
+fn readings_cited_in_full_take_the_bold_title_wherever_it_stands() {
+    let d = doc("shapes/citations.md");
+    assert_eq!(d.kind, DocKind::List);
+    assert_eq!(
+        titles(&d),
+        [
+            "As Owls May Think",
+            "Knowledge-based owl vision",
+            "Chapter 2 Counting Owls",
+            "Direct Owl Interfaces"
+        ]
+    );
+    // A URL glued to `DOI=` is a link; a DOI without a URL is not.
+    let urls: Vec<&str> = d.papers[1].links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(urls, ["http://dx.doi.org/10.1145/owl.108"]);
+    assert!(d.papers[3].links.is_empty());
+    assert_eq!(d.papers[3].line, 9);
+    assert_eq!(d.papers[1].authors.as_deref(), Some("Ann Smith and Bo Li"));
+}
+
+#[test]
+fn paragraphs_that_open_with_a_bold_title_and_link_their_paper() {
+    let got = read("paragraphs.md");
+    assert_eq!(
+        got,
+        [
+            (
+                5,
+                "paragraph".to_string(),
+                "Owl Diffusion for X-Ray Denoising".to_string()
+            ),
+            (
+                10,
+                "paragraph".to_string(),
+                "Owl Segmentation of Feather Scans".to_string()
+            ),
+        ]
+    );
+    let d = doc("shapes/paragraphs.md");
+    assert_eq!(d.papers[0].authors.as_deref(), Some("Ann Smith, Bo Li"));
+    assert_eq!(d.papers[0].links.len(), 2);
+}
+
+#[test]
+fn a_badge_table_takes_its_title_from_the_title_and_authors_column() {
+    let s = shapes("badge-table.md");
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[0].2, "OwlPrune: Pruning Feathers for Faster Flight");
+    // Badges are neither titles nor links; the title link, then the Links cell, in order.
+    assert_eq!(
+        s[0].3,
+        [
+            "https://arxiv.org/abs/2401.00112",
+            "https://arxiv.org/abs/2401.00112",
+            "https://github.com/owls/prune"
+        ]
+    );
+    assert_eq!(s[1].2, "Merging Owl Tokens");
+    let d = doc("shapes/badge-table.md");
+    assert_eq!(d.papers[0].authors.as_deref(), Some("Ann Smith, Bo Li"));
+}
+
+#[test]
+fn a_mixed_awesome_list_keeps_papers_and_leaves_tools_people_and_lists() {
+    assert_eq!(
+        shape_titles("mixed-awesome.md"),
+        [
+            // A lead-in before a link to one paper is not the title.
+            "Owls: A Comprehensive Survey",
+            // A Contents heading hides nothing; `(2031)` is the year.
+            "A Review of Owl Flight",
+            "Owl Vision: State of the Art",
+            // A section named Software still holds the papers it links on a paper host.
+            "OwlLib: A Library for Owl Simulation",
+            // A list item that is a heading.
+            "Owls Hear in Stereo",
+            "Hooting at Scale",
+            // A paper's title with only its code, among papers.
+            "Perching on Thin Branches",
+            // Award tags leave the titles.
+            "Silent Wings",
+            "Sharp Talons",
+        ]
+    );
+    let d = doc("shapes/mixed-awesome.md");
+    assert_eq!(d.papers[1].venue.as_deref(), Some("2031"));
+}
+
+#[test]
+fn a_links_kind_is_decided_at_load_from_its_url_and_label() {
+    use takeaway::model::LinkKind;
+    let d = doc("shapes/link-kinds.md");
+    let kinds = |i: usize| -> Vec<LinkKind> { d.papers[i].links.iter().map(|l| l.kind).collect() };
+    assert_eq!(kinds(0), [LinkKind::Paper, LinkKind::Code]);
+    // The title's link to GitHub is code, though the shape reads it as the paper's.
+    assert_eq!(kinds(1), [LinkKind::Code, LinkKind::Paper]);
+    assert_eq!(kinds(2), [LinkKind::Paper, LinkKind::Code, LinkKind::Video]);
+    for p in &d.papers {
+        assert!(
+            p.has(LinkKind::Paper) && p.has(LinkKind::Code),
+            "{}",
+            p.title
+        );
+    }
+    assert!(d.papers[2].has(LinkKind::Video));
+}
+
+#[test]
+fn bare_urls_count_as_links_and_an_unread_file_is_reported() {
+    let loaded = load("shapes/unread-bare.md");
+    assert!(loaded.library.documents[0].papers.is_empty());
+    assert!(loaded
+        .warnings
+        .iter()
+        .any(|w| matches!(w.kind, WarningKind::Unrecognised { links: 5 })));
+}
+
+#[test]
+fn a_bullet_shaped_like_its_sibling_topics_is_a_topic() {
+    let d = doc("shapes/sibling-topics.md");
+    assert_eq!(
+        titles(&d),
+        [
+            "FlexOwl: Accelerating Owl Training with Flexible Parallelism",
+            "OwlQuant: Quantizing Owl Nets Without Loss",
+            "Pruned Owls Fly Faster and Farther",
+        ]
+    );
+    assert_eq!(
+        &*paper(&d, "OwlQuant").topics,
+        [
+            "Training".to_string(),
+            "Quantization & Compression".to_string()
+        ]
+    );
+}

@@ -20,7 +20,7 @@ fn the_filter_reads_the_query_language() {
     assert!(!hits.is_empty());
     for r in app.filter.hits.iter().map(|h| h.paper) {
         let p = app.library.paper(r).unwrap();
-        assert!(p.link("code").is_some(), "{}", p.title);
+        assert!(p.has(crate::model::LinkKind::Code), "{}", p.title);
         assert!(p.title.to_lowercase().contains('l'), "{}", p.title);
     }
     // Fewer than the plain word, which also matches topics and takeaways.

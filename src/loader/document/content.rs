@@ -1,7 +1,7 @@
 //! What a paper or a page says: list items and blocks as notes and page blocks, inline tokens as rich
 //! text, links checked and resolved.
 
-use super::super::markdown::{self, MdBlock, MdItem, Tok};
+use super::super::markdown::{self, rich, MdBlock, MdItem, Tok};
 use super::super::WarningKind;
 use super::paths::{local_path, local_target};
 use super::DocBuilder;
@@ -10,7 +10,15 @@ use crate::model::{Block, Link, Note, RichText, Span};
 impl DocBuilder<'_> {
     pub(super) fn link(&self, label: String, url: String) -> Link {
         let target = self.dir.as_deref().and_then(|dir| local_target(dir, &url));
-        Link { label, url, target }
+        let u = url.trim();
+        let local = !super::super::title::is_outside(u) && !u.starts_with('#') && !u.is_empty();
+        let kind = super::super::reader::kind::link_kind(&label, &url, local);
+        Link {
+            label,
+            url,
+            target,
+            kind,
+        }
     }
 
     /// Warns about links without a URL and local links to files that do not exist.
@@ -111,48 +119,6 @@ impl DocBuilder<'_> {
             MdBlock::Rule => Block::Rule,
         })
     }
-}
-
-/// Inline tokens → rich text, adjacent runs of one style and link merged.
-pub fn rich(inl: &[Tok]) -> RichText {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut link: Option<String> = None;
-    for t in inl {
-        let (text, style) = match t {
-            Tok::LinkStart(d) => {
-                link = Some(d.clone());
-                continue;
-            }
-            Tok::LinkEnd => {
-                link = None;
-                continue;
-            }
-            Tok::Text(s, st) => (s.as_str(), *st),
-            Tok::Break | Tok::LineBreak => (" ", Default::default()),
-        };
-        match spans.last_mut() {
-            Some(last) if last.style == style && last.link == link => last.text.push_str(text),
-            _ => spans.push(Span {
-                text: text.to_string(),
-                style,
-                link: link.clone(),
-            }),
-        }
-    }
-    // Collapse white space at the ends, as markdown does.
-    if let Some(first) = spans.first_mut() {
-        first.text = first.text.trim_start().to_string();
-    }
-    if let Some(last) = spans.last_mut() {
-        last.text = last.text.trim_end().to_string();
-    }
-    spans.retain(|s| !s.text.is_empty());
-    // Built by appending: give back the slack (at 100,000 papers it is tens of megabytes).
-    for s in &mut spans {
-        s.text.shrink_to_fit();
-    }
-    spans.shrink_to_fit();
-    RichText(spans)
 }
 
 #[cfg(test)]

@@ -11,6 +11,15 @@ pub(super) fn is_papers_heading(b: &MdBlock) -> bool {
     matches!(b, MdBlock::Heading { level, inl, .. } if *level > 1 && plain(inl).eq_ignore_ascii_case("papers"))
 }
 
+/// A heading that names a kind of papers (`## Survey Papers`, `## Accepted Papers`): in a document with a
+/// `Papers` heading, it opens a region of papers too (but not under `Meta Info`, where it names the
+/// venue's lists).
+pub(super) fn names_papers(title: &str) -> bool {
+    let title = title.to_lowercase();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.len() <= 3 && words.last() == Some(&"papers")
+}
+
 /// A heading over facts about the venue (`Meta Info`), not a topic.
 pub(super) fn is_meta_heading(title: &str) -> bool {
     matches!(
@@ -24,8 +33,8 @@ pub(super) fn is_meta_heading(title: &str) -> bool {
 /// items and table rows carry one. Links in a note page's prose (a few papers cited, a repository, a
 /// video) do not.
 pub(super) fn outside_links(blocks: &[MdBlock]) -> (usize, bool) {
+    use super::super::reader::url_kind::{url_kind, UrlKind};
     use entry::inline::{outside, segments, Seg};
-    use entry::url_kind::{url_kind, UrlKind};
     // (links, links to papers)
     fn count(inl: &[Tok]) -> (usize, usize) {
         let mut n = (0, 0);

@@ -85,6 +85,8 @@ fn ends_title(bold: &str, rest: &[Seg]) -> bool {
                 }
                 return t2.starts_with(['.', ',', ';', '|', '-', '–', '—', '(', '[']);
             }
+            // A line break after the bold text ends the title line (authors follow on the next).
+            Seg::Break { hard: true } => return true,
             Seg::Break { .. } => continue,
             Seg::Link(_) => return true,
         }

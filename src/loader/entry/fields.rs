@@ -3,8 +3,7 @@
 //! paper. Link fields give its links (their links, or bare URLs), `Authors`, `Venue` and `Affiliations`
 //! fill those, and the other fields are its notes.
 
-use super::super::document::rich;
-use super::super::markdown::{collapse, plain, MdBlock, Tok};
+use super::super::markdown::{collapse, plain, rich, MdBlock, Tok};
 use super::{clean_title, Head, Shape};
 use crate::model::{Note, RichText, Span};
 

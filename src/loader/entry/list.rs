@@ -17,10 +17,11 @@
 //! holds no papers (`Resources`, `References`), a title-as-link entry is a paper only beside a link
 //! labelled as one (`[pdf]`), and link-less items are not papers.
 
-use super::super::document::institutions;
 use super::super::markdown::{plain, MdItem};
+use super::super::reader::institutions;
+use super::super::reader::url_kind::{is_paper_page, on_paper_host};
 use super::inline::{has_link, looks_like_url};
-use super::{recognise, Head, Shape};
+use super::{recognise, Head};
 
 /// Where a list stands.
 #[derive(Debug, Clone, Copy, Default)]
@@ -101,8 +102,20 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
         };
         let mut subs = Vec::new();
         let mut by_affiliation = false;
-        let kind = if !ctx.allowed || not_paper {
+        let kind = if not_paper {
             Kind::Plain
+        } else if !ctx.allowed {
+            // Outside the `Papers` region, an entry is a paper only by its own link to a paper host.
+            let hosted = f.strong
+                && !f.strong_below
+                && f.head
+                    .as_ref()
+                    .is_some_and(|h| h.links.first().is_some_and(|(_, u)| is_paper_page(u)));
+            if hosted {
+                Kind::Paper
+            } else {
+                Kind::Plain
+            }
         } else if f.strong_below {
             subs = below(f.subs);
             Kind::Topic
@@ -131,6 +144,37 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
     if !ctx.allowed || (ctx.no_papers && !ctx.under_papers) {
         return out;
     }
+    // Siblings share a role: a link-less item shaped like a sibling topic (its bullets have bullets of
+    // their own) is a topic too, and its bullets that read like titles are its papers.
+    let topic_sibling = out
+        .iter()
+        .any(|c| c.kind == Kind::Topic && c.head.is_none());
+    if topic_sibling {
+        for (c, it) in out.iter_mut().zip(items) {
+            let shaped_like_topic = c.kind == Kind::Plain
+                && c.head.is_none()
+                && it
+                    .sublists()
+                    .flatten()
+                    .any(|sub| sub.sublists().next().is_some());
+            if !shaped_like_topic {
+                continue;
+            }
+            let mut papers = false;
+            for (sub, classes) in it.sublists().zip(c.subs.iter_mut()) {
+                for (si, sc) in sub.iter().zip(classes.iter_mut()) {
+                    let text = plain(si.first_para());
+                    if sc.kind == Kind::Plain && sc.head.is_none() && reads_like_title(&text) {
+                        sc.kind = Kind::Paper;
+                        papers = true;
+                    }
+                }
+            }
+            if papers {
+                c.kind = Kind::Topic;
+            }
+        }
+    }
     // Sibling rules, for link-less items that nothing above decided.
     let linked_sibling = out
         .iter()
@@ -145,7 +189,7 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
             continue;
         }
         let text = plain(it.first_para());
-        if text.is_empty() || looks_like_url(&text) {
+        if text.is_empty() || looks_like_url(&text) || navigation(it.first_para()) {
             continue;
         }
         if by_place || linked_sibling || reads_like_title(&text) {
@@ -155,18 +199,32 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
     out
 }
 
+/// Does the entry link its paper: a link labelled as the paper, or one to a paper host (not just any
+/// PDF: a handbook's chapter is not)?
+fn paper_linked(h: &Head) -> bool {
+    h.paper_label || h.links.iter().any(|(_, u)| on_paper_host(u))
+}
+
+/// An item whose links all go to anchors of the same page (`[Papers](#papers)`): a table of contents.
+fn navigation(inl: &[super::super::markdown::Tok]) -> bool {
+    use super::super::markdown::Tok;
+    let mut anchors = inl.iter().filter_map(|t| match t {
+        Tok::LinkStart(u) => Some(u.trim_start().starts_with('#')),
+        _ => None,
+    });
+    anchors.next().is_some_and(|first| first) && anchors.all(|a| a)
+}
+
 /// An item's recognised shape, whether it counts as a linked paper here, and whether that is by a
 /// strong shape (one that makes the item above it a topic).
 fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, bool, bool) {
     let head = if has_link(inl) {
         recognise(inl).map(Box::new)
     } else {
-        None
+        super::recognise_unlinked(inl).map(Box::new)
     };
     let linked = head.as_ref().is_some_and(|h| {
-        h.not_paper.is_none()
-            && h.is_linked()
-            && (!ctx.no_papers || h.paper_label || h.shape != Shape::TitleLink)
+        h.not_paper.is_none() && h.is_linked() && (!ctx.no_papers || paper_linked(h))
     });
     let strong = linked && head.as_ref().is_some_and(|h| !h.weak);
     (head, linked, strong)

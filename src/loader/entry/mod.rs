@@ -10,14 +10,15 @@
 //! A new shape is a new module with a recogniser and a [`Shape`] variant, added to the order here.
 
 pub mod bold_title;
+pub mod citation;
 pub mod fields;
 pub mod inline;
 pub mod link_group;
 pub mod list;
 pub mod section;
 pub mod table;
+pub mod title_line;
 pub mod title_link;
-pub mod url_kind;
 
 use super::cut;
 use super::markdown::collapse;
@@ -52,7 +53,7 @@ pub struct Head {
 impl Head {
     /// Does the entry carry links (what makes a shape a paper without help from its place)?
     pub fn is_linked(&self) -> bool {
-        !self.links.is_empty()
+        !self.links.is_empty() || self.shape == Shape::Citation
     }
 }
 
@@ -60,9 +61,77 @@ impl Head {
 /// still be a paper by its place: the `unlinked` shape, decided in [`list`]).
 pub fn recognise(inl: &[Tok]) -> Option<Head> {
     let segs = inline::segments(inl);
-    bold_title::recognise(&segs)
+    let mut head = bold_title::recognise(&segs)
         .or_else(|| title_link::recognise(&segs))
         .or_else(|| link_group::recognise(&segs))
+        .or_else(|| citation::recognise(&segs, false))?;
+    // An entry that labels a link as its paper (`[pdf]`, `[[Paper]]`) is one: nothing to judge.
+    if head.not_paper.is_none()
+        && !head.paper_label
+        && matches!(
+            head.shape,
+            Shape::LinkGroup | Shape::TitleLink | Shape::BoldTitle
+        )
+    {
+        let text = match &head.description {
+            Some(d) => format!("{} {d}", head.title),
+            None => head.title.clone(),
+        };
+        head.not_paper = super::reader::not_paper(&text, &head.links);
+    }
+    Some(head)
+}
+
+/// A list item without links that is still a paper by its own shape: a reading cited in full.
+pub fn recognise_unlinked(inl: &[Tok]) -> Option<Head> {
+    // Cheap looks first (most items are takeaways): a bold run, and a year somewhere.
+    if !inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold)) {
+        return None;
+    }
+    let year = inl
+        .iter()
+        .any(|t| matches!(t, Tok::Text(s, st) if !st.bold && has_year_digits(s.as_bytes())));
+    if !year {
+        return None;
+    }
+    citation::recognise(&inline::segments(inl), false)
+}
+
+/// Four digits in a row that start like a year (`19…`, `20…`), not part of a longer number.
+fn has_year_digits(b: &[u8]) -> bool {
+    let mut run = 0usize;
+    for (i, c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 && matches!(b.get(i - 4..i - 2), Some(b"19") | Some(b"20")) {
+            return true;
+        }
+        run = 0;
+    }
+    run == 4 && b.len() >= 4 && matches!(b.get(b.len() - 4..b.len() - 2), Some(b"19") | Some(b"20"))
+}
+
+/// A paragraph that is an entry by itself: it opens with a bold title and links its paper (`**Title**
+/// \ *Authors* \ [[Paper](u)]`), or it is a reading cited in full that opens with its authors.
+pub fn paragraph(inl: &[Tok]) -> Option<Head> {
+    let segs = inline::segments(inl);
+    if let Some(mut h) = bold_title::recognise(&segs) {
+        let paper = h.paper_label
+            || h.links
+                .iter()
+                .any(|(_, u)| super::reader::url_kind::on_paper_host(u));
+        if paper && h.not_paper.is_none() {
+            h.shape = Shape::Paragraph;
+            return Some(h);
+        }
+        return None;
+    }
+    if !inl.iter().any(|t| matches!(t, Tok::Text(_, st) if st.bold)) {
+        return None;
+    }
+    citation::recognise(&segs, true)
 }
 
 /// Cleans a title written as text: leading decorations (emoji, `[Tag]`, `(Venue'23)`), a trailing
@@ -95,6 +164,17 @@ pub fn clean_title(raw: &str) -> Head {
             head.authors = head.authors.or(authors);
             t = rest;
             continue;
+        }
+        if let Some(rest) = super::reader::strip_award_tail(t) {
+            t = rest;
+            continue;
+        }
+        // A closing quote without its opening partner, pasted from a citation (`Title."`).
+        if let Some(rest) = t.strip_suffix(['"', '”']) {
+            if t.matches(['"', '“', '”']).count() % 2 == 1 {
+                t = rest;
+                continue;
+            }
         }
         if !t.ends_with("..") && !ends_with_abbreviation(t) {
             t = t.strip_suffix('.').unwrap_or(t);
@@ -278,38 +358,7 @@ pub fn describe(text: &str) -> Describe {
     d
 }
 
-/// Words that may stand lowercase in a list of names (`Jean de la Fontaine`, `et al.`).
-const NAME_PARTICLES: &[&str] = &[
-    "and", "et", "al", "al.", "de", "van", "von", "der", "den", "di", "da", "le", "la", "du",
-    "del", "y", "i", "bin", "ibn",
-];
-
-/// Does `text` read as a list of people (`Ashish Vaswani, Noam Shazeer and Niki Parmar`, `Smith et al.`)?
-pub fn reads_as_names(text: &str) -> bool {
-    let t = text.trim().trim_end_matches('.');
-    if t.is_empty() || t.chars().count() > 600 {
-        return false;
-    }
-    let listy = t.contains(',') || t.contains(" and ") || t.contains("et al") || t.contains('&');
-    let words: Vec<&str> = t.split_whitespace().collect();
-    if !listy && words.len() > 4 {
-        return false;
-    }
-    // Names have lowercase letters (`Smith`, not `OWL`) and no digits (`2020`).
-    let has_lower = t.chars().any(char::is_lowercase);
-    words.len() >= 2
-        && has_lower
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && words.iter().all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
-            w.is_empty()
-                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                || w == "&"
-        })
-}
+pub use super::reader::reads_as_names;
 
 /// Splits `Title. Author One, Author Two. Venue 2020` into title, authors and venue, where what follows
 /// the first `. ` reads as names.

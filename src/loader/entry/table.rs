@@ -8,11 +8,10 @@
 //! when the paper's link points to a blog post, documentation, code, a video, a book or a product page.
 //! A `Name` table (often tools or datasets) needs a paper link in the row.
 
-use super::super::document::rich;
-use super::super::markdown::{collapse, plain, Inlines, Row};
-use super::inline::{segments, Seg};
+use super::super::markdown::{collapse, plain, rich, Inlines, Row};
+use super::super::reader::url_kind::url_kind;
+use super::inline::{is_link_label, segments, Seg};
 use super::link_group::links;
-use super::url_kind::url_kind;
 use super::{clean_title, Head, Shape};
 use crate::model::{Note, RichText};
 
@@ -82,6 +81,12 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
         "link",
         "links",
     ]);
+    // `Title & Authors`, `Title and Link`: a column whose header names the title.
+    let title = title.or_else(|| {
+        names
+            .iter()
+            .position(|n| n.split_whitespace().any(|w| w == "title" || w == "titles"))
+    });
     let name = find(&["name"]);
     let mut c = Columns {
         venue: find(&[
@@ -123,6 +128,35 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
     Some(c)
 }
 
+/// A title cell without a title link: its text up to the first line break is the title, what follows
+/// it the authors when it reads as names.
+fn title_and_authors(segs: &[Seg]) -> (String, Option<String>) {
+    let mut parts: Vec<String> = vec![String::new()];
+    for s in segs {
+        match s {
+            Seg::Break { hard: true } => parts.push(String::new()),
+            Seg::Text(t, _) => parts.last_mut().map_or((), |p| p.push_str(t)),
+            Seg::Link(l) if !l.is_badge() => parts.last_mut().map_or((), |p| p.push_str(&l.text)),
+            _ => parts.last_mut().map_or((), |p| p.push(' ')),
+        }
+    }
+    let parts: Vec<String> = parts
+        .iter()
+        .map(|p| collapse(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    match super::super::reader::title_piece(&parts) {
+        Some(i) => {
+            let authors = parts
+                .get(i + 1)
+                .filter(|a| super::reads_as_names(a))
+                .cloned();
+            (parts[i].clone(), authors)
+        }
+        None => (parts.join(" "), None),
+    }
+}
+
 /// Is the table one of papers (by its header)?
 pub fn is_paper_table(rows: &[Row]) -> bool {
     rows.first().and_then(|h| columns(&h.cells)).is_some()
@@ -158,14 +192,16 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         };
         let title_segs = segments(title_cell);
         let title_link = title_segs.iter().find_map(|s| match s {
-            Seg::Link(l) if !l.is_badge() => Some(l),
+            Seg::Link(l) if !l.is_badge() && !is_link_label(&l.text) => Some(l),
             _ => None,
         });
-        let raw_title = match title_link {
-            Some(l) => l.text.to_string(),
-            None => plain(title_cell),
+        // The cell's pieces: the title is the one that reads as a title (badges are decoration, a label
+        // such as `[Paper]` never is one); names after a line break are the authors.
+        let (raw_title, authors) = match title_link {
+            Some(l) => (l.text.to_string(), title_and_authors(&title_segs).1),
+            None => title_and_authors(&title_segs),
         };
-        if blank(&raw_title) {
+        if blank(&raw_title) || is_link_label(&raw_title) {
             continue;
         }
         // The link that must be a paper's: the Paper column's, else the title's own.
@@ -192,7 +228,11 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         for (ci, cell) in cells.iter().enumerate() {
             for (label, url) in links(&segments(cell)) {
                 let column = cols.names.get(ci).cloned().unwrap_or_default();
-                let label = if ci == tcol || Some(ci) == cols.paper {
+                // The title's and the Paper column's links are the paper's, unless their own label
+                // names another kind (`[GitHub]` in a `Links` column).
+                let other_kind = super::super::reader::kind::label_kind(&label)
+                    .is_some_and(|k| k != crate::model::LinkKind::Paper);
+                let label = if (ci == tcol || Some(ci) == cols.paper) && !other_kind {
                     "Paper".to_string()
                 } else if super::inline::is_link_label(&label)
                     && label.split_whitespace().count() == 1
@@ -218,7 +258,7 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
             (Some(v), _) => Some(v),
             (None, d) => d,
         });
-        head.authors = head.authors.or(cell_text(cols.authors));
+        head.authors = head.authors.or(cell_text(cols.authors)).or(authors);
         let affiliations = cell_text(cols.affiliations)
             .map(|a| {
                 a.split(['&', '/', ';'])

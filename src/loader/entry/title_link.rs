@@ -10,9 +10,9 @@
 
 use super::super::cut;
 use super::super::markdown::collapse;
+use super::super::reader::url_kind::{self, url_kind, UrlKind};
 use super::inline::{is_link_label, is_paper_label, looks_like_url, outside, strip_lead, Seg};
 use super::link_group::{links, start as group_start, title_text};
-use super::url_kind::{self, url_kind, UrlKind};
 use super::{apply_lead, clean_title, describe, Head, Shape};
 
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
@@ -22,9 +22,6 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         Seg::Text(t, _) => Some(t.trim_start().starts_with(char::is_alphanumeric)),
         _ => Some(false),
     });
-    if opening == Some(true) {
-        return None;
-    }
     // Decorations before the link: white space, emoji, badges, `[Tag]`s, `(Venue'23)`.
     let mut lead_text = String::new();
     let mut first = None;
@@ -41,12 +38,21 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     }
     let first = first?;
     let (rest_of_lead, lead) = strip_lead(&lead_text);
-    if !rest_of_lead.trim().is_empty() {
+    // A lead-in that names what follows (`Our survey paper: [Title](https://arxiv.org/abs/…)`) is not
+    // the title; a label (`Code: [owlkit](u)`) says the link is not the paper.
+    let lead_in = rest_of_lead.trim().strip_suffix(':').is_some_and(|l| {
+        !l.trim().is_empty() && !is_link_label(l) && l.split_whitespace().count() <= 8
+    });
+    if (opening == Some(true) || !rest_of_lead.trim().is_empty()) && !lead_in {
         return None;
     }
     let Seg::Link(link) = &segs[first] else {
         return None;
     };
+    // After a lead-in, only a link to one paper on a paper host is the entry's title.
+    if lead_in && !url_kind::is_paper_page(link.url) {
+        return None;
+    }
     if !outside(link.url) {
         return None;
     }
@@ -115,8 +121,16 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     head.affiliation = cleaned.affiliation;
     head.description = d.description;
     apply_lead(&mut head, lead);
+    // The title's own link is the paper (its kind, decided at load from the URL too, may still say code
+    // or a blog post).
+    // A title's link to a code host is labelled as what it is.
     if let Some(first) = head.links.first_mut() {
-        first.0 = "Paper".into();
+        first.0 = if url_kind::may_be_code(link.url) && url_kind(link.url) == UrlKind::Code {
+            "Code"
+        } else {
+            "Paper"
+        }
+        .into();
     }
     if url_kind::may_be_code(link.url)
         && url_kind(link.url) == UrlKind::Code

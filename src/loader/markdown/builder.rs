@@ -3,7 +3,14 @@
 
 use pulldown_cmark::{CodeBlockKind, Tag, TagEnd};
 
+use super::bare_url::linkify;
 use super::{Inlines, MdBlock, MdItem, Row, Tok, MAX_DEPTH};
+
+/// Inlines with their bare URLs made links.
+fn linked(mut inl: Inlines) -> Inlines {
+    linkify(&mut inl);
+    inl
+}
 use crate::model::Style;
 
 pub(super) enum Frame {
@@ -157,7 +164,10 @@ impl Builder {
             Some(Frame::Root(v)) | Some(Frame::Quote(v)) => v.push(block),
             Some(Frame::Item { item, pending }) => {
                 if let Some((line, inl)) = pending.take() {
-                    item.blocks.push(MdBlock::Para { inl, line });
+                    item.blocks.push(MdBlock::Para {
+                        inl: linked(inl),
+                        line,
+                    });
                 }
                 item.blocks.push(block);
             }
@@ -203,7 +213,10 @@ impl Builder {
                 // closes that text first.
                 if let Some(Frame::Item { item, pending }) = self.stack.last_mut() {
                     if let Some((l, inl)) = pending.take() {
-                        item.blocks.push(MdBlock::Para { inl, line: l });
+                        item.blocks.push(MdBlock::Para {
+                            inl: linked(inl),
+                            line: l,
+                        });
                     }
                 }
                 self.stack.push(Frame::Para {
@@ -264,7 +277,10 @@ impl Builder {
                 self.close_anchor(0);
                 if let Some(Frame::Item { mut item, pending }) = self.stack.pop() {
                     if let Some((line, inl)) = pending {
-                        item.blocks.push(MdBlock::Para { inl, line });
+                        item.blocks.push(MdBlock::Para {
+                            inl: linked(inl),
+                            line,
+                        });
                     }
                     if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
                         items.push(item);
@@ -280,13 +296,20 @@ impl Builder {
             TagEnd::Heading(_) => {
                 self.close_anchor(0);
                 if let Some(Frame::Heading { level, line, inl }) = self.stack.pop() {
-                    self.add_block(MdBlock::Heading { level, inl, line });
+                    self.add_block(MdBlock::Heading {
+                        level,
+                        inl: linked(inl),
+                        line,
+                    });
                 }
             }
             TagEnd::Paragraph => {
                 self.close_anchor(0);
                 if let Some(Frame::Para { line, inl }) = self.stack.pop() {
-                    self.add_block(MdBlock::Para { inl, line });
+                    self.add_block(MdBlock::Para {
+                        inl: linked(inl),
+                        line,
+                    });
                 }
             }
             TagEnd::CodeBlock => {
@@ -304,7 +327,7 @@ impl Builder {
                 if let Some(Frame::Cell(inl)) = self.stack.pop() {
                     if let Some(Frame::Table { rows, .. }) = self.stack.last_mut() {
                         if let Some(row) = rows.last_mut() {
-                            row.cells.push(inl);
+                            row.cells.push(linked(inl));
                         }
                     }
                 }

@@ -13,6 +13,9 @@ pub enum UrlKind {
     Video,
     Book,
     Product,
+    Slides,
+    /// A person's or a group's profile (Google Scholar, ORCID, DBLP's author pages, LinkedIn).
+    Person,
     /// Anything else: a project page, a personal site, an unknown host.
     Other,
 }
@@ -20,7 +23,7 @@ pub enum UrlKind {
 impl UrlKind {
     /// Pages that are never a paper.
     pub fn is_not_paper(self) -> bool {
-        !matches!(self, UrlKind::Paper | UrlKind::Other)
+        !matches!(self, UrlKind::Paper | UrlKind::Other | UrlKind::Person)
     }
 }
 
@@ -93,20 +96,111 @@ const BLOG_HOSTS: &[&str] = &[
 
 const VIDEO_HOSTS: &[&str] = &["youtube.com", "youtu.be", "vimeo.com", "bilibili.com"];
 
+const SLIDE_HOSTS: &[&str] = &["slideshare.net", "speakerdeck.com", "slides.com"];
+
+const PERSON_HOSTS: &[&str] = &["scholar.google.com", "orcid.org", "linkedin.com"];
+
 const BOOK_HOSTS: &[&str] = &["manning.com", "oreilly.com", "amazon.com", "packtpub.com"];
 
 /// Pages of companies' own sites that are blog posts, by host and path prefix.
 const BLOG_PAGES: &[(&str, &str)] = &[("openai.com", "/index/"), ("openai.com", "/blog/")];
 
-/// A cheap first look: could this URL be on a code host? (Parsing a URL costs more than reading most
-/// entries; this rules most of them out.)
+/// The host of a URL as a cheap look reads it: the text between `://` and the next `/`, `?`, `#` or `:`,
+/// without `www.` (parsing a URL costs more than reading most entries).
+fn cheap_host(url: &str) -> &str {
+    let rest = url.trim().split_once("://").map_or("", |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
+/// Is the (cheaply read) host one of `list`, or below one of them? Compared without ASCII case.
+fn cheap_host_is(url: &str, list: &[&str]) -> bool {
+    let host = cheap_host(url);
+    list.iter().any(|h| {
+        let Some(cut) = host.len().checked_sub(h.len()) else {
+            return false;
+        };
+        host.get(cut..)
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(h))
+            && (cut == 0 || host.as_bytes().get(cut - 1) == Some(&b'.'))
+    })
+}
+
+/// A cheap first look: could this URL be on a code host?
 pub fn may_be_code(url: &str) -> bool {
-    CODE_HOSTS.iter().any(|h| url.contains(h))
+    cheap_host_is(url, CODE_HOSTS)
+}
+
+/// A cheap first look: could this URL be code, a video or a blog post (what a paper label may hide)?
+pub fn may_not_be_paper(url: &str) -> bool {
+    let host = cheap_host(url);
+    cheap_host_is(url, CODE_HOSTS)
+        || cheap_host_is(url, VIDEO_HOSTS)
+        || cheap_host_is(url, BLOG_HOSTS)
+        || host.starts_with("blog")
+        || url.contains("/blog")
+        || BLOG_PAGES.iter().any(|(h, _)| host.eq_ignore_ascii_case(h))
+}
+
+/// A cheap first look: could this URL be a person's profile?
+pub fn may_be_person(url: &str) -> bool {
+    cheap_host_is(url, PERSON_HOSTS) || cheap_host_is(url, &["dblp.org"])
+}
+
+/// A cheap first look: could this URL be on a paper host?
+pub fn may_be_paper_host(url: &str) -> bool {
+    cheap_host_is(url, PAPER_HOSTS) || cheap_host_is(url, &["huggingface.co"])
 }
 
 fn host_is(host: &str, list: &[&str]) -> bool {
     list.iter()
         .any(|h| host == *h || host.strip_suffix(h).is_some_and(|p| p.ends_with('.')))
+}
+
+/// Is the URL on a preprint server, a publisher or a proceedings site (not just any PDF)?
+pub fn on_paper_host(url: &str) -> bool {
+    if !may_be_paper_host(url) {
+        return false;
+    }
+    let Ok(u) = url::Url::parse(url.trim()) else {
+        return false;
+    };
+    let host = u.host_str().unwrap_or("").to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    host_is(host, PAPER_HOSTS) || (host == "huggingface.co" && u.path().starts_with("/papers"))
+}
+
+/// Does the URL point at one paper on a paper host (`arxiv.org/abs/…`, a DOI, a PDF, an article page),
+/// rather than the host's or a conference's front page (`icml.cc/2016/`)?
+pub fn is_paper_page(url: &str) -> bool {
+    if !on_paper_host(url) {
+        return false;
+    }
+    let Ok(u) = url::Url::parse(url.trim()) else {
+        return false;
+    };
+    let path = u.path().to_ascii_lowercase();
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    path.ends_with(".pdf")
+        || [
+            "/abs/",
+            "/pdf/",
+            "/forum",
+            "/doi/",
+            "/article",
+            "/paper",
+            "/document/",
+            "/chapter/",
+            "/content/",
+            "/presentation/",
+        ]
+        .iter()
+        .any(|p| path.contains(p))
+        || (last.chars().filter(char::is_ascii_digit).count() >= 4
+            && !(last.len() == 4 && last.chars().all(|c| c.is_ascii_digit())))
+        || u.host_str()
+            .is_some_and(|h| h.ends_with("doi.org") && path.len() > 1)
 }
 
 /// Judges a URL. Unparsable or local URLs are `Other`.
@@ -122,6 +216,14 @@ pub fn url_kind(url: &str) -> UrlKind {
     }
     if host == "huggingface.co" && path.starts_with("/papers") {
         return UrlKind::Paper;
+    }
+    if host_is(host, PERSON_HOSTS) || (host == "dblp.org" && path.starts_with("/pid/")) {
+        return UrlKind::Person;
+    }
+    if host_is(host, SLIDE_HOSTS)
+        || (host == "docs.google.com" && path.starts_with("/presentation"))
+    {
+        return UrlKind::Slides;
     }
     if host_is(host, PAPER_HOSTS) {
         return UrlKind::Paper;

@@ -1,0 +1,505 @@
+//! The entry reader: what each piece of an entry says, whatever the entry's shape.
+//!
+//! Shapes ([`super::entry`]) decide where an entry starts and ends — a list item, a table row, a heading
+//! with fields, a title line with field bullets, a paragraph. The reader decides what its pieces are:
+//! decoration is dropped (badges, emoji, award and status tags), each remaining piece — a link's text, a
+//! plain or bold run, a cell — is read as a title, a label, a venue or year, authors, an affiliation or a
+//! description ([`Role`], [`role_of`]), and the title is the piece that reads as one, wherever it stands
+//! ([`title_piece`]): a label is never a title. Each link's kind is decided once, from its URL and its
+//! label together ([`kind::link_kind`]).
+
+pub mod kind;
+pub mod url_kind;
+
+use super::markdown::collapse;
+use super::title;
+
+/// What a piece of an entry reads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    /// A link label (`Paper`, `pdf`, `Code`, `GitHub`, `论文`).
+    Label,
+    /// A venue or a year (`CVPR 2021`, `(2023)`, `arXiv`).
+    Venue,
+    /// Names separated by commas (`Ann Smith, Bo Li`).
+    Authors,
+    /// An affiliation (`(Owl University)`, `HKUST & Alibaba`).
+    Affiliation,
+    /// Anything else: a sentence, a description, decoration.
+    Description,
+}
+
+/// Award and status tags that decorate an entry (`ORAL`, `Spotlight`, `Best Paper`), never its title.
+const AWARD_WORDS: &[&str] = &[
+    "oral",
+    "spotlight",
+    "poster",
+    "highlight",
+    "award",
+    "best",
+    "paper",
+    "nominee",
+    "honorable",
+    "mention",
+    "preview",
+    "selected",
+    "accepted",
+    "new",
+    "hot",
+    "outstanding",
+    "candidate",
+    "oarl",
+];
+
+/// A word of a venue tag: an acronym with or without its year (`CVPR`, `CVPR2021`, `ICCV'21`) or a year.
+fn venue_word(w: &str) -> bool {
+    let letters: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
+    let rest = w.get(letters.len()..).unwrap_or("");
+    let acronym = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+    let year = |r: &str| {
+        let r = r.trim_start_matches(['\'', '’', '-']);
+        r.is_empty() || (r.chars().all(|c| c.is_ascii_digit()) && (r.len() == 2 || r.len() == 4))
+    };
+    (acronym && year(rest)) || (letters.is_empty() && w.len() == 4 && year(w))
+}
+
+/// Is `text` an award or status tag (`ORAL`, `🔦 SPOTLIGHT`, `CVPR 2021 Oral`, `CVPR2021 preview`,
+/// `Best Paper Award`), or a venue tag with its year (`CVPR2021`, `CVPR 2021`)?
+pub fn is_award_tag(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| c.is_whitespace() || "()（）[]*:".contains(c) || is_emoji(c));
+    if t.is_empty() || t.chars().count() > 40 {
+        return false;
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || "()（）[]*,".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let award = |w: &str| AWARD_WORDS.contains(&w.to_lowercase().as_str());
+    let has_award = words
+        .iter()
+        .any(|w| award(w) && !w.eq_ignore_ascii_case("paper"));
+    let has_year = words
+        .iter()
+        .any(|w| venue_word(w) && w.chars().any(|c| c.is_ascii_digit()));
+    // A year alone (`… to the Year 2030`) is not a tag: a venue tag names its venue.
+    let named = words.iter().any(|w| w.chars().any(char::is_alphabetic));
+    named && (has_award || has_year) && words.iter().all(|w| award(w) || venue_word(w))
+}
+
+fn is_emoji(c: char) -> bool {
+    use unicode_properties::UnicodeEmoji;
+    !c.is_ascii() && (c.is_emoji_char_or_emoji_component() || c == '\u{fe0f}' || c == '\u{200d}')
+}
+
+/// Strips decoration from a piece of text: emoji, `:shortcode:` emoji (`:heavy_check_mark:`), and a
+/// trailing award or venue tag in parentheses (`(CVPR 2021 Oral)`, `（CVPR 2021）`).
+pub fn undecorate(text: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    for w in text.split_whitespace() {
+        let shortcode = w
+            .strip_prefix(':')
+            .and_then(|x| x.strip_suffix(':'))
+            .is_some_and(|code| {
+                !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '+' || c == '-')
+            });
+        if shortcode || w.chars().all(is_emoji) {
+            continue;
+        }
+        words.push(w);
+    }
+    let mut t = words.join(" ");
+    // `:heavy_check_mark:**Title**` glued: a shortcode at the start of a word.
+    while let Some(rest) = t.strip_prefix(':') {
+        match rest.split_once(':') {
+            Some((code, after))
+                if !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '+' || c == '-') =>
+            {
+                t = after.trim_start().to_string();
+            }
+            _ => break,
+        }
+    }
+    // A trailing tag in parentheses that is an award or a venue.
+    loop {
+        let trimmed = t.trim_end();
+        // The opening parenthesis that matches the final closing one (`(CVPR 2021 (Oral))`).
+        let mut depth = 0usize;
+        let mut open = None;
+        for (i, c) in trimmed.char_indices().rev() {
+            match c {
+                ')' | '）' => depth += 1,
+                '(' | '（' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ if depth == 0 => break,
+                _ => {}
+            }
+        }
+        let Some(open) = open else {
+            break;
+        };
+        let Some(inner) = trimmed.get(open..) else {
+            break;
+        };
+        let inner_text = inner
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）'])
+            .trim();
+        let closes = inner.ends_with([')', '）']);
+        let before = trimmed.get(..open).unwrap_or("").trim_end();
+        if closes && !before.is_empty() && is_award_tag(inner_text) {
+            t = before.to_string();
+        } else {
+            break;
+        }
+    }
+    collapse(&t)
+}
+
+/// A title without a trailing award or status tag (`Title 🎤 ORAL`, `Title 🔦 SPOTLIGHT`, `Title BEST
+/// PAPER`): the tag's words written in capitals or after an emoji. `None` when there is none.
+pub fn strip_award_tail(t: &str) -> Option<&str> {
+    let mut cut = t.len();
+    let mut best = None;
+    for _ in 0..4 {
+        let Some(head) = t.get(..cut) else { break };
+        let Some(at) = head.trim_end().rfind(char::is_whitespace) else {
+            break;
+        };
+        let Some(tail) = t.get(at..).map(str::trim) else {
+            break;
+        };
+        let emoji = tail.chars().any(is_emoji);
+        let capitals = tail
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let words = tail.trim_matches(|c: char| is_emoji(c) || c.is_whitespace());
+        // Only words in capitals or after an emoji may be a tag: anything else ends the search.
+        if !(emoji || capitals) {
+            break;
+        }
+        if !words.is_empty() && is_award_tag(words) {
+            best = t.get(..at).map(str::trim_end);
+        }
+        cut = at;
+    }
+    best.filter(|b| !b.is_empty())
+}
+
+/// What a piece of text reads as, alone.
+pub fn role_of(text: &str) -> Role {
+    let t = text
+        .trim()
+        .trim_matches(|c: char| ".,;:|".contains(c))
+        .trim();
+    if t.is_empty() {
+        return Role::Description;
+    }
+    if kind::is_link_label(t) {
+        return Role::Label;
+    }
+    let inner = t
+        .trim_start_matches(['(', '['])
+        .trim_end_matches([')', ']']);
+    if title::is_venue(inner) && inner.chars().count() <= 40 {
+        return Role::Venue;
+    }
+    if is_award_tag(t) {
+        return Role::Description;
+    }
+    if reads_as_names(t) && (t.contains(',') || t.contains(" and ")) {
+        return Role::Authors;
+    }
+    if reads_as_title(t) {
+        return Role::Title;
+    }
+    Role::Description
+}
+
+/// Does `text` read as a title: words (two or more, or one name with a capital or a digit), not a
+/// sentence that runs on (no final period after many lowercase words), not a URL?
+pub fn reads_as_title(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.contains("://") || t.chars().count() > 300 {
+        return false;
+    }
+    if !t.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() == 1 {
+        return t.chars().next().is_some_and(|c| !c.is_lowercase());
+    }
+    // A sentence: ends with a period and most words are lowercase.
+    let lower = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    !(t.ends_with('.') && lower * 2 > words.len() && words.len() > 12)
+}
+
+/// The index of the piece that reads as the title among `pieces` (link texts and runs of text, in
+/// order): the first that reads as a title, labels, venues, authors and decoration passed over.
+pub fn title_piece<S: AsRef<str>>(pieces: &[S]) -> Option<usize> {
+    pieces
+        .iter()
+        .position(|p| role_of(p.as_ref()) == Role::Title)
+}
+
+/// Words that may stand lowercase in a list of names (`Jean de la Fontaine`, `et al.`).
+const NAME_PARTICLES: &[&str] = &[
+    "and", "et", "al", "al.", "de", "van", "von", "der", "den", "di", "da", "le", "la", "du",
+    "del", "y", "i", "bin", "ibn",
+];
+
+/// Does `text` read as a list of people (`Ashish Vaswani, Noam Shazeer and Niki Parmar`, `Smith et al.`)?
+pub fn reads_as_names(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    if t.is_empty() || t.chars().count() > 600 {
+        return false;
+    }
+    let listy = t.contains(',') || t.contains(" and ") || t.contains("et al") || t.contains('&');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if !listy && words.len() > 4 {
+        return false;
+    }
+    // Names have lowercase letters (`Smith`, not `OWL`) and no digits (`2020`).
+    let has_lower = t.chars().any(char::is_lowercase);
+    words.len() >= 2
+        && has_lower
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            w.is_empty()
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                || w == "&"
+        })
+}
+
+/// Words that say an entry describes software or a list of links, not a paper.
+const TOOL_WORDS: &[&str] = &[
+    "pytorch",
+    "tensorflow",
+    "keras",
+    "implementation",
+    "implementations",
+    "platform",
+    "toolbox",
+    "toolkit",
+    "library",
+    "framework",
+    "codebase",
+    "awesome",
+    "awsome",
+    "list",
+    "collection",
+    "sdk",
+    "api",
+    "repository",
+    "repo",
+];
+
+/// Does the text read as a person's name: two to four capitalised words without digits, optionally
+/// followed by an affiliation in parentheses (`Ann Smith (Owl University)`)?
+fn reads_as_person(text: &str) -> bool {
+    let name = text
+        .split(['(', '—', '–', '-', ','])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            // `Ann`, `J.`: capitalised, not an acronym (`NVIDIA`, `GPU`).
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (w.chars().skip(1).any(char::is_lowercase) || (w.len() == 2 && w.ends_with('.')))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '.' || c == '-' || c == '\'')
+        })
+}
+
+/// Last words of a name that say it names a group or an institution.
+const GROUP_WORDS: &[&str] = &[
+    "laboratory",
+    "laboratories",
+    "lab",
+    "labs",
+    "institute",
+    "university",
+    "department",
+    "school",
+    "centre",
+    "center",
+];
+
+/// Why an entry with the shape of a paper is something else, judged from its links' kinds and its text:
+/// an entry whose every link is labelled a blog post is one; an entry whose every link is code and whose
+/// text describes software or a list (`… in PyTorch`, `a toolbox for …`, `Awesome list for …`) is
+/// software. `None`: nothing says it is not a paper.
+pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str> {
+    use crate::model::LinkKind;
+    if links.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    let has_word = |f: &dyn Fn(&str) -> bool| {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| !w.is_empty() && f(w))
+    };
+    // A group, not a work: `Berkeley AI Research (BAIR) Laboratory` (its last word outside brackets).
+    let mut depth = 0usize;
+    let mut last = "";
+    for w in lower.split_whitespace() {
+        let opens = w.matches('(').count();
+        let closes = w.matches(')').count();
+        if depth == 0 && opens == 0 {
+            last = w;
+        }
+        depth = (depth + opens).saturating_sub(closes);
+    }
+    if GROUP_WORDS.contains(&last) {
+        return Some("a group or an institution, not a paper");
+    }
+    // A list of papers is not a paper (`CMU's list of papers`, `Hinton's reading list`), unless it
+    // links a paper itself.
+    if has_word(&|w| w == "list" || w == "lists")
+        && !links
+            .iter()
+            .any(|(_, u)| url_kind::url_kind(u) == url_kind::UrlKind::Paper)
+    {
+        return Some("a list of papers, not a paper");
+    }
+    // An entry that labels a link as its paper is one (the cheap common case: no URL is parsed).
+    if links
+        .iter()
+        .any(|(l, _)| kind::label_kind(l) == Some(LinkKind::Paper))
+    {
+        return None;
+    }
+    let kinds: Vec<LinkKind> = links
+        .iter()
+        .map(|(l, u)| kind::link_kind(l, u, false))
+        .collect();
+    // People and groups: every link a profile (`**Ann Smith** (Owl University) — [Google Scholar](u)`),
+    // or a name with only a homepage.
+    if kinds.iter().all(|k| *k == LinkKind::Person)
+        || (kinds
+            .iter()
+            .all(|k| matches!(k, LinkKind::Person | LinkKind::Project))
+            && kinds.contains(&LinkKind::Person))
+        || (kinds.iter().all(|k| *k == LinkKind::Project) && reads_as_person(text))
+    {
+        return Some("a person or a group, not a paper");
+    }
+    if links
+        .iter()
+        .all(|(l, _)| kind::label_kind(l) == Some(LinkKind::Blog))
+    {
+        return Some("a blog post, not a paper");
+    }
+    let all_code = links
+        .iter()
+        .all(|(l, u)| kind::link_kind(l, u, false) == LinkKind::Code);
+    if all_code {
+        let tool = has_word(&|w| TOOL_WORDS.contains(&w));
+        if tool || text.trim_end().ends_with('.') {
+            return Some("software or a list, not a paper");
+        }
+    }
+    None
+}
+
+/// Splits a bullet like `HKUST & Alibaba` into institutions, or returns nothing when the bullet reads as
+/// a sentence (lowercase words, a final period, a colon) rather than a list of names. Short lowercase
+/// particles (`of`, `and`, `de`, the Catalan `i` in `Universitat Rovira i Virgili`) are allowed in names.
+pub fn institutions(text: &str) -> Vec<String> {
+    let t = text.trim();
+    if t.is_empty()
+        || t.chars().count() > 160
+        || t.ends_with(['.', ':', '!', '?'])
+        || t.contains(": ")
+    {
+        return Vec::new();
+    }
+    let names_only = t.split_whitespace().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        !first.is_lowercase() || w.chars().count() <= 3
+    });
+    if !names_only {
+        return Vec::new();
+    }
+    t.split('&')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_are_read_for_what_they_say() {
+        assert_eq!(role_of("Paper"), Role::Label);
+        assert_eq!(role_of("[GitHub]"), Role::Label);
+        assert_eq!(role_of("论文/Paper"), Role::Label);
+        assert_eq!(role_of("(CVPR 2021)"), Role::Venue);
+        assert_eq!(role_of("Ann Smith, Bo Li"), Role::Authors);
+        assert_eq!(role_of("Owls Can Count in the Dark"), Role::Title);
+        assert_eq!(
+            title_piece(&["Paper", "Owls Can Count in the Dark", "Ann Smith, Bo Li"]),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn decoration_is_stripped() {
+        assert_eq!(
+            undecorate(":heavy_check_mark: Owl Nets (CVPR 2021 Oral)"),
+            "Owl Nets"
+        );
+        assert_eq!(undecorate("Owl Nets（CVPR 2021 Oral）"), "Owl Nets");
+        assert_eq!(
+            undecorate("Owl Nets 🎤 ORAL"),
+            "Owl Nets 🎤 ORAL".replace(" 🎤", "")
+        );
+        assert_eq!(
+            undecorate("Retrieval with Graphs (GraphRAG)"),
+            "Retrieval with Graphs (GraphRAG)"
+        );
+        assert!(is_award_tag("🔦 SPOTLIGHT"));
+        assert_eq!(strip_award_tail("Owl Nets 🎤 ORAL"), Some("Owl Nets"));
+        assert_eq!(strip_award_tail("Owl Nets 🔦 SPOTLIGHT"), Some("Owl Nets"));
+        assert_eq!(strip_award_tail("Owl Nets Best Paper"), None);
+        assert_eq!(strip_award_tail("Owl Nets"), None);
+        assert!(is_award_tag("CVPR 2021 Oral"));
+        assert!(!is_award_tag("Owl Nets"));
+    }
+
+    #[test]
+    fn institutions_accept_names_and_refuse_sentences() {
+        assert_eq!(institutions("HKUST & Alibaba"), vec!["HKUST", "Alibaba"]);
+        assert_eq!(institutions("上海交通大学"), vec!["上海交通大学"]);
+        assert!(institutions("Resilient distributed training").is_empty());
+        assert!(institutions("Pin the base model on GPUs.").is_empty());
+    }
+}
