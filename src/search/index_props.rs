@@ -118,19 +118,7 @@ fn reference(lib: &Library, query: &str) -> Vec<(PaperRef, Field)> {
         let mut field: Option<Field> = None;
         use super::query::{Clause, Scope};
         // Words without a field rank a hit; when there are none, the scoped ones do.
-        let any = parsed.terms.iter().any(|t| {
-            !t.negated
-                && matches!(
-                    t.clause,
-                    Clause::Fuzzy {
-                        scope: Scope::Any,
-                        ..
-                    } | Clause::Exact {
-                        scope: Scope::Any,
-                        ..
-                    }
-                )
-        });
+        let any = parsed.has_unscoped_words();
         for t in &parsed.terms {
             let found = match &t.clause {
                 Clause::Fuzzy { scope, text: w } => {

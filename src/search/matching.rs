@@ -85,19 +85,7 @@ impl<'q> Plan<'q> {
     ) -> Option<Plan<'q>> {
         // Words without a field rank a hit by where they matched; when there are none, the fields of
         // the scoped words do (the same for every hit).
-        let any_ranks = query.terms.iter().any(|t| {
-            !t.negated
-                && matches!(
-                    t.clause,
-                    Clause::Fuzzy {
-                        scope: Scope::Any,
-                        ..
-                    } | Clause::Exact {
-                        scope: Scope::Any,
-                        ..
-                    }
-                )
-        });
+        let any_ranks = query.has_unscoped_words();
         let ranks = |scope: Scope| scope == Scope::Any || !any_ranks;
         let exact = |scope: Scope, text: &str, negated: bool| {
             let needle = Needle::new(text);

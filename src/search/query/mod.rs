@@ -147,6 +147,24 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// Has it a word or phrase without a field (`serving`, `"kv cache"`), not negated? Such words rank a
+    /// hit by where they matched; without them, the fields of the scoped words do.
+    pub fn has_unscoped_words(&self) -> bool {
+        self.terms.iter().any(|t| {
+            !t.negated
+                && matches!(
+                    t.clause,
+                    Clause::Fuzzy {
+                        scope: Scope::Any,
+                        ..
+                    } | Clause::Exact {
+                        scope: Scope::Any,
+                        ..
+                    }
+                )
+        })
+    }
+
     /// Does it ask for marks (`is:`)? Then the caller must supply them, and search afresh (not narrow)
     /// when they change.
     pub fn uses_marks(&self) -> bool {

@@ -174,6 +174,10 @@ fn a_panicking_worker_ends_the_app_with_the_terminal_restored() {
         });
         assert!(screen.contains("EXIT=70"), "{screen}");
         assert!(
+            screen.contains("panicking on purpose"),
+            "the panic's own message: {screen}"
+        );
+        assert!(
             screen.contains(&format!("internal error in the {thread} thread at src/")),
             "{screen}"
         );

@@ -1,49 +1,10 @@
-//! How the app ends and idles, in tmux: a panic, the terminal going away, `q` and a signal during a
+//! How the app ends and idles, in tmux (a panic: `faults.rs`): the terminal going away, `q` and a signal during a
 //! large load, idling, load errors shown and printed.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use super::*;
-
-#[test]
-fn a_panic_restores_the_terminal_and_prints_its_message() {
-    if !tmux_available() {
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let t = Tmux {
-        socket: format!("takeaway-e2e-panic-{}", std::process::id()),
-    };
-    start(&t, "bash --norc");
-    let script = format!(
-        "stty -g > '{d}/before'; TAKEAWAY_TEST_FAULT=ui RUST_BACKTRACE=0 XDG_CONFIG_HOME='{d}' XDG_DATA_HOME='{d}' '{}'; echo EXIT=$?; stty -g > '{d}/after'",
-        env!("CARGO_BIN_EXE_takeaway"),
-        d = dir.path().display(),
-    );
-    t.keys(&[&script, "Enter"]);
-    let screen = t.wait_for("EXIT=70");
-    assert!(screen.contains("panicking on purpose"), "{screen}");
-    let alt = t.cmd(&[
-        "display",
-        "-p",
-        "-t",
-        "e2e",
-        "#{alternate_on} #{cursor_flag}",
-    ]);
-    assert_eq!(
-        String::from_utf8_lossy(&alt.stdout).trim(),
-        "0 1",
-        "main screen, cursor shown"
-    );
-    let start = Instant::now();
-    while !dir.path().join("after").exists() && start.elapsed() < Duration::from_secs(5) {
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
-    let after = std::fs::read_to_string(dir.path().join("after")).unwrap();
-    assert_eq!(before, after, "stty settings restored");
-}
 
 #[test]
 fn killing_the_terminal_ends_the_app_and_saves_its_session() {
