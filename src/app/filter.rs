@@ -194,15 +194,7 @@ impl App {
         }
         let base = self.filter.base_for(&q);
         if self.searches.off_thread {
-            let job = SearchJob {
-                generation: 0,
-                target: SearchTarget::Filter,
-                within: base.map(Search::base),
-                marks: self.mark_table(&parsed),
-                index: self.index.clone(),
-                query: q,
-                parsed,
-            };
+            let job = self.search_job(SearchTarget::Filter, base.map(Search::base), q, parsed);
             self.filter.pending = self.searches.queue(job);
             self.filter.keep_selection = false;
             return;
@@ -224,6 +216,26 @@ impl App {
             bookmarks: &self.marks.bookmarks,
             read: &self.marks.read,
             new: &self.news.new,
+        }
+    }
+
+    /// A search for the worker: `query` as typed and as parsed, narrowed `within` an earlier search's
+    /// hits when given, with the index and (when the query asks for them) a copy of the marks.
+    pub(super) fn search_job(
+        &self,
+        target: SearchTarget,
+        within: Option<Search>,
+        query: String,
+        parsed: Query,
+    ) -> SearchJob {
+        SearchJob {
+            generation: 0,
+            target,
+            within,
+            marks: self.mark_table(&parsed),
+            index: self.index.clone(),
+            query,
+            parsed,
         }
     }
 
@@ -273,15 +285,7 @@ impl App {
             if self.searches.off_thread {
                 // Off the UI thread: keys are handled meanwhile, and the status line says
                 // `searching…` until the hits come back.
-                let job = SearchJob {
-                    generation: 0,
-                    target: SearchTarget::Filter,
-                    within: None,
-                    marks: self.mark_table(&parsed),
-                    index: self.index.clone(),
-                    query: q,
-                    parsed,
-                };
+                let job = self.search_job(SearchTarget::Filter, None, q, parsed);
                 self.filter.pending = self.searches.queue(job);
                 self.filter.keep_selection = true;
                 return;

@@ -1,7 +1,7 @@
 //! The jump palette (`Ctrl-P`): every paper (each work once) and note page, ranked as you type; Enter
 //! jumps to the highlighted one.
 
-use super::event::{SearchJob, SearchTarget};
+use super::event::SearchTarget;
 use super::text_input::TextInput;
 use super::{Action, App, Focus, Mode};
 use crate::search::{merge_ranked, Hit, Query, Ranked, Search};
@@ -52,15 +52,7 @@ impl App {
         };
         self.palette.parsed = parsed.clone();
         if self.searches.off_thread && !self.palette.input.is_blank() {
-            let job = SearchJob {
-                generation: 0,
-                target: SearchTarget::Palette,
-                within: None,
-                marks: self.mark_table(&parsed),
-                index: self.index.clone(),
-                query: q,
-                parsed,
-            };
+            let job = self.search_job(SearchTarget::Palette, None, q, parsed);
             self.palette.pending = self.searches.queue(job);
             return;
         }
