@@ -70,16 +70,10 @@ impl TreeView {
             Some((s, n)) => (Some(s), n),
             None => (None, 0),
         };
-        self.shown_below.clear();
-        if let Some(s) = &self.shown {
-            self.shown_below.resize(tree.len(), 0);
-            let papers = tree.nodes.iter().enumerate();
-            for (id, _) in papers.filter(|&(id, n)| s[id] && n.paper().is_some()) {
-                for a in tree.ancestors(id) {
-                    self.shown_below[a] += 1;
-                }
-            }
-        }
+        self.shown_below = match &self.shown {
+            Some(s) => tree.shown_below(s),
+            None => Vec::new(),
+        };
         self.refresh(tree, height);
     }
 

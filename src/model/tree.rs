@@ -59,6 +59,12 @@ pub struct Tree {
     /// A paper's nodes after its first, in a tree of groups (a work in several groups).
     more_paper_nodes: HashMap<PaperRef, Vec<usize>>,
     doc_nodes: Vec<Option<usize>>,
+    /// Are the nodes numbered depth first, in the order rows show them?
+    preorder: bool,
+    /// Per node, its parent (`NONE` for a top node) and whether it is a paper: what narrowing reads
+    /// for every node, kept apart from the nodes so that it reads little memory.
+    parents: Vec<usize>,
+    is_paper: Vec<bool>,
 }
 
 impl Tree {
@@ -122,8 +128,24 @@ impl Tree {
         t
     }
 
-    /// Paper counts, children before parents (a child's id is always larger than its parent's).
+    /// Paper counts, children before parents (a child's id is always larger than its parent's); and
+    /// whether the nodes are numbered in the order rows show them (each node's subtree right after it).
     fn count_papers(&mut self) {
+        let mut next = 0;
+        let mut ok = true;
+        let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
+        while let Some(id) = stack.pop() {
+            ok &= id == next;
+            next += 1;
+            stack.extend(self.nodes[id].children.iter().rev());
+        }
+        self.preorder = ok && next == self.nodes.len();
+        self.parents = self
+            .nodes
+            .iter()
+            .map(|n| n.parent.unwrap_or(NONE))
+            .collect();
+        self.is_paper = self.nodes.iter().map(|n| n.paper().is_some()).collect();
         for id in (0..self.nodes.len()).rev() {
             if self.nodes[id].paper().is_some() {
                 self.nodes[id].papers = 1;
@@ -259,6 +281,12 @@ impl Tree {
     /// The rows to show, in order: nodes whose ancestors are all expanded. With `shown` (a filter), only
     /// nodes marked shown, each with every ancestor expanded.
     pub fn visible(&self, expanded: &[bool], shown: Option<&[bool]>) -> Vec<usize> {
+        if let (Some(s), true) = (shown, self.preorder) {
+            // Nodes are numbered in the order rows show them, and every shown node's ancestors show.
+            return (0..self.nodes.len())
+                .filter(|&id| s.get(id).copied().unwrap_or(false))
+                .collect();
+        }
         let mut rows = Vec::new();
         let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
         while let Some(id) = stack.pop() {
@@ -276,6 +304,21 @@ impl Tree {
         rows
     }
 
+    /// Per node, the paper nodes marked in `shown` below it (children are numbered after their parents,
+    /// so one sweep from the last node adds each node's count to its parent's).
+    pub fn shown_below(&self, shown: &[bool]) -> Vec<usize> {
+        let mut below = vec![0usize; self.nodes.len()];
+        for id in (0..self.nodes.len()).rev() {
+            if !shown.get(id).copied().unwrap_or(false) {
+                continue;
+            }
+            if let Some(&p) = self.parents.get(id).filter(|&&p| p != NONE) {
+                below[p] += below[id] + usize::from(self.is_paper.get(id) == Some(&true));
+            }
+        }
+        below
+    }
+
     /// Marks each matched paper and all its ancestors.
     pub fn shown_for(&self, papers: impl IntoIterator<Item = PaperRef>) -> Vec<bool> {
         let mut shown = vec![false; self.nodes.len()];
@@ -288,12 +331,16 @@ impl Tree {
                 .flatten()
                 .copied();
             for id in self.node_of_paper(r).into_iter().chain(more) {
-                shown[id] = true;
-                for a in self.ancestors(id) {
-                    if shown[a] {
-                        break;
-                    }
-                    shown[a] = true;
+                if let Some(s) = shown.get_mut(id) {
+                    *s = true;
+                }
+            }
+        }
+        // Then every ancestor, children before parents, reading only the compact parent list.
+        for id in (0..self.nodes.len()).rev() {
+            if shown[id] {
+                if let Some(&p) = self.parents.get(id).filter(|&&p| p != NONE) {
+                    shown[p] = true;
                 }
             }
         }

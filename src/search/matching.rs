@@ -1,22 +1,24 @@
 //! How a parsed query is matched against the index, keeping a keystroke within a frame:
 //!
 //! 1. each fuzzy word's *text* hits come from the word index ([`super::text`]): no text is scanned;
-//! 2. each fuzzy word's *name* candidates (title, breadcrumb, affiliations) are the names that pass a
-//!    letter mask and an ASCII subsequence test, narrowed from the previous key's candidates for that
-//!    word when the word grew (skim can only match where the word's letters occur in order);
+//! 2. each fuzzy word's *name* candidates (title, breadcrumb, affiliations) are the names its characters
+//!    occur in, in order ([`super::names`]), each with where they occur: when the word grew by a key,
+//!    only the previous key's candidates are looked at, each from where the word ended in it; a word
+//!    that did not change keeps what it found ([`WordState`]);
 //! 3. only the papers in every word's candidates or text hits are visited: the cheap conditions
-//!    (`year:`, `has:`, `is:`), what is matched as written, then skim on the names for the field and
-//!    the score.
+//!    (`year:`, `has:`, `is:`), what is matched as written, then each word's field; skim scores a
+//!    name only for a hit that ranks by names (a hit in the takeaways ranks by its words there).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
 use super::marks::Marks;
+use super::names::{self, NameHit, Scratch, Span, Word};
 use super::needle::Needle;
-use super::query::{case_sensitive, Clause, MarkKind, Query, Scope};
+use super::query::{Clause, MarkKind, Query, Scope};
 use super::text::query_words;
 use super::{letter_mask, may_contain, Entry, Field, Hit, Index, NameCandidates, PageHit, Search};
 
@@ -34,22 +36,40 @@ fn scope_field(scope: Scope) -> Field {
 struct FuzzyTerm<'q> {
     scope: Scope,
     text: &'q str,
-    sensitive: bool,
-    /// Its letters, as [`letter_mask`] gives them (case folded).
-    mask: u64,
-    /// Per breadcrumb (`Index::contexts`): its score, for a word that looks there.
-    contexts: Vec<Option<i64>>,
-    /// Entries whose names in scope may match (a superset of the name matches), sorted.
-    names: Arc<Vec<u32>>,
-    /// Entries whose takeaways have a matching word (empty when its scope does not look there).
-    text_hits: RoaringBitmap,
-    /// The word numbers that match it, as a bit set (for closeness).
-    terms: Vec<u64>,
+    word: Word,
+    /// What it found (kept in the search for the next key to narrow from).
+    found: Arc<WordState>,
+    /// Per breadcrumb: its score, worked out when a hit first needs it.
+    context_scores: Vec<OnceLock<Option<i64>>>,
     /// Does the field it matched in rank the hit?
     ranks: bool,
 }
 
-/// Text matched as written: a phrase, a `'word`, `in:`, or an exclusion.
+/// What one fuzzy word found in the index, for its search and the next key's.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct WordState {
+    /// Entries whose names in scope may match, sorted, with where the word occurs in them.
+    names: Vec<NameHit>,
+    /// Per breadcrumb (`Index::contexts`): where the word occurs in it (empty when its scope does not
+    /// look there).
+    contexts: Vec<Span>,
+    /// Entries whose takeaways have a matching word (empty when its scope does not look there).
+    text_hits: RoaringBitmap,
+    /// The word numbers that match it, as a bit set (for closeness).
+    terms: Vec<u64>,
+}
+
+/// How a word's name candidates are found from an earlier key's.
+enum From<'a> {
+    /// Among every entry.
+    All,
+    /// Among an earlier word's candidates (its letters in order in this word).
+    Within(&'a NameCandidates),
+    /// From an earlier word this one extends by `added`: each span grows.
+    Extending(&'a NameCandidates, &'a [char], char),
+}
+
+/// Text matched as written:/// Text matched as written: a phrase, a `'word`, `in:`, or an exclusion.
 struct ExactTerm {
     scope: Scope,
     negated: bool,
@@ -167,53 +187,212 @@ impl<'q> FuzzyTerm<'q> {
         previous: Option<&Search>,
         ranks: bool,
     ) -> FuzzyTerm<'q> {
-        let sensitive = case_sensitive(text);
+        let word = Word::new(text);
+        let base = narrowing_base(previous, scope, text, &word);
+        let found = match base {
+            // The same word as before (another word of the query changed): what it found stands.
+            Some((base, Some(""))) => base.found.clone(),
+            _ => {
+                let added: Vec<char>;
+                let from = match base {
+                    None => From::All,
+                    Some((base, None)) => From::Within(base),
+                    Some((base, Some(suffix))) => {
+                        added = suffix.chars().collect();
+                        let last = base.text.chars().next_back().unwrap_or(' ');
+                        From::Extending(base, &added, last)
+                    }
+                };
+                Arc::new(WordState::new(index, scope, text, &word, from))
+            }
+        };
+        FuzzyTerm {
+            scope,
+            text,
+            word,
+            context_scores: (0..found.contexts.len()).map(|_| OnceLock::new()).collect(),
+            found,
+            ranks,
+        }
+    }
+
+    /// The entries it may match, in order: its name candidates and its text hits.
+    fn reach(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.found.names.len());
+        let mut text = self.found.text_hits.iter().peekable();
+        for h in &self.found.names {
+            while let Some(t) = text.next_if(|&t| t < h.entry) {
+                out.push(t);
+            }
+            text.next_if_eq(&h.entry);
+            out.push(h.entry);
+        }
+        out.extend(text);
+        out
+    }
+
+    /// Where it matched in entry `i` (whose name candidate is `name`, if it is one), if it did: the
+    /// first of its scope's fields it occurs in.
+    fn field(&self, index: &Index, i: u32, e: &Entry, name: Option<&NameHit>) -> Option<Field> {
+        let title = name.is_some_and(|h| h.title.is_some());
+        let affiliations = name.is_some_and(|h| h.affiliations.is_some());
+        let context = self
+            .found
+            .contexts
+            .get(e.context as usize)
+            .is_some_and(|s| s.is_some());
+        let text = || self.found.text_hits.contains(i);
+        match self.scope {
+            Scope::Any if title => Some(Field::Title),
+            Scope::Any if context => Some(Field::Context),
+            Scope::Any if affiliations => Some(Field::Affiliations),
+            Scope::Any | Scope::Takeaways => text().then_some(Field::Takeaways),
+            Scope::Title => title.then_some(Field::Title),
+            Scope::Affiliations => affiliations.then_some(Field::Affiliations),
+            Scope::Place => {
+                (context || self.venue_score(index, i).is_some()).then_some(Field::Context)
+            }
+        }
+    }
+
+    /// Its score where it matched (`field`, from [`FuzzyTerm::field`]); the takeaways' score is the
+    /// query's, not a word's (0 here).
+    fn score(
+        &self,
+        index: &Index,
+        i: u32,
+        e: &Entry,
+        name: Option<&NameHit>,
+        field: Field,
+        scratch: &mut Scratch,
+    ) -> i64 {
+        let at = i as usize;
+        let m = &index.matcher;
+        let name_score = |s: &str, span: Span, scratch: &mut Scratch| {
+            names::score(m, s, span, &self.word, scratch).unwrap_or(0)
+        };
+        match field {
+            Field::Title => name.map_or(0, |h| name_score(index.titles.get(at), h.title, scratch)),
+            Field::Affiliations => name.map_or(0, |h| {
+                name_score(index.affiliations.get(at), h.affiliations, scratch)
+            }),
+            Field::Context => self
+                .context_score(index, e.context as usize, scratch)
+                .or_else(|| self.venue_score(index, i))
+                .unwrap_or(0),
+            Field::Takeaways => 0,
+        }
+    }
+
+    /// The score in breadcrumb `c`, worked out once per search.
+    fn context_score(&self, index: &Index, c: usize, scratch: &mut Scratch) -> Option<i64> {
+        let span = *self.found.contexts.get(c)?;
+        let text = index.contexts.get(c)?;
+        *self
+            .context_scores
+            .get(c)?
+            .get_or_init(|| names::score(&index.matcher, &text.text, span, &self.word, scratch))
+    }
+
+    fn venue_score(&self, index: &Index, i: u32) -> Option<i64> {
+        index
+            .matcher
+            .fuzzy_match(index.venues.get(i as usize), self.text)
+    }
+}
+
+impl WordState {
+    /// What `text` (in `scope`) finds: its name candidates from `from`, and its text hits.
+    fn new(index: &Index, scope: Scope, text: &str, word: &Word, from: From) -> WordState {
         let mask = letter_mask(text);
-        let contexts: Vec<Option<i64>> = if looks_in_contexts(scope) {
-            index
-                .contexts
-                .par_iter()
-                .map(|c| {
-                    (c.mask & mask == mask && may_contain(&c.text, text, sensitive))
-                        .then(|| index.matcher.fuzzy_match(&c.text, text))
-                        .flatten()
-                })
-                .collect()
+        let contexts: Vec<Span> = if looks_in_contexts(scope) {
+            match &from {
+                From::Extending(base, added, last)
+                    if base.found.contexts.len() == index.contexts.len() =>
+                {
+                    base.found
+                        .contexts
+                        .par_iter()
+                        .zip(&index.contexts)
+                        .map(|(s, c)| names::extend(&c.text, *s, *last, added, word.sensitive))
+                        .collect()
+                }
+                _ => index
+                    .contexts
+                    .par_iter()
+                    .map(|c| {
+                        if c.mask & mask == mask {
+                            names::locate(&c.text, word)
+                        } else {
+                            Span::NONE
+                        }
+                    })
+                    .collect(),
+            }
         } else {
             Vec::new()
         };
-        // Narrow from the candidates of a word this one extends (same scope, its letters in order).
-        let base = previous.and_then(|p| {
-            p.names
-                .iter()
-                .filter(|n| n.scope == scope && super::query::subsequence(&n.text, text))
-                .min_by_key(|n| n.list.len())
-        });
-        let may = |i: u32| {
-            let e = &index.entries[i as usize];
-            let name = |s: &str, m: u64| m & mask == mask && may_contain(s, text, sensitive);
-            let ctx = || {
-                contexts
-                    .get(e.context as usize)
-                    .copied()
-                    .flatten()
-                    .is_some()
-            };
-            match scope {
-                Scope::Any => {
-                    name(&e.title, e.title_mask) || ctx() || name(&e.affiliations, e.aff_mask)
-                }
-                Scope::Title => name(&e.title, e.title_mask),
-                Scope::Affiliations => name(&e.affiliations, e.aff_mask),
-                Scope::Takeaways => false,
-                Scope::Place => ctx() || may_contain(&e.venue, text, sensitive),
-            }
+        let in_context = |e: &Entry| {
+            contexts
+                .get(e.context as usize)
+                .is_some_and(|s| s.is_some())
         };
-        let names: Vec<u32> = match base {
-            Some(b) => b.list.par_iter().copied().filter(|&i| may(i)).collect(),
-            None => (0..index.entries.len() as u32)
+        let titles = matches!(scope, Scope::Any | Scope::Title);
+        let affiliations = matches!(scope, Scope::Any | Scope::Affiliations);
+        // Does an entry with these spans stay a candidate?
+        let keep = |n: usize, e: &Entry, hit: &NameHit| {
+            hit.title.is_some()
+                || hit.affiliations.is_some()
+                || (scope == Scope::Any && in_context(e))
+                || (scope == Scope::Place
+                    && (in_context(e) || may_contain(index.venues.get(n), text, word.sensitive)))
+        };
+        // A candidate from nothing: where the word occurs in its names.
+        let fresh = |i: u32| -> Option<NameHit> {
+            let n = i as usize;
+            let e = &index.entries[n];
+            let locate = |on: bool, s: &str, m: u64| {
+                if on && m & mask == mask {
+                    names::locate(s, word)
+                } else {
+                    Span::NONE
+                }
+            };
+            let hit = NameHit {
+                entry: i,
+                title: locate(titles, index.titles.get(n), e.title_mask),
+                affiliations: locate(affiliations, index.affiliations.get(n), e.aff_mask),
+            };
+            keep(n, e, &hit).then_some(hit)
+        };
+        let names: Vec<NameHit> = match from {
+            From::All if scope == Scope::Takeaways => Vec::new(),
+            From::All => (0..index.entries.len() as u32)
                 .into_par_iter()
-                .filter(|&i| may(i))
+                .filter_map(fresh)
+                .collect(),
+            From::Within(base) => base
+                .found
+                .names
+                .par_iter()
+                .filter_map(|h| fresh(h.entry))
+                .collect(),
+            From::Extending(base, added, last) => base
+                .found
+                .names
+                .par_iter()
+                .filter_map(|h| {
+                    let n = h.entry as usize;
+                    let e = &index.entries[n];
+                    let grow =
+                        |s: &str, span: Span| names::extend(s, span, last, added, word.sensitive);
+                    let hit = NameHit {
+                        entry: h.entry,
+                        title: grow(index.titles.get(n), h.title),
+                        affiliations: grow(index.affiliations.get(n), h.affiliations),
+                    };
+                    keep(n, e, &hit).then_some(hit)
+                })
                 .collect(),
         };
         let (text_hits, terms) = if looks_in_text(scope) {
@@ -221,54 +400,39 @@ impl<'q> FuzzyTerm<'q> {
         } else {
             (RoaringBitmap::new(), Vec::new())
         };
-        FuzzyTerm {
-            scope,
-            text,
-            sensitive,
-            mask,
+        WordState {
+            names,
             contexts,
-            names: Arc::new(names),
             text_hits,
             terms,
-            ranks,
         }
     }
+}
 
-    /// The entries it may match: its name candidates and its text hits.
-    fn reach(&self) -> RoaringBitmap {
-        let mut r = RoaringBitmap::from_sorted_iter(self.names.iter().copied()).unwrap_or_default();
-        r |= &self.text_hits;
-        r
+/// The earlier word a fuzzy word narrows from, and what it adds when it extends that word (same scope
+/// and case, the earlier word its prefix): the extended word with the fewest candidates, else the
+/// narrowest word whose letters occur in this one in order.
+fn narrowing_base<'a, 'q>(
+    previous: Option<&'a Search>,
+    scope: Scope,
+    text: &'q str,
+    word: &Word,
+) -> Option<(&'a NameCandidates, Option<&'q str>)> {
+    let same = previous?.names.iter().filter(|n| n.scope == scope);
+    let extended = same
+        .clone()
+        .filter_map(|n| {
+            let suffix = text.strip_prefix(n.text.as_str())?;
+            (Word::new(&n.text).sensitive == word.sensitive && !n.text.is_empty())
+                .then_some((n, suffix))
+        })
+        .min_by_key(|(n, _)| n.found.names.len());
+    if let Some((n, suffix)) = extended {
+        return Some((n, Some(suffix)));
     }
-
-    /// Where it matched in `e` and the score there, if it did.
-    fn find(&self, index: &Index, i: u32, e: &Entry) -> Option<(Field, i64)> {
-        let m = &index.matcher;
-        let name = |s: &str, mask: u64| {
-            if mask & self.mask == self.mask && may_contain(s, self.text, self.sensitive) {
-                m.fuzzy_match(s, self.text)
-            } else {
-                None
-            }
-        };
-        let ctx = || self.contexts.get(e.context as usize).copied().flatten();
-        let text = || self.text_hits.contains(i).then_some((Field::Takeaways, 0));
-        match self.scope {
-            Scope::Any => name(&e.title, e.title_mask)
-                .map(|s| (Field::Title, s))
-                .or_else(|| ctx().map(|s| (Field::Context, s)))
-                .or_else(|| name(&e.affiliations, e.aff_mask).map(|s| (Field::Affiliations, s)))
-                .or_else(text),
-            Scope::Title => name(&e.title, e.title_mask).map(|s| (Field::Title, s)),
-            Scope::Affiliations => {
-                name(&e.affiliations, e.aff_mask).map(|s| (Field::Affiliations, s))
-            }
-            Scope::Takeaways => text(),
-            Scope::Place => ctx()
-                .or_else(|| m.fuzzy_match(&e.venue, self.text))
-                .map(|s| (Field::Context, s)),
-        }
-    }
+    same.filter(|n| names::narrows(&Word::new(&n.text), word))
+        .min_by_key(|n| n.found.names.len())
+        .map(|n| (n, None))
 }
 
 impl Cheap {
@@ -286,8 +450,9 @@ impl Cheap {
 
 impl ExactTerm {
     /// The first field of its scope it occurs in.
-    fn find(&self, i: u32, e: &Entry) -> Option<Field> {
+    fn find(&self, index: &Index, i: u32, e: &Entry) -> Option<Field> {
         let n = &self.needle;
+        let at = i as usize;
         let ctx = || {
             self.contexts
                 .get(e.context as usize)
@@ -296,15 +461,15 @@ impl ExactTerm {
         };
         let text = || match &self.text_hits {
             Some(hits) => hits.contains(i),
-            None => n.is_in(&e.takeaways),
+            None => n.is_in(index.takeaways.get(at)),
         };
         match self.scope {
             Scope::Any => {
-                if n.is_in(&e.title) {
+                if n.is_in(index.titles.get(at)) {
                     Some(Field::Title)
                 } else if ctx() {
                     Some(Field::Context)
-                } else if n.is_in(&e.affiliations) {
+                } else if n.is_in(index.affiliations.get(at)) {
                     Some(Field::Affiliations)
                 } else if text() {
                     Some(Field::Takeaways)
@@ -312,10 +477,12 @@ impl ExactTerm {
                     None
                 }
             }
-            Scope::Title => n.is_in(&e.title).then_some(Field::Title),
-            Scope::Affiliations => n.is_in(&e.affiliations).then_some(Field::Affiliations),
+            Scope::Title => n.is_in(index.titles.get(at)).then_some(Field::Title),
+            Scope::Affiliations => n
+                .is_in(index.affiliations.get(at))
+                .then_some(Field::Affiliations),
             Scope::Takeaways => text().then_some(Field::Takeaways),
-            Scope::Place => (ctx() || n.is_in(&e.venue)).then_some(Field::Context),
+            Scope::Place => (ctx() || n.is_in(index.venues.get(at))).then_some(Field::Context),
         }
     }
 }
@@ -346,35 +513,32 @@ impl Index {
             });
         }
         // Only what every fuzzy word may match is visited.
-        let mut reach: Option<RoaringBitmap> = None;
+        let mut reach: Option<Vec<u32>> = None;
         for t in &plan.fuzzy {
             let r = t.reach();
             reach = Some(match reach {
-                Some(prev) => prev & r,
+                Some(prev) => intersect(&prev, &r),
                 None => r,
             });
             if cancelled() {
                 return None;
             }
         }
-        let visit: Vec<u32> = match reach {
-            Some(r) => r.iter().collect(),
-            None => (0..self.entries.len() as u32).collect(),
-        };
+        let visit: Vec<u32> = reach.unwrap_or_else(|| (0..self.entries.len() as u32).collect());
         let chunk = visit.len().div_ceil(rayon::current_num_threads()).max(1024);
         let parts: Vec<Vec<Hit>> = visit
             .par_chunks(chunk)
             .map(|c| self.match_chunk(c, &plan, marks, cancelled))
             .collect::<Option<_>>()?;
         let mut hits: Vec<Hit> = parts.into_iter().flatten().collect();
-        sort_hits(&mut hits);
+        sort_hits(&mut hits, &self.entries);
         let names = plan
             .fuzzy
             .iter()
             .map(|t| NameCandidates {
                 scope: t.scope,
                 text: t.text.to_string(),
-                list: t.names.clone(),
+                found: t.found.clone(),
             })
             .collect();
         Some(Search {
@@ -404,6 +568,15 @@ impl Index {
     ) -> Option<Vec<Hit>> {
         let mut out = Vec::new();
         let mut in_text: Vec<&[u64]> = Vec::with_capacity(plan.fuzzy.len());
+        let mut scratch = Scratch::default();
+        // Per fuzzy word: where in its name candidates this chunk's entries are (both sorted).
+        let first = visit.first().copied().unwrap_or(0);
+        let mut cursors: Vec<usize> = plan
+            .fuzzy
+            .iter()
+            .map(|t| t.found.names.partition_point(|h| h.entry < first))
+            .collect();
+        let mut fields: Vec<(Field, Option<&NameHit>)> = Vec::with_capacity(plan.fuzzy.len());
         'entries: for (n, &i) in visit.iter().enumerate() {
             if n % 1024 == 0 && cancelled() {
                 return None;
@@ -414,11 +587,10 @@ impl Index {
                     continue 'entries;
                 }
             }
-            // The weakest field among the ranking terms, and the sum of the scores.
+            // The weakest field among the ranking terms.
             let mut field: Option<Field> = None;
-            let mut score = 0i64;
             for x in &plan.exact {
-                let found = x.find(i, e);
+                let found = x.find(self, i, e);
                 if found.is_some() == x.negated {
                     continue 'entries;
                 }
@@ -426,28 +598,43 @@ impl Index {
                     field = Some(field.map_or(f, |g| g.min(f)));
                 }
             }
-            in_text.clear();
-            for t in &plan.fuzzy {
-                let Some((f, s)) = t.find(self, i, e) else {
+            fields.clear();
+            for (t, cursor) in plan.fuzzy.iter().zip(cursors.iter_mut()) {
+                let names = &t.found.names;
+                while names.get(*cursor).is_some_and(|h| h.entry < i) {
+                    *cursor += 1;
+                }
+                let name = names.get(*cursor).filter(|h| h.entry == i);
+                let Some(f) = t.field(self, i, e, name) else {
                     continue 'entries;
                 };
-                score += s;
                 if t.ranks {
                     field = Some(field.map_or(f, |g| g.min(f)));
                 }
-                if !t.terms.is_empty() && t.text_hits.contains(i) {
-                    in_text.push(&t.terms);
-                }
+                fields.push((f, name));
             }
             let field = field.unwrap_or(Field::Title);
-            if field == Field::Takeaways {
+            // A takeaway hit ranks by the query's words there; any other by the words' scores.
+            let score = if field == Field::Takeaways {
+                in_text.clear();
+                for t in &plan.fuzzy {
+                    if !t.found.terms.is_empty() && t.found.text_hits.contains(i) {
+                        in_text.push(&t.found.terms);
+                    }
+                }
                 let span = if in_text.len() > 1 {
                     self.text.span(i, &in_text)
                 } else {
                     0
                 };
-                score = text_score(in_text.len(), span);
-            }
+                text_score(in_text.len(), span)
+            } else {
+                plan.fuzzy
+                    .iter()
+                    .zip(&fields)
+                    .map(|(t, &(f, name))| t.score(self, i, e, name, f, &mut scratch))
+                    .sum()
+            };
             out.push(Hit {
                 paper: e.paper,
                 // No term ranks (only `year:`, `has:`, exclusions…): every hit alike.
@@ -460,8 +647,49 @@ impl Index {
     }
 }
 
+/// The entries in both sorted lists.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let mut b = b.iter().peekable();
+    for &x in a {
+        while b.next_if(|&&y| y < x).is_some() {}
+        if b.next_if_eq(&&x).is_some() {
+            out.push(x);
+        }
+    }
+    out
+}
+
 /// Field, then score, then document order (entries are in document order).
-pub(super) fn sort_hits(hits: &mut [Hit]) {
+pub(super) fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
+    // Scores as they come (names: a few hundred at most; the takeaways: a million per word found)
+    // fit 30 bits: then field, score and entry are one number, and numbers sort fast.
+    const BIAS: i64 = 1 << 29;
+    if hits.iter().all(|h| (-BIAS..BIAS).contains(&h.score)) {
+        let key = |h: &Hit| {
+            let field = 3 - h.field as u64;
+            let score = (BIAS - 1 - h.score) as u64;
+            field << 62 | score << 32 | u64::from(h.entry)
+        };
+        let mut keys: Vec<u64> = hits.par_iter().map(key).collect();
+        keys.par_sort_unstable();
+        let field = |k: u64| match 3 - (k >> 62) {
+            3 => Field::Title,
+            2 => Field::Context,
+            1 => Field::Affiliations,
+            _ => Field::Takeaways,
+        };
+        hits.par_iter_mut().zip(keys).for_each(|(h, k)| {
+            let entry = k as u32;
+            *h = Hit {
+                paper: entries[entry as usize].paper,
+                field: field(k),
+                score: BIAS - 1 - ((k >> 32) & ((1 << 30) - 1)) as i64,
+                entry,
+            };
+        });
+        return;
+    }
     hits.par_sort_unstable_by(|a, b| {
         b.field
             .cmp(&a.field)
@@ -478,7 +706,7 @@ pub(super) fn one_chunk(index: &Index, query: &Query) -> Vec<Hit> {
     let mut h = index
         .match_chunk(&all, &plan, &super::NoMarks, &|| false)
         .unwrap();
-    sort_hits(&mut h);
+    sort_hits(&mut h, &index.entries);
     h
 }
 

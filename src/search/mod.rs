@@ -5,8 +5,8 @@
 //!
 //! - *Names* (title, document and topic path, affiliations, venue) are short: a query word matches them
 //!   fuzzily with fuzzy-matcher's skim (smart case: a capital makes it case-sensitive; skim's linear
-//!   scoring path). A letter mask and an ASCII subsequence test run first, and a word that grew by a key
-//!   only looks among the names that matched it before.
+//!   scoring path). Where the word occurs in each name is found once and grown key by key
+//!   ([`names`]); the names lie one after another in memory ([`strings`]).
 //! - *Text* (the takeaways) is long: a query word matches a word of it that starts with it, or with one
 //!   typo ([`text`]), answered from a term dictionary (`fst`) and posting lists (`roaring`), so no text
 //!   is read. Letters scattered across a sentence do not match.
@@ -24,11 +24,13 @@
 mod index_props;
 mod marks;
 mod matching;
+mod names;
 mod needle;
 pub mod query;
 #[cfg(test)]
 mod query_tests;
 mod rank;
+mod strings;
 pub mod text;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -65,12 +67,13 @@ impl Search {
     }
 }
 
-/// The entries whose names (in a scope) may match a fuzzy word: its letters occur in them in order.
+/// The entries whose names (in a scope) may match a fuzzy word, with where it occurs in them, and where
+/// it occurs in each breadcrumb: what the word's next key narrows from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct NameCandidates {
     scope: query::Scope,
     text: String,
-    list: std::sync::Arc<Vec<u32>>,
+    found: std::sync::Arc<matching::WordState>,
 }
 
 /// Where a paper matched, best first.
@@ -102,18 +105,15 @@ pub struct PageHit {
     pub positions: Vec<usize>,
 }
 
+/// What the search knows of a paper, besides its strings (kept in [`Index`]'s columns, one after
+/// another, so that a search reads them in order).
 struct Entry {
     paper: PaperRef,
-    title: Box<str>,
     /// The letters and digits in the title and affiliations ([`letter_mask`]).
     title_mask: u64,
     aff_mask: u64,
     /// Index into `Index::contexts`.
     context: u32,
-    affiliations: Box<str>,
-    takeaways: Box<str>,
-    /// The venue written after the title (empty for none), for `in:`.
-    venue: Box<str>,
     /// The year of its venue, else of its document's title (0 for none), for `year:`.
     year: u16,
     /// The kinds of link it has ([`crate::model::LinkKind::bit`]), for `has:`.
@@ -123,6 +123,12 @@ struct Entry {
 /// What the search looks in, built once per library.
 pub struct Index {
     entries: Vec<Entry>,
+    /// Per entry, by its number: its title, its affiliations (joined by ` & `), its takeaways flattened
+    /// (for phrases), and the venue written after its title (empty for none, for `in:`).
+    titles: strings::Strings,
+    affiliations: strings::Strings,
+    takeaways: strings::Strings,
+    venues: strings::Strings,
     /// Index of each document's first entry.
     doc_offsets: Vec<usize>,
     /// Distinct breadcrumbs (`ATC 2025 › LLMs › LLM Training`).
@@ -186,7 +192,13 @@ impl Index {
     pub fn new(lib: &Library) -> Self {
         let mut contexts: Vec<Context> = Vec::new();
         let mut context_ids: std::collections::HashMap<String, u32> = Default::default();
-        let mut entries = Vec::with_capacity(lib.paper_count());
+        let n = lib.paper_count();
+        let mut entries = Vec::with_capacity(n);
+        let mut titles = strings::Strings::with_capacity(n, n * 80);
+        let mut affiliations = strings::Strings::with_capacity(n, n * 40);
+        let mut texts = strings::Strings::with_capacity(n, n * 400);
+        let mut venues = strings::Strings::with_capacity(n, 0);
+        let mut takeaways = String::new();
         let mut doc_offsets = Vec::with_capacity(lib.documents.len());
         for (d, doc) in lib.documents.iter().enumerate() {
             doc_offsets.push(entries.len());
@@ -201,26 +213,29 @@ impl Index {
                     });
                     next
                 });
-                let mut takeaways = String::new();
+                takeaways.clear();
                 flatten(&p.takeaways, &mut takeaways);
                 let links = crate::model::LinkKind::ALL
                     .into_iter()
                     .filter(|&k| p.has(k))
                     .fold(0, |bits, k| bits | k.bit());
-                let affiliations = p.affiliations.join(" & ");
+                let aff = p.affiliations.join(" & ");
                 entries.push(Entry {
                     paper: r,
-                    title: p.title.as_str().into(),
                     title_mask: letter_mask(&p.title),
-                    aff_mask: letter_mask(&affiliations),
+                    aff_mask: letter_mask(&aff),
                     context: id,
-                    affiliations: affiliations.into(),
-                    takeaways: takeaways.into(),
-                    venue: p.venue.as_deref().unwrap_or("").into(),
                     year: venue::year_of_paper(p, &doc.title).unwrap_or(0),
                     links,
                 });
+                titles.push(&p.title);
+                affiliations.push(&aff);
+                texts.push(&takeaways);
+                venues.push(p.venue.as_deref().unwrap_or(""));
             }
+        }
+        for s in [&mut titles, &mut affiliations, &mut texts, &mut venues] {
+            s.shrink_to_fit();
         }
         let pages = lib
             .documents
@@ -230,10 +245,16 @@ impl Index {
             .map(|(i, d)| (i, d.title.clone()))
             .collect();
         static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        let texts: Vec<&str> = entries.iter().map(|e| &*e.takeaways).collect();
-        let text = text::TextIndex::new(&texts);
+        let text = {
+            let all: Vec<&str> = (0..entries.len()).map(|i| texts.get(i)).collect();
+            text::TextIndex::new(&all)
+        };
         Index {
             entries,
+            titles,
+            affiliations,
+            takeaways: texts,
+            venues,
             doc_offsets,
             contexts,
             text,

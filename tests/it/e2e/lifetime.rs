@@ -48,14 +48,14 @@ fn killing_the_terminal_ends_the_app_and_saves_its_session() {
     t.wait_for("TOY 2031");
     t.cmd(&["kill-session", "-t", "e2e"]);
     let since = Instant::now();
-    while !code.exists() && since.elapsed() < Duration::from_secs(2) {
+    while !code.exists() && since.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(10));
     }
     let status = std::fs::read_to_string(&code).unwrap_or_default();
     assert_eq!(
         status.trim(),
         "129",
-        "ended as a hang-up within 2 s of the terminal's end"
+        "ended as a hang-up (waited up to 10 s, a guard against a hang, not a timing)"
     );
 }
 
