@@ -106,6 +106,19 @@ fn load(c: &mut Criterion) {
         g.bench_function("index_new", |b| {
             b.iter_with_large_drop(|| takeaway::search::Index::new(&library))
         });
+        // A reload's edit of one file: the index updated for it, next to built anew (`index_new`).
+        let index = takeaway::search::Index::new(&library);
+        let mut edited = library.clone();
+        if let Some(p) = edited
+            .documents
+            .first_mut()
+            .and_then(|d| d.papers.first_mut())
+        {
+            p.title.push_str(" (revised)");
+        }
+        g.bench_function("index_updated_one_file", |b| {
+            b.iter_with_large_drop(|| index.updated(&edited, &[0]))
+        });
         g.bench_function("app_new", |b| {
             b.iter_batched(
                 || library.clone(),

@@ -34,6 +34,20 @@ type PaperWords = (Vec<usize>, Vec<usize>, Vec<Vec<usize>>);
 
 /// A library of one file: papers with titles, affiliations and takeaways from [`WORDS`].
 fn library(papers: &[PaperWords]) -> Library {
+    library_of(&[papers.to_vec()])
+}
+
+/// A library of one file per list of papers.
+fn library_of(files: &[Vec<PaperWords>]) -> Library {
+    let mut lib = Library::default();
+    for (f, papers) in files.iter().enumerate() {
+        lib.documents.push(document(&format!("t{f}.md"), papers));
+    }
+    loader::assign_ids(&mut lib);
+    lib
+}
+
+fn document(name: &str, papers: &[PaperWords]) -> crate::model::Document {
     let w = |ix: &[usize]| {
         ix.iter()
             .map(|&i| WORDS[i % WORDS.len()])
@@ -51,11 +65,7 @@ fn library(papers: &[PaperWords]) -> Library {
             md.push_str(&format!("  * {}.\n", w(note)));
         }
     }
-    let mut lib = Library::default();
-    lib.documents
-        .push(loader::document::build("t.md", None, &md).0);
-    loader::assign_ids(&mut lib);
-    lib
+    loader::document::build(name, None, &md).0
 }
 
 fn flatten(notes: &[Note]) -> String {
@@ -241,6 +251,51 @@ proptest! {
             let Some(q) = query.get(..n).and_then(|q| parse(q).ok()) else { continue };
             prev = idx.find_within(&q, &prev, &NoMarks);
             prop_assert_eq!(&prev.hits, &idx.find(&q, &NoMarks), "prefix {:?}", query.get(..n));
+        }
+    }
+}
+
+/// The hits as a user sees them: paper, field and score, best first.
+fn seen(idx: &Index, query: &str) -> Vec<(PaperRef, Field, i64)> {
+    idx.find(&parse(query).unwrap(), &NoMarks)
+        .into_iter()
+        .map(|h| (h.paper, h.field, h.score))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    /// An index updated for a reload's changed files (once, then again) finds what one built afresh
+    /// finds, in the same order.
+    #[test]
+    fn an_updated_index_finds_what_a_new_one_finds(
+        before in prop::collection::vec(papers(), 2..5),
+        edits in prop::collection::vec((0..5usize, papers()), 1..3),
+        more in prop::collection::vec((0..6usize, papers()), 1..3),
+        words in prop::collection::vec(query_word(), 1..3),
+    ) {
+        let query = words.join(" ");
+        let mut files = before.clone();
+        let mut idx = Index::new(&library_of(&files));
+        for round in [edits, more] {
+            let mut changed = Vec::new();
+            for (f, papers) in round {
+                // A file changed, or one more added at the end.
+                let f = f.min(files.len());
+                if f == files.len() {
+                    files.push(papers);
+                } else {
+                    files[f] = papers;
+                }
+                changed.push(f);
+            }
+            let lib = library_of(&files);
+            idx = idx.update(&lib, &changed, usize::MAX);
+            let fresh = Index::new(&lib);
+            prop_assert_eq!(idx.len(), fresh.len());
+            prop_assert_eq!(seen(&idx, &query), seen(&fresh, &query), "query {:?}", query);
+            prop_assert_eq!(seen(&idx, ""), seen(&fresh, ""));
         }
     }
 }

@@ -369,6 +369,7 @@ impl WordState {
             From::All if scope == Scope::Takeaways => Vec::new(),
             From::All => (0..index.entries.len() as u32)
                 .into_par_iter()
+                .filter(|&i| !index.is_dead(i))
                 .filter_map(fresh)
                 .collect(),
             From::Within(base) => base
@@ -504,9 +505,7 @@ impl Index {
         let plan = Plan::new(self, query, previous, cancelled)?;
         if plan.is_empty() {
             return Some(Search {
-                hits: (0..self.entries.len() as u32)
-                    .map(|i| self.hit_all(i))
-                    .collect(),
+                hits: self.order.iter().map(|&i| self.hit_all(i)).collect(),
                 names: Vec::new(),
                 query: None,
                 index: self.id,
@@ -524,14 +523,18 @@ impl Index {
                 return None;
             }
         }
-        let visit: Vec<u32> = reach.unwrap_or_else(|| (0..self.entries.len() as u32).collect());
+        let visit: Vec<u32> = reach.unwrap_or_else(|| {
+            (0..self.entries.len() as u32)
+                .filter(|&i| !self.is_dead(i))
+                .collect()
+        });
         let chunk = visit.len().div_ceil(rayon::current_num_threads()).max(1024);
         let parts: Vec<Vec<Hit>> = visit
             .par_chunks(chunk)
             .map(|c| self.match_chunk(c, &plan, marks, cancelled))
             .collect::<Option<_>>()?;
         let mut hits: Vec<Hit> = parts.into_iter().flatten().collect();
-        sort_hits(&mut hits, &self.entries);
+        sort_hits(&mut hits, &self.entries, &self.order);
         let names = plan
             .fuzzy
             .iter()
@@ -660,8 +663,8 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Field, then score, then document order (entries are in document order).
-pub(super) fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
+/// Field, then score, then library order.
+pub(super) fn sort_hits(hits: &mut [Hit], entries: &[Entry], order: &[u32]) {
     // Scores as they come (names: a few hundred at most; the takeaways: a million per word found)
     // fit 30 bits: then field, score and entry are one number, and numbers sort fast.
     const BIAS: i64 = 1 << 29;
@@ -669,7 +672,8 @@ pub(super) fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
         let key = |h: &Hit| {
             let field = 3 - h.field as u64;
             let score = (BIAS - 1 - h.score) as u64;
-            field << 62 | score << 32 | u64::from(h.entry)
+            let rank = entries.get(h.entry as usize).map_or(u32::MAX, |e| e.rank);
+            field << 62 | score << 32 | u64::from(rank)
         };
         let mut keys: Vec<u64> = hits.par_iter().map(key).collect();
         keys.par_sort_unstable();
@@ -680,7 +684,7 @@ pub(super) fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
             _ => Field::Takeaways,
         };
         hits.par_iter_mut().zip(keys).for_each(|(h, k)| {
-            let entry = k as u32;
+            let entry = order.get(k as u32 as usize).copied().unwrap_or(u32::MAX);
             *h = Hit {
                 paper: entries[entry as usize].paper,
                 field: field(k),
@@ -690,23 +694,26 @@ pub(super) fn sort_hits(hits: &mut [Hit], entries: &[Entry]) {
         });
         return;
     }
+    let rank = |h: &Hit| entries.get(h.entry as usize).map_or(u32::MAX, |e| e.rank);
     hits.par_sort_unstable_by(|a, b| {
         b.field
             .cmp(&a.field)
             .then(b.score.cmp(&a.score))
-            .then(a.entry.cmp(&b.entry))
+            .then_with(|| rank(a).cmp(&rank(b)))
     });
 }
 
 /// The hits of `query` matched in one piece (no threads), sorted: what a parallel search must equal.
 #[cfg(test)]
 pub(super) fn one_chunk(index: &Index, query: &Query) -> Vec<Hit> {
-    let all: Vec<u32> = (0..index.len() as u32).collect();
+    let all: Vec<u32> = (0..index.entries.len() as u32)
+        .filter(|&i| !index.is_dead(i))
+        .collect();
     let plan = Plan::new(index, query, None, &|| false).unwrap();
     let mut h = index
         .match_chunk(&all, &plan, &super::NoMarks, &|| false)
         .unwrap();
-    sort_hits(&mut h, &index.entries);
+    sort_hits(&mut h, &index.entries, &index.order);
     h
 }
 

@@ -20,6 +20,7 @@
 //! matched by [`Index::find`] and its kin (see `matching.rs`). [`Index::search`] and its kin take the whole
 //! text as one fuzzy term. [`merge_ranked`] ranks the papers and note pages of the jump palette.
 
+mod build;
 #[cfg(test)]
 mod index_props;
 mod marks;
@@ -36,7 +37,7 @@ pub mod text;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
-use crate::model::{venue, Library, Note, PaperRef};
+use crate::model::{Library, Note, PaperRef};
 
 pub use marks::{KeyMarks, MarkTable, Marks, NoMarks};
 pub use query::{parse, Query, QueryError};
@@ -107,6 +108,7 @@ pub struct PageHit {
 
 /// What the search knows of a paper, besides its strings (kept in [`Index`]'s columns, one after
 /// another, so that a search reads them in order).
+#[derive(Clone, Copy)]
 struct Entry {
     paper: PaperRef,
     /// The letters and digits in the title and affiliations ([`letter_mask`]).
@@ -118,6 +120,8 @@ struct Entry {
     year: u16,
     /// The kinds of link it has ([`crate::model::LinkKind::bit`]), for `has:`.
     links: u16,
+    /// Its place in library order (ties rank in it).
+    rank: u32,
 }
 
 /// What the search looks in, built once per library.
@@ -129,10 +133,15 @@ pub struct Index {
     affiliations: strings::Strings,
     takeaways: strings::Strings,
     venues: strings::Strings,
-    /// Index of each document's first entry.
-    doc_offsets: Vec<usize>,
-    /// Distinct breadcrumbs (`ATC 2025 › LLMs › LLM Training`).
+    /// Per document: its entries, `start..start + count`.
+    docs: Vec<(u32, u32)>,
+    /// The live entries in library order (a reload appends a changed document's entries at the end).
+    order: Vec<u32>,
+    /// Per entry: taken out by a reload (empty when none was).
+    dead: Vec<bool>,
+    /// Distinct breadcrumbs (`ATC 2025 › LLMs › LLM Training`), and each one's number.
     contexts: Vec<Context>,
+    context_ids: std::collections::HashMap<Box<str>, u32>,
     /// The words of the takeaways.
     text: text::TextIndex,
     /// Note pages: (document index, title).
@@ -147,6 +156,7 @@ pub struct Index {
 }
 
 /// A distinct breadcrumb and its letters.
+#[derive(Clone)]
 struct Context {
     text: Box<str>,
     mask: u64,
@@ -189,92 +199,23 @@ fn flatten(notes: &[Note], out: &mut String) {
 }
 
 impl Index {
-    pub fn new(lib: &Library) -> Self {
-        let mut contexts: Vec<Context> = Vec::new();
-        let mut context_ids: std::collections::HashMap<String, u32> = Default::default();
-        let n = lib.paper_count();
-        let mut entries = Vec::with_capacity(n);
-        let mut titles = strings::Strings::with_capacity(n, n * 80);
-        let mut affiliations = strings::Strings::with_capacity(n, n * 40);
-        let mut texts = strings::Strings::with_capacity(n, n * 400);
-        let mut venues = strings::Strings::with_capacity(n, 0);
-        let mut takeaways = String::new();
-        let mut doc_offsets = Vec::with_capacity(lib.documents.len());
-        for (d, doc) in lib.documents.iter().enumerate() {
-            doc_offsets.push(entries.len());
-            for (i, p) in doc.papers.iter().enumerate() {
-                let r = PaperRef { doc: d, paper: i };
-                let ctx = context(lib, r);
-                let next = contexts.len() as u32;
-                let id = *context_ids.entry(ctx).or_insert_with_key(|k| {
-                    contexts.push(Context {
-                        text: k.as_str().into(),
-                        mask: letter_mask(k),
-                    });
-                    next
-                });
-                takeaways.clear();
-                flatten(&p.takeaways, &mut takeaways);
-                let links = crate::model::LinkKind::ALL
-                    .into_iter()
-                    .filter(|&k| p.has(k))
-                    .fold(0, |bits, k| bits | k.bit());
-                let aff = p.affiliations.join(" & ");
-                entries.push(Entry {
-                    paper: r,
-                    title_mask: letter_mask(&p.title),
-                    aff_mask: letter_mask(&aff),
-                    context: id,
-                    year: venue::year_of_paper(p, &doc.title).unwrap_or(0),
-                    links,
-                });
-                titles.push(&p.title);
-                affiliations.push(&aff);
-                texts.push(&takeaways);
-                venues.push(p.venue.as_deref().unwrap_or(""));
-            }
-        }
-        for s in [&mut titles, &mut affiliations, &mut texts, &mut venues] {
-            s.shrink_to_fit();
-        }
-        let pages = lib
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.kind == crate::model::DocKind::Page)
-            .map(|(i, d)| (i, d.title.clone()))
-            .collect();
-        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        let text = {
-            let all: Vec<&str> = (0..entries.len()).map(|i| texts.get(i)).collect();
-            text::TextIndex::new(&all)
-        };
-        Index {
-            entries,
-            titles,
-            affiliations,
-            takeaways: texts,
-            venues,
-            doc_offsets,
-            contexts,
-            text,
-            pages,
-            matcher: SkimMatcherV2::default().smart_case().element_limit(1),
-            highlighter: SkimMatcherV2::default().smart_case(),
-            id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-        }
-    }
-
+    /// How many papers it holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.order.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.order.is_empty()
+    }
+
+    /// Was entry `i` taken out by a reload?
+    fn is_dead(&self, i: u32) -> bool {
+        self.dead.get(i as usize).copied().unwrap_or(false)
     }
 
     fn entry(&self, r: PaperRef) -> Option<&Entry> {
-        let i = self.doc_offsets.get(r.doc)? + r.paper;
+        let &(start, count) = self.docs.get(r.doc)?;
+        let i = (r.paper < count as usize).then_some(start as usize + r.paper)?;
         self.entries.get(i).filter(|e| e.paper == r)
     }
 

@@ -1,41 +1,89 @@
 //! Many strings in one buffer, each by its number: a search reads the names of 100,000 papers in a few
-//! milliseconds when they lie one after another in memory, not when each is its own allocation.
+//! milliseconds when they lie one after another in memory, not when each is its own allocation. The
+//! strings an index was built with are shared by every index updated from it ([`Strings::updated`]);
+//! the strings of a reload's changed documents follow them.
 
-/// Strings pushed one after another, each found by its number.
-#[derive(Debug, Default)]
-pub(super) struct Strings {
+use std::sync::Arc;
+
+/// Strings one after another in one buffer.
+#[derive(Debug, Default, Clone)]
+struct Buffer {
     text: String,
     /// Where each string ends in `text`.
     ends: Vec<usize>,
 }
 
-impl Strings {
-    pub(super) fn with_capacity(strings: usize, bytes: usize) -> Strings {
-        Strings {
-            text: String::with_capacity(bytes),
-            ends: Vec::with_capacity(strings),
-        }
-    }
-
-    pub(super) fn push(&mut self, s: &str) {
-        self.text.push_str(s);
-        self.ends.push(self.text.len());
-    }
-
-    /// The `i`th string ("" past the end).
-    pub(super) fn get(&self, i: usize) -> &str {
+impl Buffer {
+    fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
         let start = match i.checked_sub(1) {
             Some(p) => self.ends.get(p).copied().unwrap_or(0),
             None => 0,
         };
-        let end = self.ends.get(i).copied().unwrap_or(start);
         // Both ends are where a pushed string ended: boundaries of `text`.
-        self.text.get(start..end).unwrap_or("")
+        self.text.get(start..end)
+    }
+}
+
+/// Strings by number: those of the first build (shared), then those pushed since.
+#[derive(Debug, Default)]
+pub(super) struct Strings {
+    base: Arc<Buffer>,
+    more: Buffer,
+}
+
+impl Strings {
+    /// The strings of `iter`, in order.
+    pub(super) fn build<'a>(iter: impl IntoIterator<Item = &'a str>) -> Strings {
+        let mut b = Buffer::default();
+        for s in iter {
+            b.text.push_str(s);
+            b.ends.push(b.text.len());
+        }
+        b.text.shrink_to_fit();
+        b.ends.shrink_to_fit();
+        Strings {
+            base: Arc::new(b),
+            more: Buffer::default(),
+        }
     }
 
-    pub(super) fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
+    /// The first `keep` strings of this one (sharing the first build's), then `more`.
+    pub(super) fn updated<'a>(
+        &self,
+        keep: usize,
+        more: impl IntoIterator<Item = &'a str>,
+    ) -> Strings {
+        let mut out = Strings {
+            base: self.base.clone(),
+            more: Buffer::default(),
+        };
+        for i in self.base.ends.len()..keep {
+            out.push(self.get(i));
+        }
+        for s in more {
+            out.push(s);
+        }
+        out
+    }
+
+    fn push(&mut self, s: &str) {
+        self.more.text.push_str(s);
+        self.more.ends.push(self.more.text.len());
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.base.ends.len() + self.more.ends.len()
+    }
+
+    /// The `i`th string ("" past the end).
+    pub(super) fn get(&self, i: usize) -> &str {
+        match i.checked_sub(self.base.ends.len()) {
+            None => self.base.get(i),
+            Some(j) => self.more.get(j),
+        }
+        .unwrap_or("")
     }
 }
 
@@ -45,13 +93,19 @@ mod tests {
 
     #[test]
     fn each_string_by_its_number() {
-        let mut s = Strings::default();
-        for w in ["owl", "", "é✓", "x"] {
-            s.push(w);
-        }
+        let s = Strings::build(["owl", "", "é✓", "x"]);
         assert_eq!(
             (0..5).map(|i| s.get(i)).collect::<Vec<_>>(),
             ["owl", "", "é✓", "x", ""]
         );
+        let u = s.updated(4, ["new"]);
+        assert!(
+            Arc::ptr_eq(&s.base, &u.base),
+            "the first build's are shared"
+        );
+        assert_eq!(u.len(), 5);
+        assert_eq!((u.get(3), u.get(4)), ("x", "new"));
+        let v = u.updated(5, ["more"]);
+        assert_eq!((v.get(4), v.get(5), v.len()), ("new", "more", 6));
     }
 }

@@ -145,9 +145,9 @@ pub fn word_matches(word: &str, token: &str, typo: bool) -> bool {
     false
 }
 
-/// The term dictionary and posting lists of the takeaways.
+/// The term dictionary and posting lists of a run of entries' takeaways (numbered from 0).
 #[derive(Default)]
-pub struct TextIndex {
+struct Words {
     /// Word → its number (index into `postings`), sorted.
     terms: Map<Vec<u8>>,
     /// Per word: the entries whose text has it.
@@ -158,9 +158,9 @@ pub struct TextIndex {
     offsets: Vec<u32>,
 }
 
-impl TextIndex {
+impl Words {
     /// Indexes `texts`, one per entry (the entry's number is its position).
-    pub fn new(texts: &[&str]) -> TextIndex {
+    fn new(texts: &[&str]) -> Words {
         use rayon::prelude::*;
         // Each thread indexes a run of entries; the runs are then joined in order.
         let chunk = texts.len().div_ceil(rayon::current_num_threads()).max(1024);
@@ -218,7 +218,7 @@ impl TextIndex {
             *id = renumber[*id as usize];
         }
         stream.shrink_to_fit();
-        TextIndex {
+        Words {
             terms,
             postings,
             stream,
@@ -226,64 +226,33 @@ impl TextIndex {
         }
     }
 
-    /// The entries whose text matches a fuzzy query word (every word of it, `kv-cache` both `kv` and
-    /// `cache`, as [`query_words`] splits it), and the word numbers that match it as a bit set. A word
-    /// with no letters or digits matches nothing.
-    pub fn query_word(&self, word: &str) -> (RoaringBitmap, Vec<u64>) {
-        let parts = query_words(word);
-        let mut terms = vec![0u64; self.len().div_ceil(64)];
-        let mut hits: Option<RoaringBitmap> = None;
-        for p in &parts {
-            let (h, ids) = self.matching(p);
-            for id in ids {
-                terms[id as usize / 64] |= 1 << (id % 64);
-            }
-            hits = Some(match hits {
-                Some(prev) => prev & h,
-                None => h,
-            });
-        }
-        (hits.unwrap_or_default(), terms)
-    }
-
-    /// The entries with a word matching the one query word `word` (lowercased), and those words'
-    /// numbers.
-    fn matching(&self, word: &str) -> (RoaringBitmap, Vec<u64>) {
+    /// The numbers of the words that start with `word` (lowercased), or with one typo when `typo`.
+    fn matching(&self, word: &str, typo: bool, ids: &mut Vec<u64>) {
         fn collect<A: Automaton>(terms: &Map<Vec<u8>>, a: A, ids: &mut Vec<u64>) {
             let mut s = terms.search(a).into_stream();
             while let Some((_, id)) = s.next() {
                 ids.push(id);
             }
         }
-        let mut ids: Vec<u64> = Vec::new();
-        collect(&self.terms, Str::new(word).starts_with(), &mut ids);
-        if ids.is_empty() && word.chars().count() >= TYPO_MIN {
-            if let Ok(lev) = Levenshtein::new(word, 1) {
-                collect(&self.terms, lev.starts_with(), &mut ids);
-            }
+        if !typo {
+            collect(&self.terms, Str::new(word).starts_with(), ids);
+        } else if let Ok(lev) = Levenshtein::new(word, 1) {
+            collect(&self.terms, lev.starts_with(), ids);
         }
+    }
+
+    /// The entries having any of the words `ids`.
+    fn having(&self, ids: &[u64]) -> RoaringBitmap {
         let lists: Vec<&RoaringBitmap> = ids
             .iter()
             .filter_map(|&id| self.postings.get(id as usize))
             .collect();
-        (union(&lists), ids)
-    }
-
-    /// Is the query word `word` (lowercased) taken with one typo: 5 letters or more, and no word of
-    /// the text starts with it?
-    pub fn typo(&self, word: &str) -> bool {
-        word.chars().count() >= TYPO_MIN
-            && self
-                .terms
-                .search(Str::new(word).starts_with())
-                .into_stream()
-                .next()
-                .is_none()
+        union(&lists)
     }
 
     /// The fewest words of entry `entry`'s text that hold a word of each of `sets` (word numbers as
     /// bit sets), less one: 0 when they are next to each other. `usize::MAX` when one is missing.
-    pub fn span(&self, entry: u32, sets: &[&[u64]]) -> usize {
+    fn span(&self, entry: u32, sets: &[&[u64]], first_id: u32) -> usize {
         let range = |i: usize| self.offsets.get(i).map(|&o| o as usize);
         let (Some(from), Some(to)) = (range(entry as usize), range(entry as usize + 1)) else {
             return usize::MAX;
@@ -294,6 +263,7 @@ impl TextIndex {
         let mut last: Vec<Option<usize>> = vec![None; sets.len()];
         let mut best = usize::MAX;
         for (pos, &id) in ids.iter().enumerate() {
+            let id = id + first_id;
             let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
             let mut hit = false;
             for (k, set) in sets.iter().enumerate() {
@@ -314,33 +284,164 @@ impl TextIndex {
     }
 
     /// How many distinct words.
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.postings.len()
+    }
+
+    /// The numbers of the words containing `needle` (lowercased).
+    fn containing(&self, needle: &str) -> Vec<u64> {
+        let mut ids = Vec::new();
+        let mut stream = self.terms.stream();
+        while let Some((w, id)) = stream.next() {
+            if memchr::memmem::find(w, needle.as_bytes()).is_some() {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+}
+
+/// The words of the takeaways: those of the entries the index was built with (shared by every index
+/// updated from it), and those of the entries a reload added since (numbered from `from` on; their
+/// word numbers follow the first part's), less the entries a reload took out.
+#[derive(Default)]
+pub struct TextIndex {
+    base: std::sync::Arc<Words>,
+    added: Words,
+    from: u32,
+    dead: RoaringBitmap,
+}
+
+impl TextIndex {
+    /// Indexes `texts`, one per entry (the entry's number is its position).
+    pub fn new(texts: &[&str]) -> TextIndex {
+        TextIndex {
+            base: std::sync::Arc::new(Words::new(texts)),
+            added: Words::default(),
+            from: texts.len() as u32,
+            dead: RoaringBitmap::new(),
+        }
+    }
+
+    /// This index with the entries numbered from where its first part ends replaced by `added` (one
+    /// text per entry, in order), and `dead` taken out.
+    pub fn with_added(&self, added: &[&str], dead: RoaringBitmap) -> TextIndex {
+        TextIndex {
+            base: self.base.clone(),
+            added: Words::new(added),
+            from: self.from,
+            dead,
+        }
+    }
+
+    /// Where the entries added after the first part start.
+    pub fn added_from(&self) -> u32 {
+        self.from
+    }
+
+    /// The entries of `ids` (word numbers) in each part, as entry numbers, less the dead ones.
+    fn having(&self, ids: &[u64]) -> RoaringBitmap {
+        let first = self.base.len() as u64;
+        let (base, added): (Vec<u64>, Vec<u64>) = ids.iter().partition(|&&id| id < first);
+        let mut hits = self.base.having(&base);
+        if !added.is_empty() {
+            let local: Vec<u64> = added.iter().map(|id| id - first).collect();
+            hits.extend(self.added.having(&local).iter().map(|e| e + self.from));
+        }
+        if !self.dead.is_empty() {
+            hits -= &self.dead;
+        }
+        hits
+    }
+
+    /// The numbers of the words starting with `word` (or with one typo) in both parts.
+    fn ids(&self, word: &str, typo: bool) -> Vec<u64> {
+        let first = self.base.len() as u64;
+        let mut ids = Vec::new();
+        self.base.matching(word, typo, &mut ids);
+        let mut more = Vec::new();
+        self.added.matching(word, typo, &mut more);
+        ids.extend(more.into_iter().map(|id| id + first));
+        ids
+    }
+
+    /// The words matching the one query word `word` and the entries having them: the words starting
+    /// with it, or, when no entry has one and it is long enough, those starting with it after one typo.
+    fn matching(&self, word: &str) -> (Vec<u64>, RoaringBitmap) {
+        let ids = self.ids(word, false);
+        let hits = self.having(&ids);
+        if hits.is_empty() && word.chars().count() >= TYPO_MIN {
+            let ids = self.ids(word, true);
+            let hits = self.having(&ids);
+            return (ids, hits);
+        }
+        (ids, hits)
+    }
+
+    /// The entries whose text matches a fuzzy query word (every word of it, `kv-cache` both `kv` and
+    /// `cache`, as [`query_words`] splits it), and the word numbers that match it as a bit set. A word
+    /// with no letters or digits matches nothing.
+    pub fn query_word(&self, word: &str) -> (RoaringBitmap, Vec<u64>) {
+        let parts = query_words(word);
+        let mut terms = vec![0u64; self.len().div_ceil(64)];
+        let mut hits: Option<RoaringBitmap> = None;
+        for p in &parts {
+            let (ids, h) = self.matching(p);
+            for &id in &ids {
+                if let Some(t) = terms.get_mut(id as usize / 64) {
+                    *t |= 1 << (id % 64);
+                }
+            }
+            hits = Some(match hits {
+                Some(prev) => prev & h,
+                None => h,
+            });
+        }
+        (hits.unwrap_or_default(), terms)
+    }
+
+    /// Is the query word `word` (lowercased) taken with one typo: 5 letters or more, and no word of
+    /// the text starts with it?
+    pub fn typo(&self, word: &str) -> bool {
+        word.chars().count() >= TYPO_MIN && self.having(&self.ids(word, false)).is_empty()
+    }
+
+    /// The fewest words of entry `entry`'s text that hold a word of each of `sets` (word numbers as
+    /// bit sets), less one: 0 when they are next to each other. `usize::MAX` when one is missing.
+    pub fn span(&self, entry: u32, sets: &[&[u64]]) -> usize {
+        match entry.checked_sub(self.from) {
+            None => self.base.span(entry, sets, 0),
+            Some(local) => self.added.span(local, sets, self.base.len() as u32),
+        }
+    }
+
+    /// How many distinct words (in both parts; a word may be counted in each).
+    pub fn len(&self) -> usize {
+        self.base.len() + self.added.len()
     }
 
     /// Has the text no words at all?
     pub fn is_empty(&self) -> bool {
-        self.postings.is_empty()
+        self.len() == 0
     }
 
     /// The entries with a word matching the query word `word` (lowercased, one word: see
     /// [`query_words`]).
     pub fn word(&self, word: &str) -> RoaringBitmap {
-        self.matching(word).0
+        self.matching(word).1
     }
 
     /// The entries with a word containing `needle` (lowercased).
     pub fn containing(&self, needle: &str) -> RoaringBitmap {
-        let mut lists: Vec<&RoaringBitmap> = Vec::new();
-        let mut stream = self.terms.stream();
-        while let Some((w, id)) = stream.next() {
-            if memchr::memmem::find(w, needle.as_bytes()).is_some() {
-                if let Some(p) = self.postings.get(id as usize) {
-                    lists.push(p);
-                }
-            }
-        }
-        union(&lists)
+        let first = self.base.len() as u64;
+        let mut ids = self.base.containing(needle);
+        ids.extend(
+            self.added
+                .containing(needle)
+                .into_iter()
+                .map(|id| id + first),
+        );
+        self.having(&ids)
     }
 }
 

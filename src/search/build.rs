@@ -1,0 +1,236 @@
+//! Building the index: for a whole library ([`Index::new`]), or for a reload's changed documents only
+//! ([`Index::updated`]), sharing what did not change with the index it was updated from.
+//!
+//! An update takes out the entries of the changed documents (they stay in place, marked dead, so no other
+//! entry is renumbered) and appends their new entries at the end: strings after the shared ones, their
+//! words in a second, small word index ([`text::TextIndex::with_added`]). Library order, in which ties
+//! rank, is kept apart from entry numbers (`Entry::rank`, `Index::order`). When the appended entries grow
+//! past a fifth of the index (and a thousand), or documents were taken out of the library (every later
+//! document's number changes), it is built anew.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::strings::Strings;
+use super::{context, flatten, letter_mask, text, Context, Entry, Index};
+use crate::model::{venue, DocKind, Library, PaperRef};
+
+/// Tells one index from another.
+static IDS: AtomicU64 = AtomicU64::new(1);
+
+/// Entries being added, with their strings and breadcrumbs.
+#[derive(Default)]
+struct Added {
+    entries: Vec<Entry>,
+    titles: Vec<String>,
+    affiliations: Vec<String>,
+    takeaways: Vec<String>,
+    venues: Vec<String>,
+    /// Per document added: (document, first entry, count).
+    docs: Vec<(usize, u32, u32)>,
+}
+
+impl Added {
+    /// Adds document `d`'s papers, numbered from `first` on; new breadcrumbs join `contexts`.
+    fn document(
+        &mut self,
+        lib: &Library,
+        d: usize,
+        first: u32,
+        contexts: &mut Vec<Context>,
+        ids: &mut HashMap<Box<str>, u32>,
+    ) {
+        let Some(doc) = lib.documents.get(d) else {
+            return;
+        };
+        let start = first + self.entries.len() as u32;
+        for (i, p) in doc.papers.iter().enumerate() {
+            let r = PaperRef { doc: d, paper: i };
+            let ctx = context(lib, r);
+            let next = contexts.len() as u32;
+            let id = *ids.entry(ctx.as_str().into()).or_insert_with(|| {
+                contexts.push(Context {
+                    mask: letter_mask(&ctx),
+                    text: ctx.as_str().into(),
+                });
+                next
+            });
+            let mut takeaways = String::new();
+            flatten(&p.takeaways, &mut takeaways);
+            let links = crate::model::LinkKind::ALL
+                .into_iter()
+                .filter(|&k| p.has(k))
+                .fold(0, |bits, k| bits | k.bit());
+            let aff = p.affiliations.join(" & ");
+            self.entries.push(Entry {
+                paper: r,
+                title_mask: letter_mask(&p.title),
+                aff_mask: letter_mask(&aff),
+                context: id,
+                year: venue::year_of_paper(p, &doc.title).unwrap_or(0),
+                links,
+                rank: 0,
+            });
+            self.titles.push(p.title.clone());
+            self.affiliations.push(aff);
+            self.takeaways.push(takeaways);
+            self.venues.push(p.venue.clone().unwrap_or_default());
+        }
+        self.docs.push((d, start, doc.papers.len() as u32));
+    }
+}
+
+/// Note pages: (document index, title).
+fn pages(lib: &Library) -> Vec<(usize, String)> {
+    lib.documents
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == DocKind::Page)
+        .map(|(i, d)| (i, d.title.clone()))
+        .collect()
+}
+
+/// Library order: each document's entries in turn; sets each entry's rank.
+fn order(docs: &[(u32, u32)], entries: &mut [Entry]) -> Vec<u32> {
+    let mut order = Vec::with_capacity(entries.len());
+    for &(start, count) in docs {
+        for e in start..start + count {
+            if let Some(entry) = entries.get_mut(e as usize) {
+                entry.rank = order.len() as u32;
+                order.push(e);
+            }
+        }
+    }
+    order
+}
+
+impl Index {
+    pub fn new(lib: &Library) -> Self {
+        let mut contexts = Vec::new();
+        let mut context_ids = HashMap::new();
+        let mut added = Added::default();
+        for d in 0..lib.documents.len() {
+            added.document(lib, d, 0, &mut contexts, &mut context_ids);
+        }
+        let mut docs = vec![(0, 0); lib.documents.len()];
+        for &(d, start, count) in &added.docs {
+            docs[d] = (start, count);
+        }
+        let mut entries = added.entries;
+        let order = order(&docs, &mut entries);
+        let text = {
+            let all: Vec<&str> = added.takeaways.iter().map(String::as_str).collect();
+            text::TextIndex::new(&all)
+        };
+        let strings = |v: &[String]| Strings::build(v.iter().map(String::as_str));
+        Index {
+            titles: strings(&added.titles),
+            affiliations: strings(&added.affiliations),
+            takeaways: strings(&added.takeaways),
+            venues: strings(&added.venues),
+            entries,
+            docs,
+            order,
+            dead: Vec::new(),
+            contexts,
+            context_ids,
+            text,
+            pages: pages(lib),
+            matcher: SkimMatcherV2::default().smart_case().element_limit(1),
+            highlighter: SkimMatcherV2::default().smart_case(),
+            id: IDS.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// The index of `lib`, where the documents numbered in `changed` are new or changed and every other
+    /// document is the one this index was built for, at the same number: only the changed documents are
+    /// read, the rest is shared. Gives the same results as [`Index::new`] of `lib`.
+    pub fn updated(&self, lib: &Library, changed: &[usize]) -> Index {
+        // Appended entries cost a little more to search than the first build's (a second word index),
+        // and the dead ones memory: past a fifth of the index, and a thousand, build it anew.
+        let limit = (self.text.added_from() as usize / 5).max(1000);
+        self.update(lib, changed, limit)
+    }
+
+    /// [`Index::updated`], built anew when more than `limit` entries would follow the first build's.
+    pub(super) fn update(&self, lib: &Library, changed: &[usize], limit: usize) -> Index {
+        let n = self.entries.len();
+        let appended_before = n - self.text.added_from() as usize;
+        let mut redo: Vec<usize> = changed
+            .iter()
+            .copied()
+            .filter(|&d| d < lib.documents.len())
+            .chain(self.docs.len()..lib.documents.len())
+            .collect();
+        redo.sort_unstable();
+        redo.dedup();
+        let appending: usize = redo
+            .iter()
+            .filter_map(|&d| lib.documents.get(d))
+            .map(|d| d.papers.len())
+            .sum();
+        if lib.documents.len() < self.docs.len() || appended_before + appending > limit {
+            return Index::new(lib);
+        }
+        let mut dead = self.dead.clone();
+        dead.resize(n, false);
+        for &d in &redo {
+            if let Some(&(start, count)) = self.docs.get(d) {
+                for e in start..start + count {
+                    if let Some(x) = dead.get_mut(e as usize) {
+                        *x = true;
+                    }
+                }
+            }
+        }
+        let mut contexts = self.contexts.clone();
+        let mut context_ids = self.context_ids.clone();
+        let mut added = Added::default();
+        for &d in &redo {
+            added.document(lib, d, n as u32, &mut contexts, &mut context_ids);
+        }
+        let mut docs = self.docs.clone();
+        docs.resize(lib.documents.len(), (0, 0));
+        for &(d, start, count) in &added.docs {
+            docs[d] = (start, count);
+        }
+        let mut entries: Vec<Entry> = self.entries.clone();
+        entries.append(&mut added.entries);
+        dead.resize(entries.len(), false);
+        let order = order(&docs, &mut entries);
+        let from = self.text.added_from() as usize;
+        let strings = |s: &Strings, more: &[String]| s.updated(n, more.iter().map(String::as_str));
+        let takeaways = strings(&self.takeaways, &added.takeaways);
+        let text = {
+            // Every entry appended since the first build, the dead ones too (numbering stays).
+            let appended: Vec<&str> = (from..entries.len()).map(|i| takeaways.get(i)).collect();
+            let mut gone = roaring::RoaringBitmap::new();
+            gone.extend(
+                dead.iter()
+                    .enumerate()
+                    .filter(|(_, d)| **d)
+                    .map(|(i, _)| i as u32),
+            );
+            self.text.with_added(&appended, gone)
+        };
+        Index {
+            titles: strings(&self.titles, &added.titles),
+            affiliations: strings(&self.affiliations, &added.affiliations),
+            takeaways,
+            venues: strings(&self.venues, &added.venues),
+            entries,
+            docs,
+            order,
+            dead,
+            contexts,
+            context_ids,
+            text,
+            pages: pages(lib),
+            matcher: SkimMatcherV2::default().smart_case().element_limit(1),
+            highlighter: SkimMatcherV2::default().smart_case(),
+            id: IDS.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+}
