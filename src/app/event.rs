@@ -107,8 +107,18 @@ impl SearchJob {
             Some(m) => m.as_ref(),
             None => &crate::search::NoMarks,
         };
-        self.index
-            .find_cancellable(&self.parsed, self.within.as_ref(), marks, cancelled)
+        let within = self.within.as_ref();
+        match self.target {
+            // The filter shows its hits in the tree and selects the best: no order needed.
+            SearchTarget::Filter => {
+                self.index
+                    .find_best_cancellable(&self.parsed, within, marks, cancelled)
+            }
+            SearchTarget::Palette => {
+                self.index
+                    .find_cancellable(&self.parsed, within, marks, cancelled)
+            }
+        }
     }
 }
 

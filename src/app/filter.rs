@@ -19,8 +19,10 @@ const RECENT: usize = 20;
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
     pub input: TextInput,
-    /// Hits for the query, best first.
+    /// Hits for the query, in library order (not ranked: the tree shows them in its own order).
     pub hits: Vec<Hit>,
+    /// The best of them (what a key selects).
+    pub best: Option<Hit>,
     /// Show only bookmarked papers (`B`), only unread ones (`U`).
     pub only_bookmarked: bool,
     pub only_unread: bool,
@@ -92,6 +94,7 @@ impl Filter {
             self.last = search;
         }
         self.hits = self.last.hits.clone();
+        self.best = self.last.best;
         self.hits_for = query;
     }
 
@@ -106,6 +109,7 @@ impl Filter {
         };
         self.last = search;
         self.hits = self.last.hits.clone();
+        self.best = self.last.best;
         self.hits_for = q;
         true
     }
@@ -201,10 +205,10 @@ impl App {
         }
         // One more key: only what could still match can match.
         let marks = self.key_marks();
-        let search = match base {
-            Some(base) => self.index.find_within(&parsed, base, &marks),
-            None => self.index.find_all(&parsed, &marks),
-        };
+        let search = self
+            .index
+            .find_best_cancellable(&parsed, base, &marks, &|| false)
+            .unwrap_or_default();
         self.filter.accept(q, search);
         self.show_filter_hits();
     }
@@ -290,19 +294,24 @@ impl App {
                 self.filter.keep_selection = true;
                 return;
             }
-            let search = self.index.find_all(&parsed, &self.key_marks());
+            let search = self
+                .index
+                .find_best_cancellable(&parsed, None, &self.key_marks(), &|| false)
+                .unwrap_or_default();
             self.filter.accept(q, search);
         }
     }
 
-    /// Shows the filter's hits in the tree and selects the best one.
+    /// Shows the filter's hits in the tree and selects the best one (when the bookmark or unread toggle
+    /// hides it, the first one shown).
     fn show_filter_hits(&mut self) {
         self.narrow();
         let shown = self.tree_view.shown.as_deref();
         let best = self
             .filter
-            .hits
+            .best
             .iter()
+            .chain(&self.filter.hits)
             .filter_map(|h| self.tree.node_of_paper(h.paper))
             .find(|&id| shown.is_some_and(|s| s[id]));
         if let Some(best) = best {
@@ -310,7 +319,7 @@ impl App {
         }
     }
 
-    /// The papers the filter and the bookmark/unread toggles let through, best first under a filter
+    /// The papers the filter and the bookmark/unread toggles let through, in library order
     /// (else in library order); `None` when nothing narrows (every paper shows).
     pub(super) fn narrowed_papers(&self) -> Option<Vec<PaperRef>> {
         let f = &self.filter;

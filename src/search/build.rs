@@ -24,10 +24,10 @@ static IDS: AtomicU64 = AtomicU64::new(1);
 #[derive(Default)]
 struct Added {
     entries: Vec<Entry>,
-    titles: Vec<String>,
-    affiliations: Vec<String>,
-    takeaways: Vec<String>,
-    venues: Vec<String>,
+    titles: Strings,
+    affiliations: Strings,
+    takeaways: Strings,
+    venues: Strings,
     /// Per document added: (document, first entry, count).
     docs: Vec<(usize, u32, u32)>,
 }
@@ -46,6 +46,7 @@ impl Added {
             return;
         };
         let start = first + self.entries.len() as u32;
+        let mut takeaways = String::new();
         for (i, p) in doc.papers.iter().enumerate() {
             let r = PaperRef { doc: d, paper: i };
             let ctx = context(lib, r);
@@ -57,7 +58,7 @@ impl Added {
                 });
                 next
             });
-            let mut takeaways = String::new();
+            takeaways.clear();
             flatten(&p.takeaways, &mut takeaways);
             let links = crate::model::LinkKind::ALL
                 .into_iter()
@@ -73,10 +74,10 @@ impl Added {
                 links,
                 rank: 0,
             });
-            self.titles.push(p.title.clone());
-            self.affiliations.push(aff);
-            self.takeaways.push(takeaways);
-            self.venues.push(p.venue.clone().unwrap_or_default());
+            self.titles.push(&p.title);
+            self.affiliations.push(&aff);
+            self.takeaways.push(&takeaways);
+            self.venues.push(p.venue.as_deref().unwrap_or(""));
         }
         self.docs.push((d, start, doc.papers.len() as u32));
     }
@@ -120,16 +121,16 @@ impl Index {
         }
         let mut entries = added.entries;
         let order = order(&docs, &mut entries);
+        let takeaways = added.takeaways.sealed();
         let text = {
-            let all: Vec<&str> = added.takeaways.iter().map(String::as_str).collect();
+            let all: Vec<&str> = (0..entries.len()).map(|i| takeaways.get(i)).collect();
             text::TextIndex::new(&all)
         };
-        let strings = |v: &[String]| Strings::build(v.iter().map(String::as_str));
         Index {
-            titles: strings(&added.titles),
-            affiliations: strings(&added.affiliations),
-            takeaways: strings(&added.takeaways),
-            venues: strings(&added.venues),
+            titles: added.titles.sealed(),
+            affiliations: added.affiliations.sealed(),
+            takeaways,
+            venues: added.venues.sealed(),
             entries,
             docs,
             order,
@@ -196,12 +197,14 @@ impl Index {
         for &(d, start, count) in &added.docs {
             docs[d] = (start, count);
         }
+        let added_count = added.entries.len();
         let mut entries: Vec<Entry> = self.entries.clone();
         entries.append(&mut added.entries);
         dead.resize(entries.len(), false);
         let order = order(&docs, &mut entries);
         let from = self.text.added_from() as usize;
-        let strings = |s: &Strings, more: &[String]| s.updated(n, more.iter().map(String::as_str));
+        let strings =
+            |s: &Strings, more: &Strings| s.updated(n, (0..added_count).map(|i| more.get(i)));
         let takeaways = strings(&self.takeaways, &added.takeaways);
         let text = {
             // Every entry appended since the first build, the dead ones too (numbering stays).

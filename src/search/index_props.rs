@@ -245,6 +245,15 @@ proptest! {
             .collect();
         got.sort_by_key(|(r, _)| (r.doc, r.paper));
         prop_assert_eq!(got, reference(&lib, &query), "query {:?}", query);
+        // Not ranked: the same hits in library order, and the best is the ranked search's first.
+        let ranked = idx.find(&parse(&query).unwrap(), &NoMarks);
+        let best = idx
+            .find_best_cancellable(&parse(&query).unwrap(), None, &NoMarks, &|| false)
+            .unwrap();
+        prop_assert_eq!(best.best, ranked.first().copied(), "best of {:?}", query);
+        let mut in_order: Vec<PaperRef> = ranked.iter().map(|h| h.paper).collect();
+        in_order.sort_by_key(|r| (r.doc, r.paper));
+        prop_assert_eq!(best.hits.iter().map(|h| h.paper).collect::<Vec<_>>(), in_order);
         // Typed a key at a time, each key narrowing from the last: the same as searching afresh.
         let mut prev = idx.find_all(&parse("").unwrap(), &NoMarks);
         for n in 1..=query.len() {
@@ -296,6 +305,11 @@ proptest! {
             prop_assert_eq!(idx.len(), fresh.len());
             prop_assert_eq!(seen(&idx, &query), seen(&fresh, &query), "query {:?}", query);
             prop_assert_eq!(seen(&idx, ""), seen(&fresh, ""));
+            let best = |i: &Index| {
+                let b = i.find_best_cancellable(&parse(&query).unwrap(), None, &NoMarks, &|| false);
+                b.map(|s| (s.best.map(|h| (h.paper, h.field, h.score)), s.hits.iter().map(|h| h.paper).collect::<Vec<_>>()))
+            };
+            prop_assert_eq!(best(&idx), best(&fresh));
         }
     }
 }

@@ -88,6 +88,16 @@ enum Cheap {
     Is(MarkKind),
 }
 
+/// How much of the order a search works out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Rank {
+    /// Every hit scored and sorted, best first.
+    All,
+    /// The hits in library order and the best of them: a bound stands in for a name's score, and only
+    /// the names that could still be the best are scored.
+    Best,
+}
+
 /// A query compiled against an index.
 struct Plan<'q> {
     cheap: Vec<(bool, Cheap)>,
@@ -281,6 +291,30 @@ impl<'q> FuzzyTerm<'q> {
                 .or_else(|| self.venue_score(index, i))
                 .unwrap_or(0),
             Field::Takeaways => 0,
+        }
+    }
+
+    /// At least its score where it matched, cheaper than the score: a bound for names (exact for a
+    /// one-character word, whose scores are memoised), the score elsewhere.
+    fn bound(
+        &self,
+        index: &Index,
+        i: u32,
+        e: &Entry,
+        name: Option<&NameHit>,
+        field: Field,
+        scratch: &mut Scratch,
+    ) -> i64 {
+        let at = i as usize;
+        match (field, name) {
+            (Field::Title | Field::Affiliations, _) if self.word.chars.len() == 1 => {
+                self.score(index, i, e, name, field, scratch)
+            }
+            (Field::Title, Some(h)) => names::bound(index.titles.get(at), h.title, &self.word),
+            (Field::Affiliations, Some(h)) => {
+                names::bound(index.affiliations.get(at), h.affiliations, &self.word)
+            }
+            _ => self.score(index, i, e, name, field, scratch),
         }
     }
 
@@ -501,11 +535,15 @@ impl Index {
         previous: Option<&Search>,
         marks: &dyn Marks,
         cancelled: &(dyn Fn() -> bool + Sync),
+        rank: Rank,
     ) -> Option<Search> {
         let plan = Plan::new(self, query, previous, cancelled)?;
         if plan.is_empty() {
+            let hits: Vec<Hit> = self.order.iter().map(|&i| self.hit_all(i)).collect();
             return Some(Search {
-                hits: self.order.iter().map(|&i| self.hit_all(i)).collect(),
+                best: hits.first().copied(),
+                hits,
+                ranked: true,
                 names: Vec::new(),
                 query: None,
                 index: self.id,
@@ -531,10 +569,24 @@ impl Index {
         let chunk = visit.len().div_ceil(rayon::current_num_threads()).max(1024);
         let parts: Vec<Vec<Hit>> = visit
             .par_chunks(chunk)
-            .map(|c| self.match_chunk(c, &plan, marks, cancelled))
+            .map(|c| self.match_chunk(c, &plan, marks, cancelled, rank))
             .collect::<Option<_>>()?;
         let mut hits: Vec<Hit> = parts.into_iter().flatten().collect();
-        sort_hits(&mut hits, &self.entries, &self.order);
+        let best = match rank {
+            Rank::All => {
+                sort_hits(&mut hits, &self.entries, &self.order);
+                hits.first().copied()
+            }
+            Rank::Best => {
+                let best = self.best(&hits, &plan);
+                // Library order (entries a reload appended are numbered after it); the bounds go.
+                if self.order.len() < self.entries.len() {
+                    hits.par_sort_unstable_by_key(|h| self.entries[h.entry as usize].rank);
+                }
+                hits.par_iter_mut().for_each(|h| h.score = 0);
+                best
+            }
+        };
         let names = plan
             .fuzzy
             .iter()
@@ -546,10 +598,98 @@ impl Index {
             .collect();
         Some(Search {
             hits,
+            best,
+            ranked: rank == Rank::All,
             names,
             query: None,
             index: self.id,
         })
+    }
+
+    /// The best of `hits` (scored with bounds, see [`Rank::Best`]): in the best field among them, the
+    /// highest score, the first in library order among equals. Hits are scored in the order of their
+    /// bounds until no bound left can beat (or tie ahead of) the best score so far.
+    fn best(&self, hits: &[Hit], plan: &Plan) -> Option<Hit> {
+        let field = hits.iter().map(|h| h.field).max()?;
+        let rank = |h: &Hit| {
+            self.entries
+                .get(h.entry as usize)
+                .map_or(u32::MAX, |e| e.rank)
+        };
+        let mut order: Vec<(i64, u32, usize)> = hits
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.field == field)
+            .map(|(n, h)| (h.score, rank(h), n))
+            .collect();
+        let by_bound =
+            |a: &(i64, u32, usize), b: &(i64, u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        // The highest bounds first: usually the best is among them; the rest is sorted only if not.
+        let top = order.len().min(256);
+        if top < order.len() {
+            order.select_nth_unstable_by(top, by_bound);
+        }
+        if let Some(head) = order.get_mut(..top) {
+            head.sort_unstable_by(by_bound);
+        }
+        let mut scratch = Scratch::default();
+        let mut best: Option<(Hit, u32)> = None;
+        for k in 0..order.len() {
+            if k == top {
+                if let Some(rest) = order.get_mut(top..) {
+                    rest.par_sort_unstable_by(by_bound);
+                }
+            }
+            let Some(&(bound, r, n)) = order.get(k) else {
+                break;
+            };
+            if let Some((b, br)) = best {
+                if bound < b.score || (bound == b.score && r > br) {
+                    break;
+                }
+            }
+            let Some(h) = hits.get(n) else { continue };
+            let score = self.exact_score(h, plan, &mut scratch);
+            if best.is_none_or(|(b, br)| score > b.score || (score == b.score && r < br)) {
+                best = Some((Hit { score, ..*h }, r));
+            }
+        }
+        best.map(|(h, _)| h)
+    }
+
+    /// The score [`Rank::All`] gives a hit.
+    fn exact_score(&self, h: &Hit, plan: &Plan, scratch: &mut Scratch) -> i64 {
+        let i = h.entry;
+        let e = &self.entries[i as usize];
+        fn name<'t>(t: &'t FuzzyTerm, i: u32) -> Option<&'t NameHit> {
+            let names = &t.found.names;
+            names
+                .binary_search_by_key(&i, |n| n.entry)
+                .ok()
+                .and_then(|k| names.get(k))
+        }
+        if h.field == Field::Takeaways {
+            let in_text: Vec<&[u64]> = plan
+                .fuzzy
+                .iter()
+                .filter(|t| !t.found.terms.is_empty() && t.found.text_hits.contains(i))
+                .map(|t| t.found.terms.as_slice())
+                .collect();
+            let span = if in_text.len() > 1 {
+                self.text.span(i, &in_text)
+            } else {
+                0
+            };
+            return text_score(in_text.len(), span);
+        }
+        plan.fuzzy
+            .iter()
+            .map(|t| {
+                let n = name(t, i);
+                t.field(self, i, e, n)
+                    .map_or(0, |f| t.score(self, i, e, n, f, scratch))
+            })
+            .sum()
     }
 
     fn hit_all(&self, i: u32) -> Hit {
@@ -568,6 +708,7 @@ impl Index {
         plan: &Plan,
         marks: &dyn Marks,
         cancelled: &(dyn Fn() -> bool + Sync),
+        rank: Rank,
     ) -> Option<Vec<Hit>> {
         let mut out = Vec::new();
         let mut in_text: Vec<&[u64]> = Vec::with_capacity(plan.fuzzy.len());
@@ -625,18 +766,22 @@ impl Index {
                         in_text.push(&t.found.terms);
                     }
                 }
-                let span = if in_text.len() > 1 {
+                let span = if in_text.len() > 1 && rank == Rank::All {
                     self.text.span(i, &in_text)
                 } else {
                     0
                 };
                 text_score(in_text.len(), span)
             } else {
-                plan.fuzzy
-                    .iter()
-                    .zip(&fields)
-                    .map(|(t, &(f, name))| t.score(self, i, e, name, f, &mut scratch))
-                    .sum()
+                let fuzzy = plan.fuzzy.iter().zip(&fields);
+                match rank {
+                    Rank::All => fuzzy
+                        .map(|(t, &(f, name))| t.score(self, i, e, name, f, &mut scratch))
+                        .sum(),
+                    Rank::Best => fuzzy
+                        .map(|(t, &(f, name))| t.bound(self, i, e, name, f, &mut scratch))
+                        .fold(0i64, i64::saturating_add),
+                }
             };
             out.push(Hit {
                 paper: e.paper,
@@ -711,7 +856,7 @@ pub(super) fn one_chunk(index: &Index, query: &Query) -> Vec<Hit> {
         .collect();
     let plan = Plan::new(index, query, None, &|| false).unwrap();
     let mut h = index
-        .match_chunk(&all, &plan, &super::NoMarks, &|| false)
+        .match_chunk(&all, &plan, &super::NoMarks, &|| false, Rank::All)
         .unwrap();
     sort_hits(&mut h, &index.entries, &index.order);
     h

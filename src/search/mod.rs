@@ -46,8 +46,12 @@ pub use rank::{merge_ranked, Ranked};
 /// The result of a search, and what a longer query can narrow from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    /// Ranked hits.
+    /// The hits: best first when `ranked`, else in library order.
     pub hits: Vec<Hit>,
+    /// The best hit (with its score).
+    pub best: Option<Hit>,
+    /// Are the hits ranked (scored and sorted)? ([`Index::find_best_cancellable`] does not rank them.)
+    pub ranked: bool,
     /// Per fuzzy word: the entries whose names may match it, which a longer word narrows from.
     names: Vec<NameCandidates>,
     /// The query this is the result of (`None` for no search at all).
@@ -61,6 +65,8 @@ impl Search {
     pub fn base(&self) -> Search {
         Search {
             hits: Vec::new(),
+            best: None,
+            ranked: self.ranked,
             names: self.names.clone(),
             query: self.query.clone(),
             index: self.index,
@@ -299,8 +305,33 @@ impl Index {
         marks: &dyn Marks,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Search> {
+        self.search_ranked(query, previous, marks, cancelled, matching::Rank::All)
+    }
+
+    /// [`Index::find_cancellable`] without the order: the hits in library order, and the best of them
+    /// ([`Search::best`], the first hit [`Index::find`] gives). Names are scored only where one could be
+    /// the best, so this costs much less than ranking every hit: what the filter needs, which shows its
+    /// hits in the tree and selects the best.
+    pub fn find_best_cancellable(
+        &self,
+        query: &Query,
+        previous: Option<&Search>,
+        marks: &dyn Marks,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Search> {
+        self.search_ranked(query, previous, marks, cancelled, matching::Rank::Best)
+    }
+
+    fn search_ranked(
+        &self,
+        query: &Query,
+        previous: Option<&Search>,
+        marks: &dyn Marks,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        rank: matching::Rank,
+    ) -> Option<Search> {
         let previous = previous.filter(|p| p.index == self.id);
-        let mut found = self.search_entries(query, previous, marks, cancelled)?;
+        let mut found = self.search_entries(query, previous, marks, cancelled, rank)?;
         found.query = Some(query.clone());
         found.index = self.id;
         Some(found)

@@ -42,6 +42,8 @@ pub(super) struct NameHit {
 pub(super) struct Word {
     pub(super) chars: Vec<char>,
     pub(super) sensitive: bool,
+    /// Its bytes when it is ASCII (what [`bound`] reads).
+    ascii: Option<Vec<u8>>,
 }
 
 impl Word {
@@ -50,6 +52,7 @@ impl Word {
             chars: text.chars().collect(),
             // skim's smart case: an ASCII capital makes the word case-sensitive.
             sensitive: text.bytes().any(|b| b.is_ascii_uppercase()),
+            ascii: text.is_ascii().then(|| text.as_bytes().to_vec()),
         }
     }
 }
@@ -214,6 +217,85 @@ fn skim_score(
         .map(|(s, _)| s)
 }
 
+/// At least skim's linear-path score of `word` in `name` (`span` its leftmost occurrence), worked out
+/// without skim, reading bytes: what ranking by names needs to know which names it must score.
+///
+/// skim looks back from the last character for the tightest start, then scores the name from there
+/// (from the start's offset in the span, read as an offset in the name) up to where the word is
+/// complete again. Each matched character scores at most a match and the largest bonus; each run of
+/// unmatched characters before it costs a gap's start and its length, and the match after it gets no
+/// bonus; a case mismatch costs its penalty. Names that are not ASCII are not bounded (`i64::MAX`).
+pub(super) fn bound(name: &str, span: Span, word: &Word) -> i64 {
+    const MATCH: i64 = 16;
+    const BONUS: i64 = 8;
+    const GAP_START: i64 = 3;
+    const GAP: i64 = 1;
+    const CASE: i64 = 2;
+    let (first, last) = (span.first as usize, span.last as usize);
+    let bytes = name.as_bytes();
+    let (Some(pattern), Some(read)) = (&word.ascii, bytes.get(..=last)) else {
+        return i64::MAX;
+    };
+    if !span.is_some() || !read.is_ascii() {
+        return i64::MAX;
+    }
+    if pattern.is_empty() {
+        return 0;
+    }
+    let eq = |a: u8, b: u8| {
+        if word.sensitive {
+            a == b
+        } else {
+            a.eq_ignore_ascii_case(&b)
+        }
+    };
+    if pattern.len() == 1 {
+        // skim scores one character by its place alone.
+        return BONUS;
+    }
+    // The look back: the offset in the span where the word's first character matched.
+    let mut want = pattern.iter().rev().peekable();
+    let mut start = 0;
+    for (idx, &c) in bytes
+        .get(first..=last)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .rev()
+    {
+        match want.peek() {
+            Some(&&p) if eq(c, p) => {
+                want.next();
+                start = idx;
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    // The scored run: from `start` as an offset in the name, until the word is complete.
+    let mut score = 0;
+    let mut want = pattern.iter().peekable();
+    let mut in_gap = false;
+    for &c in bytes.get(start..=last).unwrap_or_default() {
+        let Some(&&p) = want.peek() else { break };
+        if eq(c, p) {
+            score += MATCH - if !word.sensitive && c != p { CASE } else { 0 };
+            if !in_gap {
+                score += BONUS;
+            }
+            in_gap = false;
+            want.next();
+        } else {
+            if !in_gap {
+                score -= GAP_START;
+            }
+            score -= GAP;
+            in_gap = true;
+        }
+    }
+    score
+}
+
 /// skim's character comparison.
 fn same(a: char, b: char, sensitive: bool) -> bool {
     if sensitive {
@@ -274,6 +356,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_bound_is_at_least_skims_score(
+            name in "[a-dA-D _:.\\-]{0,30}",
+            word in "[a-dA-D]{1,5}",
+        ) {
+            let w = Word::new(&word);
+            let span = locate(&name, &w);
+            if let Some(s) = skim().fuzzy_match(&name, &word) {
+                prop_assert!(bound(&name, span, &w) >= s, "{} >= {}", bound(&name, span, &w), s);
+            }
+        }
+
         #[test]
         fn the_same_names_and_scores_as_skim(
             name in "[a-cA-C é-ü_:.\\-]{0,24}",

@@ -33,21 +33,6 @@ pub(super) struct Strings {
 }
 
 impl Strings {
-    /// The strings of `iter`, in order.
-    pub(super) fn build<'a>(iter: impl IntoIterator<Item = &'a str>) -> Strings {
-        let mut b = Buffer::default();
-        for s in iter {
-            b.text.push_str(s);
-            b.ends.push(b.text.len());
-        }
-        b.text.shrink_to_fit();
-        b.ends.shrink_to_fit();
-        Strings {
-            base: Arc::new(b),
-            more: Buffer::default(),
-        }
-    }
-
     /// The first `keep` strings of this one (sharing the first build's), then `more`.
     pub(super) fn updated<'a>(
         &self,
@@ -67,7 +52,21 @@ impl Strings {
         out
     }
 
-    fn push(&mut self, s: &str) {
+    /// These strings with the ones pushed since made the shared part (for a first build).
+    pub(super) fn sealed(self) -> Strings {
+        if !self.base.ends.is_empty() {
+            return self;
+        }
+        let mut more = self.more;
+        more.text.shrink_to_fit();
+        more.ends.shrink_to_fit();
+        Strings {
+            base: Arc::new(more),
+            more: Buffer::default(),
+        }
+    }
+
+    pub(super) fn push(&mut self, s: &str) {
         self.more.text.push_str(s);
         self.more.ends.push(self.more.text.len());
     }
@@ -93,7 +92,11 @@ mod tests {
 
     #[test]
     fn each_string_by_its_number() {
-        let s = Strings::build(["owl", "", "é✓", "x"]);
+        let mut s = Strings::default();
+        for w in ["owl", "", "é✓", "x"] {
+            s.push(w);
+        }
+        let s = s.sealed();
         assert_eq!(
             (0..5).map(|i| s.get(i)).collect::<Vec<_>>(),
             ["owl", "", "é✓", "x", ""]
