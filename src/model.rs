@@ -3,6 +3,7 @@
 //! `Library` → `Document` → a tree of sections (headings) and topics (list items that hold papers) whose
 //! leaves point into `Document::papers`. Every node records the 1-based line it starts on.
 
+mod documents;
 mod navigation;
 pub mod tree;
 pub mod venue;
@@ -11,12 +12,14 @@ pub mod work;
 
 use std::path::PathBuf;
 
+pub use documents::Documents;
 pub use navigation::NavNode;
 
 /// Everything that was loaded, in load order, and how the author arranged it.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    pub documents: Vec<Document>,
+    /// Shared: a reload keeps the unchanged ones (see [`Documents`]).
+    pub documents: Documents,
     /// The tree of documents as the notes arrange them (`SUMMARY.md`, else the folders). Every document
     /// is in it once. Empty for a library put together by hand: then each document is a top node.
     pub navigation: Vec<NavNode>,

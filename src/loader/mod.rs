@@ -15,9 +15,13 @@ pub mod navigation;
 pub mod reader;
 pub mod title;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::{Document, Library};
 
@@ -187,7 +191,7 @@ fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<
         }
         spans.push((p.to_path_buf(), is_dir, start..files.len()));
     }
-    let old: HashMap<&Path, &Document> = previous
+    let old: HashMap<&Path, &Arc<Document>> = previous
         .map(|prev| {
             prev.documents
                 .iter()
@@ -205,7 +209,8 @@ fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<
     let mut doc_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
     for file in &files {
         let next = loaded.library.documents.len();
-        let last_good = || old.get(file.as_path()).map(|d| (*d).clone());
+        // Shared, not copied: the new library holds the same document.
+        let last_good = || old.get(file.as_path()).map(|d| Arc::clone(d));
         let result = if stale(file) { fresh.next() } else { None };
         match result {
             Some(Ok((doc, w))) => {
@@ -400,43 +405,72 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
 }
 
 /// Gives every paper its stable id `<document slug>/<title slug>`, suffixing `-2`, `-3`… on collisions,
-/// and reports the collisions.
+/// and reports the collisions. A document whose ids are already right is left alone (not copied when a
+/// reload shares it with the library before), and costs no allocation.
 pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
-    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
     let mut warnings = Vec::new();
-    for doc in &mut library.documents {
+    // Per document whose ids change: all its ids.
+    let mut renamed: Vec<(usize, Vec<String>)> = Vec::new();
+    let docs = &library.documents;
+    // Every id given so far → (document, line) of its paper.
+    let mut seen: FxHashMap<Cow<'_, str>, (usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(library.paper_count(), Default::default());
+    let mut base = String::new();
+    for (d, doc) in docs.iter().enumerate() {
         let mut doc_slug = title::slug(&doc.title, 40);
         if doc_slug.is_empty() {
             doc_slug = "notes".into();
         }
-        for p in &mut doc.papers {
-            let mut paper_slug = title::slug(&p.title, 80);
-            if paper_slug.is_empty() {
-                paper_slug = format!("line-{}", p.line);
+        let mut ids: Option<Vec<String>> = None;
+        for (i, p) in doc.papers.iter().enumerate() {
+            base.clear();
+            base.push_str(&doc_slug);
+            base.push('/');
+            if !title::slug_into(&p.title, 80, &mut base) {
+                base.push_str(&format!("line-{}", p.line));
             }
-            let base = format!("{doc_slug}/{paper_slug}");
-            let mut id = base.clone();
-            if let Some((first_source, first_line)) = seen.get(&base) {
-                warnings.push(Warning {
-                    source: doc.source.clone(),
-                    line: p.line,
-                    kind: WarningKind::DuplicateId {
-                        id: base.clone(),
-                        title: p.title.clone(),
-                        first: if *first_source == doc.source {
-                            format!("line {first_line}")
-                        } else {
-                            format!("{first_source}:{first_line}")
+            let id: Cow<'_, str> = match seen.get(base.as_str()) {
+                None if p.id == base => Cow::Borrowed(p.id.as_str()),
+                None => Cow::Owned(base.clone()),
+                Some(&(first_doc, first_line)) => {
+                    let first = &docs[first_doc].source;
+                    warnings.push(Warning {
+                        source: doc.source.clone(),
+                        line: p.line,
+                        kind: WarningKind::DuplicateId {
+                            id: base.clone(),
+                            title: p.title.clone(),
+                            first: if *first == doc.source {
+                                format!("line {first_line}")
+                            } else {
+                                format!("{first}:{first_line}")
+                            },
                         },
-                    },
-                });
-                let mut n = 2;
-                while seen.contains_key(&id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
+                    });
+                    let mut n = 2;
+                    let mut id = format!("{base}-{n}");
+                    while seen.contains_key(id.as_str()) {
+                        n += 1;
+                        id = format!("{base}-{n}");
+                    }
+                    Cow::Owned(id)
                 }
+            };
+            if ids.is_none() && id != p.id.as_str() {
+                ids = Some(doc.papers.iter().take(i).map(|p| p.id.clone()).collect());
             }
-            seen.insert(id.clone(), (doc.source.clone(), p.line));
+            if let Some(ids) = &mut ids {
+                ids.push(id.to_string());
+            }
+            seen.insert(id, (d, p.line));
+        }
+        if let Some(ids) = ids {
+            renamed.push((d, ids));
+        }
+    }
+    drop(seen);
+    for (d, ids) in renamed {
+        for (p, id) in library.documents.make_mut(d).papers.iter_mut().zip(ids) {
             p.id = id;
         }
     }

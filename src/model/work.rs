@@ -8,7 +8,8 @@
 //! what else is loaded, so bookmarks and read marks can be kept by it.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -88,16 +89,44 @@ pub struct Works {
 
 impl Works {
     pub fn new(lib: &Library) -> Works {
+        Works::build(lib, |_, p| Cow::Owned(key_of_paper(p)))
+    }
+
+    /// The works of `lib`, where the documents at the indices in `changed` are new or changed and every
+    /// other document is the same as in the library `self` was built for, at the same index: their
+    /// papers' keys are taken from `self` instead of being folded again. The same as [`Works::new`].
+    pub fn updated(&self, lib: &Library, changed: &[usize]) -> Works {
+        let mut fresh = vec![false; lib.documents.len()];
+        for &d in changed {
+            if let Some(f) = fresh.get_mut(d) {
+                *f = true;
+            }
+        }
+        Works::build(lib, |r, p| {
+            let kept = (!fresh[r.doc])
+                .then(|| self.of.get(r.doc)?.get(r.paper))
+                .flatten()
+                .and_then(|&w| self.keys.get(w as usize));
+            match kept {
+                Some(k) => Cow::Borrowed(k),
+                None => Cow::Owned(key_of_paper(p)),
+            }
+        })
+    }
+
+    /// The works of `lib`, each paper's key given by `key_of`.
+    fn build<'k>(lib: &Library, key_of: impl Fn(PaperRef, &Paper) -> Cow<'k, str>) -> Works {
         // Each key is held once, by the map while it is built, then moved into `keys`.
-        let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(lib.paper_count());
+        let mut index: FxHashMap<Cow<'k, str>, u32> =
+            FxHashMap::with_capacity_and_hasher(lib.paper_count(), Default::default());
         let mut counts: Vec<u32> = Vec::new();
         let mut of = Vec::with_capacity(lib.documents.len());
-        for doc in &lib.documents {
+        for (d, doc) in lib.documents.iter().enumerate() {
             let mut works = Vec::with_capacity(doc.papers.len());
-            for p in &doc.papers {
-                let k = key_of_paper(p);
+            for (i, p) in doc.papers.iter().enumerate() {
+                let k = key_of(PaperRef { doc: d, paper: i }, p);
                 let next = counts.len() as u32;
-                let w = *index.entry(k.into_boxed_str()).or_insert_with(|| {
+                let w = *index.entry(k).or_insert_with(|| {
                     counts.push(0);
                     next
                 });
@@ -108,7 +137,7 @@ impl Works {
         }
         let mut keys: Vec<Box<str>> = vec![Box::default(); counts.len()];
         for (k, w) in index {
-            keys[w as usize] = k;
+            keys[w as usize] = k.into_owned().into_boxed_str();
         }
         let mut starts = Vec::with_capacity(keys.len() + 1);
         let mut total = 0u32;
@@ -338,8 +367,8 @@ mod tests {
             paper("alpha  serve", &["https://a/1", "https://a/2"]),
             paper("Untitled 🔥", &[]),
         ]));
-        for (i, d) in lib.documents.iter_mut().enumerate() {
-            for (j, p) in d.papers.iter_mut().enumerate() {
+        for i in 0..lib.documents.len() {
+            for (j, p) in lib.documents.make_mut(i).papers.iter_mut().enumerate() {
                 p.id = format!("d{i}/p{j}");
             }
         }
