@@ -47,10 +47,13 @@ impl Prepared {
         let Some(changed) = changed_documents(&base.library, &library) else {
             return Prepared::new(library);
         };
+        let index = Arc::new(base.index.updated(&library, &changed));
+        let works = Arc::new(base.works.updated(&library, &changed));
+        let tree = Tree::new(&library);
         Prepared {
-            index: Arc::new(base.index.updated(&library, &changed)),
-            works: Arc::new(base.works.updated(&library, &changed)),
-            tree: Tree::new(&library),
+            index,
+            works,
+            tree,
             library: Arc::new(library),
         }
     }

@@ -30,6 +30,7 @@ pub mod query;
 mod query_tests;
 mod rank;
 pub mod text;
+mod update;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
