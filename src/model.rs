@@ -101,6 +101,18 @@ pub struct Document {
     pub body: Vec<Block>,
     /// The `description` of the file's YAML front matter, if it has one.
     pub description: Option<String>,
+    /// What the ids of its papers were made from (see `loader::assign_ids`).
+    pub id_bases: IdBases,
+}
+
+/// What `loader::assign_ids` knows of a document's paper ids, kept with the document so that a reload
+/// checks the ids of the unchanged documents without reading their titles again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdBases {
+    /// Per paper: a hash of its id as made from the titles, before any `-2` that a collision adds.
+    pub hashes: Vec<u64>,
+    /// Whether a paper's id has such a suffix.
+    pub suffixed: bool,
 }
 
 /// `Homepage: <https://…>` becomes `Meta { key: "Homepage", value: "https://…" }`.

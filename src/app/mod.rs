@@ -124,6 +124,7 @@ impl App {
             index,
             works,
             tree,
+            ..
         } = Prepared::new(library);
         let mut app = App {
             tree_view: TreeView::new(&tree),

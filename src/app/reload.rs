@@ -47,14 +47,22 @@ impl Prepared {
         let Some(changed) = changed_documents(&base.library, &library) else {
             return Prepared::new(library);
         };
-        let index = Arc::new(base.index.updated(&library, &changed));
-        let works = Arc::new(base.works.updated(&library, &changed));
-        let tree = Tree::new(&library);
+        // Three independent builds, on the cores there are.
+        let (index, (works, tree)) = rayon::join(
+            || Arc::new(base.index.updated(&library, &changed)),
+            || {
+                rayon::join(
+                    || Arc::new(base.works.updated(&library, &changed)),
+                    || Tree::new(&library),
+                )
+            },
+        );
         Prepared {
             index,
             works,
             tree,
             library: Arc::new(library),
+            changed: Some(changed),
         }
     }
 }

@@ -26,15 +26,24 @@ pub struct Prepared {
     pub(super) index: Arc<Index>,
     pub(super) works: Arc<Works>,
     pub(super) tree: Tree,
+    /// After a reload: the documents that changed, when all others kept their places (`None`: the
+    /// whole library is new).
+    pub(super) changed: Option<Vec<usize>>,
 }
 
 impl Prepared {
     pub fn new(library: Library) -> Self {
+        // Three independent builds, on the cores there are.
+        let (index, (works, tree)) = rayon::join(
+            || Arc::new(Index::new(&library)),
+            || rayon::join(|| Arc::new(Works::new(&library)), || Tree::new(&library)),
+        );
         Prepared {
-            index: Arc::new(Index::new(&library)),
-            works: Arc::new(Works::new(&library)),
-            tree: Tree::new(&library),
+            index,
+            works,
+            tree,
             library: Arc::new(library),
+            changed: None,
         }
     }
 }
@@ -233,6 +242,7 @@ impl App {
             index: std::mem::replace(&mut self.index, prepared.index),
             works: std::mem::replace(&mut self.works, prepared.works),
             tree: std::mem::replace(&mut self.tree, prepared.tree),
+            changed: None,
         };
         // The first notes (loaded off the UI thread) open as `App::new` would open them.
         self.tree_view = TreeView {
@@ -246,8 +256,11 @@ impl App {
         // Paper ids of earlier versions may name papers that were not loaded before.
         self.marks.bookmarks = self.work_marks(bookmarks.iter());
         self.marks.read = self.work_marks(read.iter());
-        self.recount_unread();
-        self.recompute_new();
+        // Counted once, with the new works.
+        match &prepared.changed {
+            Some(changed) => self.update_new(&old.library, &old.works, changed),
+            None => self.recompute_new(),
+        }
         self.keep_loaded_picks();
         self.refilter();
         if self.filter.is_pending() {

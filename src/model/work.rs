@@ -333,6 +333,7 @@ mod tests {
             path: None,
             title: "X".into(),
             kind: DocKind::List,
+            id_bases: Default::default(),
             meta: Vec::new(),
             tree: Vec::new(),
             papers,
