@@ -150,7 +150,10 @@ fn a_reload_shares_unchanged_documents_and_gives_what_a_full_load_gives() {
                 "A serverless scheduler for barns.",
             ),
             ("Tawny Caches", "Caches that never sleep."),
-            ("Counting Owls", "A third place."),
+            (
+                "Counting Owls",
+                "A third place, the fullest.\n  * It says more.",
+            ),
         ],
     );
     std::fs::write(&files[1], b).unwrap();
@@ -168,6 +171,8 @@ fn a_reload_shares_unchanged_documents_and_gives_what_a_full_load_gives() {
     assert_eq!(docs[1].papers[0].title, "Barn Owl Scheduling, Revised");
     let counting = app.library.find_id("owl-2030/counting-owls").unwrap();
     assert_eq!(app.works.places_of(counting).len(), 3);
+    let work = app.works.work_of(counting).unwrap();
+    assert_eq!(app.works.fullest(work).map(|r| r.doc), Some(1));
     assert_same_as_a_full_load(&app, dir.path());
 
     // Two papers of b.md with one title: the second id gets `-2`; gone again when the title is.
