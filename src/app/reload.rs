@@ -67,6 +67,9 @@ impl Prepared {
     }
 }
 
+/// A changed document's papers by id and by line.
+type PapersOf<'a> = (HashMap<&'a str, usize>, HashMap<usize, usize>);
+
 impl App {
     /// What a reload builds on: the notes shown now, shared.
     pub fn reload_base(&self) -> Base {
@@ -83,8 +86,7 @@ impl App {
     pub(super) fn carried_hits(&self, old: &Library, hits: Vec<Hit>) -> Vec<Hit> {
         let new = &self.library;
         // Per changed document: its papers by id and by line.
-        let mut found: HashMap<usize, (HashMap<&str, usize>, HashMap<usize, usize>)> =
-            HashMap::new();
+        let mut found: HashMap<usize, PapersOf> = HashMap::new();
         // A paper of a changed document is carried once.
         let mut taken = HashSet::new();
         hits.into_iter()

@@ -93,6 +93,10 @@ pub struct Works {
     of: Vec<Vec<u32>>,
 }
 
+/// After a reload: per work, its fullest place when that is still right; per document, whether it
+/// changed.
+type Kept<'a> = (&'a [Option<(PaperRef, u32)>], &'a [bool]);
+
 fn hash_key(key: &str) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
     BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
@@ -218,7 +222,7 @@ impl Works {
         lib: &Library,
         keys: Vec<Arc<str>>,
         of: Vec<Vec<u32>>,
-        kept: Option<(&[Option<(PaperRef, u32)>], &[bool])>,
+        kept: Option<Kept<'_>>,
     ) -> Works {
         let mut counts = vec![0u32; keys.len()];
         for &w in of.iter().flatten() {

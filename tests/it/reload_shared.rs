@@ -82,14 +82,11 @@ fn reload(app: &mut App, dir: &Path, changed: &[PathBuf]) -> Vec<Effect> {
     app.searches.effects().collect()
 }
 
-/// Every work: its key, places and fullest place; and every paper's work.
-fn works_of(
-    works: &Works,
-    lib: &Library,
-) -> (
-    Vec<(String, Vec<PaperRef>, Option<PaperRef>)>,
-    Vec<Option<usize>>,
-) {
+/// A work: its key, places and fullest place.
+type Work = (String, Vec<PaperRef>, Option<PaperRef>);
+
+/// Every work, and every paper's work.
+fn works_of(works: &Works, lib: &Library) -> (Vec<Work>, Vec<Option<usize>>) {
     (
         (0..works.len())
             .map(|w| {
