@@ -3,6 +3,7 @@
 //! `Library` → `Document` → a tree of sections (headings) and topics (list items that hold papers) whose
 //! leaves point into `Document::papers`. Every node records the 1-based line it starts on.
 
+mod documents;
 mod navigation;
 pub mod tree;
 pub mod venue;
@@ -11,12 +12,14 @@ pub mod work;
 
 use std::path::PathBuf;
 
+pub use documents::Documents;
 pub use navigation::NavNode;
 
 /// Everything that was loaded, in load order, and how the author arranged it.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
-    pub documents: Vec<Document>,
+    /// Shared: a reload keeps the unchanged ones (see [`Documents`]).
+    pub documents: Documents,
     /// The tree of documents as the notes arrange them (`SUMMARY.md`, else the folders). Every document
     /// is in it once. Empty for a library put together by hand: then each document is a top node.
     pub navigation: Vec<NavNode>,
@@ -98,6 +101,18 @@ pub struct Document {
     pub body: Vec<Block>,
     /// The `description` of the file's YAML front matter, if it has one.
     pub description: Option<String>,
+    /// What the ids of its papers were made from (see `loader::assign_ids`).
+    pub id_bases: IdBases,
+}
+
+/// What `loader::assign_ids` knows of a document's paper ids, kept with the document so that a reload
+/// checks the ids of the unchanged documents without reading their titles again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdBases {
+    /// Per paper: a hash of its id as made from the titles, before any `-2` that a collision adds.
+    pub hashes: Vec<u64>,
+    /// Whether a paper's id has such a suffix.
+    pub suffixed: bool,
 }
 
 /// `Homepage: <https://…>` becomes `Meta { key: "Homepage", value: "https://…" }`.

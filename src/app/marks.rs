@@ -41,16 +41,26 @@ impl App {
     pub(super) fn recount_unread(&mut self) {
         let mut unread = vec![0usize; self.tree.len()];
         let mut new = vec![0usize; self.tree.len()];
-        for (id, n) in self.tree.nodes.iter().enumerate() {
+        // Per work, from the marks (usually few) rather than a look-up per paper.
+        let works_in = |keys: &HashSet<String>| {
+            let mut marked = vec![false; self.works.len()];
+            for w in keys.iter().filter_map(|k| self.works.find(k)) {
+                marked[w] = true;
+            }
+            marked
+        };
+        let (read, fresh) = (works_in(&self.marks.read), works_in(&self.news.new));
+        let marked = |of: &[bool], r| self.works.work_of(r).is_some_and(|w| of[w]);
+        // Children come after their parents in the tree: counted from the last node up, each node's
+        // count is complete when it is added to its parent's.
+        for (id, n) in self.tree.nodes.iter().enumerate().rev() {
             if let Some(r) = n.paper() {
-                for (count, yes) in [(&mut unread, !self.is_read(r)), (&mut new, self.is_new(r))] {
-                    if yes {
-                        count[id] += 1;
-                        for a in self.tree.ancestors(id) {
-                            count[a] += 1;
-                        }
-                    }
-                }
+                unread[id] += usize::from(!marked(&read, r));
+                new[id] += usize::from(marked(&fresh, r));
+            }
+            if let Some(p) = n.parent {
+                unread[p] += unread[id];
+                new[p] += new[id];
             }
         }
         self.marks.unread = unread;

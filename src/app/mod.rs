@@ -30,6 +30,7 @@ pub mod marks;
 mod mouse;
 pub mod news;
 pub mod palette;
+mod reload;
 pub mod scroll;
 pub mod selection;
 pub mod session;
@@ -53,6 +54,7 @@ use layout::Areas;
 pub use link_menu::Links;
 use marks::Marks;
 pub use palette::Palette;
+pub use reload::Base;
 pub use scroll::HitCursor;
 use scroll::Scroll;
 pub use session::{Loading, Prepared, NAV_KEY};
@@ -71,7 +73,7 @@ pub struct App {
     pub library: Arc<Library>,
     pub index: Arc<Index>,
     /// Which papers are one work listed in several places.
-    pub works: Works,
+    pub works: Arc<Works>,
     pub tree: Tree,
     pub keymap: KeyMap,
     pub theme: Theme,
@@ -122,6 +124,7 @@ impl App {
             index,
             works,
             tree,
+            ..
         } = Prepared::new(library);
         let mut app = App {
             tree_view: TreeView::new(&tree),

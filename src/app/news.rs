@@ -7,6 +7,8 @@
 use std::collections::HashSet;
 
 use super::App;
+use crate::model::work::Works;
+use crate::model::{Library, PaperRef};
 use crate::state::seen::Seen;
 
 #[derive(Debug, Clone, Default)]
@@ -29,9 +31,10 @@ impl App {
         self.recompute_new();
     }
 
-    /// The new works of the library now shown (after a load or a reload).
+    /// The new works of the library now shown (after a load or a reload), and the counts of the tree.
     pub(super) fn recompute_new(&mut self) {
         let Some(baseline) = &self.news.baseline else {
+            self.recount_unread();
             return;
         };
         self.news.new = (0..self.works.len())
@@ -39,6 +42,56 @@ impl App {
             .filter(|k| !baseline.contains(k) && !self.news.cleared.contains(*k))
             .map(str::to_string)
             .collect();
+        self.recount_unread();
+    }
+
+    /// [`App::recompute_new`] after a reload that changed only the documents `changed` (every other is
+    /// the same, at the same index, as in `old`, with its works `old_works`): only the works of the
+    /// changed documents, before and now, are looked at.
+    pub(super) fn update_new(&mut self, old: &Library, old_works: &Works, changed: &[usize]) {
+        let Some(baseline) = &self.news.baseline else {
+            self.recount_unread();
+            return;
+        };
+        let mut is_changed = vec![false; self.library.documents.len()];
+        for &d in changed {
+            if let Some(c) = is_changed.get_mut(d) {
+                *c = true;
+            }
+        }
+        // New works the changed documents listed: gone, unless an unchanged document lists them too
+        // (or a changed one still does: added back below).
+        for &d in changed {
+            let papers = old.documents.get(d).map_or(0, |doc| doc.papers.len());
+            for paper in 0..papers {
+                let r = PaperRef { doc: d, paper };
+                let Some(key) = old_works.key_of(r) else {
+                    continue;
+                };
+                let elsewhere = || {
+                    (old_works.places_of(r).iter())
+                        .any(|q| !is_changed.get(q.doc).copied().unwrap_or(true))
+                };
+                if self.news.new.contains(key) && !elsewhere() {
+                    self.news.new.remove(key);
+                }
+            }
+        }
+        for &d in changed {
+            let papers = self
+                .library
+                .documents
+                .get(d)
+                .map_or(0, |doc| doc.papers.len());
+            for paper in 0..papers {
+                let Some(key) = self.works.key_of(PaperRef { doc: d, paper }) else {
+                    continue;
+                };
+                if !baseline.contains(key) && !self.news.cleared.contains(key) {
+                    self.news.new.insert(key.to_string());
+                }
+            }
+        }
         self.recount_unread();
     }
 

@@ -24,17 +24,26 @@ const KEY_SEP: &str = "\u{1f}";
 pub struct Prepared {
     pub(super) library: Arc<Library>,
     pub(super) index: Arc<Index>,
-    pub(super) works: Works,
+    pub(super) works: Arc<Works>,
     pub(super) tree: Tree,
+    /// After a reload: the documents that changed, when all others kept their places (`None`: the
+    /// whole library is new).
+    pub(super) changed: Option<Vec<usize>>,
 }
 
 impl Prepared {
     pub fn new(library: Library) -> Self {
+        // Three independent builds, on the cores there are.
+        let (index, (works, tree)) = rayon::join(
+            || Arc::new(Index::new(&library)),
+            || rayon::join(|| Arc::new(Works::new(&library)), || Tree::new(&library)),
+        );
         Prepared {
-            index: Arc::new(Index::new(&library)),
-            works: Works::new(&library),
-            tree: Tree::new(&library),
+            index,
+            works,
+            tree,
             library: Arc::new(library),
+            changed: None,
         }
     }
 }
@@ -73,11 +82,7 @@ impl App {
                 parts.push(&self.library.documents[d].source);
             }
             None => {
-                parts.extend(
-                    self.tree
-                        .ancestors(id)
-                        .map(|a| tree.nodes[a].title.as_str()),
-                );
+                parts.extend(tree.ancestors(id).map(|a| tree.nodes[a].title.as_str()));
                 parts.push(NAV_KEY);
             }
         }
@@ -107,26 +112,29 @@ impl App {
     /// Restores a remembered session: expansion by node key, the selection by paper id, else by node
     /// key, else by the same document and line.
     pub fn restore_session(&mut self, state: &State) {
-        let keys: HashMap<String, usize> = (0..self.tree.len())
-            .map(|id| (self.node_key(id), id))
+        let docs: HashMap<&str, usize> = (self.library.documents.iter().enumerate())
+            .map(|(d, doc)| (doc.source.as_str(), d))
             .collect();
         // Expansion is restored for the documents the saved state knows; others keep their defaults
-        // (a state saved with other notes must not close everything).
-        let known: HashSet<&str> = state
-            .expanded
-            .iter()
-            .filter_map(|k| k.split(KEY_SEP).next())
-            .collect();
-        for (id, n) in self.tree.nodes.iter().enumerate() {
-            let source = n
-                .doc
-                .map_or(NAV_KEY, |d| self.library.documents[d].source.as_str());
-            if known.contains(source) {
-                self.tree_view.expanded[id] = false;
+        // (a state saved with other notes must not close everything). After a reload nothing is
+        // expanded yet.
+        if self.tree_view.expanded.contains(&true) {
+            let known: HashSet<&str> = state
+                .expanded
+                .iter()
+                .filter_map(|k| k.split(KEY_SEP).next())
+                .collect();
+            for (id, n) in self.tree.nodes.iter().enumerate() {
+                let source = n
+                    .doc
+                    .map_or(NAV_KEY, |d| self.library.documents[d].source.as_str());
+                if known.contains(source) {
+                    self.tree_view.expanded[id] = false;
+                }
             }
         }
         for k in &state.expanded {
-            if let Some(&id) = keys.get(k) {
+            if let Some(id) = self.node_with_key(&docs, k) {
                 self.tree_view.expanded[id] = true;
             }
         }
@@ -137,7 +145,7 @@ impl App {
                 .as_deref()
                 .and_then(|pid| self.library.find_id(pid))
                 .and_then(|r| self.tree.node_of_paper(r));
-            let by_key = || keys.get(&sel.node).copied();
+            let by_key = || self.node_with_key(&docs, &sel.node);
             let by_line = || {
                 let source = sel.node.split(KEY_SEP).next()?;
                 let line = sel.line?;
@@ -148,11 +156,62 @@ impl App {
                 })
             };
             if let Some(id) = by_id.or_else(by_key).or_else(by_line) {
-                self.reveal(id);
+                // Selected, its ancestors opened; when the filter hides it now, the nearest shown
+                // node is (the filter stays).
+                self.in_tree(|v, t, h| {
+                    for a in t.ancestors(id) {
+                        v.expanded[a] = true;
+                    }
+                    v.selected = Some(id);
+                    v.refresh(t, h);
+                });
                 return;
             }
         }
         self.refresh_rows();
+    }
+
+    /// The node whose [`App::node_key`] is `key` (the last of several), found by walking down from the
+    /// document (`docs`: documents by source) or from the top, without the keys of all nodes.
+    fn node_with_key(&self, docs: &HashMap<&str, usize>, key: &str) -> Option<usize> {
+        let tree = &self.tree;
+        let mut parts = key.split(KEY_SEP);
+        let first = parts.next()?;
+        let titles: Vec<&str> = parts.collect();
+        let (top, titles, inside) = if first == NAV_KEY {
+            (tree.roots.clone(), titles.as_slice(), None)
+        } else {
+            let d = *docs.get(first)?;
+            (vec![tree.node_of_doc(d)?], titles.as_slice(), Some(d))
+        };
+        // Nodes of the same part of the key: a folder's parts are folders, a document's are its own.
+        let part_of = |id: usize| {
+            let n = &tree.nodes[id];
+            match inside {
+                None => n.doc.is_none(),
+                Some(d) => n.doc == Some(d),
+            }
+        };
+        // Depth first, the last sibling first.
+        fn walk(
+            tree: &Tree,
+            part_of: &dyn Fn(usize) -> bool,
+            among: &[usize],
+            titles: &[&str],
+        ) -> Option<usize> {
+            let (title, rest) = titles.split_first()?;
+            among.iter().rev().find_map(|&id| {
+                if !part_of(id) || tree.nodes[id].title != *title {
+                    return None;
+                }
+                if rest.is_empty() {
+                    Some(id)
+                } else {
+                    walk(tree, part_of, &tree.nodes[id].children, rest)
+                }
+            })
+        }
+        walk(tree, &part_of, &top, titles)
     }
 
     /// Replaces the library (after a reload), keeping the selection, expansion, filter and marks.
@@ -160,22 +219,31 @@ impl App {
         self.replace_prepared(Prepared::new(library));
     }
 
-    /// [`App::replace_library`] with the index and tree already built (off the UI thread).
-    pub fn replace_prepared(&mut self, prepared: Prepared) {
-        self.on_navigation(|app| app.take_prepared(prepared));
+    /// [`App::replace_library`] with the index and tree already built (off the UI thread). Returns the
+    /// notes replaced, for the caller to drop where it costs the UI nothing (at 100,000 papers freeing
+    /// them takes a tenth of a second). A search the filter or the palette runs again is queued (see
+    /// [`super::event::SearchQueue::effects`]).
+    pub fn replace_prepared(&mut self, prepared: Prepared) -> Prepared {
+        let mut old = None;
+        self.on_navigation(|app| old = Some(app.take_prepared(prepared)));
+        old.unwrap_or_else(|| Prepared::new(Library::default()))
     }
 
-    fn take_prepared(&mut self, prepared: Prepared) {
+    fn take_prepared(&mut self, prepared: Prepared) -> Prepared {
         let mut session = State::default();
         self.session(&mut session);
         let bookmarks = std::mem::take(&mut self.marks.bookmarks);
         let read = std::mem::take(&mut self.marks.read);
+        let hits = std::mem::take(&mut self.filter.hits);
         let first = self.library.documents.is_empty();
         self.generation += 1;
-        self.library = prepared.library;
-        self.index = prepared.index;
-        self.works = prepared.works;
-        self.tree = prepared.tree;
+        let old = Prepared {
+            library: std::mem::replace(&mut self.library, prepared.library),
+            index: std::mem::replace(&mut self.index, prepared.index),
+            works: std::mem::replace(&mut self.works, prepared.works),
+            tree: std::mem::replace(&mut self.tree, prepared.tree),
+            changed: None,
+        };
         // The first notes (loaded off the UI thread) open as `App::new` would open them.
         self.tree_view = TreeView {
             expanded: if first {
@@ -188,10 +256,17 @@ impl App {
         // Paper ids of earlier versions may name papers that were not loaded before.
         self.marks.bookmarks = self.work_marks(bookmarks.iter());
         self.marks.read = self.work_marks(read.iter());
-        self.recount_unread();
-        self.recompute_new();
+        // Counted once, with the new works.
+        match &prepared.changed {
+            Some(changed) => self.update_new(&old.library, &old.works, changed),
+            None => self.recompute_new(),
+        }
         self.keep_loaded_picks();
         self.refilter();
+        if self.filter.is_pending() {
+            // Searched again on the worker: meanwhile its hits before, on the new notes.
+            self.filter.hits = self.carried_hits(&old.library, hits);
+        }
         self.narrow();
         self.restore_session(&session);
         if let Some((path, line)) = self.select_after_reload.take() {
@@ -219,6 +294,7 @@ impl App {
         if self.mode == Mode::LinkMenu {
             self.mode = Mode::Browse;
         }
+        old
     }
 
     /// The notes loaded off the UI thread have arrived: shows them, with the session (selection,
@@ -226,6 +302,7 @@ impl App {
     pub fn finish_loading(&mut self, prepared: Prepared, state: &State) {
         self.loading = None;
         self.on_navigation(|app| {
+            // Nothing was loaded before: nothing to free.
             app.take_prepared(prepared);
             app.searches.off_thread = app.index.len() > super::event::ASYNC_SEARCH_PAPERS;
             app.restore_session(state);

@@ -74,6 +74,7 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
         papers: Vec::new(),
         body: Vec::new(),
         description,
+        id_bases: Default::default(),
     };
     match kind {
         DocKind::Page => {

@@ -15,11 +15,15 @@ pub mod navigation;
 pub mod reader;
 pub mod title;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::model::{Document, Library};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::{Document, IdBases, Library};
 
 /// The largest notes file that is loaded (32 MiB, some 100,000 papers); larger ones are refused with a
 /// message, so a stray huge file cannot take the memory and the time of everything else.
@@ -187,7 +191,7 @@ fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<
         }
         spans.push((p.to_path_buf(), is_dir, start..files.len()));
     }
-    let old: HashMap<&Path, &Document> = previous
+    let old: HashMap<&Path, &Arc<Document>> = previous
         .map(|prev| {
             prev.documents
                 .iter()
@@ -205,7 +209,8 @@ fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<
     let mut doc_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
     for file in &files {
         let next = loaded.library.documents.len();
-        let last_good = || old.get(file.as_path()).map(|d| (*d).clone());
+        // Shared, not copied: the new library holds the same document.
+        let last_good = || old.get(file.as_path()).map(|d| Arc::clone(d));
         let result = if stale(file) { fresh.next() } else { None };
         match result {
             Some(Ok((doc, w))) => {
@@ -401,44 +406,150 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
 
 /// Gives every paper its stable id `<document slug>/<title slug>`, suffixing `-2`, `-3`… on collisions,
 /// and reports the collisions.
+///
+/// Each document keeps a hash of each id before its suffix ([`IdBases`]). When those are all different —
+/// no collision, the usual case — every id is its base, and a document that already has its hashes (one
+/// a reload kept) is not read at all; otherwise every id is made again in order. A document whose ids
+/// are already right is left alone (not copied when a reload shares it with the library before).
 pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
-    let mut seen: HashMap<String, (String, usize)> = HashMap::new();
-    let mut warnings = Vec::new();
-    for doc in &mut library.documents {
-        let mut doc_slug = title::slug(&doc.title, 40);
-        if doc_slug.is_empty() {
-            doc_slug = "notes".into();
+    // Documents new here: their bases, as ids.
+    for d in 0..library.documents.len() {
+        let doc = &library.documents[d];
+        if doc.id_bases.hashes.len() == doc.papers.len() {
+            continue;
         }
+        let doc = library.documents.make_mut(d);
+        let doc_slug = doc_slug(doc);
+        let mut hashes = Vec::with_capacity(doc.papers.len());
         for p in &mut doc.papers {
-            let mut paper_slug = title::slug(&p.title, 80);
-            if paper_slug.is_empty() {
-                paper_slug = format!("line-{}", p.line);
+            p.id = id_base(&doc_slug, p);
+            hashes.push(hash_id(&p.id));
+        }
+        doc.id_bases = IdBases {
+            hashes,
+            suffixed: false,
+        };
+    }
+    let mut bases: FxHashSet<u64> =
+        FxHashSet::with_capacity_and_hasher(library.paper_count(), Default::default());
+    let distinct =
+        (library.documents.iter()).all(|doc| doc.id_bases.hashes.iter().all(|&h| bases.insert(h)));
+    if !distinct {
+        return assign_ids_in_order(library);
+    }
+    // No collision now: a suffix a collision left is gone.
+    for d in 0..library.documents.len() {
+        if library.documents[d].id_bases.suffixed {
+            let doc = library.documents.make_mut(d);
+            let doc_slug = doc_slug(doc);
+            for p in &mut doc.papers {
+                p.id = id_base(&doc_slug, p);
             }
-            let base = format!("{doc_slug}/{paper_slug}");
-            let mut id = base.clone();
-            if let Some((first_source, first_line)) = seen.get(&base) {
-                warnings.push(Warning {
-                    source: doc.source.clone(),
-                    line: p.line,
-                    kind: WarningKind::DuplicateId {
-                        id: base.clone(),
-                        title: p.title.clone(),
-                        first: if *first_source == doc.source {
-                            format!("line {first_line}")
-                        } else {
-                            format!("{first_source}:{first_line}")
+            doc.id_bases.suffixed = false;
+        }
+    }
+    Vec::new()
+}
+
+/// The first part of the ids of a document's papers.
+fn doc_slug(doc: &Document) -> String {
+    let slug = title::slug(&doc.title, 40);
+    if slug.is_empty() {
+        "notes".into()
+    } else {
+        slug
+    }
+}
+
+/// A paper's id before any suffix: `<document slug>/<title slug>` (or `line-N` for a title with no
+/// letter or digit).
+fn id_base(doc_slug: &str, p: &crate::model::Paper) -> String {
+    let mut base = String::with_capacity(doc_slug.len() + 1 + p.title.len());
+    push_id_base(doc_slug, p, &mut base);
+    base
+}
+
+fn push_id_base(doc_slug: &str, p: &crate::model::Paper, out: &mut String) {
+    out.push_str(doc_slug);
+    out.push('/');
+    if !title::slug_into(&p.title, 80, out) {
+        out.push_str(&format!("line-{}", p.line));
+    }
+}
+
+fn hash_id(base: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    base.hash(&mut h);
+    h.finish()
+}
+
+/// [`assign_ids`] when some bases are the same: every id made again, in library order, the later of
+/// two the same base suffixed.
+fn assign_ids_in_order(library: &mut Library) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    // Per document whose ids change: all its ids, and whether one is suffixed.
+    let mut renamed: Vec<(usize, Vec<String>, bool)> = Vec::new();
+    let docs = &library.documents;
+    // Every id given so far → (document, line) of its paper.
+    let mut seen: FxHashMap<Cow<'_, str>, (usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(library.paper_count(), Default::default());
+    let mut base = String::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let doc_slug = doc_slug(doc);
+        let mut ids: Option<Vec<String>> = None;
+        let mut suffixed = false;
+        for (i, p) in doc.papers.iter().enumerate() {
+            base.clear();
+            push_id_base(&doc_slug, p, &mut base);
+            let id: Cow<'_, str> = match seen.get(base.as_str()) {
+                None if p.id == base => Cow::Borrowed(p.id.as_str()),
+                None => Cow::Owned(base.clone()),
+                Some(&(first_doc, first_line)) => {
+                    suffixed = true;
+                    let first = &docs[first_doc].source;
+                    warnings.push(Warning {
+                        source: doc.source.clone(),
+                        line: p.line,
+                        kind: WarningKind::DuplicateId {
+                            id: base.clone(),
+                            title: p.title.clone(),
+                            first: if *first == doc.source {
+                                format!("line {first_line}")
+                            } else {
+                                format!("{first}:{first_line}")
+                            },
                         },
-                    },
-                });
-                let mut n = 2;
-                while seen.contains_key(&id) {
-                    id = format!("{base}-{n}");
-                    n += 1;
+                    });
+                    let mut n = 2;
+                    let mut id = format!("{base}-{n}");
+                    while seen.contains_key(id.as_str()) {
+                        n += 1;
+                        id = format!("{base}-{n}");
+                    }
+                    Cow::Owned(id)
                 }
+            };
+            if ids.is_none() && id != p.id.as_str() {
+                ids = Some(doc.papers.iter().take(i).map(|p| p.id.clone()).collect());
             }
-            seen.insert(id.clone(), (doc.source.clone(), p.line));
+            if let Some(ids) = &mut ids {
+                ids.push(id.to_string());
+            }
+            seen.insert(id, (d, p.line));
+        }
+        if ids.is_some() || suffixed != doc.id_bases.suffixed {
+            let ids = ids.unwrap_or_else(|| doc.papers.iter().map(|p| p.id.clone()).collect());
+            renamed.push((d, ids, suffixed));
+        }
+    }
+    drop(seen);
+    for (d, ids, suffixed) in renamed {
+        let doc = library.documents.make_mut(d);
+        for (p, id) in doc.papers.iter_mut().zip(ids) {
             p.id = id;
         }
+        doc.id_bases.suffixed = suffixed;
     }
     warnings
 }

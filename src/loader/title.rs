@@ -107,19 +107,31 @@ pub fn has_year(inner: &str) -> bool {
 /// A lowercase, dash-separated form of `text` for ids: ASCII letters and digits, other letters kept.
 pub fn slug(text: &str, max: usize) -> String {
     let mut out = String::new();
-    // Characters in `out`, counted as they are pushed (counting `out` each time was quadratic).
+    slug_into(text, max, &mut out);
+    out
+}
+
+/// [`slug`], appended to `out`; returns whether it appended anything.
+pub fn slug_into(text: &str, max: usize, out: &mut String) -> bool {
+    let start = out.len();
+    // Characters of the slug, counted as they are pushed (counting `out` each time was quadratic).
     let mut len = 0;
     let mut dash = false;
     for c in text.chars() {
         if c.is_alphanumeric() {
-            if dash && !out.is_empty() {
+            if dash && len > 0 {
                 out.push('-');
                 len += 1;
             }
             dash = false;
-            for l in c.to_lowercase() {
-                out.push(l);
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
                 len += 1;
+            } else {
+                for l in c.to_lowercase() {
+                    out.push(l);
+                    len += 1;
+                }
             }
         } else if c == '\'' || c == '’' {
             // "Google's" → "googles"
@@ -130,7 +142,7 @@ pub fn slug(text: &str, max: usize) -> String {
             break;
         }
     }
-    out
+    out.len() > start
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@
 //! what else is loaded, so bookmarks and read marks can be kept by it.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
@@ -71,13 +73,18 @@ fn fullness(p: &Paper) -> usize {
 }
 
 /// Every work of a library and where it is listed. Derived from the library (like the search index):
-/// build it again when the library changes.
+/// built with it, and updated for the changed documents after a reload ([`Works::updated`]).
 #[derive(Debug, Clone, Default)]
 pub struct Works {
-    /// Per work: its key.
-    keys: Vec<Box<str>>,
-    /// Per work: the place that says the most (most links and takeaways; the first on a tie).
-    fullest: Vec<PaperRef>,
+    /// Per work: its key (shared with the works a reload makes from these).
+    keys: Vec<Arc<str>>,
+    /// A hash of each key ([`hash_key`]) → its work, to find a work by its key.
+    by_hash: FxHashMap<u64, u32>,
+    /// Two keys have the same hash: [`Works::find`] looks through them all.
+    hashes_collide: bool,
+    /// Per work: the place that says the most (most links and takeaways; the first on a tie), and how
+    /// much it says ([`fullness`]).
+    fullest: Vec<(PaperRef, u32)>,
     /// Per work: where its places start in `places` (one more entry at the end).
     starts: Vec<u32>,
     /// Places grouped by work, each group in library order.
@@ -86,29 +93,140 @@ pub struct Works {
     of: Vec<Vec<u32>>,
 }
 
+/// After a reload: per work, its fullest place when that is still right; per document, whether it
+/// changed.
+type Kept<'a> = (&'a [Option<(PaperRef, u32)>], &'a [bool]);
+
+fn hash_key(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
+}
+
 impl Works {
     pub fn new(lib: &Library) -> Works {
-        // Each key is held once, by the map while it is built, then moved into `keys`.
-        let mut index: HashMap<Box<str>, u32> = HashMap::with_capacity(lib.paper_count());
-        let mut counts: Vec<u32> = Vec::new();
-        let mut of = Vec::with_capacity(lib.documents.len());
-        for doc in &lib.documents {
-            let mut works = Vec::with_capacity(doc.papers.len());
-            for p in &doc.papers {
-                let k = key_of_paper(p);
-                let next = counts.len() as u32;
-                let w = *index.entry(k.into_boxed_str()).or_insert_with(|| {
-                    counts.push(0);
-                    next
-                });
-                counts[w as usize] += 1;
-                works.push(w);
-            }
-            of.push(works);
+        let mut index: FxHashMap<Arc<str>, u32> =
+            FxHashMap::with_capacity_and_hasher(lib.paper_count(), Default::default());
+        let mut keys: Vec<Arc<str>> = Vec::new();
+        let of = (lib.documents.iter())
+            .map(|doc| {
+                (doc.papers.iter())
+                    .map(|p| {
+                        let k: Arc<str> = key_of_paper(p).into();
+                        *index.entry(k).or_insert_with_key(|k| {
+                            keys.push(Arc::clone(k));
+                            (keys.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(index);
+        Works::assemble(lib, keys, of, None)
+    }
+
+    /// The works of `lib`, where the documents at the indices in `changed` are new or changed and every
+    /// other document is the same as in the library `self` was built for, at the same index. The same
+    /// as [`Works::new`], but only the changed documents' papers are read: the others keep their works
+    /// (renumbered in order of first place, as [`Works::new`] numbers them) and their fullest places.
+    pub fn updated(&self, lib: &Library, changed: &[usize]) -> Works {
+        if self.hashes_collide || self.of.len() != lib.documents.len() {
+            return Works::new(lib);
         }
-        let mut keys: Vec<Box<str>> = vec![Box::default(); counts.len()];
-        for (k, w) in index {
-            keys[w as usize] = k;
+        let mut is_changed = vec![false; lib.documents.len()];
+        for &d in changed {
+            if let Some(c) = is_changed.get_mut(d) {
+                *c = true;
+            }
+        }
+        // Each paper's work as a number: one of `self` (the same key), or past them, a key new here.
+        let old = self.keys.len() as u32;
+        let mut added: Vec<Arc<str>> = Vec::new();
+        let mut added_index: FxHashMap<Arc<str>, u32> = FxHashMap::default();
+        let mut same: Vec<Vec<u32>> = Vec::with_capacity(lib.documents.len());
+        for (d, doc) in lib.documents.iter().enumerate() {
+            if !is_changed[d] {
+                same.push(self.of[d].clone());
+                continue;
+            }
+            let works = (doc.papers.iter()).map(|p| {
+                let k = key_of_paper(p);
+                if let Some(w) = self.find(&k) {
+                    return w as u32;
+                }
+                let k: Arc<str> = k.into();
+                *added_index.entry(k).or_insert_with_key(|k| {
+                    added.push(Arc::clone(k));
+                    old + added.len() as u32 - 1
+                })
+            });
+            same.push(works.collect());
+        }
+        // Numbered by first place, as `new` numbers them.
+        let mut number = vec![u32::MAX; old as usize + added.len()];
+        let mut keys: Vec<Arc<str>> = Vec::with_capacity(self.keys.len() + added.len());
+        let mut from: Vec<u32> = Vec::with_capacity(keys.capacity());
+        for works in &mut same {
+            for w in works.iter_mut() {
+                let n = &mut number[*w as usize];
+                if *n == u32::MAX {
+                    *n = keys.len() as u32;
+                    keys.push(match w.checked_sub(old) {
+                        Some(a) => Arc::clone(&added[a as usize]),
+                        None => Arc::clone(&self.keys[*w as usize]),
+                    });
+                    from.push(*w);
+                }
+                *w = *n;
+            }
+        }
+        // A fullest place of an unchanged document is still one; the changed documents' places are
+        // weighed below.
+        let kept: Vec<Option<(PaperRef, u32)>> = (from.iter())
+            .map(|&w| {
+                let (r, f) = *self.fullest.get(w as usize)?;
+                (!is_changed[r.doc]).then_some((r, f))
+            })
+            .collect();
+        let mut works = Works::assemble(lib, keys, same, Some((&kept, &is_changed)));
+        // The hashes of the keys kept, renumbered, and of the new ones.
+        works.by_hash = FxHashMap::with_capacity_and_hasher(works.keys.len(), Default::default());
+        for (&h, &w) in &self.by_hash {
+            if let Some(&n) = number.get(w as usize).filter(|&&n| n != u32::MAX) {
+                works.by_hash.insert(h, n);
+            }
+        }
+        for (a, k) in added.iter().enumerate() {
+            if let Some(&n) = number.get(old as usize + a).filter(|&&n| n != u32::MAX) {
+                works.hashes_collide |= works.by_hash.insert(hash_key(k), n).is_some();
+            }
+        }
+        works
+    }
+
+    /// The work whose key is `key`.
+    pub fn find(&self, key: &str) -> Option<usize> {
+        let w = *self.by_hash.get(&hash_key(key))? as usize;
+        if self.key(w) == key {
+            return Some(w);
+        }
+        if self.hashes_collide {
+            return self.keys.iter().position(|k| **k == *key);
+        }
+        None
+    }
+
+    /// The works of `lib` from their keys and each paper's work. With `kept` (per work, a fullest place
+    /// still right, if any) only the places of the documents marked changed, and the works without a
+    /// place kept, are weighed; without it, every place.
+    fn assemble(
+        lib: &Library,
+        keys: Vec<Arc<str>>,
+        of: Vec<Vec<u32>>,
+        kept: Option<Kept<'_>>,
+    ) -> Works {
+        let mut counts = vec![0u32; keys.len()];
+        for &w in of.iter().flatten() {
+            counts[w as usize] += 1;
         }
         let mut starts = Vec::with_capacity(keys.len() + 1);
         let mut total = 0u32;
@@ -117,23 +235,50 @@ impl Works {
             total += c;
         }
         starts.push(total);
-        let mut fill: Vec<u32> = starts[..keys.len()].to_vec();
+        let mut fill = counts;
+        fill.copy_from_slice(&starts[..keys.len()]);
         let mut places = vec![PaperRef { doc: 0, paper: 0 }; total as usize];
-        let mut fullest: Vec<Option<(usize, PaperRef)>> = vec![None; keys.len()];
-        for (r, p) in lib.papers() {
-            let w = of[r.doc][r.paper] as usize;
-            places[fill[w] as usize] = r;
-            fill[w] += 1;
-            let f = fullness(p);
-            if fullest[w].is_none_or(|(best, _)| f > best) {
-                fullest[w] = Some((f, r));
+        for (d, works) in of.iter().enumerate() {
+            for (paper, &w) in works.iter().enumerate() {
+                places[fill[w as usize] as usize] = PaperRef { doc: d, paper };
+                fill[w as usize] += 1;
+            }
+        }
+        let weigh = |r: PaperRef| lib.paper(r).map_or(0, |p| fullness(p) as u32);
+        // The first place that says the most, in library order.
+        let better = |f: u32, r: PaperRef, best: Option<(PaperRef, u32)>| {
+            best.is_none_or(|(br, bf)| f > bf || (f == bf && r < br))
+        };
+        let mut fullest: Vec<Option<(PaperRef, u32)>> = match kept {
+            Some((kept, _)) => kept.to_vec(),
+            None => vec![None; keys.len()],
+        };
+        for (w, best) in fullest.iter_mut().enumerate() {
+            let changed_only = kept.is_some() && best.is_some();
+            let (a, b) = (starts[w] as usize, starts[w + 1] as usize);
+            for &r in places.get(a..b).unwrap_or_default() {
+                if changed_only && !kept.is_some_and(|(_, c)| c[r.doc]) {
+                    continue;
+                }
+                let f = weigh(r);
+                if better(f, r, *best) {
+                    *best = Some((r, f));
+                }
+            }
+        }
+        let mut by_hash = FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
+        let mut hashes_collide = false;
+        if kept.is_none() {
+            for (w, k) in keys.iter().enumerate() {
+                hashes_collide |= by_hash.insert(hash_key(k), w as u32).is_some();
             }
         }
         Works {
             keys,
-            fullest: fullest
-                .into_iter()
-                .map(|f| f.map(|(_, r)| r).unwrap_or(PaperRef { doc: 0, paper: 0 }))
+            by_hash,
+            hashes_collide,
+            fullest: (fullest.into_iter())
+                .map(|f| f.unwrap_or((PaperRef { doc: 0, paper: 0 }, 0)))
                 .collect(),
             starts,
             places,
@@ -181,7 +326,7 @@ impl Works {
     /// The place of work `w` that says the most: most links and takeaways, the first in library order on
     /// a tie. What the palette and `--filter` show for the work.
     pub fn fullest(&self, w: usize) -> Option<PaperRef> {
-        self.fullest.get(w).copied()
+        self.fullest.get(w).map(|&(r, _)| r)
     }
 
     /// Each work once, in the order of its first place among `refs` (a ranking, best first): the position
@@ -304,6 +449,7 @@ mod tests {
             path: None,
             title: "X".into(),
             kind: DocKind::List,
+            id_bases: Default::default(),
             meta: Vec::new(),
             tree: Vec::new(),
             papers,
@@ -338,8 +484,8 @@ mod tests {
             paper("alpha  serve", &["https://a/1", "https://a/2"]),
             paper("Untitled 🔥", &[]),
         ]));
-        for (i, d) in lib.documents.iter_mut().enumerate() {
-            for (j, p) in d.papers.iter_mut().enumerate() {
+        for i in 0..lib.documents.len() {
+            for (j, p) in lib.documents.make_mut(i).papers.iter_mut().enumerate() {
                 p.id = format!("d{i}/p{j}");
             }
         }

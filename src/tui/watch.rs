@@ -21,7 +21,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 /// How long the notes must stay quiet after a change before they are reloaded: an editor's save is a
 /// burst of events (write a temporary file, rename it, change its mode), reloaded once.
-pub const QUIET: Duration = Duration::from_millis(150);
+pub const QUIET: Duration = Duration::from_millis(50);
 /// The longest a change waits for quiet: a program that writes all the time still gets reloaded.
 pub const MAX_WAIT: Duration = Duration::from_secs(1);
 

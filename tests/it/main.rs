@@ -14,6 +14,7 @@ mod navigation;
 mod places;
 mod properties;
 mod reload;
+mod reload_shared;
 mod state_processes;
 mod text_cuts;
 mod ui_snapshots;

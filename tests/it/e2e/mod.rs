@@ -8,6 +8,7 @@
 mod browse;
 mod faults;
 mod lifetime;
+mod reload;
 mod session;
 
 use std::path::{Path, PathBuf};

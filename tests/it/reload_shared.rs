@@ -1,0 +1,309 @@
+//! A reload takes in only what changed: unchanged documents are shared with the notes before (the same
+//! allocation, not a copy), and the library, works, tree and index it gives are those a full load of the
+//! same files gives. With a filter active the filter stays, shows its hits meanwhile and finds them again
+//! on the search worker.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use takeaway::app::{App, Effect, Event, Key, KeyCode, Prepared};
+use takeaway::loader;
+use takeaway::model::work::Works;
+use takeaway::model::{Library, PaperRef};
+use takeaway::search::{self, NoMarks};
+
+fn list(title: &str, papers: &[(&str, &str)]) -> String {
+    let mut md = format!("# {title}\n\n## Papers\n\n### Owls\n\n");
+    for (i, (paper, note)) in papers.iter().enumerate() {
+        md.push_str(&format!(
+            "* {paper} \\[[Paper](https://arxiv.org/abs/2401.{:05})]\n  * Uni of Owls\n  * {note}\n",
+            i + title.len() * 100
+        ));
+    }
+    md
+}
+
+/// Three lists; `Counting Owls` is listed in the first and the last (one work, two places).
+fn notes(dir: &Path) -> Vec<PathBuf> {
+    let files = [
+        (
+            "a.md",
+            list(
+                "OWL 2030",
+                &[
+                    ("Counting Owls", "Owls count by hooting."),
+                    ("Serverless Roosts", "Roosts scale to zero."),
+                ],
+            ),
+        ),
+        (
+            "b.md",
+            list(
+                "HOOT 2031",
+                &[
+                    ("Barn Owl Scheduling", "A serverless scheduler for barns."),
+                    ("Tawny Caches", "Caches that never sleep."),
+                ],
+            ),
+        ),
+        (
+            "c.md",
+            list(
+                "NEST 2032",
+                &[("Counting Owls", "Listed again, with more to say.")],
+            ),
+        ),
+    ];
+    files
+        .iter()
+        .map(|(name, md)| {
+            let path = dir.join(name);
+            std::fs::write(&path, md).unwrap();
+            path
+        })
+        .collect()
+}
+
+fn app(library: Library) -> App {
+    let mut app = App::new(library);
+    app.handle(Event::Resize {
+        width: 100,
+        height: 30,
+    });
+    app
+}
+
+/// Reloads `app` as the runtime does after `changed` changed: from the notes it shows.
+fn reload(app: &mut App, dir: &Path, changed: &[PathBuf]) -> Vec<Effect> {
+    let base = app.reload_base();
+    let loaded = loader::reload_changed(&[dir], base.library(), changed);
+    assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    app.replace_prepared(Prepared::updated(&base, loaded.library));
+    app.searches.effects().collect()
+}
+
+/// A work: its key, places and fullest place.
+type Work = (String, Vec<PaperRef>, Option<PaperRef>);
+
+/// Every work, and every paper's work.
+fn works_of(works: &Works, lib: &Library) -> (Vec<Work>, Vec<Option<usize>>) {
+    (
+        (0..works.len())
+            .map(|w| {
+                (
+                    works.key(w).to_string(),
+                    works.places(w).to_vec(),
+                    works.fullest(w),
+                )
+            })
+            .collect(),
+        lib.papers().map(|(r, _)| works.work_of(r)).collect(),
+    )
+}
+
+/// The app after a reload shows what an app started on the same files shows.
+fn assert_same_as_a_full_load(app: &App, dir: &Path) {
+    let fresh = self::app(loader::load_paths(&[dir]).library);
+    assert_eq!(
+        format!("{:#?}", app.library),
+        format!("{:#?}", fresh.library)
+    );
+    assert_eq!(
+        works_of(&app.works, &app.library),
+        works_of(&fresh.works, &fresh.library)
+    );
+    assert_eq!(format!("{:?}", app.tree), format!("{:?}", fresh.tree));
+    for q in [
+        "owl",
+        "serverless",
+        "counting",
+        "t:tawny",
+        "in:hoot",
+        "-owls",
+    ] {
+        let query = search::parse(q).unwrap();
+        let hits = |a: &App| {
+            (a.index.find(&query, &NoMarks).iter())
+                .map(|h| (h.paper, h.field, h.score))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(hits(app), hits(&fresh), "{q}");
+    }
+}
+
+#[test]
+fn a_reload_shares_unchanged_documents_and_gives_what_a_full_load_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = notes(dir.path());
+    let mut app = app(loader::load_paths(&[dir.path()]).library);
+    let before = Arc::clone(&app.library);
+
+    // One line of b.md edited, a paper added that c.md lists too.
+    let b = list(
+        "HOOT 2031",
+        &[
+            (
+                "Barn Owl Scheduling, Revised",
+                "A serverless scheduler for barns.",
+            ),
+            ("Tawny Caches", "Caches that never sleep."),
+            (
+                "Counting Owls",
+                "A third place, the fullest.\n  * It says more.",
+            ),
+        ],
+    );
+    std::fs::write(&files[1], b).unwrap();
+    reload(&mut app, dir.path(), &files[1..2]);
+    let docs = &app.library.documents;
+    assert!(
+        Arc::ptr_eq(&docs[0], &before.documents[0]),
+        "a.md is shared"
+    );
+    assert!(
+        Arc::ptr_eq(&docs[2], &before.documents[2]),
+        "c.md is shared"
+    );
+    assert!(!Arc::ptr_eq(&docs[1], &before.documents[1]));
+    assert_eq!(docs[1].papers[0].title, "Barn Owl Scheduling, Revised");
+    let counting = app.library.find_id("owl-2030/counting-owls").unwrap();
+    assert_eq!(app.works.places_of(counting).len(), 3);
+    let work = app.works.work_of(counting).unwrap();
+    assert_eq!(app.works.fullest(work).map(|r| r.doc), Some(1));
+    assert_same_as_a_full_load(&app, dir.path());
+
+    // Two papers of b.md with one title: the second id gets `-2`; gone again when the title is.
+    let dup = list(
+        "HOOT 2031",
+        &[("Tawny Caches", "One."), ("Tawny Caches", "Two.")],
+    );
+    std::fs::write(&files[1], dup).unwrap();
+    reload(&mut app, dir.path(), &files[1..2]);
+    assert_eq!(
+        app.library.documents[1].papers[1].id,
+        "hoot-2031/tawny-caches-2"
+    );
+    assert_same_as_a_full_load(&app, dir.path());
+    let single = list("HOOT 2031", &[("Tawny Caches", "One.")]);
+    std::fs::write(&files[1], single).unwrap();
+    reload(&mut app, dir.path(), &files[1..2]);
+    assert_same_as_a_full_load(&app, dir.path());
+
+    // c.md titled as a.md: its paper of a.md's title collides; when a.md (alone) loses that paper,
+    // c.md (unchanged, shared) gets its id without the suffix.
+    let c = list("OWL 2030", &[("Counting Owls", "Listed again.")]);
+    std::fs::write(&files[2], c).unwrap();
+    reload(&mut app, dir.path(), &files[2..3]);
+    assert_eq!(
+        app.library.documents[2].papers[0].id,
+        "owl-2030/counting-owls-2"
+    );
+    assert_same_as_a_full_load(&app, dir.path());
+    let a = list(
+        "OWL 2030",
+        &[("Serverless Roosts", "Roosts scale to zero.")],
+    );
+    std::fs::write(&files[0], a).unwrap();
+    reload(&mut app, dir.path(), &files[0..1]);
+    assert_eq!(
+        app.library.documents[2].papers[0].id,
+        "owl-2030/counting-owls"
+    );
+    assert_same_as_a_full_load(&app, dir.path());
+
+    // A file added between two others moves the later documents: everything is built again.
+    let added = dir.path().join("ab.md");
+    std::fs::write(
+        &added,
+        list("ROOST 2033", &[("Owl Pellets", "Serverless.")]),
+    )
+    .unwrap();
+    reload(&mut app, dir.path(), std::slice::from_ref(&added));
+    assert_eq!(app.library.documents.len(), 4);
+    assert_same_as_a_full_load(&app, dir.path());
+    // And removed again.
+    std::fs::remove_file(&added).unwrap();
+    reload(&mut app, dir.path(), &[added]);
+    assert_same_as_a_full_load(&app, dir.path());
+}
+
+#[test]
+fn with_a_filter_active_a_reload_keeps_it_and_finds_its_hits_again_on_the_worker() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = notes(dir.path());
+    let mut app = app(loader::load_paths(&[dir.path()]).library);
+    app.searches.off_thread = true;
+    app.handle(Event::Key(Key::ch('/')));
+    let mut jobs = Vec::new();
+    for c in "serverless".chars() {
+        jobs = app.handle(Event::Key(Key::ch(c)));
+    }
+    run(&mut app, jobs);
+    app.handle(Event::Key(Key::plain(KeyCode::Enter)));
+    let titles = |app: &App| {
+        let mut t: Vec<String> = (app.filter.hits.iter())
+            .filter_map(|h| Some(app.library.paper(h.paper)?.title.clone()))
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(titles(&app), ["Barn Owl Scheduling", "Serverless Roosts"]);
+
+    // The selected hit's title edited, and a paper that now matches added.
+    let b = list(
+        "HOOT 2031",
+        &[
+            (
+                "Barn Owl Scheduling at Dusk",
+                "A serverless scheduler for barns.",
+            ),
+            ("Tawny Caches", "Caches that never sleep."),
+            ("Snowy Owls", "Serverless, and white."),
+        ],
+    );
+    std::fs::write(&files[1], b).unwrap();
+    let jobs = reload(&mut app, dir.path(), &files[1..2]);
+    // The filter stays, searching again on the worker; meanwhile its hits on the new notes show,
+    // the edited one among them.
+    assert_eq!(app.filter.query(), "serverless");
+    assert!(app.filter.is_pending());
+    assert_eq!(jobs.len(), 1, "{jobs:?}");
+    assert_eq!(
+        titles(&app),
+        ["Barn Owl Scheduling at Dusk", "Serverless Roosts"]
+    );
+    let screen = format!(
+        "{:?}",
+        app.tree_view
+            .rows
+            .iter()
+            .map(|&id| &app.tree.nodes[id].title)
+            .collect::<Vec<_>>()
+    );
+    assert!(screen.contains("Barn Owl Scheduling at Dusk"), "{screen}");
+    run(&mut app, jobs);
+    assert!(!app.filter.is_pending());
+    assert_eq!(
+        titles(&app),
+        [
+            "Barn Owl Scheduling at Dusk",
+            "Serverless Roosts",
+            "Snowy Owls"
+        ]
+    );
+}
+
+/// The worker's part, done here.
+fn run(app: &mut App, effects: Vec<Effect>) {
+    for e in effects {
+        if let Effect::Search(job) = e {
+            let search = job.run(&|| false).unwrap();
+            app.handle(Event::SearchDone {
+                generation: job.generation,
+                target: job.target,
+                query: job.query,
+                search,
+            });
+        }
+    }
+}
