@@ -109,12 +109,10 @@ fn load(c: &mut Criterion) {
         // A reload's edit of one file: the index updated for it, next to built anew (`index_new`).
         let index = takeaway::search::Index::new(&library);
         let mut edited = library.clone();
-        if let Some(p) = edited
-            .documents
-            .first_mut()
-            .and_then(|d| d.papers.first_mut())
-        {
-            p.title.push_str(" (revised)");
+        if !edited.documents.is_empty() {
+            if let Some(p) = edited.documents.make_mut(0).papers.first_mut() {
+                p.title.push_str(" (revised)");
+            }
         }
         g.bench_function("index_updated_one_file", |b| {
             b.iter_with_large_drop(|| index.updated(&edited, &[0]))

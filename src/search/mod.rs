@@ -33,7 +33,6 @@ mod query_tests;
 mod rank;
 mod strings;
 pub mod text;
-mod update;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
