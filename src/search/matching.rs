@@ -310,9 +310,9 @@ impl<'q> FuzzyTerm<'q> {
             (Field::Title | Field::Affiliations, _) if self.word.chars.len() == 1 => {
                 self.score(index, i, e, name, field, scratch)
             }
-            (Field::Title, Some(h)) => names::bound(index.titles.get(at), h.title, &self.word),
+            (Field::Title, Some(h)) => names::bound(index.titles.bytes(at), h.title, &self.word),
             (Field::Affiliations, Some(h)) => {
-                names::bound(index.affiliations.get(at), h.affiliations, &self.word)
+                names::bound(index.affiliations.bytes(at), h.affiliations, &self.word)
             }
             _ => self.score(index, i, e, name, field, scratch),
         }
@@ -348,7 +348,9 @@ impl WordState {
                         .contexts
                         .par_iter()
                         .zip(&index.contexts)
-                        .map(|(s, c)| names::extend(&c.text, *s, *last, added, word.sensitive))
+                        .map(|(s, c)| {
+                            names::extend(c.text.as_bytes(), *s, *last, added, word.sensitive)
+                        })
                         .collect()
                 }
                 _ => index
@@ -356,7 +358,7 @@ impl WordState {
                     .par_iter()
                     .map(|c| {
                         if c.mask & mask == mask {
-                            names::locate(&c.text, word)
+                            names::locate(c.text.as_bytes(), word)
                         } else {
                             Span::NONE
                         }
@@ -385,7 +387,7 @@ impl WordState {
         let fresh = |i: u32| -> Option<NameHit> {
             let n = i as usize;
             let e = &index.entries[n];
-            let locate = |on: bool, s: &str, m: u64| {
+            let locate = |on: bool, s: &[u8], m: u64| {
                 if on && m & mask == mask {
                     names::locate(s, word)
                 } else {
@@ -394,8 +396,8 @@ impl WordState {
             };
             let hit = NameHit {
                 entry: i,
-                title: locate(titles, index.titles.get(n), e.title_mask),
-                affiliations: locate(affiliations, index.affiliations.get(n), e.aff_mask),
+                title: locate(titles, index.titles.bytes(n), e.title_mask),
+                affiliations: locate(affiliations, index.affiliations.bytes(n), e.aff_mask),
             };
             keep(n, e, &hit).then_some(hit)
         };
@@ -420,11 +422,11 @@ impl WordState {
                     let n = h.entry as usize;
                     let e = &index.entries[n];
                     let grow =
-                        |s: &str, span: Span| names::extend(s, span, last, added, word.sensitive);
+                        |s: &[u8], span: Span| names::extend(s, span, last, added, word.sensitive);
                     let hit = NameHit {
                         entry: h.entry,
-                        title: grow(index.titles.get(n), h.title),
-                        affiliations: grow(index.affiliations.get(n), h.affiliations),
+                        title: grow(index.titles.bytes(n), h.title),
+                        affiliations: grow(index.affiliations.bytes(n), h.affiliations),
                     };
                     keep(n, e, &hit).then_some(hit)
                 })

@@ -106,17 +106,17 @@ fn walk(name: &[u8], mut span: Span, mut from: usize, chars: &[char], sensitive:
 }
 
 /// The leftmost occurrence of `word` in `name` (`None` for no occurrence or an empty word).
-pub(super) fn locate(name: &str, word: &Word) -> Span {
+pub(super) fn locate(name: &[u8], word: &Word) -> Span {
     if word.chars.is_empty() || name.len() >= u32::MAX as usize {
         return Span::NONE;
     }
-    walk(name.as_bytes(), Span::NONE, 0, &word.chars, word.sensitive)
+    walk(name, Span::NONE, 0, &word.chars, word.sensitive)
 }
 
 /// The leftmost occurrence of a word that extends the word `span` was found for by `added`, whose last
 /// character was `prev_last`.
 pub(super) fn extend(
-    name: &str,
+    name: &[u8],
     span: Span,
     prev_last: char,
     added: &[char],
@@ -126,7 +126,7 @@ pub(super) fn extend(
         return Span::NONE;
     }
     let from = span.last as usize + prev_last.len_utf8();
-    walk(name.as_bytes(), span, from, added, sensitive)
+    walk(name, span, from, added, sensitive)
 }
 
 /// Buffers [`score`] reuses.
@@ -225,14 +225,14 @@ fn skim_score(
 /// complete again. Each matched character scores at most a match and the largest bonus; each run of
 /// unmatched characters before it costs a gap's start and its length, and the match after it gets no
 /// bonus; a case mismatch costs its penalty. Names that are not ASCII are not bounded (`i64::MAX`).
-pub(super) fn bound(name: &str, span: Span, word: &Word) -> i64 {
+pub(super) fn bound(name: &[u8], span: Span, word: &Word) -> i64 {
     const MATCH: i64 = 16;
     const BONUS: i64 = 8;
     const GAP_START: i64 = 3;
     const GAP: i64 = 1;
     const CASE: i64 = 2;
     let (first, last) = (span.first as usize, span.last as usize);
-    let bytes = name.as_bytes();
+    let bytes = name;
     let (Some(pattern), Some(read)) = (&word.ascii, bytes.get(..=last)) else {
         return i64::MAX;
     };
@@ -317,7 +317,13 @@ mod tests {
 
     fn ours(name: &str, word: &str) -> Option<i64> {
         let w = Word::new(word);
-        score(&skim(), name, locate(name, &w), &w, &mut Scratch::default())
+        score(
+            &skim(),
+            name,
+            locate(name.as_bytes(), &w),
+            &w,
+            &mut Scratch::default(),
+        )
     }
 
     #[test]
@@ -344,15 +350,15 @@ mod tests {
     fn a_span_grows_with_the_word() {
         let name = "Serverless scheduling for LLM serving";
         let mut w = String::from("s");
-        let mut span = locate(name, &Word::new(&w));
+        let mut span = locate(name.as_bytes(), &Word::new(&w));
         for c in "erving".chars() {
             let prev_last = w.chars().last().unwrap();
             w.push(c);
-            span = extend(name, span, prev_last, &[c], false);
-            assert_eq!(span, locate(name, &Word::new(&w)), "{w}");
+            span = extend(name.as_bytes(), span, prev_last, &[c], false);
+            assert_eq!(span, locate(name.as_bytes(), &Word::new(&w)), "{w}");
         }
         assert!(span.is_some());
-        assert!(!extend(name, span, 'g', &['z'], false).is_some());
+        assert!(!extend(name.as_bytes(), span, 'g', &['z'], false).is_some());
     }
 
     proptest! {
@@ -362,9 +368,10 @@ mod tests {
             word in "[a-dA-D]{1,5}",
         ) {
             let w = Word::new(&word);
-            let span = locate(&name, &w);
+            let span = locate(name.as_bytes(), &w);
             if let Some(s) = skim().fuzzy_match(&name, &word) {
-                prop_assert!(bound(&name, span, &w) >= s, "{} >= {}", bound(&name, span, &w), s);
+                let b = bound(name.as_bytes(), span, &w);
+                prop_assert!(b >= s, "{} >= {}", b, s);
             }
         }
 
@@ -382,11 +389,11 @@ mod tests {
             word in "[a-cé]{1,5}",
         ) {
             let chars: Vec<char> = word.chars().collect();
-            let mut span = locate(&name, &Word::new(&chars[..1].iter().collect::<String>()));
+            let mut span = locate(name.as_bytes(), &Word::new(&chars[..1].iter().collect::<String>()));
             for k in 1..chars.len() {
-                span = extend(&name, span, chars[k - 1], &chars[k..=k], false);
+                span = extend(name.as_bytes(), span, chars[k - 1], &chars[k..=k], false);
             }
-            prop_assert_eq!(span, locate(&name, &Word::new(&word)));
+            prop_assert_eq!(span, locate(name.as_bytes(), &Word::new(&word)));
         }
     }
 }

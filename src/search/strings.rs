@@ -14,14 +14,24 @@ struct Buffer {
 }
 
 impl Buffer {
-    fn get(&self, i: usize) -> Option<&str> {
+    fn range(&self, i: usize) -> Option<(usize, usize)> {
         let end = *self.ends.get(i)?;
         let start = match i.checked_sub(1) {
             Some(p) => self.ends.get(p).copied().unwrap_or(0),
             None => 0,
         };
+        Some((start, end))
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let (start, end) = self.range(i)?;
         // Both ends are where a pushed string ended: boundaries of `text`.
         self.text.get(start..end)
+    }
+
+    fn bytes(&self, i: usize) -> Option<&[u8]> {
+        let (start, end) = self.range(i)?;
+        self.text.as_bytes().get(start..end)
     }
 }
 
@@ -74,6 +84,16 @@ impl Strings {
     #[cfg(test)]
     fn len(&self) -> usize {
         self.base.ends.len() + self.more.ends.len()
+    }
+
+    /// The `i`th string's bytes (none past the end): what matching reads, without the checks of
+    /// character boundaries a `str` needs.
+    pub(super) fn bytes(&self, i: usize) -> &[u8] {
+        match i.checked_sub(self.base.ends.len()) {
+            None => self.base.bytes(i),
+            Some(j) => self.more.bytes(j),
+        }
+        .unwrap_or_default()
     }
 
     /// The `i`th string ("" past the end).
