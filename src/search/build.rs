@@ -108,6 +108,28 @@ fn order(docs: &[(u32, u32)], entries: &mut [Entry]) -> Vec<u32> {
 }
 
 impl Index {
+    /// An index of nothing with `lib`'s note pages, its matchers and a number of its own: what every
+    /// build starts from.
+    fn shell(lib: &Library) -> Index {
+        Index {
+            entries: Vec::new(),
+            titles: Strings::default(),
+            affiliations: Strings::default(),
+            takeaways: Strings::default(),
+            venues: Strings::default(),
+            docs: Vec::new(),
+            order: Vec::new(),
+            dead: Vec::new(),
+            contexts: Vec::new(),
+            context_ids: HashMap::new(),
+            text: text::TextIndex::default(),
+            pages: pages(lib),
+            matcher: SkimMatcherV2::default().smart_case().element_limit(1),
+            highlighter: SkimMatcherV2::default().smart_case(),
+            id: IDS.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
     pub fn new(lib: &Library) -> Self {
         let mut contexts = Vec::new();
         let mut context_ids = HashMap::new();
@@ -134,14 +156,10 @@ impl Index {
             entries,
             docs,
             order,
-            dead: Vec::new(),
             contexts,
             context_ids,
             text,
-            pages: pages(lib),
-            matcher: SkimMatcherV2::default().smart_case().element_limit(1),
-            highlighter: SkimMatcherV2::default().smart_case(),
-            id: IDS.fetch_add(1, Ordering::Relaxed),
+            ..Index::shell(lib)
         }
     }
 
@@ -230,10 +248,7 @@ impl Index {
             contexts,
             context_ids,
             text,
-            pages: pages(lib),
-            matcher: SkimMatcherV2::default().smart_case().element_limit(1),
-            highlighter: SkimMatcherV2::default().smart_case(),
-            id: IDS.fetch_add(1, Ordering::Relaxed),
+            ..Index::shell(lib)
         }
     }
 }
