@@ -21,6 +21,7 @@
 //! text as one fuzzy term. [`merge_ranked`] ranks the papers and note pages of the jump palette.
 
 mod build;
+mod fuzzy;
 #[cfg(test)]
 mod index_props;
 mod marks;
@@ -80,7 +81,7 @@ impl Search {
 struct NameCandidates {
     scope: query::Scope,
     text: String,
-    found: std::sync::Arc<matching::WordState>,
+    found: std::sync::Arc<fuzzy::WordState>,
 }
 
 /// Where a paper matched, best first.

@@ -1,0 +1,340 @@
+//! One fuzzy word of a query against the index: the names it may match, found key by key from what
+//! the previous key's word found ([`WordState`]), its text hits from the word index, and its field and
+//! score (or a bound on the score) in a hit.
+
+use std::sync::{Arc, OnceLock};
+
+use fuzzy_matcher::FuzzyMatcher;
+use rayon::prelude::*;
+use roaring::RoaringBitmap;
+
+use super::matching::{looks_in_contexts, looks_in_text};
+use super::names::{self, NameHit, Scratch, Span, Word};
+use super::query::Scope;
+use super::{letter_mask, may_contain, Entry, Field, Index, NameCandidates, Search};
+
+/// A fuzzy word, ready to match.
+pub(super) struct FuzzyTerm<'q> {
+    pub(super) scope: Scope,
+    pub(super) text: &'q str,
+    pub(super) word: Word,
+    /// What it found (kept in the search for the next key to narrow from).
+    pub(super) found: Arc<WordState>,
+    /// Per breadcrumb: its score, worked out when a hit first needs it.
+    pub(super) context_scores: Vec<OnceLock<Option<i64>>>,
+    /// Does the field it matched in rank the hit?
+    pub(super) ranks: bool,
+}
+
+/// What one fuzzy word found in the index, for its search and the next key's.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct WordState {
+    /// Entries whose names in scope may match, sorted, with where the word occurs in them.
+    pub(super) names: Vec<NameHit>,
+    /// Per breadcrumb (`Index::contexts`): where the word occurs in it (empty when its scope does not
+    /// look there).
+    pub(super) contexts: Vec<Span>,
+    /// Entries whose takeaways have a matching word (empty when its scope does not look there).
+    pub(super) text_hits: RoaringBitmap,
+    /// The word numbers that match it, as a bit set (for closeness).
+    pub(super) terms: Vec<u64>,
+}
+
+/// How a word's name candidates are found from an earlier key's.
+pub(super) enum From<'a> {
+    /// Among every entry.
+    All,
+    /// Among an earlier word's candidates (its letters in order in this word).
+    Within(&'a NameCandidates),
+    /// From an earlier word this one extends by `added`: each span grows.
+    Extending(&'a NameCandidates, &'a [char], char),
+}
+
+impl<'q> FuzzyTerm<'q> {
+    pub(super) fn new(
+        index: &Index,
+        scope: Scope,
+        text: &'q str,
+        previous: Option<&Search>,
+        ranks: bool,
+    ) -> FuzzyTerm<'q> {
+        let word = Word::new(text);
+        let base = narrowing_base(previous, scope, text, &word);
+        let found = match base {
+            // The same word as before (another word of the query changed): what it found stands.
+            Some((base, Some(""))) => base.found.clone(),
+            _ => {
+                let added: Vec<char>;
+                let from = match base {
+                    None => From::All,
+                    Some((base, None)) => From::Within(base),
+                    Some((base, Some(suffix))) => {
+                        added = suffix.chars().collect();
+                        let last = base.text.chars().next_back().unwrap_or(' ');
+                        From::Extending(base, &added, last)
+                    }
+                };
+                Arc::new(WordState::new(index, scope, text, &word, from))
+            }
+        };
+        FuzzyTerm {
+            scope,
+            text,
+            word,
+            context_scores: (0..found.contexts.len()).map(|_| OnceLock::new()).collect(),
+            found,
+            ranks,
+        }
+    }
+
+    /// The entries it may match, in order: its name candidates and its text hits.
+    pub(super) fn reach(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.found.names.len());
+        let mut text = self.found.text_hits.iter().peekable();
+        for h in &self.found.names {
+            while let Some(t) = text.next_if(|&t| t < h.entry) {
+                out.push(t);
+            }
+            text.next_if_eq(&h.entry);
+            out.push(h.entry);
+        }
+        out.extend(text);
+        out
+    }
+
+    /// Where it matched in entry `i` (whose name candidate is `name`, if it is one), if it did: the
+    /// first of its scope's fields it occurs in.
+    pub(super) fn field(
+        &self,
+        index: &Index,
+        i: u32,
+        e: &Entry,
+        name: Option<&NameHit>,
+    ) -> Option<Field> {
+        let title = name.is_some_and(|h| h.title.is_some());
+        let affiliations = name.is_some_and(|h| h.affiliations.is_some());
+        let context = self
+            .found
+            .contexts
+            .get(e.context as usize)
+            .is_some_and(|s| s.is_some());
+        let text = || self.found.text_hits.contains(i);
+        match self.scope {
+            Scope::Any if title => Some(Field::Title),
+            Scope::Any if context => Some(Field::Context),
+            Scope::Any if affiliations => Some(Field::Affiliations),
+            Scope::Any | Scope::Takeaways => text().then_some(Field::Takeaways),
+            Scope::Title => title.then_some(Field::Title),
+            Scope::Affiliations => affiliations.then_some(Field::Affiliations),
+            Scope::Place => {
+                (context || self.venue_score(index, i).is_some()).then_some(Field::Context)
+            }
+        }
+    }
+
+    /// Its score where it matched (`field`, from [`FuzzyTerm::field`]); the takeaways' score is the
+    /// query's, not a word's (0 here).
+    pub(super) fn score(
+        &self,
+        index: &Index,
+        i: u32,
+        e: &Entry,
+        name: Option<&NameHit>,
+        field: Field,
+        scratch: &mut Scratch,
+    ) -> i64 {
+        let at = i as usize;
+        let m = &index.matcher;
+        let name_score = |s: &str, span: Span, scratch: &mut Scratch| {
+            names::score(m, s, span, &self.word, scratch).unwrap_or(0)
+        };
+        match field {
+            Field::Title => name.map_or(0, |h| name_score(index.titles.get(at), h.title, scratch)),
+            Field::Affiliations => name.map_or(0, |h| {
+                name_score(index.affiliations.get(at), h.affiliations, scratch)
+            }),
+            Field::Context => self
+                .context_score(index, e.context as usize, scratch)
+                .or_else(|| self.venue_score(index, i))
+                .unwrap_or(0),
+            Field::Takeaways => 0,
+        }
+    }
+
+    /// At least its score where it matched, cheaper than the score: a bound for names (exact for a
+    /// one-character word, whose scores are memoised), the score elsewhere.
+    pub(super) fn bound(
+        &self,
+        index: &Index,
+        i: u32,
+        e: &Entry,
+        name: Option<&NameHit>,
+        field: Field,
+        scratch: &mut Scratch,
+    ) -> i64 {
+        let at = i as usize;
+        match (field, name) {
+            (Field::Title | Field::Affiliations, _) if self.word.chars.len() == 1 => {
+                self.score(index, i, e, name, field, scratch)
+            }
+            (Field::Title, Some(h)) => names::bound(index.titles.bytes(at), h.title, &self.word),
+            (Field::Affiliations, Some(h)) => {
+                names::bound(index.affiliations.bytes(at), h.affiliations, &self.word)
+            }
+            _ => self.score(index, i, e, name, field, scratch),
+        }
+    }
+
+    /// The score in breadcrumb `c`, worked out once per search.
+    fn context_score(&self, index: &Index, c: usize, scratch: &mut Scratch) -> Option<i64> {
+        let span = *self.found.contexts.get(c)?;
+        let text = index.contexts.get(c)?;
+        *self
+            .context_scores
+            .get(c)?
+            .get_or_init(|| names::score(&index.matcher, &text.text, span, &self.word, scratch))
+    }
+
+    fn venue_score(&self, index: &Index, i: u32) -> Option<i64> {
+        index
+            .matcher
+            .fuzzy_match(index.venues.get(i as usize), self.text)
+    }
+}
+
+impl WordState {
+    /// What `text` (in `scope`) finds: its name candidates from `from`, and its text hits.
+    fn new(index: &Index, scope: Scope, text: &str, word: &Word, from: From) -> WordState {
+        let mask = letter_mask(text);
+        let contexts: Vec<Span> = if looks_in_contexts(scope) {
+            match &from {
+                From::Extending(base, added, last)
+                    if base.found.contexts.len() == index.contexts.len() =>
+                {
+                    base.found
+                        .contexts
+                        .par_iter()
+                        .zip(&index.contexts)
+                        .map(|(s, c)| {
+                            names::extend(c.text.as_bytes(), *s, *last, added, word.sensitive)
+                        })
+                        .collect()
+                }
+                _ => index
+                    .contexts
+                    .par_iter()
+                    .map(|c| {
+                        if c.mask & mask == mask {
+                            names::locate(c.text.as_bytes(), word)
+                        } else {
+                            Span::NONE
+                        }
+                    })
+                    .collect(),
+            }
+        } else {
+            Vec::new()
+        };
+        let in_context = |e: &Entry| {
+            contexts
+                .get(e.context as usize)
+                .is_some_and(|s| s.is_some())
+        };
+        let titles = matches!(scope, Scope::Any | Scope::Title);
+        let affiliations = matches!(scope, Scope::Any | Scope::Affiliations);
+        // Does an entry with these spans stay a candidate?
+        let keep = |n: usize, e: &Entry, hit: &NameHit| {
+            hit.title.is_some()
+                || hit.affiliations.is_some()
+                || (scope == Scope::Any && in_context(e))
+                || (scope == Scope::Place
+                    && (in_context(e) || may_contain(index.venues.get(n), text, word.sensitive)))
+        };
+        // A candidate from nothing: where the word occurs in its names.
+        let fresh = |i: u32| -> Option<NameHit> {
+            let n = i as usize;
+            let e = &index.entries[n];
+            let locate = |on: bool, s: &[u8], m: u64| {
+                if on && m & mask == mask {
+                    names::locate(s, word)
+                } else {
+                    Span::NONE
+                }
+            };
+            let hit = NameHit {
+                entry: i,
+                title: locate(titles, index.titles.bytes(n), e.title_mask),
+                affiliations: locate(affiliations, index.affiliations.bytes(n), e.aff_mask),
+            };
+            keep(n, e, &hit).then_some(hit)
+        };
+        let names: Vec<NameHit> = match from {
+            From::All if scope == Scope::Takeaways => Vec::new(),
+            From::All => (0..index.entries.len() as u32)
+                .into_par_iter()
+                .filter(|&i| !index.is_dead(i))
+                .filter_map(fresh)
+                .collect(),
+            From::Within(base) => base
+                .found
+                .names
+                .par_iter()
+                .filter_map(|h| fresh(h.entry))
+                .collect(),
+            From::Extending(base, added, last) => base
+                .found
+                .names
+                .par_iter()
+                .filter_map(|h| {
+                    let n = h.entry as usize;
+                    let e = &index.entries[n];
+                    let grow =
+                        |s: &[u8], span: Span| names::extend(s, span, last, added, word.sensitive);
+                    let hit = NameHit {
+                        entry: h.entry,
+                        title: grow(index.titles.bytes(n), h.title),
+                        affiliations: grow(index.affiliations.bytes(n), h.affiliations),
+                    };
+                    keep(n, e, &hit).then_some(hit)
+                })
+                .collect(),
+        };
+        let (text_hits, terms) = if looks_in_text(scope) {
+            index.text.query_word(text)
+        } else {
+            (RoaringBitmap::new(), Vec::new())
+        };
+        WordState {
+            names,
+            contexts,
+            text_hits,
+            terms,
+        }
+    }
+}
+
+/// The earlier word a fuzzy word narrows from, and what it adds when it extends that word (same scope
+/// and case, the earlier word its prefix): the extended word with the fewest candidates, else the
+/// narrowest word whose letters occur in this one in order.
+fn narrowing_base<'a, 'q>(
+    previous: Option<&'a Search>,
+    scope: Scope,
+    text: &'q str,
+    word: &Word,
+) -> Option<(&'a NameCandidates, Option<&'q str>)> {
+    let same = previous?.names.iter().filter(|n| n.scope == scope);
+    let extended = same
+        .clone()
+        .filter_map(|n| {
+            let suffix = text.strip_prefix(n.text.as_str())?;
+            (Word::new(&n.text).sensitive == word.sensitive && !n.text.is_empty())
+                .then_some((n, suffix))
+        })
+        .min_by_key(|(n, _)| n.found.names.len());
+    if let Some((n, suffix)) = extended {
+        return Some((n, Some(suffix)));
+    }
+    same.filter(|n| names::narrows(&Word::new(&n.text), word))
+        .min_by_key(|n| n.found.names.len())
+        .map(|n| (n, None))
+}
