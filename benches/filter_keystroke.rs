@@ -35,13 +35,8 @@ fn settle(app: &mut App, ev: Event) {
     let mut pending = app.handle(ev);
     while let Some(effect) = pending.pop() {
         if let Effect::Search(job) = effect {
-            if let Some(search) = job.run(&|| false) {
-                pending.extend(app.handle(Event::SearchDone {
-                    generation: job.generation,
-                    target: job.target,
-                    query: job.query.clone(),
-                    search,
-                }));
+            if let Some(done) = job.finish(&|| false) {
+                pending.extend(app.handle(done));
             }
         }
     }

@@ -101,6 +101,17 @@ impl std::fmt::Debug for SearchJob {
 }
 
 impl SearchJob {
+    /// Runs the search and gives its result as the event the app takes it in (`None` when cancelled).
+    pub fn finish(self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Event> {
+        let search = self.run(cancelled)?;
+        Some(Event::SearchDone {
+            generation: self.generation,
+            target: self.target,
+            query: self.query,
+            search,
+        })
+    }
+
     /// Runs the search (on the worker), giving up when `cancelled` turns true.
     pub fn run(&self, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Search> {
         let marks: &dyn crate::search::Marks = match &self.marks {

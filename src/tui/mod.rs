@@ -30,7 +30,7 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
-use crate::app::{App, Effect, Event, Loading, Prepared, SearchJob, SearchTarget};
+use crate::app::{App, Effect, Event, Loading, Prepared, SearchJob};
 use crate::loader::LoadError;
 use crate::state::seen::Seen;
 use crate::state::Store;
@@ -81,7 +81,8 @@ enum Msg {
     Progress(Loading),
     /// The load ended: what failed, what loaded, and the status line's word on unread formats.
     Loaded(Vec<LoadError>, Option<Box<Prepared>>, Option<String>),
-    SearchDone(u64, SearchTarget, String, crate::search::Search),
+    /// A search job's result, as the event the app takes it in.
+    SearchDone(Event),
     Changed(Vec<PathBuf>),
     /// A reload ended: its errors, the notes, and the changes it was for.
     Reloaded(Vec<LoadError>, Box<Prepared>, Vec<PathBuf>),
@@ -344,13 +345,8 @@ impl Runtime {
                 self.app.loading = Some(p);
             }
             Msg::Loaded(errors, prepared, unread) => self.loaded(errors, prepared, unread),
-            Msg::SearchDone(generation, target, query, search) => {
-                self.app.handle(Event::SearchDone {
-                    generation,
-                    target,
-                    query,
-                    search,
-                });
+            Msg::SearchDone(done) => {
+                self.app.handle(done);
             }
             Msg::Changed(paths) => {
                 self.pending.add(paths, Instant::now());

@@ -24,9 +24,8 @@ pub(super) fn search(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> io::Result<Send
                 crate::fault::inject("search");
                 let generation = job.generation;
                 let cancelled = || latest.load(Ordering::SeqCst) != generation;
-                if let Some(found) = job.run(&cancelled) {
-                    let done = Msg::SearchDone(generation, job.target, job.query, found);
-                    if tx.send(done).is_err() {
+                if let Some(done) = job.finish(&cancelled) {
+                    if tx.send(Msg::SearchDone(done)).is_err() {
                         break;
                     }
                 }

@@ -263,14 +263,8 @@ fn the_palette_open_across_a_reload_that_removes_a_page() {
                 _ => None,
             });
         for job in jobs.collect::<Vec<_>>() {
-            let search = job.run(&|| false).unwrap();
-            let (generation, target, query) = (job.generation, job.target, job.query);
-            app.handle(Event::SearchDone {
-                generation,
-                target,
-                query,
-                search,
-            });
+            let done = job.finish(&|| false).expect("nothing cancels it");
+            app.handle(done);
         }
     }
     assert!(

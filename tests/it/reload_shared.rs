@@ -297,13 +297,8 @@ fn with_a_filter_active_a_reload_keeps_it_and_finds_its_hits_again_on_the_worker
 fn run(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
         if let Effect::Search(job) = e {
-            let search = job.run(&|| false).unwrap();
-            app.handle(Event::SearchDone {
-                generation: job.generation,
-                target: job.target,
-                query: job.query,
-                search,
-            });
+            let done = job.finish(&|| false).expect("nothing cancels it");
+            app.handle(done);
         }
     }
 }

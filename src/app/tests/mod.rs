@@ -66,13 +66,8 @@ fn select(app: &mut App, query: &str) {
 fn run_jobs(app: &mut App, effects: Vec<Effect>) {
     for e in effects {
         if let Effect::Search(job) = e {
-            let search = job.run(&|| false).unwrap();
-            app.handle(Event::SearchDone {
-                generation: job.generation,
-                target: job.target,
-                query: job.query,
-                search,
-            });
+            let done = job.finish(&|| false).expect("nothing cancels it");
+            app.handle(done);
         }
     }
 }
