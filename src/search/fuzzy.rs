@@ -8,9 +8,10 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
-use super::matching::{looks_in_contexts, looks_in_text};
+use super::matching::{looks_in_contexts, looks_in_text, Rank};
 use super::names::{self, NameHit, Scratch, Span, Word};
 use super::query::Scope;
+use super::strings::Strings;
 use super::{letter_mask, may_contain, Entry, Field, Index, NameCandidates, Search};
 
 /// A fuzzy word, ready to match.
@@ -133,55 +134,37 @@ impl<'q> FuzzyTerm<'q> {
     }
 
     /// Its score where it matched (`field`, from [`FuzzyTerm::field`]); the takeaways' score is the
-    /// query's, not a word's (0 here).
+    /// query's, not a word's (0 here). With [`Rank::Best`], a name's score may be a bound on it (at
+    /// least the score, cheaper to work out; exact for a one-character word, whose scores are memoised).
     pub(super) fn score(
         &self,
         index: &Index,
         i: u32,
-        e: &Entry,
         name: Option<&NameHit>,
         field: Field,
+        rank: Rank,
         scratch: &mut Scratch,
     ) -> i64 {
         let at = i as usize;
         let m = &index.matcher;
-        let name_score = |s: &str, span: Span, scratch: &mut Scratch| {
-            names::score(m, s, span, &self.word, scratch).unwrap_or(0)
+        let bound = rank == Rank::Best && self.word.chars.len() > 1;
+        let name_score = |column: &Strings, span: Span, scratch: &mut Scratch| {
+            if bound {
+                names::bound(column.bytes(at), span, &self.word)
+            } else {
+                names::score(m, column.get(at), span, &self.word, scratch).unwrap_or(0)
+            }
         };
         match field {
-            Field::Title => name.map_or(0, |h| name_score(index.titles.get(at), h.title, scratch)),
+            Field::Title => name.map_or(0, |h| name_score(&index.titles, h.title, scratch)),
             Field::Affiliations => name.map_or(0, |h| {
-                name_score(index.affiliations.get(at), h.affiliations, scratch)
+                name_score(&index.affiliations, h.affiliations, scratch)
             }),
             Field::Context => self
-                .context_score(index, e.context as usize, scratch)
+                .context_score(index, index.entries[at].context as usize, scratch)
                 .or_else(|| self.venue_score(index, i))
                 .unwrap_or(0),
             Field::Takeaways => 0,
-        }
-    }
-
-    /// At least its score where it matched, cheaper than the score: a bound for names (exact for a
-    /// one-character word, whose scores are memoised), the score elsewhere.
-    pub(super) fn bound(
-        &self,
-        index: &Index,
-        i: u32,
-        e: &Entry,
-        name: Option<&NameHit>,
-        field: Field,
-        scratch: &mut Scratch,
-    ) -> i64 {
-        let at = i as usize;
-        match (field, name) {
-            (Field::Title | Field::Affiliations, _) if self.word.chars.len() == 1 => {
-                self.score(index, i, e, name, field, scratch)
-            }
-            (Field::Title, Some(h)) => names::bound(index.titles.bytes(at), h.title, &self.word),
-            (Field::Affiliations, Some(h)) => {
-                names::bound(index.affiliations.bytes(at), h.affiliations, &self.word)
-            }
-            _ => self.score(index, i, e, name, field, scratch),
         }
     }
 

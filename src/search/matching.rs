@@ -368,7 +368,7 @@ impl Index {
             .map(|t| {
                 let n = name(t, i);
                 t.field(self, i, e, n)
-                    .map_or(0, |f| t.score(self, i, e, n, f, scratch))
+                    .map_or(0, |f| t.score(self, i, n, f, Rank::All, scratch))
             })
             .sum()
     }
@@ -454,15 +454,11 @@ impl Index {
                 };
                 text_score(in_text.len(), span)
             } else {
-                let fuzzy = plan.fuzzy.iter().zip(&fields);
-                match rank {
-                    Rank::All => fuzzy
-                        .map(|(t, &(f, name))| t.score(self, i, e, name, f, &mut scratch))
-                        .sum(),
-                    Rank::Best => fuzzy
-                        .map(|(t, &(f, name))| t.bound(self, i, e, name, f, &mut scratch))
-                        .fold(0i64, i64::saturating_add),
-                }
+                plan.fuzzy
+                    .iter()
+                    .zip(&fields)
+                    .map(|(t, &(f, name))| t.score(self, i, name, f, rank, &mut scratch))
+                    .fold(0i64, i64::saturating_add)
             };
             out.push(Hit {
                 paper: e.paper,
