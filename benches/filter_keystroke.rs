@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 
 use takeaway::app::{App, Effect, Event, Key, KeyCode};
 
+// The allocator the binary uses (src/main.rs): the bench times what a user of the binary waits for.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 /// A one-letter query, words, a prefix run together, a rare word, two words, a typo, a scope, a negation.
 const QUERIES: [&str; 8] = [

@@ -32,7 +32,7 @@ pub struct Filter {
     pub parsed: Query,
     /// The status message says why the query cannot be understood (cleared once it can).
     error_said: bool,
-    /// The search `hits` come from, and the query it is for.
+    /// The search `hits` come from (its own hits moved to `hits`), and the query it is for.
     last: Search,
     hits_for: String,
     /// Earlier (shorter) queries and their searches, so typing narrows and Backspace is instant.
@@ -83,19 +83,30 @@ impl Filter {
     }
 
     /// Takes a search's result for `query`: the one way hits come in, whether searched in place or by the
-    /// worker. The search it replaces is kept while `query` extends its query.
-    fn accept(&mut self, query: String, search: Search) {
+    /// worker. The search it replaces is kept while `query` extends its query. The hits move between
+    /// `hits` and the kept searches; they are never copied.
+    fn accept(&mut self, query: String, mut search: Search) {
         let prev = std::mem::take(&mut self.hits_for);
+        let prev_hits = std::mem::replace(&mut self.hits, std::mem::take(&mut search.hits));
         if !prev.trim().is_empty() && query.starts_with(&prev) {
-            let old = std::mem::replace(&mut self.last, search);
+            let mut old = std::mem::replace(&mut self.last, search);
+            old.hits = prev_hits;
             self.history.push((prev, old));
         } else {
             self.history.clear();
             self.last = search;
         }
-        self.hits = self.last.hits.clone();
         self.best = self.last.best;
         self.hits_for = query;
+    }
+
+    /// Forgets the hits and the searches kept for narrowing (the query was emptied).
+    fn forget_hits(&mut self) {
+        self.hits.clear();
+        self.best = None;
+        self.hits_for.clear();
+        self.history.clear();
+        self.last = Search::default();
     }
 
     /// Backspace back to an earlier query: its search is still there. Returns whether it was.
@@ -104,11 +115,11 @@ impl Filter {
             return false;
         };
         self.history.truncate(pos + 1);
-        let Some((q, search)) = self.history.pop() else {
+        let Some((q, mut search)) = self.history.pop() else {
             return false;
         };
+        self.hits = std::mem::take(&mut search.hits);
         self.last = search;
-        self.hits = self.last.hits.clone();
         self.best = self.last.best;
         self.hits_for = q;
         true
@@ -175,7 +186,7 @@ impl App {
     pub(super) fn run_filter(&mut self) {
         self.detail_hits.reset();
         if !self.filter.is_active() {
-            self.filter.hits.clear();
+            self.filter.forget_hits();
             self.filter.parsed = Query::default();
             self.clear_query_error();
             self.narrow();

@@ -226,70 +226,60 @@ fn skim_score(
 /// unmatched characters before it costs a gap's start and its length, and the match after it gets no
 /// bonus; a case mismatch costs its penalty. Names that are not ASCII are not bounded (`i64::MAX`).
 pub(super) fn bound(name: &[u8], span: Span, word: &Word) -> i64 {
-    const MATCH: i64 = 16;
-    const BONUS: i64 = 8;
-    const GAP_START: i64 = 3;
-    const GAP: i64 = 1;
-    const CASE: i64 = 2;
     let (first, last) = (span.first as usize, span.last as usize);
-    let bytes = name;
-    let (Some(pattern), Some(read)) = (&word.ascii, bytes.get(..=last)) else {
+    let (Some(pattern), Some(read)) = (&word.ascii, name.get(..=last)) else {
         return i64::MAX;
     };
     if !span.is_some() || !read.is_ascii() {
         return i64::MAX;
     }
-    if pattern.is_empty() {
-        return 0;
-    }
-    let eq = |a: u8, b: u8| {
-        if word.sensitive {
-            a == b
-        } else {
-            a.eq_ignore_ascii_case(&b)
-        }
-    };
-    if pattern.len() == 1 {
+    match pattern.len() {
+        0 => 0,
         // skim scores one character by its place alone.
-        return BONUS;
+        1 => BOUND_BONUS,
+        _ if word.sensitive => bound_run::<true>(read, first, pattern),
+        _ => bound_run::<false>(read, first, pattern),
     }
+}
+
+const BOUND_BONUS: i64 = 8;
+
+/// [`bound`] on the ASCII name `read` (up to the span's last character), the span starting at `first`:
+/// compared as written when `SENSITIVE`, else the name's letters lowercased (the word has no capital).
+fn bound_run<const SENSITIVE: bool>(read: &[u8], first: usize, pattern: &[u8]) -> i64 {
+    const MATCH: i64 = 16;
+    const GAP_START: i64 = 3;
+    const GAP: i64 = 1;
+    const CASE: i64 = 2;
+    let fold = |c: u8| if SENSITIVE { c } else { c.to_ascii_lowercase() };
     // The look back: the offset in the span where the word's first character matched.
-    let mut want = pattern.iter().rev().peekable();
+    let span = read.get(first..).unwrap_or_default();
+    let mut want = pattern.len();
     let mut start = 0;
-    for (idx, &c) in bytes
-        .get(first..=last)
-        .unwrap_or_default()
-        .iter()
-        .enumerate()
-        .rev()
-    {
-        match want.peek() {
-            Some(&&p) if eq(c, p) => {
-                want.next();
-                start = idx;
-            }
-            Some(_) => {}
-            None => break,
+    for (idx, &c) in span.iter().enumerate().rev() {
+        let Some(&p) = want.checked_sub(1).and_then(|w| pattern.get(w)) else {
+            break;
+        };
+        if fold(c) == p {
+            want -= 1;
+            start = idx;
         }
     }
     // The scored run: from `start` as an offset in the name, until the word is complete.
     let mut score = 0;
-    let mut want = pattern.iter().peekable();
+    let mut next = 0;
     let mut in_gap = false;
-    for &c in bytes.get(start..=last).unwrap_or_default() {
-        let Some(&&p) = want.peek() else { break };
-        if eq(c, p) {
-            score += MATCH - if !word.sensitive && c != p { CASE } else { 0 };
-            if !in_gap {
-                score += BONUS;
+    for &c in read.get(start..).unwrap_or_default() {
+        let Some(&p) = pattern.get(next) else { break };
+        if fold(c) == p {
+            score += MATCH + if in_gap { 0 } else { BOUND_BONUS };
+            if !SENSITIVE && c != p {
+                score -= CASE;
             }
             in_gap = false;
-            want.next();
+            next += 1;
         } else {
-            if !in_gap {
-                score -= GAP_START;
-            }
-            score -= GAP;
+            score -= if in_gap { GAP } else { GAP_START + GAP };
             in_gap = true;
         }
     }
