@@ -26,7 +26,6 @@ struct Added {
     entries: Vec<Entry>,
     titles: Strings,
     affiliations: Strings,
-    takeaways: Strings,
     venues: Strings,
     /// Per document added: (document, first entry, count).
     docs: Vec<(usize, u32, u32)>,
@@ -46,7 +45,6 @@ impl Added {
             return;
         };
         let start = first + self.entries.len() as u32;
-        let mut takeaways = String::new();
         for (i, p) in doc.papers.iter().enumerate() {
             let r = PaperRef { doc: d, paper: i };
             let ctx = context(lib, r);
@@ -58,8 +56,6 @@ impl Added {
                 });
                 next
             });
-            takeaways.clear();
-            flatten(&p.takeaways, &mut takeaways);
             let links = crate::model::LinkKind::ALL
                 .into_iter()
                 .filter(|&k| p.has(k))
@@ -76,10 +72,16 @@ impl Added {
             });
             self.titles.push(&p.title);
             self.affiliations.push(&aff);
-            self.takeaways.push(&takeaways);
             self.venues.push(p.venue.as_deref().unwrap_or(""));
         }
         self.docs.push((d, start, doc.papers.len() as u32));
+    }
+}
+
+/// The takeaways of entry `i`'s paper in `lib`, flattened into `out`.
+fn takeaways(lib: &Library, entries: &[Entry], i: usize, out: &mut String) {
+    if let Some(p) = entries.get(i).and_then(|e| lib.paper(e.paper)) {
+        flatten(&p.takeaways, out);
     }
 }
 
@@ -115,8 +117,8 @@ impl Index {
             entries: Vec::new(),
             titles: Strings::default(),
             affiliations: Strings::default(),
-            takeaways: Strings::default(),
             venues: Strings::default(),
+            documents: lib.documents.clone(),
             docs: Vec::new(),
             order: Vec::new(),
             dead: Vec::new(),
@@ -143,15 +145,14 @@ impl Index {
         }
         let mut entries = added.entries;
         let order = order(&docs, &mut entries);
-        let takeaways = added.takeaways.sealed();
-        let text = {
-            let all: Vec<&str> = (0..entries.len()).map(|i| takeaways.get(i)).collect();
-            text::TextIndex::new(&all)
-        };
+        let write = |i: usize, out: &mut String| takeaways(lib, &entries, i, out);
+        let text = text::TextIndex::new(&text::Texts {
+            count: entries.len(),
+            write: &write,
+        });
         Index {
             titles: added.titles.sealed(),
             affiliations: added.affiliations.sealed(),
-            takeaways,
             venues: added.venues.sealed(),
             entries,
             docs,
@@ -223,10 +224,18 @@ impl Index {
         let from = self.text.added_from() as usize;
         let strings =
             |s: &Strings, more: &Strings| s.updated(n, (0..added_count).map(|i| more.get(i)));
-        let takeaways = strings(&self.takeaways, &added.takeaways);
         let text = {
-            // Every entry appended since the first build, the dead ones too (numbering stays).
-            let appended: Vec<&str> = (from..entries.len()).map(|i| takeaways.get(i)).collect();
+            // Every entry appended since the first build, the dead ones too (numbering stays; they
+            // are never found, so their text is left empty).
+            let write = |i: usize, out: &mut String| {
+                if !dead.get(from + i).copied().unwrap_or(true) {
+                    takeaways(lib, &entries, from + i, out);
+                }
+            };
+            let appended = text::Texts {
+                count: entries.len() - from,
+                write: &write,
+            };
             let mut gone = roaring::RoaringBitmap::new();
             gone.extend(
                 dead.iter()
@@ -239,7 +248,6 @@ impl Index {
         Index {
             titles: strings(&self.titles, &added.titles),
             affiliations: strings(&self.affiliations, &added.affiliations),
-            takeaways,
             venues: strings(&self.venues, &added.venues),
             entries,
             docs,

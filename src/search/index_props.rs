@@ -193,9 +193,10 @@ fn reference(lib: &Library, query: &str) -> Vec<(PaperRef, Field)> {
     out
 }
 
-/// A word of [`WORDS`], whole, cut to a prefix, or with one typo; with a scope or negated, sometimes.
+/// A word of [`WORDS`], whole, cut to a prefix, or with one typo; with a scope or negated, sometimes;
+/// or matched as written: `'word`, or a phrase of it and another word of [`WORDS`].
 fn query_word() -> impl Strategy<Value = String> {
-    (0..WORDS.len(), 0..4u8, 0..12usize, 0..26u8, 0..6u8).prop_map(|(w, how, at, letter, scope)| {
+    (0..WORDS.len(), 0..4u8, 0..12usize, 0..26u8, 0..8u8).prop_map(|(w, how, at, letter, scope)| {
         let word: Vec<char> = WORDS[w].chars().collect();
         let at = at % word.len();
         let c = (b'a' + letter) as char;
@@ -214,6 +215,11 @@ fn query_word() -> impl Strategy<Value = String> {
             1 => format!("note:{word}"),
             2 => format!("-{word}"),
             3 => format!("a:{word}"),
+            4 => format!("'{word}"),
+            5 => format!(
+                "\"{word} {}\"",
+                WORDS[(w + usize::from(letter)) % WORDS.len()]
+            ),
             _ => word,
         }
     })

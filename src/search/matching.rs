@@ -38,10 +38,38 @@ struct ExactTerm {
     needle: Needle,
     /// Per breadcrumb: does it occur there (for the scopes that look there).
     contexts: Vec<bool>,
-    /// The entries whose takeaways contain it, from the word index, when it is one lowercase ASCII
-    /// word (else the takeaways are scanned).
-    text_hits: Option<RoaringBitmap>,
+    /// Which entries' takeaways may contain it, from the word index.
+    text: InText,
     ranks: bool,
+}
+
+/// What the word index says of where a text matched as written occurs in the takeaways.
+enum InText {
+    /// Exactly these entries (one lowercase word: it occurs where a word contains it).
+    Exactly(RoaringBitmap),
+    /// Only among these (each of its words lies in one of the text's words): the takeaways of these
+    /// are read to check it as written.
+    Among(RoaringBitmap),
+    /// It has no letters or digits: every entry's takeaways are read.
+    Anywhere,
+}
+
+impl InText {
+    fn new(index: &Index, text: &str) -> InText {
+        let one_word = !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
+        if one_word {
+            return InText::Exactly(index.text.containing(text));
+        }
+        // Each run of letters and digits of it lies inside one word of the text where it occurs.
+        query_words(text)
+            .iter()
+            .map(|w| index.text.containing(w))
+            .reduce(|a, b| a & b)
+            .map_or(InText::Anywhere, InText::Among)
+    }
 }
 
 enum Cheap {
@@ -90,17 +118,17 @@ impl<'q> Plan<'q> {
             } else {
                 Vec::new()
             };
-            let one_word = !text.is_empty()
-                && text
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
-            let text_hits = (one_word && looks_in_text(scope)).then(|| index.text.containing(text));
+            let text = if looks_in_text(scope) {
+                InText::new(index, text)
+            } else {
+                InText::Anywhere
+            };
             ExactTerm {
                 scope,
                 negated,
                 needle,
                 contexts,
-                text_hits,
+                text,
                 ranks: !negated && ranks(scope),
             }
         };
@@ -165,8 +193,8 @@ impl Cheap {
 }
 
 impl ExactTerm {
-    /// The first field of its scope it occurs in.
-    fn find(&self, index: &Index, i: u32, e: &Entry) -> Option<Field> {
+    /// The first field of its scope it occurs in (`buf`: room to read the takeaways in).
+    fn find(&self, index: &Index, i: u32, e: &Entry, buf: &mut String) -> Option<Field> {
         let n = &self.needle;
         let at = i as usize;
         let ctx = || {
@@ -175,9 +203,17 @@ impl ExactTerm {
                 .copied()
                 .unwrap_or(false)
         };
-        let text = || match &self.text_hits {
-            Some(hits) => hits.contains(i),
-            None => n.is_in(index.takeaways.get(at)),
+        let mut text = || {
+            let read = match &self.text {
+                InText::Exactly(hits) => return hits.contains(i),
+                InText::Among(hits) => hits.contains(i),
+                InText::Anywhere => true,
+            };
+            read && {
+                buf.clear();
+                index.takeaways(e, buf);
+                n.is_in(buf)
+            }
         };
         match self.scope {
             Scope::Any => {
@@ -252,7 +288,7 @@ impl Index {
             .par_chunks(chunk)
             .map(|c| self.match_chunk(c, &plan, marks, cancelled, rank))
             .collect::<Option<_>>()?;
-        let mut hits: Vec<Hit> = parts.into_iter().flatten().collect();
+        let mut hits: Vec<Hit> = parts.concat();
         let best = match rank {
             Rank::All => {
                 sort_hits(&mut hits, &self.entries, &self.order);
@@ -391,9 +427,10 @@ impl Index {
         cancelled: &(dyn Fn() -> bool + Sync),
         rank: Rank,
     ) -> Option<Vec<Hit>> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(visit.len());
         let mut in_text: Vec<&[u64]> = Vec::with_capacity(plan.fuzzy.len());
         let mut scratch = Scratch::default();
+        let mut buf = String::new();
         // Per fuzzy word: where in its name candidates this chunk's entries are (both sorted).
         let first = visit.first().copied().unwrap_or(0);
         let mut cursors: Vec<usize> = plan
@@ -415,7 +452,7 @@ impl Index {
             // The weakest field among the ranking terms.
             let mut field: Option<Field> = None;
             for x in &plan.exact {
-                let found = x.find(self, i, e);
+                let found = x.find(self, i, e, &mut buf);
                 if found.is_some() == x.negated {
                     continue 'entries;
                 }

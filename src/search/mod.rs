@@ -134,12 +134,14 @@ struct Entry {
 /// What the search looks in, built once per library.
 pub struct Index {
     entries: Vec<Entry>,
-    /// Per entry, by its number: its title, its affiliations (joined by ` & `), its takeaways flattened
-    /// (for phrases), and the venue written after its title (empty for none, for `in:`).
+    /// Per entry, by its number: its title, its affiliations (joined by ` & `), and the venue written
+    /// after its title (empty for none, for `in:`).
     titles: strings::Strings,
     affiliations: strings::Strings,
-    takeaways: strings::Strings,
     venues: strings::Strings,
+    /// The documents it was built from (shared with the library): a paper's takeaways are read there
+    /// when a phrase must be checked as written, not copied into the index.
+    documents: crate::model::Documents,
     /// Per document: its entries, `start..start + count`.
     docs: Vec<(u32, u32)>,
     /// The live entries in library order (a reload appends a changed document's entries at the end).
@@ -191,6 +193,8 @@ pub fn context(lib: &Library, r: PaperRef) -> String {
     parts.join(" › ")
 }
 
+/// A paper's takeaways as one text, notes joined by ` · ` (appended to `out`, which should be empty):
+/// what the word index reads and a phrase is matched in.
 fn flatten(notes: &[Note], out: &mut String) {
     // Iterative, so a deep tree cannot overflow the stack.
     let mut stack: Vec<&Note> = notes.iter().rev().collect();
@@ -213,6 +217,17 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
+    }
+
+    /// Entry `e`'s takeaways, flattened into `out`, read from its paper.
+    fn takeaways(&self, e: &Entry, out: &mut String) {
+        let paper = self
+            .documents
+            .get(e.paper.doc)
+            .and_then(|d| d.papers.get(e.paper.paper));
+        if let Some(p) = paper {
+            flatten(&p.takeaways, out);
+        }
     }
 
     /// Was entry `i` taken out by a reload?

@@ -295,3 +295,25 @@ fn highlights_and_pages_follow_the_query() {
         (0..4).chain(8..13).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn phrases_are_checked_in_the_papers_takeaways_as_written() {
+    let mut lib = Library::default();
+    let md = "# CONF 2023\n\n## Papers\n\n\
+              * Alpha \\[[Paper](https://p/a)]\n  * Uni A\n  * The **kv** cache grows -> evicts.\n\
+              * Beta \\[[Paper](https://p/b)]\n  * Uni B\n  * Cache first.\n  * Then kv.\n\
+              * Gamma \\[[Paper](https://p/c)]\n  * Uni C\n  * A cache of kv pairs.\n";
+    lib.documents
+        .push(loader::document::build("conf.md", None, md).0);
+    loader::assign_ids(&mut lib);
+    // Words split by formatting are one text.
+    assert_eq!(find(&lib, "\"kv cache\""), vec!["Alpha"]);
+    // Notes are joined by ` · `: a phrase does not run from one into the next.
+    assert!(find(&lib, "\"first then\"").is_empty());
+    assert_eq!(find(&lib, "\"first. · then\""), vec!["Beta"]);
+    // Without letters or digits, every paper's takeaways are read.
+    assert_eq!(find(&lib, "\"->\""), vec!["Alpha"]);
+    // Case matters with a capital: `Cache` begins Beta's note only.
+    assert_eq!(find(&lib, "\"Cache\""), vec!["Beta"]);
+    assert_eq!(find(&lib, "-\"kv cache\" note:kv").len(), 2);
+}

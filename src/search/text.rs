@@ -50,20 +50,30 @@ struct Part {
     lens: Vec<u32>,
 }
 
+/// Where the texts to index come from: `write(i, out)` writes entry `i`'s text into `out` (empty, and
+/// kept empty for an entry without text). The index keeps no copy of them.
+pub struct Texts<'a> {
+    pub count: usize,
+    pub write: &'a (dyn Fn(usize, &mut String) + Sync),
+}
+
 impl Part {
-    fn new(texts: &[&str], first: u32) -> Part {
+    fn new(texts: &Texts, run: std::ops::Range<usize>) -> Part {
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
         let mut part = Part {
             words: Vec::new(),
             lists: Vec::new(),
             stream: Vec::new(),
-            lens: Vec::with_capacity(texts.len()),
+            lens: Vec::with_capacity(run.len()),
         };
         let mut buf = String::new();
-        for (i, text) in texts.iter().enumerate() {
-            let entry = first + i as u32;
+        let mut text = String::new();
+        for i in run {
+            let entry = i as u32;
             let before = part.stream.len();
-            for_each_word(text, &mut buf, |w| {
+            text.clear();
+            (texts.write)(i, &mut text);
+            for_each_word(&text, &mut buf, |w| {
                 let id = match ids.get(w) {
                     Some(&id) => id,
                     None => {
@@ -160,19 +170,19 @@ struct Words {
 
 impl Words {
     /// Indexes `texts`, one per entry (the entry's number is its position).
-    fn new(texts: &[&str]) -> Words {
+    fn new(texts: &Texts) -> Words {
         use rayon::prelude::*;
         // Each thread indexes a run of entries; the runs are then joined in order.
-        let chunk = texts.len().div_ceil(rayon::current_num_threads()).max(1024);
-        let parts: Vec<Part> = texts
-            .par_chunks(chunk)
-            .enumerate()
-            .map(|(n, run)| Part::new(run, (n * chunk) as u32))
+        let n = texts.count;
+        let chunk = n.div_ceil(rayon::current_num_threads()).max(1024);
+        let parts: Vec<Part> = (0..n.div_ceil(chunk))
+            .into_par_iter()
+            .map(|k| Part::new(texts, k * chunk..((k + 1) * chunk).min(n)))
             .collect();
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut stream: Vec<u32> = Vec::with_capacity(parts.iter().map(|p| p.stream.len()).sum());
-        let mut offsets: Vec<u32> = Vec::with_capacity(texts.len() + 1);
+        let mut offsets: Vec<u32> = Vec::with_capacity(n + 1);
         offsets.push(0);
         for part in parts {
             let global: Vec<u32> = part
@@ -314,18 +324,18 @@ pub struct TextIndex {
 
 impl TextIndex {
     /// Indexes `texts`, one per entry (the entry's number is its position).
-    pub fn new(texts: &[&str]) -> TextIndex {
+    pub fn new(texts: &Texts) -> TextIndex {
         TextIndex {
             base: std::sync::Arc::new(Words::new(texts)),
             added: Words::default(),
-            from: texts.len() as u32,
+            from: texts.count as u32,
             dead: RoaringBitmap::new(),
         }
     }
 
     /// This index with the entries numbered from where its first part ends replaced by `added` (one
-    /// text per entry, in order), and `dead` taken out.
-    pub fn with_added(&self, added: &[&str], dead: RoaringBitmap) -> TextIndex {
+    /// text per entry, in order, numbered from 0), and `dead` taken out.
+    pub fn with_added(&self, added: &Texts, dead: RoaringBitmap) -> TextIndex {
         TextIndex {
             base: self.base.clone(),
             added: Words::new(added),
@@ -518,7 +528,11 @@ mod tests {
             "multiple multiplexing",
             "multiple",
         ];
-        let idx = TextIndex::new(&texts);
+        let write = |i: usize, out: &mut String| out.push_str(texts[i]);
+        let idx = TextIndex::new(&Texts {
+            count: texts.len(),
+            write: &write,
+        });
         let got = |w: &str| idx.word(w).iter().collect::<Vec<_>>();
         assert_eq!(got("stragler"), vec![0, 3]);
         assert!(idx.typo("stragler") && !idx.typo("straggler"));
