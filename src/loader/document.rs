@@ -472,7 +472,7 @@ impl DocBuilder<'_> {
         if let Some(d) = head.description {
             notes.push(Note {
                 text: RichText(vec![Span {
-                    text: d,
+                    text: d.into(),
                     ..Default::default()
                 }]),
                 line,

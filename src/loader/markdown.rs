@@ -277,7 +277,8 @@ pub fn links(inl: &[Tok]) -> Vec<(String, String)> {
 
 /// Inline tokens → rich text, adjacent runs of one style and link merged.
 pub fn rich(inl: &[Tok]) -> RichText {
-    let mut spans: Vec<Span> = Vec::new();
+    // Runs of one style and link, grown as the tokens come, then boxed.
+    let mut runs: Vec<(String, Style, Option<String>)> = Vec::new();
     let mut link: Option<String> = None;
     for t in inl {
         let (text, style) = match t {
@@ -292,28 +293,28 @@ pub fn rich(inl: &[Tok]) -> RichText {
             Tok::Text(s, st) => (s.as_str(), *st),
             Tok::Break | Tok::LineBreak => (" ", Default::default()),
         };
-        match spans.last_mut() {
-            Some(last) if last.style == style && last.link == link => last.text.push_str(text),
-            _ => spans.push(Span {
-                text: text.to_string(),
-                style,
-                link: link.clone(),
-            }),
+        match runs.last_mut() {
+            Some((t, s, l)) if *s == style && *l == link => t.push_str(text),
+            _ => runs.push((text.to_string(), style, link.clone())),
         }
     }
     // Collapse white space at the ends, as markdown does.
-    if let Some(first) = spans.first_mut() {
-        first.text = first.text.trim_start().to_string();
+    if let Some((first, ..)) = runs.first_mut() {
+        *first = first.trim_start().to_string();
     }
-    if let Some(last) = spans.last_mut() {
-        last.text = last.text.trim_end().to_string();
+    if let Some((last, ..)) = runs.last_mut() {
+        *last = last.trim_end().to_string();
     }
-    spans.retain(|s| !s.text.is_empty());
-    // Built by appending: give back the slack (at 100,000 papers it is tens of megabytes).
-    for s in &mut spans {
-        s.text.shrink_to_fit();
-    }
-    spans.shrink_to_fit();
+    // Boxed: no room to spare (built by appending, a run held up to twice its text).
+    let spans: Vec<Span> = runs
+        .into_iter()
+        .filter(|(t, ..)| !t.is_empty())
+        .map(|(t, style, link)| Span {
+            text: t.into_boxed_str(),
+            style,
+            link: link.map(String::into_boxed_str),
+        })
+        .collect();
     RichText(spans)
 }
 

@@ -178,7 +178,7 @@ fn plain_pieces(th: &Theme, t: &RichText, base: Style) -> Vec<(String, Style)> {
             if s.link.is_some() {
                 st = st.patch(th.link());
             }
-            (s.text.clone(), st)
+            (s.text.to_string(), st)
         })
         .collect()
 }

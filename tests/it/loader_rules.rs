@@ -117,10 +117,13 @@ fn affiliations_and_rich_takeaways() {
         .text
         .0
         .iter()
-        .any(|s| s.style.bold && s.text == "cache line"));
+        .any(|s| s.style.bold && &*s.text == "cache line"));
     let child = &first.children[0].text;
-    assert!(child.0.iter().any(|s| s.style.italic && s.text == "eight"));
-    assert!(child.0.iter().any(|s| s.style.code && s.text == "simd"));
+    assert!(child
+        .0
+        .iter()
+        .any(|s| s.style.italic && &*s.text == "eight"));
+    assert!(child.0.iter().any(|s| s.style.code && &*s.text == "simd"));
     // A paper whose only bullet is its affiliation has no takeaways.
     assert!(paper(&d, "Wombat").takeaways.is_empty());
 }

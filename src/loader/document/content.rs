@@ -50,7 +50,7 @@ impl DocBuilder<'_> {
             }
             MdBlock::Code { text, line, .. } => vec![Note {
                 text: RichText(vec![Span {
-                    text: text.trim_end().to_string(),
+                    text: text.trim_end().into(),
                     style: crate::model::Style {
                         code: true,
                         ..Default::default()

@@ -185,12 +185,12 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
             } else {
                 let mut r = rich(value);
                 if let Some(first) = r.0.first_mut() {
-                    first.text = first.text.trim_start_matches(':').trim_start().to_string();
+                    first.text = first.text.trim_start_matches(':').trim_start().into();
                 }
                 r.0.insert(
                     0,
                     Span {
-                        text: format!("{name}: "),
+                        text: format!("{name}: ").into(),
                         ..Default::default()
                     },
                 );

@@ -297,7 +297,7 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
                 text.0.insert(
                     0,
                     crate::model::Span {
-                        text: format!("{}: ", title_case(name)),
+                        text: format!("{}: ", title_case(name)).into(),
                         ..Default::default()
                     },
                 );
