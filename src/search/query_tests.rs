@@ -317,3 +317,16 @@ fn phrases_are_checked_in_the_papers_takeaways_as_written() {
     assert_eq!(find(&lib, "\"Cache\""), vec!["Beta"]);
     assert_eq!(find(&lib, "-\"kv cache\" note:kv").len(), 2);
 }
+
+#[test]
+fn in_the_takeaways_words_closer_together_rank_first() {
+    let mut lib = Library::default();
+    let md = "# CONF 2023\n\n## Papers\n\n\
+              * Alpha \\[[Paper](https://p/a)]\n  * Uni A\n  * The kv store and then a cache.\n\
+              * Beta \\[[Paper](https://p/b)]\n  * Uni B\n  * A kv cache.\n\
+              * Gamma \\[[Paper](https://p/c)]\n  * Uni C\n  * Only the cache.\n";
+    lib.documents
+        .push(loader::document::build("conf.md", None, md).0);
+    loader::assign_ids(&mut lib);
+    assert_eq!(find(&lib, "kv cache"), vec!["Beta", "Alpha"]);
+}

@@ -162,10 +162,13 @@ struct Words {
     terms: Map<Vec<u8>>,
     /// Per word: the entries whose text has it.
     postings: Vec<RoaringBitmap>,
-    /// Every entry's words in order, as word numbers (for how close together query words are).
-    stream: Vec<u32>,
-    /// Where each entry's words start in `stream` (one more than there are entries).
-    offsets: Vec<u32>,
+    /// Every entry's words in order, as word numbers (for how close together query words are), one
+    /// stream per run of `run` entries as the threads indexed them (kept apart: joining them would hold
+    /// two copies at once).
+    streams: Vec<Vec<u32>>,
+    run: usize,
+    /// Where each entry's words end in its run's stream.
+    ends: Vec<u32>,
 }
 
 impl Words {
@@ -181,9 +184,8 @@ impl Words {
             .collect();
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
-        let mut stream: Vec<u32> = Vec::with_capacity(parts.iter().map(|p| p.stream.len()).sum());
-        let mut offsets: Vec<u32> = Vec::with_capacity(n + 1);
-        offsets.push(0);
+        let mut streams: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
+        let mut ends: Vec<u32> = Vec::with_capacity(n);
         for part in parts {
             let global: Vec<u32> = part
                 .words
@@ -200,10 +202,15 @@ impl Words {
             for (local, list) in part.lists.into_iter().enumerate() {
                 lists[global[local] as usize].extend(list);
             }
-            stream.extend(part.stream.iter().map(|&l| global[l as usize]));
+            let mut stream = part.stream;
+            for id in &mut stream {
+                *id = global[*id as usize];
+            }
+            streams.push(stream);
+            let mut end = 0;
             for len in part.lens {
-                let last = offsets.last().copied().unwrap_or(0);
-                offsets.push(last + len);
+                end += len;
+                ends.push(end);
             }
         }
         let mut sorted: Vec<(Box<str>, u32)> = ids.into_iter().collect();
@@ -224,15 +231,18 @@ impl Words {
             .ok()
             .and_then(|b| Map::new(b).ok())
             .unwrap_or_default();
-        for id in &mut stream {
-            *id = renumber[*id as usize];
+        for stream in &mut streams {
+            for id in stream.iter_mut() {
+                *id = renumber[*id as usize];
+            }
+            stream.shrink_to_fit();
         }
-        stream.shrink_to_fit();
         Words {
             terms,
             postings,
-            stream,
-            offsets,
+            streams,
+            run: chunk,
+            ends,
         }
     }
 
@@ -261,13 +271,10 @@ impl Words {
     }
 
     /// The fewest words of entry `entry`'s text that hold a word of each of `sets` (word numbers as
-    /// bit sets), less one: 0 when they are next to each other. `usize::MAX` when one is missing.
+    /// bit sets), less one: 1 for two words next to each other, 0 when one word holds them all;
+    /// `usize::MAX` when one is missing.
     fn span(&self, entry: u32, sets: &[&[u64]], first_id: u32) -> usize {
-        let range = |i: usize| self.offsets.get(i).map(|&o| o as usize);
-        let (Some(from), Some(to)) = (range(entry as usize), range(entry as usize + 1)) else {
-            return usize::MAX;
-        };
-        let Some(ids) = self.stream.get(from..to) else {
+        let Some(ids) = self.words_of(entry as usize) else {
             return usize::MAX;
         };
         let mut last: Vec<Option<usize>> = vec![None; sets.len()];
@@ -282,15 +289,25 @@ impl Words {
                     hit = true;
                 }
             }
-            if hit {
-                if let Some(first) = last.iter().map(|l| l.unwrap_or(usize::MAX)).min() {
-                    if first != usize::MAX {
-                        best = best.min(pos - first);
-                    }
+            // Once every set has been seen: the words from the earliest of their latest places to here.
+            if hit && last.iter().all(Option::is_some) {
+                if let Some(&first) = last.iter().flatten().min() {
+                    best = best.min(pos - first);
                 }
             }
         }
         best
+    }
+
+    /// Entry `i`'s words in order, as word numbers.
+    fn words_of(&self, i: usize) -> Option<&[u32]> {
+        let stream = self.streams.get(i / self.run.max(1))?;
+        let from = if i.is_multiple_of(self.run.max(1)) {
+            0
+        } else {
+            *self.ends.get(i - 1)? as usize
+        };
+        stream.get(from..*self.ends.get(i)? as usize)
     }
 
     /// How many distinct words.
@@ -417,7 +434,8 @@ impl TextIndex {
     }
 
     /// The fewest words of entry `entry`'s text that hold a word of each of `sets` (word numbers as
-    /// bit sets), less one: 0 when they are next to each other. `usize::MAX` when one is missing.
+    /// bit sets), less one: 1 for two words next to each other, 0 when one word holds them all;
+    /// `usize::MAX` when one is missing.
     pub fn span(&self, entry: u32, sets: &[&[u64]]) -> usize {
         match entry.checked_sub(self.from) {
             None => self.base.span(entry, sets, 0),
@@ -516,6 +534,33 @@ mod tests {
             "short words have no typo"
         );
         assert!(word_matches("strag", "strug", true));
+    }
+
+    #[test]
+    fn closeness_is_read_from_each_entrys_own_words_across_runs() {
+        // Enough entries for the threads to index them in several runs (1,024 at least each).
+        let texts: Vec<&str> = (0..3000)
+            .map(|i| match i % 3 {
+                0 => "kv cache here",
+                1 => "kv then some cache",
+                _ => "cache only",
+            })
+            .collect();
+        let write = |i: usize, out: &mut String| out.push_str(texts[i]);
+        let idx = TextIndex::new(&Texts {
+            count: texts.len(),
+            write: &write,
+        });
+        let (_, kv) = idx.query_word("kv");
+        let (_, cache) = idx.query_word("cache");
+        for i in (0..3000u32).step_by(7).chain(1020..1030).chain(1495..1505) {
+            let want = match i % 3 {
+                0 => 1,
+                1 => 3,
+                _ => usize::MAX,
+            };
+            assert_eq!(idx.span(i, &[&kv, &cache]), want, "entry {i}");
+        }
     }
 
     #[test]
