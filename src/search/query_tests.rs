@@ -296,16 +296,28 @@ fn highlights_and_pages_follow_the_query() {
     );
 }
 
+/// One file of three papers, Alpha, Beta and Gamma, with these takeaway bullets.
+fn three_papers(takeaways: [&str; 3]) -> Library {
+    let mut md = String::from("# CONF 2023\n\n## Papers\n\n");
+    for (name, notes) in ["Alpha", "Beta", "Gamma"].into_iter().zip(takeaways) {
+        md.push_str(&format!(
+            "* {name} \\[[Paper](https://p/{name})]\n  * Uni {name}\n{notes}"
+        ));
+    }
+    let mut lib = Library::default();
+    lib.documents
+        .push(loader::document::build("conf.md", None, &md).0);
+    loader::assign_ids(&mut lib);
+    lib
+}
+
 #[test]
 fn phrases_are_checked_in_the_papers_takeaways_as_written() {
-    let mut lib = Library::default();
-    let md = "# CONF 2023\n\n## Papers\n\n\
-              * Alpha \\[[Paper](https://p/a)]\n  * Uni A\n  * The **kv** cache grows -> evicts.\n\
-              * Beta \\[[Paper](https://p/b)]\n  * Uni B\n  * Cache first.\n  * Then kv.\n\
-              * Gamma \\[[Paper](https://p/c)]\n  * Uni C\n  * A cache of kv pairs.\n";
-    lib.documents
-        .push(loader::document::build("conf.md", None, md).0);
-    loader::assign_ids(&mut lib);
+    let lib = three_papers([
+        "  * The **kv** cache grows -> evicts.\n",
+        "  * Cache first.\n  * Then kv.\n",
+        "  * A cache of kv pairs.\n",
+    ]);
     // Words split by formatting are one text.
     assert_eq!(find(&lib, "\"kv cache\""), vec!["Alpha"]);
     // Notes are joined by ` · `: a phrase does not run from one into the next.
@@ -320,13 +332,10 @@ fn phrases_are_checked_in_the_papers_takeaways_as_written() {
 
 #[test]
 fn in_the_takeaways_words_closer_together_rank_first() {
-    let mut lib = Library::default();
-    let md = "# CONF 2023\n\n## Papers\n\n\
-              * Alpha \\[[Paper](https://p/a)]\n  * Uni A\n  * The kv store and then a cache.\n\
-              * Beta \\[[Paper](https://p/b)]\n  * Uni B\n  * A kv cache.\n\
-              * Gamma \\[[Paper](https://p/c)]\n  * Uni C\n  * Only the cache.\n";
-    lib.documents
-        .push(loader::document::build("conf.md", None, md).0);
-    loader::assign_ids(&mut lib);
+    let lib = three_papers([
+        "  * The kv store and then a cache.\n",
+        "  * A kv cache.\n",
+        "  * Only the cache.\n",
+    ]);
     assert_eq!(find(&lib, "kv cache"), vec!["Beta", "Alpha"]);
 }
