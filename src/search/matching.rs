@@ -19,7 +19,7 @@ use super::names::{NameHit, Scratch};
 use super::needle::Needle;
 use super::query::{Clause, MarkKind, Query, Scope};
 use super::text::query_words;
-use super::{Entry, Field, Hit, Index, NameCandidates, PageHit, Search};
+use super::{entry_takeaways, Entry, Field, Hit, Index, NameCandidates, PageHit, Search};
 
 /// The field a scoped term ranks by.
 fn scope_field(scope: Scope) -> Field {
@@ -50,7 +50,8 @@ enum InText {
     /// Only among these (each of its words lies in one of the text's words): the takeaways of these
     /// are read to check it as written.
     Among(RoaringBitmap),
-    /// It has no letters or digits: every entry's takeaways are read.
+    /// It has no letters or digits: every entry's takeaways are read. (Also what a term whose scope
+    /// does not look in the takeaways holds: it is never asked.)
     Anywhere,
 }
 
@@ -211,7 +212,7 @@ impl ExactTerm {
             };
             read && {
                 buf.clear();
-                index.takeaways(e, buf);
+                entry_takeaways(&index.documents, e, buf);
                 n.is_in(buf)
             }
         };

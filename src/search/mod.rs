@@ -193,6 +193,21 @@ pub fn context(lib: &Library, r: PaperRef) -> String {
     parts.join(" › ")
 }
 
+/// The takeaways of entry `e`'s paper in `documents`, flattened into `out`: the one way the index reads
+/// them (its word index while it is built, a phrase while it searches), never keeping a copy.
+fn entry_takeaways(
+    documents: &[std::sync::Arc<crate::model::Document>],
+    e: &Entry,
+    out: &mut String,
+) {
+    let paper = documents
+        .get(e.paper.doc)
+        .and_then(|d| d.papers.get(e.paper.paper));
+    if let Some(p) = paper {
+        flatten(&p.takeaways, out);
+    }
+}
+
 /// A paper's takeaways as one text, notes joined by ` · ` (appended to `out`, which should be empty):
 /// what the word index reads and a phrase is matched in.
 fn flatten(notes: &[Note], out: &mut String) {
@@ -217,17 +232,6 @@ impl Index {
 
     pub fn is_empty(&self) -> bool {
         self.order.is_empty()
-    }
-
-    /// Entry `e`'s takeaways, flattened into `out`, read from its paper.
-    fn takeaways(&self, e: &Entry, out: &mut String) {
-        let paper = self
-            .documents
-            .get(e.paper.doc)
-            .and_then(|d| d.papers.get(e.paper.paper));
-        if let Some(p) = paper {
-            flatten(&p.takeaways, out);
-        }
     }
 
     /// Was entry `i` taken out by a reload?
