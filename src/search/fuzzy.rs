@@ -88,11 +88,18 @@ impl<'q> FuzzyTerm<'q> {
         }
     }
 
-    /// The entries it may match, in order: its name candidates and its text hits.
-    pub(super) fn reach(&self) -> Vec<u32> {
-        let mut out = Vec::with_capacity(self.found.names.len());
-        let mut text = self.found.text_hits.iter().peekable();
-        for h in &self.found.names {
+    /// The entries in `range` it may match, in order: its name candidates and its text hits.
+    pub(super) fn reach(&self, range: std::ops::Range<u32>) -> Vec<u32> {
+        let all = &self.found.names;
+        let names = all
+            .get(all.partition_point(|h| h.entry < range.start)..)
+            .unwrap_or_default();
+        let names = names
+            .get(..names.partition_point(|h| h.entry < range.end))
+            .unwrap_or_default();
+        let mut out = Vec::with_capacity(names.len());
+        let mut text = self.found.text_hits.range(range).peekable();
+        for h in names {
             while let Some(t) = text.next_if(|&t| t < h.entry) {
                 out.push(t);
             }
@@ -135,7 +142,8 @@ impl<'q> FuzzyTerm<'q> {
 
     /// Its score where it matched (`field`, from [`FuzzyTerm::field`]); the takeaways' score is the
     /// query's, not a word's (0 here). With [`Rank::Best`], a name's score may be a bound on it (at
-    /// least the score, cheaper to work out; exact for a one-character word, whose scores are memoised).
+    /// least the score, cheaper to work out; for a one-character word the largest bonus, since skim
+    /// scores one character by its place alone, so that no name is read for it).
     pub(super) fn score(
         &self,
         index: &Index,
@@ -147,9 +155,11 @@ impl<'q> FuzzyTerm<'q> {
     ) -> i64 {
         let at = i as usize;
         let m = &index.matcher;
-        let bound = rank == Rank::Best && self.word.chars.len() > 1;
+        let bound = rank == Rank::Best;
         let name_score = |column: &Strings, span: Span, scratch: &mut Scratch| {
-            if bound {
+            if bound && self.word.chars.len() == 1 {
+                names::ONE_CHARACTER_BOUND
+            } else if bound {
                 names::bound(column.bytes(at), span, &self.word)
             } else {
                 names::score(m, column.get(at), span, &self.word, scratch).unwrap_or(0)

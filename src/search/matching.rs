@@ -267,27 +267,20 @@ impl Index {
                 index: self.id,
             });
         }
-        // Only what every fuzzy word may match is visited.
-        let mut reach: Option<Vec<u32>> = None;
-        for t in &plan.fuzzy {
-            let r = t.reach();
-            reach = Some(match reach {
-                Some(prev) => intersect(&prev, &r),
-                None => r,
-            });
-            if cancelled() {
-                return None;
-            }
-        }
-        let visit: Vec<u32> = reach.unwrap_or_else(|| {
-            (0..self.entries.len() as u32)
-                .filter(|&i| !self.is_dead(i))
-                .collect()
-        });
-        let chunk = visit.len().div_ceil(rayon::current_num_threads()).max(1024);
-        let parts: Vec<Vec<Hit>> = visit
-            .par_chunks(chunk)
-            .map(|c| self.match_chunk(c, &plan, marks, cancelled, rank))
+        // Only what every fuzzy word may match is visited: worked out and matched part by part of the
+        // entries, side by side.
+        let parts = self.entries.len().div_ceil(VISIT_PART).max(1) as u32;
+        let part = (self.entries.len() as u32).div_ceil(parts).max(1);
+        let parts: Vec<Vec<Hit>> = (0..parts)
+            .into_par_iter()
+            .map(|k| {
+                let range = k * part
+                    ..(k * part)
+                        .saturating_add(part)
+                        .min(self.entries.len() as u32);
+                let visit = self.visit(&plan, range);
+                self.match_chunk(&visit, &plan, marks, cancelled, rank)
+            })
             .collect::<Option<_>>()?;
         let mut hits: Vec<Hit> = parts.concat();
         let best = match rank {
@@ -419,6 +412,19 @@ impl Index {
         }
     }
 
+    /// The entries in `range` that every fuzzy word may match (each live one when there is none).
+    fn visit(&self, plan: &Plan, range: std::ops::Range<u32>) -> Vec<u32> {
+        let mut reach: Option<Vec<u32>> = None;
+        for t in &plan.fuzzy {
+            let r = t.reach(range.clone());
+            reach = Some(match reach {
+                Some(prev) => intersect(&prev, &r),
+                None => r,
+            });
+        }
+        reach.unwrap_or_else(|| range.filter(|&i| !self.is_dead(i)).collect())
+    }
+
     /// Matches the entries `visit`; returns the hits.
     fn match_chunk(
         &self,
@@ -509,6 +515,9 @@ impl Index {
         Some(out)
     }
 }
+
+/// How many entries a part of a search looks at (the parts are matched side by side).
+const VISIT_PART: usize = 4096;
 
 /// The entries in both sorted lists.
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {

@@ -76,11 +76,9 @@ fn find(name: &[u8], from: usize, c: char, sensitive: bool) -> Option<usize> {
     let at = if c.is_ascii() {
         let b = c as u8;
         if !sensitive && b.is_ascii_alphabetic() {
-            let lower = b.to_ascii_lowercase();
-            // `x | 0x20` folds exactly the two cases of an ASCII letter onto the lower one.
-            hay.iter().position(|&x| x | 0x20 == lower)
+            memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), hay)
         } else {
-            hay.iter().position(|&x| x == b)
+            memchr::memchr(b, hay)
         }
     } else {
         let mut buf = [0u8; 4];
@@ -235,14 +233,17 @@ pub(super) fn bound(name: &[u8], span: Span, word: &Word) -> i64 {
     }
     match pattern.len() {
         0 => 0,
-        // skim scores one character by its place alone.
-        1 => BOUND_BONUS,
+        1 => ONE_CHARACTER_BOUND,
         _ if word.sensitive => bound_run::<true>(read, first, pattern),
         _ => bound_run::<false>(read, first, pattern),
     }
 }
 
 const BOUND_BONUS: i64 = 8;
+
+/// At least skim's score of any one-character word in any name: it scores one character by its place
+/// alone, at most the largest bonus.
+pub(super) const ONE_CHARACTER_BOUND: i64 = BOUND_BONUS;
 
 /// [`bound`] on the ASCII name `read` (up to the span's last character), the span starting at `first`:
 /// compared as written when `SENSITIVE`, else the name's letters lowercased (the word has no capital).
@@ -362,6 +363,13 @@ mod tests {
             if let Some(s) = skim().fuzzy_match(&name, &word) {
                 let b = bound(name.as_bytes(), span, &w);
                 prop_assert!(b >= s, "{} >= {}", b, s);
+            }
+        }
+
+        #[test]
+        fn a_one_character_word_scores_at_most_its_bound(name in "[a-dA-D _:.\\-é]{0,12}", c in "[a-dA-D]") {
+            if let Some(s) = skim().fuzzy_match(&name, &c) {
+                prop_assert!(s <= ONE_CHARACTER_BOUND, "{} <= {}", s, ONE_CHARACTER_BOUND);
             }
         }
 
