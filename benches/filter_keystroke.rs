@@ -8,7 +8,9 @@
 //! queued) and its result handed back as `Event::SearchDone`. `Esc` clears the filter (untimed) before the
 //! next repetition. Prints p50 and p99 per query over all its keys, at 1,000, 10,000 and 100,000 papers.
 //!
-//! `TAKEAWAY_BENCH_SIZES=1000,10000` picks sizes; `TAKEAWAY_BENCH_REPS=5` the repetitions (default 20).
+//! `TAKEAWAY_BENCH_SIZES=1000,10000` picks sizes; `TAKEAWAY_BENCH_REPS=5` the repetitions (default 20);
+//! `TAKEAWAY_BENCH_KEYS=1` also prints each query's p50 key by key (the first keys of a word are the
+//! slow ones: they match nearly every name).
 
 mod common;
 
@@ -95,8 +97,14 @@ fn main() {
             // One untimed pass first (caches, allocator).
             type_query(&mut app, q, &mut Vec::new());
             let mut all = Vec::new();
+            let mut per_key: Vec<Vec<Duration>> = vec![Vec::new(); q.chars().count()];
             for _ in 0..reps {
-                type_query(&mut app, q, &mut all);
+                let mut one = Vec::new();
+                type_query(&mut app, q, &mut one);
+                for (k, t) in one.iter().enumerate() {
+                    per_key[k].push(*t);
+                }
+                all.extend(one);
             }
             // The hit count of the whole query.
             settle(&mut app, Event::Key(Key::ch('/')));
@@ -125,6 +133,16 @@ fn main() {
                 common::ms(*all.last().unwrap_or(&Duration::ZERO)),
                 common::ms(alone[2])
             );
+            if std::env::var_os("TAKEAWAY_BENCH_KEYS").is_some() {
+                let keys: Vec<String> = per_key
+                    .iter_mut()
+                    .map(|t| {
+                        t.sort();
+                        common::ms(common::percentile(t, 50.0))
+                    })
+                    .collect();
+                println!("    p50 per key: {}", keys.join(" "));
+            }
         }
     }
 }
