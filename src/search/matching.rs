@@ -318,53 +318,62 @@ impl Index {
     }
 
     /// The best of `hits` (scored with bounds, see [`Rank::Best`]): in the best field among them, the
-    /// highest score, the first in library order among equals. Hits are scored in the order of their
-    /// bounds until no bound left can beat (or tie ahead of) the best score so far.
+    /// highest score, the first in library order among equals. The hits with the highest bound are
+    /// scored first, in library order, until one reaches that bound; then those whose bound can still
+    /// beat (or tie ahead of) the best score so far, highest bound first. Neither round sorts more
+    /// than it scores from, and `hits` in library order (no entry appended by a reload) are not sorted.
     fn best(&self, hits: &[Hit], plan: &Plan) -> Option<Hit> {
-        let field = hits.iter().map(|h| h.field).max()?;
-        let rank = |h: &Hit| {
-            self.entries
-                .get(h.entry as usize)
+        let field = hits.par_iter().map(|h| h.field).max()?;
+        let top = hits
+            .par_iter()
+            .filter(|h| h.field == field)
+            .map(|h| h.score)
+            .max()?;
+        let rank = |n: usize| {
+            hits.get(n)
+                .and_then(|h| self.entries.get(h.entry as usize))
                 .map_or(u32::MAX, |e| e.rank)
         };
-        let mut order: Vec<(i64, u32, usize)> = hits
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.field == field)
-            .map(|(n, h)| (h.score, rank(h), n))
-            .collect();
-        let by_bound =
-            |a: &(i64, u32, usize), b: &(i64, u32, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        // The highest bounds first: usually the best is among them; the rest is sorted only if not.
-        let top = order.len().min(256);
-        if top < order.len() {
-            order.select_nth_unstable_by(top, by_bound);
-        }
-        if let Some(head) = order.get_mut(..top) {
-            head.sort_unstable_by(by_bound);
-        }
+        let in_order = self.order.len() == self.entries.len();
         let mut scratch = Scratch::default();
         let mut best: Option<(Hit, u32)> = None;
-        for k in 0..order.len() {
-            if k == top {
-                if let Some(rest) = order.get_mut(top..) {
-                    rest.par_sort_unstable_by(by_bound);
+        // Scores the hits `order` (bound, rank, position), sorted by bound then rank, until no bound
+        // left can beat (or tie ahead of) the best score.
+        let mut score_in = |order: &mut dyn Iterator<Item = (i64, u32, usize)>,
+                            best: &mut Option<(Hit, u32)>| {
+            for (bound, r, n) in order {
+                if let Some((b, br)) = *best {
+                    if bound < b.score || (bound == b.score && r > br) {
+                        break;
+                    }
+                }
+                let Some(h) = hits.get(n) else { continue };
+                let score = self.exact_score(h, plan, &mut scratch);
+                if best.is_none_or(|(b, br)| score > b.score || (score == b.score && r < br)) {
+                    *best = Some((Hit { score, ..*h }, r));
                 }
             }
-            let Some(&(bound, r, n)) = order.get(k) else {
-                break;
-            };
-            if let Some((b, br)) = best {
-                if bound < b.score || (bound == b.score && r > br) {
-                    break;
-                }
-            }
-            let Some(h) = hits.get(n) else { continue };
-            let score = self.exact_score(h, plan, &mut scratch);
-            if best.is_none_or(|(b, br)| score > b.score || (score == b.score && r < br)) {
-                best = Some((Hit { score, ..*h }, r));
-            }
+        };
+        // The first round: the highest bound, in library order.
+        let at_top =
+            |(n, h): (usize, &Hit)| (h.field == field && h.score == top).then(|| (top, rank(n), n));
+        if in_order {
+            score_in(&mut hits.iter().enumerate().filter_map(at_top), &mut best);
+        } else {
+            let mut first: Vec<_> = hits.iter().enumerate().filter_map(at_top).collect();
+            first.sort_unstable_by_key(|&(_, r, _)| r);
+            score_in(&mut first.into_iter(), &mut best);
         }
+        // The second: lower bounds that can still win.
+        let (floor, _) = best.map(|(b, br)| (b.score, br))?;
+        let mut rest: Vec<(i64, u32, usize)> = hits
+            .par_iter()
+            .enumerate()
+            .filter(|(_, h)| h.field == field && h.score >= floor && h.score < top)
+            .map(|(n, h)| (h.score, rank(n), n))
+            .collect();
+        rest.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        score_in(&mut rest.into_iter(), &mut best);
         best.map(|(h, _)| h)
     }
 

@@ -339,3 +339,26 @@ fn in_the_takeaways_words_closer_together_rank_first() {
     ]);
     assert_eq!(find(&lib, "kv cache"), vec!["Beta", "Alpha"]);
 }
+
+#[test]
+fn the_filters_best_is_the_best_score_even_when_a_higher_bound_comes_first() {
+    // For `abc`, skim scores `babc` 52 and `aBac` 58; the filter's bound on `babc` (60) is above
+    // the one on `aBac` (58), and `babc` comes first: the best is still `aBac`, as ranked.
+    let mut lib = Library::default();
+    let md = "# CONF 2023\n\n## Papers\n\n\
+              * babc \\[[Paper](https://p/1)]\n\
+              * aBac \\[[Paper](https://p/2)]\n\
+              * cab \\[[Paper](https://p/3)]\n";
+    lib.documents
+        .push(loader::document::build("conf.md", None, md).0);
+    loader::assign_ids(&mut lib);
+    let idx = Index::new(&lib);
+    let q = parse("abc").unwrap();
+    assert_eq!(titles(&lib, &idx.find(&q, &NoMarks)), vec!["aBac", "babc"]);
+    let best = idx
+        .find_best_cancellable(&q, None, &NoMarks, &|| false)
+        .and_then(|s| s.best)
+        .and_then(|h| lib.paper(h.paper))
+        .map(|p| p.title.clone());
+    assert_eq!(best.as_deref(), Some("aBac"));
+}
