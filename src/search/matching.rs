@@ -320,8 +320,9 @@ impl Index {
     /// The best of `hits` (scored with bounds, see [`Rank::Best`]): in the best field among them, the
     /// highest score, the first in library order among equals. The hits with the highest bound are
     /// scored first, in library order, until one reaches that bound; then those whose bound can still
-    /// beat (or tie ahead of) the best score so far, highest bound first. Neither round sorts more
-    /// than it scores from, and `hits` in library order (no entry appended by a reload) are not sorted.
+    /// beat (or tie ahead of) the best score so far, highest bound first. Only the second round's hits
+    /// are sorted (and the first's when a reload appended entries, so that `hits` are not in library
+    /// order); nothing is selected from all of them.
     fn best(&self, hits: &[Hit], plan: &Plan) -> Option<Hit> {
         let field = hits.par_iter().map(|h| h.field).max()?;
         let top = hits
