@@ -378,6 +378,31 @@ impl Index {
         best.map(|(h, _)| h)
     }
 
+    /// A takeaway hit's score in entry `i`: how many of the query's words its takeaways have, then
+    /// (with `closeness`; else as if adjacent, a bound) how close together they are. `words`: room for
+    /// their word sets.
+    fn takeaway_score<'p>(
+        &self,
+        i: u32,
+        plan: &'p Plan,
+        closeness: bool,
+        words: &mut Vec<&'p [u64]>,
+    ) -> i64 {
+        words.clear();
+        words.extend(
+            plan.fuzzy
+                .iter()
+                .filter(|t| !t.found.terms.is_empty() && t.found.text_hits.contains(i))
+                .map(|t| t.found.terms.as_slice()),
+        );
+        let span = if closeness && words.len() > 1 {
+            self.text.span(i, words)
+        } else {
+            0
+        };
+        text_score(words.len(), span)
+    }
+
     /// The score [`Rank::All`] gives a hit.
     fn exact_score(&self, h: &Hit, plan: &Plan, scratch: &mut Scratch) -> i64 {
         let i = h.entry;
@@ -390,18 +415,7 @@ impl Index {
                 .and_then(|k| names.get(k))
         }
         if h.field == Field::Takeaways {
-            let in_text: Vec<&[u64]> = plan
-                .fuzzy
-                .iter()
-                .filter(|t| !t.found.terms.is_empty() && t.found.text_hits.contains(i))
-                .map(|t| t.found.terms.as_slice())
-                .collect();
-            let span = if in_text.len() > 1 {
-                self.text.span(i, &in_text)
-            } else {
-                0
-            };
-            return text_score(in_text.len(), span);
+            return self.takeaway_score(i, plan, true, &mut Vec::new());
         }
         plan.fuzzy
             .iter()
@@ -495,18 +509,7 @@ impl Index {
             let field = field.unwrap_or(Field::Title);
             // A takeaway hit ranks by the query's words there; any other by the words' scores.
             let score = if field == Field::Takeaways {
-                in_text.clear();
-                for t in &plan.fuzzy {
-                    if !t.found.terms.is_empty() && t.found.text_hits.contains(i) {
-                        in_text.push(&t.found.terms);
-                    }
-                }
-                let span = if in_text.len() > 1 && rank == Rank::All {
-                    self.text.span(i, &in_text)
-                } else {
-                    0
-                };
-                text_score(in_text.len(), span)
+                self.takeaway_score(i, plan, rank == Rank::All, &mut in_text)
             } else {
                 plan.fuzzy
                     .iter()
