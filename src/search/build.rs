@@ -32,6 +32,24 @@ struct Added {
 }
 
 impl Added {
+    /// Room for the papers of documents `docs` (their strings' sizes are known before they are added).
+    fn reserve(&mut self, lib: &Library, docs: std::ops::Range<usize>) {
+        let papers = || lib.documents[docs.clone()].iter().flat_map(|d| &d.papers);
+        let count = papers().count();
+        let sep = " & ".len();
+        let (mut titles, mut affiliations, mut venues) = (0, 0, 0);
+        for p in papers() {
+            titles += p.title.len();
+            let names: usize = p.affiliations.iter().map(String::len).sum();
+            affiliations += names + sep * p.affiliations.len().saturating_sub(1);
+            venues += p.venue.as_deref().map_or(0, str::len);
+        }
+        self.entries.reserve_exact(count);
+        self.titles.reserve(count, titles);
+        self.affiliations.reserve(count, affiliations);
+        self.venues.reserve(count, venues);
+    }
+
     /// Adds document `d`'s papers, numbered from `first` on; new breadcrumbs join `contexts`.
     fn document(
         &mut self,
@@ -45,17 +63,30 @@ impl Added {
             return;
         };
         let start = first + self.entries.len() as u32;
+        // The papers of a topic share its path: its breadcrumb is looked up once.
+        let mut last: Option<(&std::sync::Arc<[String]>, u32)> = None;
         for (i, p) in doc.papers.iter().enumerate() {
             let r = PaperRef { doc: d, paper: i };
-            let ctx = context(lib, r);
-            let next = contexts.len() as u32;
-            let id = *ids.entry(ctx.as_str().into()).or_insert_with(|| {
-                contexts.push(Context {
-                    mask: letter_mask(&ctx),
-                    text: ctx.as_str().into(),
-                });
-                next
-            });
+            let id = match last {
+                Some((topics, id)) if std::sync::Arc::ptr_eq(topics, &p.topics) => id,
+                _ => {
+                    let ctx = context(lib, r);
+                    let next = contexts.len() as u32;
+                    let id = match ids.get(ctx.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            contexts.push(Context {
+                                mask: letter_mask(&ctx),
+                                text: ctx.as_str().into(),
+                            });
+                            ids.insert(ctx.into_boxed_str(), next);
+                            next
+                        }
+                    };
+                    last = Some((&p.topics, id));
+                    id
+                }
+            };
             let links = crate::model::LinkKind::ALL
                 .into_iter()
                 .filter(|&k| p.has(k))
@@ -136,6 +167,7 @@ impl Index {
         let mut contexts = Vec::new();
         let mut context_ids = HashMap::new();
         let mut added = Added::default();
+        added.reserve(lib, 0..lib.documents.len());
         for d in 0..lib.documents.len() {
             added.document(lib, d, 0, &mut contexts, &mut context_ids);
         }

@@ -76,6 +76,13 @@ impl Strings {
         }
     }
 
+    /// Room for `count` more strings of `bytes` bytes in all, so that a build whose sizes are known
+    /// does not grow its buffer by doubling (and copy it once more when sealed).
+    pub(super) fn reserve(&mut self, count: usize, bytes: usize) {
+        self.more.text.reserve_exact(bytes);
+        self.more.ends.reserve_exact(count);
+    }
+
     pub(super) fn push(&mut self, s: &str) {
         self.more.text.push_str(s);
         self.more.ends.push(self.more.text.len());

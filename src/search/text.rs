@@ -43,11 +43,37 @@ struct Part {
     /// Local number → word.
     words: Vec<Box<str>>,
     /// Per local number: the entries that have it.
-    lists: Vec<Vec<u32>>,
+    lists: Vec<RoaringBitmap>,
     /// The entries' words in order, as local numbers.
-    stream: Vec<u32>,
+    stream: Stream,
     /// Per entry: how many words.
     lens: Vec<u32>,
+}
+
+/// A run's words in order, as its own numbers: two bytes each while the run has no more than 65,536
+/// distinct words (it nearly always has far fewer), else four.
+enum Stream {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+impl Stream {
+    fn new(ids: Vec<u32>, distinct: usize) -> Stream {
+        if distinct <= 1 << 16 {
+            Stream::Narrow(ids.into_iter().map(|id| id as u16).collect())
+        } else {
+            Stream::Wide(ids)
+        }
+    }
+
+    /// The numbers from `from` to `to`, each as a `usize`.
+    fn range(&self, from: usize, to: usize) -> Option<impl Iterator<Item = usize> + '_> {
+        use either::Either;
+        Some(match self {
+            Stream::Narrow(v) => Either::Left(v.get(from..to)?.iter().map(|&id| usize::from(id))),
+            Stream::Wide(v) => Either::Right(v.get(from..to)?.iter().map(|&id| id as usize)),
+        })
+    }
 }
 
 /// Where the texts to index come from: `write(i, out)` writes entry `i`'s text into `out` (empty, and
@@ -60,39 +86,40 @@ pub struct Texts<'a> {
 impl Part {
     fn new(texts: &Texts, run: std::ops::Range<usize>) -> Part {
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
-        let mut part = Part {
-            words: Vec::new(),
-            lists: Vec::new(),
-            stream: Vec::new(),
-            lens: Vec::with_capacity(run.len()),
-        };
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut lists: Vec<RoaringBitmap> = Vec::new();
+        let mut stream: Vec<u32> = Vec::new();
+        let mut lens = Vec::with_capacity(run.len());
         let mut buf = String::new();
         let mut text = String::new();
         for i in run {
             let entry = i as u32;
-            let before = part.stream.len();
+            let before = stream.len();
             text.clear();
             (texts.write)(i, &mut text);
             for_each_word(&text, &mut buf, |w| {
                 let id = match ids.get(w) {
                     Some(&id) => id,
                     None => {
-                        let id = part.words.len() as u32;
+                        let id = words.len() as u32;
                         ids.insert(w.into(), id);
-                        part.words.push(w.into());
-                        part.lists.push(Vec::new());
+                        words.push(w.into());
+                        lists.push(RoaringBitmap::new());
                         id
                     }
                 };
-                let list = &mut part.lists[id as usize];
-                if list.last() != Some(&entry) {
-                    list.push(entry);
-                }
-                part.stream.push(id);
+                // Entries come in order: a second occurrence in the same entry is not pushed.
+                let _ = lists[id as usize].try_push(entry);
+                stream.push(id);
             });
-            part.lens.push((part.stream.len() - before) as u32);
+            lens.push((stream.len() - before) as u32);
         }
-        part
+        Part {
+            stream: Stream::new(stream, words.len()),
+            words,
+            lists,
+            lens,
+        }
     }
 }
 
@@ -162,51 +189,64 @@ struct Words {
     terms: Map<Vec<u8>>,
     /// Per word: the entries whose text has it.
     postings: Vec<RoaringBitmap>,
-    /// Every entry's words in order, as word numbers (for how close together query words are), one
-    /// stream per run of `run` entries as the threads indexed them (kept apart: joining them would hold
-    /// two copies at once).
-    streams: Vec<Vec<u32>>,
+    /// Every entry's words in order (for how close together query words are), one stream per run of
+    /// `run` entries as the threads indexed them, in that run's own numbers (kept apart: joining them
+    /// would hold two copies at once).
+    runs: Vec<Run>,
     run: usize,
     /// Where each entry's words end in its run's stream.
     ends: Vec<u32>,
 }
 
+/// One run's words in order, and what its own numbers are in the dictionary.
+struct Run {
+    stream: Stream,
+    /// Its own number → the word's number in `Words::terms`.
+    numbers: Vec<u32>,
+}
+
+/// Entries indexed by one thread at a time: few enough that a run's passing buffers stay small, enough
+/// that the runs' own dictionaries cost little to join.
+const RUN_MIN: usize = 1024;
+const RUN_MAX: usize = 4096;
+
 impl Words {
     /// Indexes `texts`, one per entry (the entry's number is its position).
     fn new(texts: &Texts) -> Words {
         use rayon::prelude::*;
-        // Each thread indexes a run of entries; the runs are then joined in order.
+        // Each thread indexes runs of entries; the runs are then joined in order.
         let n = texts.count;
-        let chunk = n.div_ceil(rayon::current_num_threads()).max(1024);
+        let chunk = n
+            .div_ceil(rayon::current_num_threads())
+            .clamp(RUN_MIN, RUN_MAX);
         let parts: Vec<Part> = (0..n.div_ceil(chunk))
             .into_par_iter()
             .map(|k| Part::new(texts, k * chunk..((k + 1) * chunk).min(n)))
             .collect();
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
-        let mut lists: Vec<Vec<u32>> = Vec::new();
-        let mut streams: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
+        let mut lists: Vec<RoaringBitmap> = Vec::new();
+        let mut runs: Vec<Run> = Vec::with_capacity(parts.len());
         let mut ends: Vec<u32> = Vec::with_capacity(n);
         for part in parts {
-            let global: Vec<u32> = part
+            let numbers: Vec<u32> = part
                 .words
                 .into_iter()
-                .map(|w| {
+                .zip(part.lists)
+                .map(|(w, list)| {
                     let next = lists.len() as u32;
                     let id = *ids.entry(w).or_insert(next);
                     if id == next {
-                        lists.push(Vec::new());
+                        lists.push(list);
+                    } else {
+                        lists[id as usize] |= list;
                     }
                     id
                 })
                 .collect();
-            for (local, list) in part.lists.into_iter().enumerate() {
-                lists[global[local] as usize].extend(list);
-            }
-            let mut stream = part.stream;
-            for id in &mut stream {
-                *id = global[*id as usize];
-            }
-            streams.push(stream);
+            runs.push(Run {
+                stream: part.stream,
+                numbers,
+            });
             let mut end = 0;
             for len in part.lens {
                 end += len;
@@ -223,24 +263,22 @@ impl Words {
             renumber[id as usize] = n as u32;
             // Keys are distinct and inserted in order, so this cannot fail.
             let _ = builder.insert(w.as_bytes(), n as u64);
-            let list = std::mem::take(&mut lists[id as usize]);
-            postings.push(RoaringBitmap::from_sorted_iter(list).unwrap_or_default());
+            postings.push(std::mem::take(&mut lists[id as usize]));
         }
         let terms = builder
             .into_inner()
             .ok()
             .and_then(|b| Map::new(b).ok())
             .unwrap_or_default();
-        for stream in &mut streams {
-            for id in stream.iter_mut() {
+        for run in &mut runs {
+            for id in run.numbers.iter_mut() {
                 *id = renumber[*id as usize];
             }
-            stream.shrink_to_fit();
         }
         Words {
             terms,
             postings,
-            streams,
+            runs,
             run: chunk,
             ends,
         }
@@ -279,8 +317,8 @@ impl Words {
         };
         let mut last: Vec<Option<usize>> = vec![None; sets.len()];
         let mut best = usize::MAX;
-        for (pos, &id) in ids.iter().enumerate() {
-            let id = id + first_id;
+        for (pos, id) in ids.enumerate() {
+            let id = id.saturating_add(first_id);
             let (word, bit) = (id as usize / 64, 1u64 << (id % 64));
             let mut hit = false;
             for (k, set) in sets.iter().enumerate() {
@@ -300,14 +338,15 @@ impl Words {
     }
 
     /// Entry `i`'s words in order, as word numbers.
-    fn words_of(&self, i: usize) -> Option<&[u32]> {
-        let stream = self.streams.get(i / self.run.max(1))?;
+    fn words_of(&self, i: usize) -> Option<impl Iterator<Item = u32> + '_> {
+        let run = self.runs.get(i / self.run.max(1))?;
         let from = if i.is_multiple_of(self.run.max(1)) {
             0
         } else {
             *self.ends.get(i - 1)? as usize
         };
-        stream.get(from..*self.ends.get(i)? as usize)
+        let own = run.stream.range(from, *self.ends.get(i)? as usize)?;
+        Some(own.map(|id| run.numbers.get(id).copied().unwrap_or(u32::MAX)))
     }
 
     /// How many distinct words.
@@ -561,6 +600,36 @@ mod tests {
             };
             assert_eq!(idx.span(i, &[&kv, &cache]), want, "entry {i}");
         }
+    }
+
+    #[test]
+    fn a_run_of_more_than_65536_distinct_words_keeps_its_word_numbers_whole() {
+        // One run (1,024 entries) of 70 words each that no other entry has: 71,680 distinct words, too
+        // many for two bytes. `kv` and `cache` sit 1, 2, ... words apart.
+        let texts: Vec<String> = (0..1024)
+            .map(|i| {
+                let filler: Vec<String> = (0..70).map(|k| format!("w{i}x{k}")).collect();
+                let gap = i % 5;
+                format!(
+                    "{} kv {} cache {}",
+                    filler[..10].join(" "),
+                    filler[10..10 + gap].join(" "),
+                    filler[10 + gap..].join(" ")
+                )
+            })
+            .collect();
+        let write = |i: usize, out: &mut String| out.push_str(&texts[i]);
+        let idx = TextIndex::new(&Texts {
+            count: texts.len(),
+            write: &write,
+        });
+        assert!(matches!(idx.base.runs[0].stream, Stream::Wide(_)));
+        let (_, kv) = idx.query_word("kv");
+        let (_, cache) = idx.query_word("cache");
+        for i in 0..1024u32 {
+            assert_eq!(idx.span(i, &[&kv, &cache]), 1 + i as usize % 5, "entry {i}");
+        }
+        assert_eq!(idx.word("w1023x9").iter().collect::<Vec<_>>(), vec![1023]);
     }
 
     #[test]
