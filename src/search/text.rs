@@ -205,9 +205,10 @@ struct Run {
     numbers: Vec<u32>,
 }
 
-/// Entries indexed by one thread at a time: few enough that a run's passing buffers stay small, enough
-/// that the runs' own dictionaries cost little to join.
-const RUN_MIN: usize = 1024;
+/// Entries indexed by one thread at a time: few enough that a run's passing buffers stay small and
+/// that a thousand papers are indexed on two cores, enough that the runs' own dictionaries cost little
+/// to join.
+const RUN_MIN: usize = 256;
 const RUN_MAX: usize = 4096;
 
 impl Words {
@@ -577,7 +578,7 @@ mod tests {
 
     #[test]
     fn closeness_is_read_from_each_entrys_own_words_across_runs() {
-        // Enough entries for the threads to index them in several runs (1,024 at least each).
+        // Enough entries for the threads to index them in several runs (256 at least each).
         let texts: Vec<&str> = (0..3000)
             .map(|i| match i % 3 {
                 0 => "kv cache here",
@@ -604,11 +605,12 @@ mod tests {
 
     #[test]
     fn a_run_of_more_than_65536_distinct_words_keeps_its_word_numbers_whole() {
-        // One run (1,024 entries) of 70 words each that no other entry has: 71,680 distinct words, too
-        // many for two bytes. `kv` and `cache` sit 1, 2, ... words apart.
+        // 300 words per entry that no other entry has: a run (256 entries at least, whatever the number
+        // of threads) has 76,800 distinct words or more, too many for two bytes. `kv` and `cache` sit 1,
+        // 2, ... words apart.
         let texts: Vec<String> = (0..1024)
             .map(|i| {
-                let filler: Vec<String> = (0..70).map(|k| format!("w{i}x{k}")).collect();
+                let filler: Vec<String> = (0..300).map(|k| format!("w{i}x{k}")).collect();
                 let gap = i % 5;
                 format!(
                     "{} kv {} cache {}",
@@ -623,7 +625,11 @@ mod tests {
             count: texts.len(),
             write: &write,
         });
-        assert!(matches!(idx.base.runs[0].stream, Stream::Wide(_)));
+        assert!(idx
+            .base
+            .runs
+            .iter()
+            .all(|r| matches!(r.stream, Stream::Wide(_))));
         let (_, kv) = idx.query_word("kv");
         let (_, cache) = idx.query_word("cache");
         for i in 0..1024u32 {
