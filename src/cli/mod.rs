@@ -313,6 +313,11 @@ pub fn run(args: &Args) -> u8 {
             status::ERROR
         }
     };
+    drop(out);
+    // The process ends here: its memory goes back to the system at once, without a library's million
+    // allocations freed one by one first (130 ms at 100,000 papers). Nothing in it holds a resource
+    // but memory, and the output is flushed above.
+    std::mem::forget(loaded);
     if failed {
         status::ERROR
     } else {
