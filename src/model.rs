@@ -10,7 +10,7 @@ pub mod venue;
 pub mod views;
 pub mod work;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use documents::Documents;
 pub use navigation::NavNode;
@@ -173,10 +173,10 @@ pub struct Paper {
     pub topics: std::sync::Arc<[String]>,
     /// 1-based line where the paper's list item starts.
     pub line: usize,
-    pub links: Vec<Link>,
+    pub links: Box<[Link]>,
     /// Institutions from the first nested bullet, when it names them (`HKUST & Alibaba`).
-    pub affiliations: Vec<String>,
-    pub takeaways: Vec<Note>,
+    pub affiliations: Box<[Box<str>]>,
+    pub takeaways: Box<[Note]>,
     /// The entry shape the paper was read from (see README, "The notes format").
     pub shape: Shape,
 }
@@ -344,12 +344,12 @@ impl LinkKind {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
-    pub label: String,
+    pub label: Box<str>,
     /// As written in the notes, backslash escapes resolved.
-    pub url: String,
+    pub url: Box<str>,
     /// For a relative link to a local `.md` file or folder: the file it points to, resolved against the
     /// document (a folder means its `README.md`). `None` for outside links and for bundled notes.
-    pub target: Option<PathBuf>,
+    pub target: Option<Box<Path>>,
     /// What it points to, decided at load.
     pub kind: LinkKind,
 }
@@ -359,7 +359,7 @@ pub struct Link {
 pub struct Note {
     pub text: RichText,
     pub line: usize,
-    pub children: Vec<Note>,
+    pub children: Box<[Note]>,
 }
 
 impl Note {
@@ -380,7 +380,7 @@ impl Note {
 
 /// Inline text: runs of styled text, some of them links.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RichText(pub Vec<Span>);
+pub struct RichText(pub Box<[Span]>);
 
 impl RichText {
     /// The text without markup.

@@ -100,7 +100,7 @@ impl App {
                 let url = self
                     .selected_links()
                     .get(self.links.choice)
-                    .map(|l| l.url.clone());
+                    .map(|l| l.url.to_string());
                 self.mode = Mode::Browse;
                 if let Some(url) = url {
                     self.say(format!("Copied {url}"));
@@ -181,7 +181,7 @@ impl App {
                 self.seen_now(&key);
             }
         }
-        let mut effects = vec![Effect::Open(link.url.clone())];
+        let mut effects = vec![Effect::Open(link.url.to_string())];
         if self.links.mark_read_on_open
             && self.selected_paper().is_some_and(|(r, _)| !self.is_read(r))
         {
@@ -204,7 +204,7 @@ impl App {
             .iter()
             .find(|l| l.kind == LinkKind::Paper)
             .or_else(|| links.first())
-            .map(|l| l.url.clone())
+            .map(|l| l.url.to_string())
         else {
             self.say("This paper has no link to copy");
             return Vec::new();

@@ -137,7 +137,7 @@ impl App {
             let links = self.works.links(&self.library, r);
             match super::link_menu::role_link(&links, kind) {
                 Some(l) if l.target.is_none() && self.allowed(&l.url) => {
-                    opens.push(Effect::Open(l.url.clone()))
+                    opens.push(Effect::Open(l.url.to_string()))
                 }
                 _ => missing += 1,
             }

@@ -124,7 +124,7 @@ pub fn write(
         let (Some(doc), Some(paper)) = (lib.documents.get(r.doc), lib.paper(r)) else {
             continue;
         };
-        let link = paper.links.first().map(|l| l.url.as_str()).unwrap_or("");
+        let link = paper.links.first().map(|l| &*l.url).unwrap_or("");
         writeln!(
             out,
             "{}\t{}\t{}\t{}",

@@ -50,7 +50,7 @@ struct Paper<'a> {
     topics: &'a [String],
     line: usize,
     links: Vec<Link<'a>>,
-    affiliations: &'a [String],
+    affiliations: &'a [Box<str>],
     takeaways: Vec<Note>,
     shape: &'static str,
 }

@@ -471,12 +471,12 @@ impl DocBuilder<'_> {
         let mut notes: Vec<Note> = Vec::new();
         if let Some(d) = head.description {
             notes.push(Note {
-                text: RichText(vec![Span {
+                text: RichText(Box::new([Span {
                     text: d.into(),
                     ..Default::default()
-                }]),
+                }])),
                 line,
-                children: Vec::new(),
+                children: Box::default(),
             });
         }
         notes.append(shape_notes);
@@ -499,9 +499,12 @@ impl DocBuilder<'_> {
             authors: head.authors,
             topics,
             line,
-            links,
-            affiliations,
-            takeaways: notes,
+            links: links.into(),
+            affiliations: affiliations
+                .into_iter()
+                .map(String::into_boxed_str)
+                .collect(),
+            takeaways: notes.into(),
             shape: head.shape,
         });
         Node::Paper { index }

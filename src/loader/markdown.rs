@@ -315,7 +315,7 @@ pub fn rich(inl: &[Tok]) -> RichText {
             link: link.map(String::into_boxed_str),
         })
         .collect();
-    RichText(spans)
+    RichText(spans.into())
 }
 
 /// Helpers for the tests of the passes that read blocks.

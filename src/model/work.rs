@@ -437,8 +437,8 @@ mod tests {
                     kind: crate::model::LinkKind::Paper,
                 })
                 .collect(),
-            affiliations: Vec::new(),
-            takeaways: Vec::new(),
+            affiliations: Box::default(),
+            takeaways: Box::default(),
             shape: Default::default(),
         }
     }
@@ -502,7 +502,7 @@ mod tests {
         let b = PaperRef { doc: 0, paper: 1 };
         assert_eq!(w.once([a1, b, a0]), vec![(0, a1), (1, b)]);
         // Links of all places, the selected place's first, one per URL.
-        let urls: Vec<&str> = w.links(&lib, a0).iter().map(|l| l.url.as_str()).collect();
+        let urls: Vec<&str> = w.links(&lib, a0).iter().map(|l| &*l.url).collect();
         assert_eq!(urls, vec!["https://a/1", "https://a/2"]);
         assert_eq!(w.places_of(b), &[b]);
         // Among matching places only: a0 alone matched, so a0 shows the work.

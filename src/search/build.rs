@@ -40,7 +40,7 @@ impl Added {
         let (mut titles, mut affiliations, mut venues) = (0, 0, 0);
         for p in papers() {
             titles += p.title.len();
-            let names: usize = p.affiliations.iter().map(String::len).sum();
+            let names: usize = p.affiliations.iter().map(|a| a.len()).sum();
             affiliations += names + sep * p.affiliations.len().saturating_sub(1);
             venues += p.venue.as_deref().map_or(0, str::len);
         }

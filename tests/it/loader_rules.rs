@@ -63,11 +63,7 @@ fn link_group_papers_with_links_in_order_and_lines() {
     );
     let q = paper(&d, "Quokka");
     assert_eq!(q.line, 18);
-    let links: Vec<(&str, &str)> = q
-        .links
-        .iter()
-        .map(|l| (l.label.as_str(), l.url.as_str()))
-        .collect();
+    let links: Vec<(&str, &str)> = q.links.iter().map(|l| (&*l.label, &*l.url)).collect();
     assert_eq!(
         links,
         vec![
@@ -106,7 +102,7 @@ fn topics_come_from_headings_and_bullets_but_not_papers_heading() {
 fn affiliations_and_rich_takeaways() {
     let d = doc("rules/conference.md");
     let q = paper(&d, "Quokka");
-    assert_eq!(q.affiliations, vec!["Uni A", "Lab B"]);
+    assert_eq!(names(&q.affiliations), vec!["Uni A", "Lab B"]);
     assert_eq!(q.takeaways.len(), 2);
     let first = &q.takeaways[0];
     assert_eq!(
@@ -132,14 +128,14 @@ fn affiliations_and_rich_takeaways() {
 fn title_as_link_gets_label_paper_and_local_note_resolves() {
     let d = doc("rules/title-link.md");
     let p = paper(&d, "Platypus");
-    assert_eq!(p.links[0].label, "Paper");
-    assert_eq!(p.links[0].url, "https://toy.example.org/platypus");
-    assert_eq!(p.links[1].label, "Personal Note");
+    assert_eq!(&*p.links[0].label, "Paper");
+    assert_eq!(&*p.links[0].url, "https://toy.example.org/platypus");
+    assert_eq!(&*p.links[1].label, "Personal Note");
     assert_eq!(
         p.links[1].target.as_deref(),
         Some(fixture("rules/platypus.md").as_path())
     );
-    assert_eq!(p.note_page().map(|l| l.url.as_str()), Some("platypus.md"));
+    assert_eq!(p.note_page().map(|l| &*l.url), Some("platypus.md"));
     let dingo = paper(&d, "Dingo");
     assert_eq!(dingo.title, "Dingo: Fair Sharing for Packs of GPUs");
     assert_eq!(dingo.authors.as_deref(), Some("Ann Author"));
@@ -165,7 +161,7 @@ fn unlinked_papers_under_papers_heading_or_beside_linked_siblings() {
     let emu = paper(&d, "Emu");
     assert!(emu.links.is_empty());
     assert_eq!(emu.topics.to_vec(), vec!["Machine Learning", "Training"]);
-    assert_eq!(emu.affiliations, vec!["Uni G"]);
+    assert_eq!(names(&emu.affiliations), vec!["Uni G"]);
     // The affiliation bullets are notes, never papers.
     assert!(!titles(&d).contains(&"Uni H"));
 }
@@ -186,7 +182,7 @@ fn only_the_papers_section_counts_and_venues_are_split_off() {
     let b = paper(&d, "Bandicoot");
     assert_eq!(b.venue.as_deref(), Some("TOY 2029"));
     // The venue's link is still one of the paper's links, first, as written.
-    assert_eq!(b.links[0].label, "TOY 2029");
+    assert_eq!(&*b.links[0].label, "TOY 2029");
     assert_eq!(b.links.len(), 3);
     assert_eq!(
         paper(&d, "Possum").venue.as_deref(),
@@ -224,8 +220,8 @@ fn gitbook_tags_html_escapes_cjk_and_emoji() {
     assert_eq!(d.title, "混合 Notes 🦘");
     assert_eq!(titles(&d), vec!["袋鼠: Jumping Over [Brackets] 🦘"]);
     let p = &d.papers[0];
-    assert_eq!(p.links[0].url, "https://toy.example.org/kangaroo_jump");
-    assert_eq!(p.affiliations, vec!["清华大学", "Uni K"]);
+    assert_eq!(&*p.links[0].url, "https://toy.example.org/kangaroo_jump");
+    assert_eq!(names(&p.affiliations), vec!["清华大学", "Uni K"]);
     assert!(d.meta.iter().all(|m| !m.value.plain().contains("hint")));
 }
 
@@ -318,9 +314,9 @@ fn bundled_notes_hold_the_seed_papers() {
     assert_eq!(d.title, "ATC 2025");
     assert_eq!(d.papers.len(), 28);
     let g = paper(d, "GreyHound");
-    assert_eq!(g.affiliations, vec!["HKUST", "Alibaba"]);
+    assert_eq!(names(&g.affiliations), vec!["HKUST", "Alibaba"]);
     assert_eq!(
-        g.link("paper").map(|l| l.url.as_str()),
+        g.link("paper").map(|l| &*l.url),
         Some("https://www.usenix.org/conference/atc25/presentation/wu-tianyuan")
     );
     assert!(!g.takeaways.is_empty());
@@ -338,7 +334,7 @@ fn shapes(name: &str) -> Vec<(usize, &'static str, String, Vec<String>)> {
                 p.line,
                 p.shape.as_str(),
                 p.title.clone(),
-                p.links.iter().map(|l| l.url.clone()).collect(),
+                p.links.iter().map(|l| l.url.to_string()).collect(),
             )
         })
         .collect()
@@ -379,18 +375,18 @@ fn link_less_papers_nested_under_topic_bullets() {
     );
     let cocoon = paper(&d, "Cocoon");
     assert_eq!(cocoon.shape.as_str(), "unlinked");
-    assert_eq!(cocoon.affiliations, ["Silk U", "Leaf Co"]);
+    assert_eq!(names(&cocoon.affiliations), ["Silk U", "Leaf Co"]);
     assert_eq!(
         &*cocoon.topics,
         ["Large Moths".to_string(), "Moth Training".to_string()]
     );
     // A label is a note, not an affiliation; the affiliation is the next bullet.
     let pupa = paper(&d, "Pupa");
-    assert_eq!(pupa.affiliations, ["Frost Labs"]);
+    assert_eq!(names(&pupa.affiliations), ["Frost Labs"]);
     assert_eq!(pupa.takeaways[0].text.plain(), "Industry Track");
     // A bare URL bullet under a paper is its note, never a paper.
     let nectar = paper(&d, "Nectar");
-    assert_eq!(nectar.affiliations, ["Garden Institute"]);
+    assert_eq!(names(&nectar.affiliations), ["Garden Institute"]);
     assert_eq!(
         nectar.takeaways[0].text.plain(),
         "https://moth.example.org/nectar-preprint"
@@ -434,8 +430,8 @@ fn awesome_list_link_groups() {
     assert_eq!(urls(5), ["https://arxiv.org/abs/2401.00006"]);
     let d = doc("shapes/awesome-groups.md");
     // Labels without their brackets; a leading venue tag is the venue.
-    assert_eq!(d.papers[0].links[0].label, "Paper");
-    assert_eq!(d.papers[1].links[0].label, "pdf");
+    assert_eq!(&*d.papers[0].links[0].label, "Paper");
+    assert_eq!(&*d.papers[1].links[0].label, "pdf");
     assert_eq!(d.papers[4].venue.as_deref(), Some("NeurIPS'23"));
 }
 
@@ -446,7 +442,7 @@ fn title_as_link_continued_with_venue_and_description() {
     assert_eq!(w.title, "Wingbeat: Modelling the Owl's Silent Stroke");
     assert_eq!(w.venue.as_deref(), Some("ICML'24"));
     assert_eq!(w.takeaways[0].text.plain(), "we model every feather");
-    assert_eq!(w.links[0].label, "Paper");
+    assert_eq!(&*w.links[0].label, "Paper");
     assert_eq!(paper(&d, "Perch").venue.as_deref(), Some("OWL 2023"));
     assert_eq!(paper(&d, "Talon").authors.as_deref(), Some("Ada Barn"));
     assert!(d.papers.iter().all(|p| p.shape.as_str() == "title-link"));
@@ -469,7 +465,7 @@ fn numbered_bold_titles_with_authors_venue_and_a_continued_line() {
     // The entry's line is its `1.` line; the links on the next line are its links.
     assert_eq!(d.papers[2].line, 7);
     assert_eq!(
-        d.papers[2].links[0].url,
+        &*d.papers[2].links[0].url,
         "https://owls.example.org/trees.pdf"
     );
     assert!(d.papers.iter().all(|p| p.shape.as_str() == "bold-title"));
@@ -504,7 +500,7 @@ fn table_rows_with_a_title_or_paper_column() {
     );
     let d = doc("shapes/table.md");
     assert_eq!(d.papers[0].venue.as_deref(), Some("arXiv 2025.02"));
-    assert_eq!(d.papers[1].affiliations, ["Owl U", "Night Lab"]);
+    assert_eq!(names(&d.papers[1].affiliations), ["Owl U", "Night Lab"]);
 }
 
 #[test]
@@ -518,7 +514,7 @@ fn headings_followed_by_field_lines() {
     assert_eq!(p.shape.as_str(), "heading-fields");
     assert_eq!(p.line, 5);
     assert_eq!(
-        p.links.iter().map(|l| l.url.as_str()).collect::<Vec<_>>(),
+        p.links.iter().map(|l| &*l.url).collect::<Vec<_>>(),
         [
             "https://arxiv.org/abs/2403.00001",
             "https://github.com/owls/starlight"
@@ -637,7 +633,7 @@ fn readings_cited_in_full_take_the_bold_title_wherever_it_stands() {
         ]
     );
     // A URL glued to `DOI=` is a link; a DOI without a URL is not.
-    let urls: Vec<&str> = d.papers[1].links.iter().map(|l| l.url.as_str()).collect();
+    let urls: Vec<&str> = d.papers[1].links.iter().map(|l| &*l.url).collect();
     assert_eq!(urls, ["http://dx.doi.org/10.1145/owl.108"]);
     assert!(d.papers[3].links.is_empty());
     assert_eq!(d.papers[3].line, 9);
@@ -759,4 +755,9 @@ fn a_bullet_shaped_like_its_sibling_topics_is_a_topic() {
             "Quantization & Compression".to_string()
         ]
     );
+}
+
+/// A paper's affiliations as plain strings, to compare with a list.
+fn names(affiliations: &[Box<str>]) -> Vec<&str> {
+    affiliations.iter().map(|a| &**a).collect()
 }

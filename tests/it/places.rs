@@ -141,11 +141,7 @@ fn the_detail_pane_shows_every_place_and_the_links_of_all() {
     let again = pos("Read the evaluation again.");
     assert!(venue < cache && cache < queue && queue < again, "{text}");
     // Links of all places, one per URL: this place's first, then the topic list's Code and venue.
-    let labels: Vec<&str> = a
-        .selected_links()
-        .iter()
-        .map(|l| l.label.as_str())
-        .collect();
+    let labels: Vec<&str> = a.selected_links().iter().map(|l| &*l.label).collect();
     assert_eq!(
         labels,
         vec!["Paper", "Video", "Personal Note", "TOY 2031", "Code"]
@@ -321,7 +317,7 @@ fn a_link_to_a_list_lands_on_the_same_work_inside_it_else_on_the_list() {
     let n = a
         .selected_links()
         .iter()
-        .position(|l| l.label == "TOY 2031")
+        .position(|l| &*l.label == "TOY 2031")
         .unwrap();
     keys(&mut a, &(n + 1).to_string());
     assert_eq!(

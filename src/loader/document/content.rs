@@ -14,9 +14,9 @@ impl DocBuilder<'_> {
         let local = !super::super::title::is_outside(u) && !u.starts_with('#') && !u.is_empty();
         let kind = super::super::reader::kind::link_kind(&label, &url, local);
         Link {
-            label,
-            url,
-            target,
+            label: label.into(),
+            url: url.into(),
+            target: target.map(std::path::PathBuf::into_boxed_path),
             kind,
         }
     }
@@ -45,20 +45,20 @@ impl DocBuilder<'_> {
                 vec![Note {
                     text: rich(inl),
                     line: *line,
-                    children: Vec::new(),
+                    children: Box::default(),
                 }]
             }
             MdBlock::Code { text, line, .. } => vec![Note {
-                text: RichText(vec![Span {
+                text: RichText(Box::new([Span {
                     text: text.trim_end().into(),
                     style: crate::model::Style {
                         code: true,
                         ..Default::default()
                     },
                     link: None,
-                }]),
+                }])),
                 line: *line,
-                children: Vec::new(),
+                children: Box::default(),
             }],
             MdBlock::Quote(inner) => inner.iter().flat_map(|b| self.notes(b)).collect(),
             MdBlock::Table { .. } | MdBlock::Html { .. } | MdBlock::Rule => Vec::new(),

@@ -134,7 +134,7 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
                 notes.push(Note {
                     text: rich(inl),
                     line: *line,
-                    children: Vec::new(),
+                    children: Box::default(),
                 });
             }
             continue;
@@ -187,17 +187,14 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
                 if let Some(first) = r.0.first_mut() {
                     first.text = first.text.trim_start_matches(':').trim_start().into();
                 }
-                r.0.insert(
-                    0,
-                    Span {
-                        text: format!("{name}: ").into(),
-                        ..Default::default()
-                    },
-                );
+                let label = Span {
+                    text: format!("{name}: ").into(),
+                    ..Default::default()
+                };
                 notes.push(Note {
-                    text: RichText(r.0),
+                    text: RichText(std::iter::once(label).chain(r.0).collect()),
                     line,
-                    children: Vec::new(),
+                    children: Box::default(),
                 });
             }
         }

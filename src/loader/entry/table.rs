@@ -294,18 +294,16 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
             }
             let mut text = rich(cell);
             if let Some(name) = cols.names.get(ci).filter(|n| !n.is_empty()) {
-                text.0.insert(
-                    0,
-                    crate::model::Span {
-                        text: format!("{}: ", title_case(name)).into(),
-                        ..Default::default()
-                    },
-                );
+                let label = crate::model::Span {
+                    text: format!("{}: ", title_case(name)).into(),
+                    ..Default::default()
+                };
+                text = RichText(std::iter::once(label).chain(text.0).collect());
             }
             notes.push(Note {
                 text: RichText(text.0),
                 line: row.line,
-                children: Vec::new(),
+                children: Box::default(),
             });
         }
         out.push(RowEntry {
