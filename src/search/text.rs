@@ -58,11 +58,39 @@ enum Stream {
 }
 
 impl Stream {
-    fn new(ids: Vec<u32>, distinct: usize) -> Stream {
-        if distinct <= 1 << 16 {
-            Stream::Narrow(ids.into_iter().map(|id| id as u16).collect())
-        } else {
-            Stream::Wide(ids)
+    /// Adds a number: two bytes while every number so far fits, else four from then on.
+    fn push(&mut self, id: u32) {
+        match self {
+            Stream::Narrow(v) => match u16::try_from(id) {
+                Ok(id) => v.push(id),
+                Err(_) => {
+                    let wide = v.iter().map(|&x| u32::from(x)).chain([id]).collect();
+                    *self = Stream::Wide(wide);
+                }
+            },
+            Stream::Wide(v) => v.push(id),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Stream::Narrow(v) => v.len(),
+            Stream::Wide(v) => v.len(),
+        }
+    }
+
+    fn reserve_exact(&mut self, more: usize) {
+        match self {
+            Stream::Narrow(v) => v.reserve_exact(more),
+            Stream::Wide(v) => v.reserve_exact(more),
+        }
+    }
+
+    /// Without room to spare: it is kept as long as the index.
+    fn shrink(&mut self) {
+        match self {
+            Stream::Narrow(v) => v.shrink_to_fit(),
+            Stream::Wide(v) => v.shrink_to_fit(),
         }
     }
 
@@ -88,11 +116,18 @@ impl Part {
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
         let mut words: Vec<Box<str>> = Vec::new();
         let mut lists: Vec<RoaringBitmap> = Vec::new();
-        let mut stream: Vec<u32> = Vec::new();
+        let mut stream = Stream::Narrow(Vec::new());
         let mut lens = Vec::with_capacity(run.len());
         let mut buf = String::new();
         let mut text = String::new();
+        let (start, end) = (run.start, run.end);
         for i in run {
+            if i == start + SAMPLE && end > i {
+                // Room for the rest of the run as its first entries go, and an eighth more, at once:
+                // not grown by doubling (and copied each time) to twice what it needs.
+                let per_entry = stream.len().div_ceil(SAMPLE);
+                stream.reserve_exact(per_entry * (end - i) * 9 / 8);
+            }
             let entry = i as u32;
             let before = stream.len();
             text.clear();
@@ -114,14 +149,18 @@ impl Part {
             });
             lens.push((stream.len() - before) as u32);
         }
+        stream.shrink();
         Part {
-            stream: Stream::new(stream, words.len()),
+            stream,
             words,
             lists,
             lens,
         }
     }
 }
+
+/// How many entries of a run are indexed before room is made for the rest of its words.
+const SAMPLE: usize = 64;
 
 /// Calls `f` with each word of `text`, lowercased in `buf` (no allocation per word).
 fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
