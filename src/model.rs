@@ -371,7 +371,7 @@ impl Note {
             [Span {
                 text,
                 style,
-                link: None,
+                link: false,
             }] if style.code && text.contains('\n') => Some(text),
             _ => None,
         }
@@ -399,7 +399,9 @@ impl RichText {
 pub struct Span {
     pub text: Box<str>,
     pub style: Style,
-    pub link: Option<Box<str>>,
+    /// The run is a link's text. Its address is not kept: nothing reads it (a paper's own links are
+    /// [`Paper::links`]), and a library holds about eight spans per paper.
+    pub link: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -278,16 +278,16 @@ pub fn links(inl: &[Tok]) -> Vec<(String, String)> {
 /// Inline tokens → rich text, adjacent runs of one style and link merged.
 pub fn rich(inl: &[Tok]) -> RichText {
     // Runs of one style and link, grown as the tokens come, then boxed.
-    let mut runs: Vec<(String, Style, Option<String>)> = Vec::new();
-    let mut link: Option<String> = None;
+    let mut runs: Vec<(String, Style, bool)> = Vec::new();
+    let mut link = false;
     for t in inl {
         let (text, style) = match t {
-            Tok::LinkStart(d) => {
-                link = Some(d.clone());
+            Tok::LinkStart(_) => {
+                link = true;
                 continue;
             }
             Tok::LinkEnd => {
-                link = None;
+                link = false;
                 continue;
             }
             Tok::Text(s, st) => (s.as_str(), *st),
@@ -295,7 +295,7 @@ pub fn rich(inl: &[Tok]) -> RichText {
         };
         match runs.last_mut() {
             Some((t, s, l)) if *s == style && *l == link => t.push_str(text),
-            _ => runs.push((text.to_string(), style, link.clone())),
+            _ => runs.push((text.to_string(), style, link)),
         }
     }
     // Collapse white space at the ends, as markdown does.
@@ -312,7 +312,7 @@ pub fn rich(inl: &[Tok]) -> RichText {
         .map(|(t, style, link)| Span {
             text: t.into_boxed_str(),
             style,
-            link: link.map(String::into_boxed_str),
+            link,
         })
         .collect();
     RichText(spans.into())

@@ -175,7 +175,7 @@ fn plain_pieces(th: &Theme, t: &RichText, base: Style) -> Vec<(String, Style)> {
             if s.style.code {
                 st = st.patch(th.code());
             }
-            if s.link.is_some() {
+            if s.link {
                 st = st.patch(th.link());
             }
             (s.text.to_string(), st)

@@ -55,7 +55,7 @@ impl DocBuilder<'_> {
                         code: true,
                         ..Default::default()
                     },
-                    link: None,
+                    link: false,
                 }])),
                 line: *line,
                 children: Box::default(),
