@@ -42,8 +42,6 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
 struct Part {
     /// Local number → word.
     words: Vec<Box<str>>,
-    /// Per local number: the entries that have it.
-    lists: Vec<RoaringBitmap>,
     /// The entries' words in order, as local numbers.
     stream: Stream,
     /// Per entry: how many words.
@@ -114,8 +112,6 @@ pub struct Texts<'a> {
 impl Part {
     fn new(texts: &Texts, run: std::ops::Range<usize>) -> Part {
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
-        let mut words: Vec<Box<str>> = Vec::new();
-        let mut lists: Vec<RoaringBitmap> = Vec::new();
         let mut stream = Stream::Narrow(Vec::new());
         let mut lens = Vec::with_capacity(run.len());
         let mut buf = String::new();
@@ -128,7 +124,6 @@ impl Part {
                 let per_entry = stream.len().div_ceil(SAMPLE);
                 stream.reserve_exact(per_entry * (end - i) * 9 / 8);
             }
-            let entry = i as u32;
             let before = stream.len();
             text.clear();
             (texts.write)(i, &mut text);
@@ -136,24 +131,23 @@ impl Part {
                 let id = match ids.get(w) {
                     Some(&id) => id,
                     None => {
-                        let id = words.len() as u32;
+                        let id = ids.len() as u32;
                         ids.insert(w.into(), id);
-                        words.push(w.into());
-                        lists.push(RoaringBitmap::new());
                         id
                     }
                 };
-                // Entries come in order: a second occurrence in the same entry is not pushed.
-                let _ = lists[id as usize].try_push(entry);
                 stream.push(id);
             });
             lens.push((stream.len() - before) as u32);
         }
         stream.shrink();
+        let mut words: Vec<Box<str>> = vec![Box::default(); ids.len()];
+        for (w, id) in ids {
+            words[id as usize] = w;
+        }
         Part {
             stream,
             words,
-            lists,
             lens,
         }
     }
@@ -237,6 +231,20 @@ struct Words {
     ends: Vec<u32>,
 }
 
+/// A run's entries per word: word `w`'s are `entries[starts[w]..starts[w + 1]]`, in order.
+struct RunLists {
+    starts: Vec<u32>,
+    entries: Vec<u32>,
+}
+
+impl RunLists {
+    fn of(&self, word: usize) -> &[u32] {
+        let from = self.starts.get(word).copied().unwrap_or(0) as usize;
+        let to = self.starts.get(word + 1).copied().unwrap_or(0) as usize;
+        self.entries.get(from..to).unwrap_or_default()
+    }
+}
+
 /// One run's words in order, and what its own numbers are in the dictionary.
 struct Run {
     stream: Stream,
@@ -264,23 +272,15 @@ impl Words {
             .map(|k| Part::new(texts, k * chunk..((k + 1) * chunk).min(n)))
             .collect();
         let mut ids: rustc_hash::FxHashMap<Box<str>, u32> = Default::default();
-        let mut lists: Vec<RoaringBitmap> = Vec::new();
         let mut runs: Vec<Run> = Vec::with_capacity(parts.len());
         let mut ends: Vec<u32> = Vec::with_capacity(n);
         for part in parts {
             let numbers: Vec<u32> = part
                 .words
                 .into_iter()
-                .zip(part.lists)
-                .map(|(w, list)| {
-                    let next = lists.len() as u32;
-                    let id = *ids.entry(w).or_insert(next);
-                    if id == next {
-                        lists.push(list);
-                    } else {
-                        lists[id as usize] |= list;
-                    }
-                    id
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
                 })
                 .collect();
             runs.push(Run {
@@ -295,15 +295,14 @@ impl Words {
         }
         let mut sorted: Vec<(Box<str>, u32)> = ids.into_iter().collect();
         sorted.sort_unstable();
-        let mut postings = Vec::with_capacity(sorted.len());
+        let count = sorted.len();
         let mut builder = MapBuilder::memory();
         // First-seen numbers → sorted numbers.
-        let mut renumber = vec![0u32; sorted.len()];
+        let mut renumber = vec![0u32; count];
         for (n, (w, id)) in sorted.into_iter().enumerate() {
             renumber[id as usize] = n as u32;
             // Keys are distinct and inserted in order, so this cannot fail.
             let _ = builder.insert(w.as_bytes(), n as u64);
-            postings.push(std::mem::take(&mut lists[id as usize]));
         }
         let terms = builder
             .into_inner()
@@ -315,13 +314,71 @@ impl Words {
                 *id = renumber[*id as usize];
             }
         }
-        Words {
+        let mut words = Words {
             terms,
-            postings,
+            postings: Vec::new(),
             runs,
             run: chunk,
             ends,
+        };
+        words.postings = words.postings(count);
+        words
+    }
+
+    /// Per word (of `count`), the entries that have it, read from the entries' words in order. A few
+    /// runs at a time, each on its own thread, list their entries per word; then each word's list
+    /// grows at its end by theirs, words shared out among the threads. So a list is written once, in
+    /// order, and only a few runs' lists are held at a time.
+    fn postings(&self, count: usize) -> Vec<RoaringBitmap> {
+        use rayon::prelude::*;
+        let mut postings = vec![RoaringBitmap::new(); count];
+        let runs: Vec<usize> = (0..self.runs.len()).collect();
+        for wave in runs.chunks(2 * rayon::current_num_threads().max(1)) {
+            let lists: Vec<RunLists> = wave.par_iter().map(|&k| self.run_lists(k, count)).collect();
+            postings.par_iter_mut().enumerate().for_each(|(word, p)| {
+                for l in &lists {
+                    let _ = p.append(l.of(word).iter().copied());
+                }
+            });
         }
+        postings
+    }
+
+    /// Run `k`'s entries per word (of `count`, by their numbers in the dictionary).
+    fn run_lists(&self, k: usize, count: usize) -> RunLists {
+        let first = k * self.run.max(1);
+        let last = (first + self.run.max(1)).min(self.ends.len());
+        // The last entry each word was counted for: a word twice in one entry is listed once.
+        let mut seen = vec![u32::MAX; count];
+        let mut starts = vec![0u32; count + 1];
+        for e in first..last {
+            for id in self.words_of(e).into_iter().flatten() {
+                let id = id as usize;
+                if let Some(s) = seen.get_mut(id).filter(|s| **s != e as u32) {
+                    *s = e as u32;
+                    starts[id + 1] += 1;
+                }
+            }
+        }
+        for w in 0..count {
+            starts[w + 1] += starts[w];
+        }
+        let mut next = starts.clone();
+        let mut entries = vec![0u32; starts[count] as usize];
+        seen.fill(u32::MAX);
+        for e in first..last {
+            for id in self.words_of(e).into_iter().flatten() {
+                let id = id as usize;
+                if let Some(s) = seen.get_mut(id).filter(|s| **s != e as u32) {
+                    *s = e as u32;
+                    if let Some(slot) = entries.get_mut(next[id] as usize) {
+                        *slot = e as u32;
+                    }
+                    next[id] += 1;
+                }
+            }
+        }
+        RunLists { starts, entries }
     }
 
     /// The numbers of the words that start with `word` (lowercased), or with one typo when `typo`.
