@@ -735,6 +735,34 @@ mod tests {
     }
 
     #[test]
+    fn every_word_lists_its_entries_across_runs_and_waves_of_runs() {
+        // 40,000 entries: ten runs of 4,096 at most, listed a few runs at a time.
+        let texts: Vec<String> = (0..40_000)
+            .map(|i| format!("seven{} thirteen{} all seven{}", i % 7, i % 13, i % 7))
+            .collect();
+        let write = |i: usize, out: &mut String| out.push_str(&texts[i]);
+        let idx = TextIndex::new(&Texts {
+            count: texts.len(),
+            write: &write,
+        });
+        let want =
+            |keep: &dyn Fn(u32) -> bool| (0..40_000u32).filter(|&i| keep(i)).collect::<Vec<_>>();
+        assert_eq!(
+            idx.word("seven3").iter().collect::<Vec<_>>(),
+            want(&|i| i % 7 == 3)
+        );
+        assert_eq!(
+            idx.word("thirteen12").iter().collect::<Vec<_>>(),
+            want(&|i| i % 13 == 12)
+        );
+        assert_eq!(idx.word("all").len(), 40_000);
+        assert_eq!(
+            idx.word("thirteen1").len(),
+            want(&|i| [1, 10, 11, 12].contains(&(i % 13))).len() as u64
+        );
+    }
+
+    #[test]
     fn the_index_answers_as_the_word_matcher_does() {
         let texts = [
             "Stragglers slow training",
