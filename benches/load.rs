@@ -111,7 +111,7 @@ fn load(c: &mut Criterion) {
         let mut edited = library.clone();
         if !edited.documents.is_empty() {
             if let Some(p) = edited.documents.make_mut(0).papers.first_mut() {
-                p.title.push_str(" (revised)");
+                p.title = format!("{} (revised)", p.title).into();
             }
         }
         g.bench_function("index_updated_one_file", |b| {

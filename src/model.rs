@@ -49,7 +49,7 @@ impl Library {
 
     /// Finds a paper by its stable id.
     pub fn find_id(&self, id: &str) -> Option<PaperRef> {
-        self.papers().find(|(_, p)| p.id == id).map(|(r, _)| r)
+        self.papers().find(|(_, p)| &*p.id == id).map(|(r, _)| r)
     }
 
     /// Finds a loaded document by the file it was read from.
@@ -163,12 +163,12 @@ impl Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paper {
     /// Stable id: `<document slug>/<title slug>`, unique within the library.
-    pub id: String,
-    pub title: String,
+    pub id: Box<str>,
+    pub title: Box<str>,
     /// A trailing venue such as `SOSP 2023` or `arXiv 2312.07104`.
-    pub venue: Option<String>,
+    pub venue: Option<Box<str>>,
     /// A trailing `, by Author`.
-    pub authors: Option<String>,
+    pub authors: Option<Box<str>>,
     /// Section and topic titles from the document down to the paper (shared by the papers of a topic).
     pub topics: std::sync::Arc<[String]>,
     /// 1-based line where the paper's list item starts.

@@ -262,7 +262,7 @@ impl App {
             source: doc.source.clone(),
             after_line: paper.line,
             shape,
-            after_title: paper.title.clone(),
+            after_title: paper.title.to_string(),
             place: tree.breadcrumb(at),
             generation: self.generation,
         })

@@ -100,7 +100,7 @@ impl App {
         let id = self.tree_view.selected?;
         let node = self.tree.nodes.get(id)?;
         let at = match node.paper().and_then(|r| self.library.paper(r)) {
-            Some(p) => Target::Paper(p.id.clone()),
+            Some(p) => Target::Paper(p.id.to_string()),
             None => Target::Node(self.node_key(id)),
         };
         Some(Place {

@@ -95,7 +95,7 @@ impl App {
             .places(r)
             .into_iter()
             .filter_map(|o| self.library.paper(o))
-            .map(|o| o.id.clone())
+            .map(|o| o.id.to_string())
             .collect();
         let set = if bookmark {
             &mut self.marks.bookmarks

@@ -104,11 +104,11 @@ impl App {
                     let (by_id, by_line) = found.entry(doc).or_insert_with(|| {
                         let papers = now.papers.iter().enumerate();
                         (
-                            papers.clone().map(|(i, p)| (p.id.as_str(), i)).collect(),
+                            papers.clone().map(|(i, p)| (&*p.id, i)).collect(),
                             papers.map(|(i, p)| (p.line, i)).collect(),
                         )
                     });
-                    hit.paper.paper = *by_id.get(p.id.as_str()).or(by_line.get(&p.line))?;
+                    hit.paper.paper = *by_id.get(&*p.id).or(by_line.get(&p.line))?;
                     if !taken.insert(hit.paper) {
                         return None;
                     }

@@ -98,7 +98,7 @@ impl App {
             let paper = tree.nodes[id].paper().and_then(|r| self.library.paper(r));
             Selection {
                 node: self.node_key_in(tree, id),
-                paper: paper.map(|p| p.id.clone()),
+                paper: paper.map(|p| p.id.to_string()),
                 line: paper.map(|p| p.line),
             }
         });

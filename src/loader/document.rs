@@ -493,10 +493,10 @@ impl DocBuilder<'_> {
         }
         let index = self.papers.len();
         self.papers.push(Paper {
-            id: String::new(),
-            title,
-            venue: head.venue,
-            authors: head.authors,
+            id: Box::default(),
+            title: title.into(),
+            venue: head.venue.map(String::into_boxed_str),
+            authors: head.authors.map(String::into_boxed_str),
             topics,
             line,
             links: links.into(),

@@ -422,7 +422,7 @@ pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
         let doc_slug = doc_slug(doc);
         let mut hashes = Vec::with_capacity(doc.papers.len());
         for p in &mut doc.papers {
-            p.id = id_base(&doc_slug, p);
+            p.id = id_base(&doc_slug, p).into();
             hashes.push(hash_id(&p.id));
         }
         doc.id_bases = IdBases {
@@ -443,7 +443,7 @@ pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
             let doc = library.documents.make_mut(d);
             let doc_slug = doc_slug(doc);
             for p in &mut doc.papers {
-                p.id = id_base(&doc_slug, p);
+                p.id = id_base(&doc_slug, p).into();
             }
             doc.id_bases.suffixed = false;
         }
@@ -503,7 +503,7 @@ fn assign_ids_in_order(library: &mut Library) -> Vec<Warning> {
             base.clear();
             push_id_base(&doc_slug, p, &mut base);
             let id: Cow<'_, str> = match seen.get(base.as_str()) {
-                None if p.id == base => Cow::Borrowed(p.id.as_str()),
+                None if *p.id == *base => Cow::Borrowed(&*p.id),
                 None => Cow::Owned(base.clone()),
                 Some(&(first_doc, first_line)) => {
                     suffixed = true;
@@ -513,7 +513,7 @@ fn assign_ids_in_order(library: &mut Library) -> Vec<Warning> {
                         line: p.line,
                         kind: WarningKind::DuplicateId {
                             id: base.clone(),
-                            title: p.title.clone(),
+                            title: p.title.to_string(),
                             first: if *first == doc.source {
                                 format!("line {first_line}")
                             } else {
@@ -530,8 +530,14 @@ fn assign_ids_in_order(library: &mut Library) -> Vec<Warning> {
                     Cow::Owned(id)
                 }
             };
-            if ids.is_none() && id != p.id.as_str() {
-                ids = Some(doc.papers.iter().take(i).map(|p| p.id.clone()).collect());
+            if ids.is_none() && id != *p.id {
+                ids = Some(
+                    doc.papers
+                        .iter()
+                        .take(i)
+                        .map(|p| p.id.to_string())
+                        .collect(),
+                );
             }
             if let Some(ids) = &mut ids {
                 ids.push(id.to_string());
@@ -539,7 +545,7 @@ fn assign_ids_in_order(library: &mut Library) -> Vec<Warning> {
             seen.insert(id, (d, p.line));
         }
         if ids.is_some() || suffixed != doc.id_bases.suffixed {
-            let ids = ids.unwrap_or_else(|| doc.papers.iter().map(|p| p.id.clone()).collect());
+            let ids = ids.unwrap_or_else(|| doc.papers.iter().map(|p| p.id.to_string()).collect());
             renamed.push((d, ids, suffixed));
         }
     }
@@ -547,7 +553,7 @@ fn assign_ids_in_order(library: &mut Library) -> Vec<Warning> {
     for (d, ids, suffixed) in renamed {
         let doc = library.documents.make_mut(d);
         for (p, id) in doc.papers.iter_mut().zip(ids) {
-            p.id = id;
+            p.id = id.into();
         }
         doc.id_bases.suffixed = suffixed;
     }

@@ -114,7 +114,10 @@ impl Tree {
             t.roots.push(id);
             for &w in &g.works {
                 let Some(r) = works.fullest(w) else { continue };
-                let title = lib.paper(r).map(|p| p.title.clone()).unwrap_or_default();
+                let title = lib
+                    .paper(r)
+                    .map(|p| p.title.to_string())
+                    .unwrap_or_default();
                 let node = t.push(NodeKind::Paper(r), Some(r.doc), title, Some(id));
                 for &place in works.places(w) {
                     match t.node_of_paper(place) {
@@ -222,7 +225,10 @@ impl Tree {
                     doc: d,
                     paper: *index,
                 };
-                let title = lib.paper(r).map(|p| p.title.clone()).unwrap_or_default();
+                let title = lib
+                    .paper(r)
+                    .map(|p| p.title.to_string())
+                    .unwrap_or_default();
                 let id = self.push(NodeKind::Paper(r), Some(d), title, Some(parent));
                 self.set_paper_node(r, id);
             }

@@ -295,7 +295,7 @@ mod tests {
         let titles: Vec<&str> = g[0]
             .works
             .iter()
-            .map(|&w| lib.paper(works.fullest(w).unwrap()).unwrap().title.as_str())
+            .map(|&w| &*lib.paper(works.fullest(w).unwrap()).unwrap().title)
             .collect();
         assert_eq!(
             titles,

@@ -55,7 +55,7 @@ pub fn key(title: &str) -> String {
 pub fn key_of_paper(p: &Paper) -> String {
     let k = key(&p.title);
     if k.is_empty() {
-        p.id.clone()
+        p.id.to_string()
     } else {
         k
     }
@@ -408,7 +408,7 @@ pub fn mark_keys<'a>(
     }
     let legacy: Vec<String> = lib
         .papers()
-        .filter(|(_, p)| out.contains(&p.id))
+        .filter(|(_, p)| out.contains(&*p.id))
         .filter_map(|(r, _)| works.key_of(r).map(str::to_string))
         .collect();
     out.extend(legacy);
@@ -422,7 +422,7 @@ mod tests {
 
     fn paper(title: &str, links: &[&str]) -> Paper {
         Paper {
-            id: String::new(),
+            id: Box::default(),
             title: title.into(),
             venue: None,
             authors: None,
@@ -486,7 +486,7 @@ mod tests {
         ]));
         for i in 0..lib.documents.len() {
             for (j, p) in lib.documents.make_mut(i).papers.iter_mut().enumerate() {
-                p.id = format!("d{i}/p{j}");
+                p.id = format!("d{i}/p{j}").into();
             }
         }
         let w = Works::new(&lib);

@@ -121,7 +121,7 @@ fn reference(lib: &Library, query: &str) -> Vec<(PaperRef, Field)> {
         .collect();
     let mut out = Vec::new();
     'papers: for (r, p) in lib.papers() {
-        let title = p.title.as_str();
+        let title = &*p.title;
         let ctx = context(lib, r);
         let aff = p.affiliations.join(" & ");
         let text = flatten(&p.takeaways);

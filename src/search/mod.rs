@@ -414,7 +414,7 @@ pub(super) mod tests {
 
     pub(super) fn titles(lib: &Library, hits: &[Hit]) -> Vec<String> {
         hits.iter()
-            .map(|h| lib.paper(h.paper).unwrap().title.clone())
+            .map(|h| lib.paper(h.paper).unwrap().title.to_string())
             .collect()
     }
 

@@ -9,15 +9,15 @@ use std::sync::Arc;
 #[derive(Debug, Default, Clone)]
 struct Buffer {
     text: String,
-    /// Where each string ends in `text`.
-    ends: Vec<usize>,
+    /// Where each string ends in `text` (four bytes each: a buffer holds names, far below 4 GiB).
+    ends: Vec<u32>,
 }
 
 impl Buffer {
     fn range(&self, i: usize) -> Option<(usize, usize)> {
-        let end = *self.ends.get(i)?;
+        let end = *self.ends.get(i)? as usize;
         let start = match i.checked_sub(1) {
-            Some(p) => self.ends.get(p).copied().unwrap_or(0),
+            Some(p) => self.ends.get(p).copied().unwrap_or(0) as usize,
             None => 0,
         };
         Some((start, end))
@@ -83,9 +83,16 @@ impl Strings {
         self.more.ends.reserve_exact(count);
     }
 
+    /// Adds `s` as the next string; past 4 GiB of names, an empty one instead.
     pub(super) fn push(&mut self, s: &str) {
-        self.more.text.push_str(s);
-        self.more.ends.push(self.more.text.len());
+        let more = &mut self.more;
+        match u32::try_from(more.text.len() + s.len()) {
+            Ok(end) => {
+                more.text.push_str(s);
+                more.ends.push(end);
+            }
+            Err(_) => more.ends.push(more.text.len() as u32),
+        }
     }
 
     #[cfg(test)]

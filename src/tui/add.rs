@@ -124,7 +124,7 @@ fn write(
     let still = old_doc
         .papers
         .iter()
-        .any(|p| p.line == target.after_line && p.title == target.after_title);
+        .any(|p| p.line == target.after_line && *p.title == *target.after_title);
     if !still {
         return Err(Why::Changed);
     }

@@ -226,7 +226,7 @@ fn paper(
     }
     let mut about = Vec::new();
     if let Some(v) = &p.venue {
-        about.push(v.clone());
+        about.push(v.to_string());
     }
     if let Some(a) = &p.authors {
         about.push(format!("by {a}"));

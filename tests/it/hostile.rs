@@ -24,7 +24,10 @@ fn one(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> loader::Loaded {
 }
 
 fn titles(l: &loader::Loaded) -> Vec<String> {
-    l.library.papers().map(|(_, p)| p.title.clone()).collect()
+    l.library
+        .papers()
+        .map(|(_, p)| p.title.to_string())
+        .collect()
 }
 
 /// Renders the app at 100×30 and returns every cell's symbol.
@@ -75,7 +78,7 @@ fn nul_bytes_bom_crlf_and_lone_cr() {
         ("cr.md", format!("# T\r\r{}", PAPER.replace('\n', "\r"))),
     ] {
         let l = one(dir.path(), name, text);
-        assert_eq!(l.library.documents[0].title, "T", "{name}");
+        assert_eq!(&*l.library.documents[0].title, "T", "{name}");
         assert_eq!(titles(&l), vec!["Safe Paper"], "{name}");
         assert_eq!(l.library.documents[0].papers[0].line, 3, "{name}");
     }
@@ -317,12 +320,7 @@ fn symlink_loops_fifos_folders_named_md_and_vanished_files() {
     let l = rx
         .recv_timeout(std::time::Duration::from_secs(20))
         .expect("loading finished");
-    let docs: Vec<&str> = l
-        .library
-        .documents
-        .iter()
-        .map(|d| d.title.as_str())
-        .collect();
+    let docs: Vec<&str> = l.library.documents.iter().map(|d| &*d.title).collect();
     assert_eq!(docs, vec!["Good", "Inner"]);
     let errs: Vec<String> = l.errors.iter().map(|e| e.to_string()).collect();
     assert!(

@@ -16,7 +16,7 @@ fn doc(name: &str) -> Document {
 }
 
 fn titles(d: &Document) -> Vec<&str> {
-    d.papers.iter().map(|p| p.title.as_str()).collect()
+    d.papers.iter().map(|p| &*p.title).collect()
 }
 
 fn paper<'a>(d: &'a Document, title_start: &str) -> &'a Paper {
@@ -29,7 +29,7 @@ fn paper<'a>(d: &'a Document, title_start: &str) -> &'a Paper {
 #[test]
 fn conference_title_kind_and_meta() {
     let d = doc("rules/conference.md");
-    assert_eq!(d.title, "TOY 2031");
+    assert_eq!(&*d.title, "TOY 2031");
     assert_eq!(d.kind, DocKind::List);
     let meta: Vec<(String, String)> = d
         .meta
@@ -137,7 +137,7 @@ fn title_as_link_gets_label_paper_and_local_note_resolves() {
     );
     assert_eq!(p.note_page().map(|l| &*l.url), Some("platypus.md"));
     let dingo = paper(&d, "Dingo");
-    assert_eq!(dingo.title, "Dingo: Fair Sharing for Packs of GPUs");
+    assert_eq!(&*dingo.title, "Dingo: Fair Sharing for Packs of GPUs");
     assert_eq!(dingo.authors.as_deref(), Some("Ann Author"));
     // A link to a folder means the folder's README.md.
     assert_eq!(
@@ -217,7 +217,7 @@ fn topics_nest_three_levels() {
 #[test]
 fn gitbook_tags_html_escapes_cjk_and_emoji() {
     let d = doc("rules/gitbook.md");
-    assert_eq!(d.title, "混合 Notes 🦘");
+    assert_eq!(&*d.title, "混合 Notes 🦘");
     assert_eq!(titles(&d), vec!["袋鼠: Jumping Over [Brackets] 🦘"]);
     let p = &d.papers[0];
     assert_eq!(&*p.links[0].url, "https://toy.example.org/kangaroo_jump");
@@ -241,19 +241,14 @@ fn crlf_and_bom_give_the_same_papers_and_lines() {
     let dos = format!("\u{feff}{}", text.replace('\n', "\r\n"));
     let (a, _) = loader::document::build("a.md", None, &text);
     let (b, _) = loader::document::build("b.md", None, &dos);
-    assert_eq!(b.title, "TOY 2031");
+    assert_eq!(&*b.title, "TOY 2031");
     assert_eq!(a.papers, b.papers);
 }
 
 #[test]
 fn folders_load_recursively_sorted_without_summary() {
     let loaded = load("folder");
-    let titles: Vec<&str> = loaded
-        .library
-        .documents
-        .iter()
-        .map(|d| d.title.as_str())
-        .collect();
+    let titles: Vec<&str> = loaded.library.documents.iter().map(|d| &*d.title).collect();
     assert_eq!(titles, vec!["Folder A", "Folder B"]);
 }
 
@@ -266,7 +261,9 @@ fn ids_are_stable_when_unrelated_lines_change() {
         lib.documents
             .push(loader::document::build("x.md", None, t).0);
         loader::assign_ids(&mut lib);
-        lib.papers().map(|(_, p)| p.id.clone()).collect::<Vec<_>>()
+        lib.papers()
+            .map(|(_, p)| p.id.to_string())
+            .collect::<Vec<_>>()
     };
     let before = ids(&text);
     assert_eq!(before[0], "toy-2031/quokka-fast-lookups-for-tiny-keys");
@@ -311,7 +308,7 @@ fn bundled_notes_hold_the_seed_papers() {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let d = &loaded.library.documents[0];
     assert_eq!(d.source, "notes/atc-2025.md");
-    assert_eq!(d.title, "ATC 2025");
+    assert_eq!(&*d.title, "ATC 2025");
     assert_eq!(d.papers.len(), 28);
     let g = paper(d, "GreyHound");
     assert_eq!(names(&g.affiliations), vec!["HKUST", "Alibaba"]);
@@ -333,7 +330,7 @@ fn shapes(name: &str) -> Vec<(usize, &'static str, String, Vec<String>)> {
             (
                 p.line,
                 p.shape.as_str(),
-                p.title.clone(),
+                p.title.to_string(),
                 p.links.iter().map(|l| l.url.to_string()).collect(),
             )
         })
@@ -439,7 +436,7 @@ fn awesome_list_link_groups() {
 fn title_as_link_continued_with_venue_and_description() {
     let d = doc("shapes/title-link.md");
     let w = paper(&d, "Wingbeat");
-    assert_eq!(w.title, "Wingbeat: Modelling the Owl's Silent Stroke");
+    assert_eq!(&*w.title, "Wingbeat: Modelling the Owl's Silent Stroke");
     assert_eq!(w.venue.as_deref(), Some("ICML'24"));
     assert_eq!(w.takeaways[0].text.plain(), "we model every feather");
     assert_eq!(&*w.links[0].label, "Paper");

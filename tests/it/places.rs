@@ -81,7 +81,7 @@ fn side_pane_with_summary() {
         .tree_view
         .rows
         .iter()
-        .map(|&id| a.tree.nodes[id].title.as_str())
+        .map(|&id| &*a.tree.nodes[id].title)
         .collect();
     assert_eq!(
         tops,
@@ -228,7 +228,7 @@ fn marking_one_place_marks_the_work_everywhere() {
         assert!(a.is_read(a.tree.nodes[id].paper().unwrap()));
     }
     let venues = a.tree.roots[2];
-    assert_eq!(a.tree.nodes[venues].title, "Venues");
+    assert_eq!(&*a.tree.nodes[venues].title, "Venues");
     assert_eq!(a.marks.unread[venues], a.tree.nodes[venues].papers - 1);
     // The side pane stars every place.
     expand_all(&mut a);
@@ -329,7 +329,7 @@ fn a_link_to_a_list_lands_on_the_same_work_inside_it_else_on_the_list() {
     jump(&mut a, "numbat");
     keys(&mut a, "1");
     let sel = a.tree_view.selected.unwrap();
-    assert_eq!(a.tree.nodes[sel].title, "TOY 2030");
+    assert_eq!(&*a.tree.nodes[sel].title, "TOY 2030");
     assert!(a.selected_paper().is_none());
 }
 
@@ -368,7 +368,7 @@ fn the_session_restores_expansion_and_selection_in_the_navigation() {
     assert_eq!(again.tree_view.rows, a.tree_view.rows);
     assert_eq!(selected_breadcrumb(&again), selected);
     assert_eq!(
-        again
+        &*again
             .library
             .paper(again.selected_paper().unwrap().0)
             .unwrap()

@@ -10,7 +10,7 @@ use takeaway::loader;
 use takeaway::tui::watch::{self, Pending};
 
 fn titles(lib: &takeaway::model::Library) -> Vec<String> {
-    lib.papers().map(|(_, p)| p.title.clone()).collect()
+    lib.papers().map(|(_, p)| p.title.to_string()).collect()
 }
 
 fn paper(title: &str) -> String {
@@ -213,7 +213,7 @@ fn a_reload_reads_only_the_changed_files() {
     assert_eq!(titles(&after.library), vec!["Alpha", "Beta Two"]);
     assert!(after.errors.is_empty());
     // Ids are assigned again over the whole library.
-    let ids: Vec<&str> = after.library.papers().map(|(_, p)| p.id.as_str()).collect();
+    let ids: Vec<&str> = after.library.papers().map(|(_, p)| &*p.id).collect();
     assert_eq!(ids, vec!["doc/alpha", "doc/beta-two"]);
 }
 

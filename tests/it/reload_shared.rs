@@ -165,7 +165,7 @@ fn a_reload_shares_unchanged_documents_and_gives_what_a_full_load_gives() {
         "c.md is shared"
     );
     assert!(!Arc::ptr_eq(&docs[1], &before.documents[1]));
-    assert_eq!(docs[1].papers[0].title, "Barn Owl Scheduling, Revised");
+    assert_eq!(&*docs[1].papers[0].title, "Barn Owl Scheduling, Revised");
     let counting = app.library.find_id("owl-2030/counting-owls").unwrap();
     assert_eq!(app.works.places_of(counting).len(), 3);
     let work = app.works.work_of(counting).unwrap();
@@ -180,7 +180,7 @@ fn a_reload_shares_unchanged_documents_and_gives_what_a_full_load_gives() {
     std::fs::write(&files[1], dup).unwrap();
     reload(&mut app, dir.path(), &files[1..2]);
     assert_eq!(
-        app.library.documents[1].papers[1].id,
+        &*app.library.documents[1].papers[1].id,
         "hoot-2031/tawny-caches-2"
     );
     assert_same_as_a_full_load(&app, dir.path());
@@ -195,7 +195,7 @@ fn a_reload_shares_unchanged_documents_and_gives_what_a_full_load_gives() {
     std::fs::write(&files[2], c).unwrap();
     reload(&mut app, dir.path(), &files[2..3]);
     assert_eq!(
-        app.library.documents[2].papers[0].id,
+        &*app.library.documents[2].papers[0].id,
         "owl-2030/counting-owls-2"
     );
     assert_same_as_a_full_load(&app, dir.path());
@@ -206,7 +206,7 @@ fn a_reload_shares_unchanged_documents_and_gives_what_a_full_load_gives() {
     std::fs::write(&files[0], a).unwrap();
     reload(&mut app, dir.path(), &files[0..1]);
     assert_eq!(
-        app.library.documents[2].papers[0].id,
+        &*app.library.documents[2].papers[0].id,
         "owl-2030/counting-owls"
     );
     assert_same_as_a_full_load(&app, dir.path());
@@ -242,7 +242,7 @@ fn with_a_filter_active_a_reload_keeps_it_and_finds_its_hits_again_on_the_worker
     app.handle(Event::Key(Key::plain(KeyCode::Enter)));
     let titles = |app: &App| {
         let mut t: Vec<String> = (app.filter.hits.iter())
-            .filter_map(|h| Some(app.library.paper(h.paper)?.title.clone()))
+            .filter_map(|h| Some(app.library.paper(h.paper)?.title.to_string()))
             .collect();
         t.sort();
         t

@@ -199,7 +199,7 @@ fn the_dagshub_line_is_read() {
     // A code host's title link without a paper link is software, not a paper; what matters is the
     // read ends, and nothing of the text is lost or split inside a character.
     for p in &doc.papers {
-        assert!(md.contains(&p.title), "{:?}", p.title);
+        assert!(md.contains(&*p.title), "{:?}", p.title);
     }
     let d = entry::describe(" - Community platform for Open Source ML – Manage experiments");
     assert_eq!(

@@ -60,7 +60,7 @@ fn only_bookmarked_and_only_unread_combine_with_the_filter() {
         .rows
         .iter()
         .filter_map(|&id| app.tree.nodes[id].paper())
-        .map(|r| app.library.paper(r).unwrap().title.clone())
+        .map(|r| app.library.paper(r).unwrap().title.to_string())
         .collect();
     assert_eq!(shown.len(), 2);
     assert_eq!(app.tree_view.shown_papers, 2);

@@ -42,7 +42,7 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 
 fn selected_title(app: &App) -> String {
     app.selected_paper()
-        .map(|(_, p)| p.title.clone())
+        .map(|(_, p)| p.title.to_string())
         .unwrap_or_default()
 }
 

@@ -124,7 +124,7 @@ fn bookmark_and_mark_read_act_on_the_whole_selection() {
         .library
         .papers()
         .filter(|(r, _)| app.is_read(*r))
-        .map(|(_, p)| p.title.clone())
+        .map(|(_, p)| p.title.to_string())
         .collect();
     assert_eq!(read, ["Owl Paper Number 1", "Owl Paper Number 2"]);
 }
@@ -146,7 +146,7 @@ fn works_not_seen_last_time_are_new_until_read() {
         .library
         .papers()
         .filter(|(r, _)| app.is_new(*r))
-        .map(|(_, p)| p.title.clone())
+        .map(|(_, p)| p.title.to_string())
         .collect();
     assert_eq!(new, ["Owl Paper Number 3"]);
     keys(&mut app, "/is:new");

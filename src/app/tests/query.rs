@@ -8,7 +8,7 @@ fn hit_titles(app: &App) -> Vec<String> {
     app.filter
         .hits
         .iter()
-        .map(|h| app.library.paper(h.paper).unwrap().title.clone())
+        .map(|h| app.library.paper(h.paper).unwrap().title.to_string())
         .collect()
 }
 

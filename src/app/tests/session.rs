@@ -137,7 +137,7 @@ fn notes_loaded_later_open_as_at_start_with_the_session_restored() {
     let mut state = State::default();
     app.session(&mut state);
     state.bookmarks.insert(
-        app.selected_paper().unwrap().1.id.clone(),
+        app.selected_paper().unwrap().1.id.to_string(),
         Default::default(),
     );
     let mut later = App::new(Library::default());
