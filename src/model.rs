@@ -123,29 +123,30 @@ pub struct Meta {
     pub value: RichText,
 }
 
-/// A branch or leaf of a document's tree.
+/// A branch or leaf of a document's tree. Branches are boxed: a tree has a leaf per paper, and a leaf
+/// is then two words, not a branch's seven.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     /// A heading below the title (other than `Papers`, whose children stand in its place).
-    Section {
-        title: String,
-        line: usize,
-        children: Vec<Node>,
-    },
+    Section(Box<Branch>),
     /// A list item holding papers.
-    Topic {
-        title: String,
-        line: usize,
-        children: Vec<Node>,
-    },
+    Topic(Box<Branch>),
     /// Index into `Document::papers`.
     Paper { index: usize },
+}
+
+/// A section or topic: its title, its 1-based line, and what is below it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Branch {
+    pub title: String,
+    pub line: usize,
+    pub children: Vec<Node>,
 }
 
 impl Node {
     pub fn children(&self) -> &[Node] {
         match self {
-            Node::Section { children, .. } | Node::Topic { children, .. } => children,
+            Node::Section(b) | Node::Topic(b) => &b.children,
             Node::Paper { .. } => &[],
         }
     }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use super::entry::{self, list, section, Head, Shape};
 use super::markdown::{self, plain, rich, MdBlock, MdItem, Tok};
 use super::{Warning, WarningKind};
-use crate::model::{DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
+use crate::model::{Branch, DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
 use frames::{attach, close_frames, topic_path, Frame, FrameKind, INNER};
 pub use paths::{local_path, local_target, normalize};
 use survey::{field_headings, is_meta_heading, is_papers_heading, names_papers, outside_links};
@@ -434,11 +434,11 @@ impl DocBuilder<'_> {
                         children.extend(self.items(sub, subc, topics));
                     }
                     topics.pop();
-                    nodes.push(Node::Topic {
+                    nodes.push(Node::Topic(Box::new(Branch {
                         title,
                         line: it.line,
                         children,
-                    });
+                    })));
                 }
                 list::Kind::Plain => {}
             }

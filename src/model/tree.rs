@@ -204,19 +204,14 @@ impl Tree {
 
     fn add(&mut self, lib: &Library, d: usize, n: &Node, parent: usize) {
         match n {
-            Node::Section {
-                title, children, ..
-            }
-            | Node::Topic {
-                title, children, ..
-            } => {
-                let kind = if matches!(n, Node::Section { .. }) {
+            Node::Section(b) | Node::Topic(b) => {
+                let kind = if matches!(n, Node::Section(_)) {
                     NodeKind::Section
                 } else {
                     NodeKind::Topic
                 };
-                let id = self.push(kind, Some(d), title.clone(), Some(parent));
-                for c in children {
+                let id = self.push(kind, Some(d), b.title.clone(), Some(parent));
+                for c in &b.children {
                     self.add(lib, d, c, id);
                 }
             }

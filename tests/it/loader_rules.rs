@@ -87,15 +87,13 @@ fn topics_come_from_headings_and_bullets_but_not_papers_heading() {
         .tree
         .iter()
         .map(|n| match n {
-            Node::Section { title, .. } => title.clone(),
+            Node::Section(b) => b.title.clone(),
             other => panic!("expected a section, got {other:?}"),
         })
         .collect();
     assert_eq!(top, vec!["Storage Systems", "Networking"]);
     assert_eq!(d.tree[0].paper_count(), 3);
-    assert!(
-        matches!(&d.tree[0].children()[0], Node::Topic { title, .. } if title == "Key-Value Stores")
-    );
+    assert!(matches!(&d.tree[0].children()[0], Node::Topic(b) if b.title == "Key-Value Stores"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! paragraphs, each gathering the nodes found inside it.
 
 use super::super::entry::section;
-use crate::model::Node;
+use crate::model::{Branch, Node};
 
 /// What encloses the blocks being walked.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,16 +62,16 @@ pub(super) fn attach(stack: &mut [Frame], f: Frame) {
         parent.children.extend(f.children);
     } else if f.children.iter().any(|n| n.paper_count() > 0) {
         parent.children.push(match f.kind {
-            FrameKind::Section | FrameKind::Root => Node::Section {
+            FrameKind::Section | FrameKind::Root => Node::Section(Box::new(Branch {
                 title: f.title,
                 line: f.line,
                 children: f.children,
-            },
-            FrameKind::Details | FrameKind::Bold => Node::Topic {
+            })),
+            FrameKind::Details | FrameKind::Bold => Node::Topic(Box::new(Branch {
                 title: f.title,
                 line: f.line,
                 children: f.children,
-            },
+            })),
         });
     }
 }
