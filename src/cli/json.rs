@@ -21,7 +21,17 @@ struct Doc<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
     meta: Vec<Meta<'a>>,
-    papers: Vec<Paper<'a>>,
+    papers: Papers<'a>,
+}
+
+/// A document's papers, each put in the output's shape as it is written (100,000 papers are not held
+/// twice).
+struct Papers<'a>(&'a [model::Paper]);
+
+impl Serialize for Papers<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(paper))
+    }
 }
 
 /// A node of the navigation: `source` names the document it is (absent for a part or folder).
@@ -51,7 +61,7 @@ struct Paper<'a> {
     line: usize,
     links: Vec<Link<'a>>,
     affiliations: &'a [Box<str>],
-    takeaways: Vec<Note>,
+    takeaways: Notes<'a>,
     shape: &'static str,
 }
 
@@ -62,16 +72,37 @@ struct Link<'a> {
     kind: &'static str,
 }
 
+/// Takeaways, written as `{"text", "children"}` each, their text without markup, as they are read
+/// (no copy of the takeaways' text is made first).
+struct Notes<'a>(&'a [model::Note]);
+
 #[derive(Serialize)]
-struct Note {
-    text: String,
-    children: Vec<Note>,
+struct Note<'a> {
+    text: Plain<'a>,
+    children: Notes<'a>,
 }
 
-fn note(n: &model::Note) -> Note {
-    Note {
-        text: n.text.plain(),
-        children: n.children.iter().map(note).collect(),
+impl Serialize for Notes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|n| Note {
+            text: Plain(&n.text),
+            children: Notes(&n.children),
+        }))
+    }
+}
+
+/// Rich text without markup ([`model::RichText::plain`]), written span by span.
+struct Plain<'a>(&'a model::RichText);
+
+impl std::fmt::Display for Plain<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0 .0.iter().try_for_each(|s| f.write_str(&s.text))
+    }
+}
+
+impl Serialize for Plain<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -103,7 +134,7 @@ fn paper(p: &model::Paper) -> Paper<'_> {
             })
             .collect(),
         affiliations: &p.affiliations,
-        takeaways: p.takeaways.iter().map(note).collect(),
+        takeaways: Notes(&p.takeaways),
         shape: p.shape.as_str(),
     }
 }
@@ -180,7 +211,7 @@ pub fn write(out: &mut impl Write, lib: &Library) -> std::io::Result<()> {
                         value: m.value.plain(),
                     })
                     .collect(),
-                papers: d.papers.iter().map(paper).collect(),
+                papers: Papers(&d.papers),
             })
             .collect(),
     };
