@@ -247,7 +247,11 @@ impl Runtime {
         } else {
             rt.app.start_news(last_seen);
         }
-        // The frame first, then the work: the screen shows at once however large the notes are.
+        // The frame first, then the work: the screen shows at once however large the notes are, and says
+        // from that first frame that the notes are loading (setting up the watcher takes a few ms).
+        if rt.ctx.load {
+            rt.app.loading = Some(Loading::default());
+        }
         rt.tui.draw(&rt.app)?;
         if !rt.ctx.paths.is_empty() {
             let tx = rt.tx.clone();
@@ -262,7 +266,6 @@ impl Runtime {
             }
         }
         if rt.ctx.load {
-            rt.app.loading = Some(Loading::default());
             workers::load(rt.ctx.paths.clone(), rt.tx.clone())?;
         }
         Ok(rt)
