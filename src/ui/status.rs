@@ -96,6 +96,9 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     }
     if app.filter.is_active() && app.filter.is_pending() {
         right.push_str(" · searching… ");
+    } else if app.filter.is_active() && app.loading.is_some() && app.library.documents.is_empty() {
+        // The first load: nothing is shown yet, so no count either (it would be 0 of no papers).
+        right.push_str(" · waiting for the notes ");
     } else if app.narrowed() && (!app.filter.is_active() || app.filter.is_current()) {
         let n = app.tree_view.shown_papers;
         let noun = match (app.filter.is_active(), n == 1) {

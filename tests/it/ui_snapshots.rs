@@ -248,6 +248,30 @@ fn loading_shows_the_frame_and_the_progress() {
 }
 
 #[test]
+fn a_filter_typed_during_the_first_load_waits_for_the_notes_instead_of_counting_none() {
+    let mut app = App::new(takeaway::model::Library::default());
+    app.loading = Some(takeaway::app::Loading {
+        done: 312,
+        total: 1000,
+    });
+    app.handle(Event::Resize {
+        width: 100,
+        height: 12,
+    });
+    app.handle(Event::Key(Key::ch('/')));
+    keys(&mut app, "owl");
+    let t = render(&app);
+    let status: String = (0..100)
+        .map(|x| t.backend().buffer()[(x, 11)].symbol().to_string())
+        .collect();
+    assert!(
+        status.ends_with("/owl · waiting for the notes "),
+        "{status:?}"
+    );
+    assert!(!status.contains("match"), "{status:?}");
+}
+
+#[test]
 fn a_code_block_in_a_takeaway_shows_as_its_lines() {
     let mut app = App::new(loader::load_paths(&[crate::common::fixture("code/owls.md")]).library);
     app.handle(Event::Resize {
