@@ -225,8 +225,8 @@ fn bookmarked_and_read_rows() {
     assert_eq!(buf[(star_x, grey)].fg, Color::Yellow);
 }
 
-#[test]
-fn loading_shows_the_frame_and_the_progress() {
+/// An app with no notes yet, its first load 312 files of 1,000 in, on a 100×12 screen.
+fn first_load() -> App {
     let mut app = App::new(takeaway::model::Library::default());
     app.loading = Some(takeaway::app::Loading {
         done: 312,
@@ -236,11 +236,22 @@ fn loading_shows_the_frame_and_the_progress() {
         width: 100,
         height: 12,
     });
+    app
+}
+
+/// The bottom row (the status line) of a 100×12 frame.
+fn status_row(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    (0..100)
+        .map(|x| t.backend().buffer()[(x, 11)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn loading_shows_the_frame_and_the_progress() {
+    let app = first_load();
     let t = render(&app);
     insta::assert_snapshot!(t.backend());
-    let status: String = (0..100)
-        .map(|x| t.backend().buffer()[(x, 11)].symbol().to_string())
-        .collect();
+    let status = status_row(&t);
     assert!(
         status.ends_with("loading 312 of 1,000 files ▰▰▰▱▱▱▱▱▱▱ "),
         "{status:?}"
@@ -249,21 +260,10 @@ fn loading_shows_the_frame_and_the_progress() {
 
 #[test]
 fn a_filter_typed_during_the_first_load_waits_for_the_notes_instead_of_counting_none() {
-    let mut app = App::new(takeaway::model::Library::default());
-    app.loading = Some(takeaway::app::Loading {
-        done: 312,
-        total: 1000,
-    });
-    app.handle(Event::Resize {
-        width: 100,
-        height: 12,
-    });
+    let mut app = first_load();
     app.handle(Event::Key(Key::ch('/')));
     keys(&mut app, "owl");
-    let t = render(&app);
-    let status: String = (0..100)
-        .map(|x| t.backend().buffer()[(x, 11)].symbol().to_string())
-        .collect();
+    let status = status_row(&render(&app));
     assert!(
         status.ends_with("/owl · waiting for the notes "),
         "{status:?}"
