@@ -8,11 +8,26 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
-use super::matching::{looks_in_contexts, looks_in_text, Rank};
+use super::matching::{looks_in_contexts, looks_in_text};
 use super::names::{self, NameHit, Scratch, Span, Word};
 use super::query::Scope;
 use super::strings::Strings;
 use super::{letter_mask, may_contain, Entry, Field, Index, NameCandidates, Search};
+
+/// How a word's score in a name is worked out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Scoring {
+    /// skim's score.
+    Exact,
+    /// At least skim's score, reading the name up to the word's span ([`names::bound`]).
+    Run,
+    /// At least skim's score, reading the span's tightest window ([`names::window_bound`]); or, when
+    /// that is below `need`, any number below it.
+    Window { need: i64 },
+    /// At least [`Scoring::Window`], reading at most the word's length of the name
+    /// ([`names::quick_bound`]).
+    Quick,
+}
 
 /// A fuzzy word, ready to match.
 pub(super) struct FuzzyTerm<'q> {
@@ -140,29 +155,27 @@ impl<'q> FuzzyTerm<'q> {
         }
     }
 
-    /// Its score where it matched (`field`, from [`FuzzyTerm::field`]); the takeaways' score is the
-    /// query's, not a word's (0 here). With [`Rank::Best`], a name's score may be a bound on it (at
-    /// least the score, cheaper to work out; for a one-character word the largest bonus, since skim
-    /// scores one character by its place alone, so that no name is read for it).
+    /// Its score where it matched (`field`, from [`FuzzyTerm::field`]), or a bound on it (see
+    /// [`Scoring`]); the takeaways' score is the query's, not a word's (0 here).
     pub(super) fn score(
         &self,
         index: &Index,
         i: u32,
         name: Option<&NameHit>,
         field: Field,
-        rank: Rank,
+        how: Scoring,
         scratch: &mut Scratch,
     ) -> i64 {
         let at = i as usize;
-        let m = &index.matcher;
-        let bound = rank == Rank::Best;
-        let name_score = |column: &Strings, span: Span, scratch: &mut Scratch| {
-            if bound && self.word.chars.len() == 1 {
-                names::ONE_CHARACTER_BOUND
-            } else if bound {
-                names::bound(column.bytes(at), span, &self.word)
-            } else {
-                names::score(m, column.get(at), span, &self.word, scratch).unwrap_or(0)
+        let name_score = |column: &Strings, span: Span, scratch: &mut Scratch| match how {
+            _ if how != Scoring::Exact && self.word.chars.len() == 1 => names::ONE_CHARACTER_BOUND,
+            Scoring::Quick => names::quick_bound(column.bytes(at), span, &self.word),
+            Scoring::Window { need } => {
+                names::window_bound(column.bytes(at), span, &self.word, need)
+            }
+            Scoring::Run => names::bound(column.bytes(at), span, &self.word),
+            Scoring::Exact => {
+                names::score(&index.matcher, column.get(at), span, &self.word, scratch).unwrap_or(0)
             }
         };
         match field {
@@ -170,12 +183,25 @@ impl<'q> FuzzyTerm<'q> {
             Field::Affiliations => name.map_or(0, |h| {
                 name_score(&index.affiliations, h.affiliations, scratch)
             }),
-            Field::Context => self
-                .context_score(index, index.entries[at].context as usize, scratch)
-                .or_else(|| self.venue_score(index, i))
-                .unwrap_or(0),
+            Field::Context => {
+                let c = index.entries[at].context as usize;
+                let quick = (how == Scoring::Quick)
+                    .then(|| self.context_quick_bound(index, c))
+                    .flatten();
+                quick
+                    .or_else(|| self.context_score(index, c, scratch))
+                    .or_else(|| self.venue_score(index, i))
+                    .unwrap_or(0)
+            }
             Field::Takeaways => 0,
         }
+    }
+
+    /// [`names::quick_bound`] in breadcrumb `c`, if the word occurs there.
+    fn context_quick_bound(&self, index: &Index, c: usize) -> Option<i64> {
+        let span = *self.found.contexts.get(c).filter(|s| s.is_some())?;
+        let text = index.contexts.get(c)?;
+        Some(names::quick_bound(text.text.as_bytes(), span, &self.word))
     }
 
     /// The score in breadcrumb `c`, worked out once per search.

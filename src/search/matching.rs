@@ -9,11 +9,13 @@
 //!    (`year:`, `has:`, `is:`), what is matched as written, then each word's field; skim scores a
 //!    name only for a hit that ranks by names (a hit in the takeaways ranks by its words there).
 
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+
 use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
-use super::fuzzy::FuzzyTerm;
+use super::fuzzy::{FuzzyTerm, Scoring};
 use super::marks::Marks;
 use super::names::{NameHit, Scratch};
 use super::needle::Needle;
@@ -317,65 +319,150 @@ impl Index {
         })
     }
 
-    /// The best of `hits` (scored with bounds, see [`Rank::Best`]): in the best field among them, the
-    /// highest score, the first in library order among equals. The hits with the highest bound are
-    /// scored first, in library order, until one reaches that bound; then those whose bound can still
-    /// beat (or tie ahead of) the best score so far, highest bound first. Only the second round's hits
-    /// are sorted (and the first's when a reload appended entries, so that `hits` are not in library
-    /// order); nothing is selected from all of them.
+    /// The best of `hits`, scored with quick bounds ([`Scoring::Quick`]; see [`Rank::Best`]): in the
+    /// best field among them, the highest score, the first in library order among equals.
+    ///
+    /// A quick bound is skim's own score for a name that starts with the word's run, and any other
+    /// name's is a gap less than a run: so the first few hits at the highest quick bound are scored
+    /// first, and where one reaches it (the best name starts with the word), nothing else is read.
+    /// Otherwise every hit in the field is looked at, part by part side by side, against the best score
+    /// found so far by any part: a hit whose quick bound, then whose bound from its window, then from
+    /// skim's run ([`Scoring`]) cannot beat it (or tie ahead of it) is not scored.
     fn best(&self, hits: &[Hit], plan: &Plan) -> Option<Hit> {
-        let field = hits.par_iter().map(|h| h.field).max()?;
-        let top = hits
-            .par_iter()
-            .filter(|h| h.field == field)
-            .map(|h| h.score)
-            .max()?;
-        let rank = |n: usize| {
-            hits.get(n)
-                .and_then(|h| self.entries.get(h.entry as usize))
-                .map_or(u32::MAX, |e| e.rank)
-        };
-        let in_order = self.order.len() == self.entries.len();
-        let mut scratch = Scratch::default();
+        // The best field, and the highest quick bound in it.
+        let (field, top) = hits.par_iter().map(|h| (h.field, h.score)).max()?;
         let mut best: Option<(Hit, u32)> = None;
-        // Scores the hits `order` (bound, rank, position), sorted by bound then rank, until no bound
-        // left can beat (or tie ahead of) the best score.
-        let mut score_in = |order: &mut dyn Iterator<Item = (i64, u32, usize)>,
-                            best: &mut Option<(Hit, u32)>| {
-            for (bound, r, n) in order {
-                if let Some((b, br)) = *best {
-                    if bound < b.score || (bound == b.score && r > br) {
-                        break;
-                    }
-                }
-                let Some(h) = hits.get(n) else { continue };
-                let score = self.exact_score(h, plan, &mut scratch);
-                if best.is_none_or(|(b, br)| score > b.score || (score == b.score && r < br)) {
-                    *best = Some((Hit { score, ..*h }, r));
-                }
+        let mut scratch = Scratch::default();
+        let mut consider = |h: &Hit, best: &mut Option<(Hit, u32)>| {
+            let score = self.exact_score(h, plan, &mut scratch);
+            let r = self.rank_of(h);
+            if best.is_none_or(|(b, br)| score > b.score || (score == b.score && r < br)) {
+                *best = Some((Hit { score, ..*h }, r));
             }
         };
-        // The first round: the highest bound, in library order.
-        let at_top =
-            |(n, h): (usize, &Hit)| (h.field == field && h.score == top).then(|| (top, rank(n), n));
-        if in_order {
-            score_in(&mut hits.iter().enumerate().filter_map(at_top), &mut best);
-        } else {
-            let mut first: Vec<_> = hits.iter().enumerate().filter_map(at_top).collect();
-            first.sort_unstable_by_key(|&(_, r, _)| r);
-            score_in(&mut first.into_iter(), &mut best);
+        if self.order.len() == self.entries.len() {
+            let at_top = hits.iter().filter(|h| h.field == field && h.score == top);
+            for h in at_top.take(QUICK_TRIES) {
+                consider(h, &mut best);
+                if best.is_some_and(|(b, _)| b.score == top) {
+                    return best.map(|(h, _)| h);
+                }
+            }
         }
-        // The second: lower bounds that can still win.
-        let (floor, _) = best.map(|(b, br)| (b.score, br))?;
-        let mut rest: Vec<(i64, u32, usize)> = hits
-            .par_iter()
-            .enumerate()
-            .filter(|(_, h)| h.field == field && h.score >= floor && h.score < top)
-            .map(|(n, h)| (h.score, rank(n), n))
+        // The best so far, as one number that only grows: score, then the earlier rank.
+        let floor = AtomicU64::new(best.map_or(0, |(b, br)| best_key(b.score, br)));
+        let in_order = self.order.len() == self.entries.len();
+        let parts: Vec<Option<(Hit, u32)>> = hits
+            .par_chunks(VISIT_PART)
+            .map(|part| {
+                let mut scratch = Scratch::default();
+                let mut best: Option<(Hit, u32)> = None;
+                let mut spots: Vec<(Option<Field>, Option<&NameHit>, i64)> = Vec::new();
+                let first = part.first().map_or(0, |h| h.entry);
+                // Per word: where in its name candidates the part's entries are (both sorted when the
+                // index is in library order; else each is looked up).
+                let mut cursors: Vec<usize> = plan
+                    .fuzzy
+                    .iter()
+                    .map(|t| t.found.names.partition_point(|h| h.entry < first))
+                    .collect();
+                for h in part.iter().filter(|h| h.field == field) {
+                    let i = h.entry;
+                    let e = &self.entries[i as usize];
+                    let can_win = |bound: i64| best_key(bound, e.rank) > floor.load(Relaxed);
+                    if !can_win(h.score) {
+                        continue;
+                    }
+                    if field != Field::Takeaways {
+                        // Each word's field, name candidate and quick bound here.
+                        spots.clear();
+                        for (t, cursor) in plan.fuzzy.iter().zip(cursors.iter_mut()) {
+                            let names = &t.found.names;
+                            let name = if in_order {
+                                while names.get(*cursor).is_some_and(|n| n.entry < i) {
+                                    *cursor += 1;
+                                }
+                                names.get(*cursor).filter(|n| n.entry == i)
+                            } else {
+                                names
+                                    .binary_search_by_key(&i, |n| n.entry)
+                                    .ok()
+                                    .and_then(|k| names.get(k))
+                            };
+                            let f = t.field(self, i, e, name);
+                            let quick = f.map_or(0, |f| {
+                                t.score(self, i, name, f, Scoring::Quick, &mut scratch)
+                            });
+                            spots.push((f, name, quick));
+                        }
+                        if !self.may_win(plan, i, &spots, &floor, e.rank, &mut scratch) {
+                            continue;
+                        }
+                    }
+                    let score = self.exact_score(h, plan, &mut scratch);
+                    if best
+                        .is_none_or(|(b, br)| score > b.score || (score == b.score && e.rank < br))
+                    {
+                        best = Some((Hit { score, ..*h }, e.rank));
+                        floor.fetch_max(best_key(score, e.rank), Relaxed);
+                    }
+                }
+                best
+            })
             .collect();
-        rest.par_sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        score_in(&mut rest.into_iter(), &mut best);
-        best.map(|(h, _)| h)
+        parts
+            .into_iter()
+            .chain([best])
+            .flatten()
+            .max_by_key(|&(b, br)| best_key(b.score, br))
+            .map(|(h, _)| h)
+    }
+
+    /// Can entry `i` (with `rank`) still beat (or tie ahead of) the best so far (`floor`, a
+    /// [`best_key`])? Its words' `spots` (field, name candidate, quick bound) are tightened in turn:
+    /// first each word's bound from its window, told what it must reach given the others' bounds, then
+    /// the bounds from skim's run.
+    fn may_win(
+        &self,
+        plan: &Plan,
+        i: u32,
+        spots: &[(Option<Field>, Option<&NameHit>, i64)],
+        floor: &AtomicU64,
+        rank: u32,
+        scratch: &mut Scratch,
+    ) -> bool {
+        let can_win = |bound: i64| best_key(bound, rank) > floor.load(Relaxed);
+        if spots.iter().any(|&(_, _, q)| q == i64::MAX) {
+            return true;
+        }
+        let least = key_score(floor.load(Relaxed));
+        let mut total: i64 = spots.iter().map(|&(_, _, q)| q).sum();
+        for (t, &(f, name, quick)) in plan.fuzzy.iter().zip(spots) {
+            let Some(f) = f else { continue };
+            let others = total - quick;
+            let need = least.saturating_sub(others);
+            let window = t.score(self, i, name, f, Scoring::Window { need }, scratch);
+            total = others.saturating_add(window);
+            if !can_win(total) {
+                return false;
+            }
+        }
+        let run = plan
+            .fuzzy
+            .iter()
+            .zip(spots)
+            .map(|(t, &(f, name, _))| {
+                f.map_or(0, |f| t.score(self, i, name, f, Scoring::Run, scratch))
+            })
+            .fold(0i64, i64::saturating_add);
+        can_win(run)
+    }
+
+    /// The place in library order of a hit's paper.
+    fn rank_of(&self, h: &Hit) -> u32 {
+        self.entries
+            .get(h.entry as usize)
+            .map_or(u32::MAX, |e| e.rank)
     }
 
     /// A takeaway hit's score in entry `i`: how many of the query's words its takeaways have, then
@@ -422,7 +509,7 @@ impl Index {
             .map(|t| {
                 let n = name(t, i);
                 t.field(self, i, e, n)
-                    .map_or(0, |f| t.score(self, i, n, f, Rank::All, scratch))
+                    .map_or(0, |f| t.score(self, i, n, f, Scoring::Exact, scratch))
             })
             .sum()
     }
@@ -470,6 +557,10 @@ impl Index {
             .map(|t| t.found.names.partition_point(|h| h.entry < first))
             .collect();
         let mut fields: Vec<(Field, Option<&NameHit>)> = Vec::with_capacity(plan.fuzzy.len());
+        let scoring = match rank {
+            Rank::All => Scoring::Exact,
+            Rank::Best => Scoring::Quick,
+        };
         'entries: for (n, &i) in visit.iter().enumerate() {
             if n % 1024 == 0 && cancelled() {
                 return None;
@@ -514,7 +605,7 @@ impl Index {
                 plan.fuzzy
                     .iter()
                     .zip(&fields)
-                    .map(|(t, &(f, name))| t.score(self, i, name, f, rank, &mut scratch))
+                    .map(|(t, &(f, name))| t.score(self, i, name, f, scoring, &mut scratch))
                     .fold(0i64, i64::saturating_add)
             };
             out.push(Hit {
@@ -527,6 +618,22 @@ impl Index {
         }
         Some(out)
     }
+}
+
+/// How many of the hits with the highest quick bound are scored, looking for one that reaches it, before
+/// every hit is looked at.
+const QUICK_TRIES: usize = 32;
+
+/// A score and a rank as one number above 0, the higher the better: the score first, then the earlier
+/// rank. Scores are clamped to what 32 bits hold (names score a few hundred; a bound may be `i64::MAX`).
+fn best_key(score: i64, rank: u32) -> u64 {
+    let score = score.clamp(i64::from(i32::MIN) + 1, i64::from(i32::MAX)) - i64::from(i32::MIN);
+    (score as u64) << 32 | u64::from(u32::MAX - rank)
+}
+
+/// The score of a [`best_key`].
+fn key_score(key: u64) -> i64 {
+    (key >> 32) as i64 + i64::from(i32::MIN)
 }
 
 /// How many entries a part of a search looks at (the parts are matched side by side).

@@ -76,9 +76,11 @@ fn find(name: &[u8], from: usize, c: char, sensitive: bool) -> Option<usize> {
     let at = if c.is_ascii() {
         let b = c as u8;
         if !sensitive && b.is_ascii_alphabetic() {
-            memchr::memchr2(b.to_ascii_lowercase(), b.to_ascii_uppercase(), hay)
+            // A letter either way: its two cases differ only in bit 0x20 (no other byte sets to it).
+            let lower = b | 0x20;
+            hay.iter().position(|&x| x | 0x20 == lower)
         } else {
-            memchr::memchr(b, hay)
+            hay.iter().position(|&x| x == b)
         }
     } else {
         let mut buf = [0u8; 4];
@@ -215,6 +217,98 @@ fn skim_score(
         .map(|(s, _)| s)
 }
 
+/// At least skim's linear-path score of `word` in `name` (`span` its leftmost occurrence), read from the
+/// span and at most the word's length of bytes: what a search ranks its hits by until it knows which
+/// could be the best. Words that are not ASCII are not bounded (`i64::MAX`).
+///
+/// A scored run without a gap is worth the most: each character its match and the largest bonus, less
+/// the case penalties. skim scores the run from the look back's offset in the span read as an offset
+/// in the name, up to the span's last character; a run without a gap there is the word written out in
+/// full, ending at the span's last character (the leftmost occurrence ends first), and it starts where
+/// the look back starts only when the span starts the name. Any other run has a gap (or does not
+/// complete): it costs a gap's start and one character, and the match after it has no bonus. All of
+/// this holds for characters as skim counts them: an ASCII word's run is the same bytes in any name.
+pub(super) fn quick_bound(name: &[u8], span: Span, word: &Word) -> i64 {
+    let (Some(pattern), true) = (&word.ascii, span.is_some()) else {
+        return i64::MAX;
+    };
+    let len = pattern.len();
+    if len < 2 {
+        return if len == 0 { 0 } else { ONE_CHARACTER_BOUND };
+    }
+    let full = (MATCH + BOUND_BONUS) * len as i64;
+    let last = span.last as usize;
+    let tail = (last + 1)
+        .checked_sub(len)
+        .filter(|_| span.first == 0)
+        .and_then(|start| name.get(start..=last));
+    if let Some(tail) = tail {
+        let fold = |c: u8| {
+            if word.sensitive {
+                c
+            } else {
+                c.to_ascii_lowercase()
+            }
+        };
+        if tail.iter().zip(pattern).all(|(&c, &p)| fold(c) == p) {
+            let mismatched = tail.iter().zip(pattern).filter(|(c, p)| c != p).count();
+            return full - CASE * mismatched as i64;
+        }
+    }
+    full - (GAP_START + GAP + BOUND_BONUS)
+}
+
+/// At least skim's linear-path score of `word` in `name` (`span` its leftmost occurrence), and at most
+/// [`quick_bound`], read from the span's tightest window: the last occurrence of the word that ends
+/// where the span ends, found by looking back from there as skim does. A window so wide that the bound
+/// falls below `need` is not read to its start: then any number below `need` is returned. Words that
+/// are not ASCII are not bounded (`i64::MAX`).
+///
+/// skim's scored run ends where the span ends and starts no later than the window: when the window is
+/// wider than the word, the run has a gap of at least the window's extra characters, which costs a
+/// gap's start, those characters and the bonus of the match after them.
+pub(super) fn window_bound(name: &[u8], span: Span, word: &Word, need: i64) -> i64 {
+    let (Some(pattern), true) = (&word.ascii, span.is_some()) else {
+        return i64::MAX;
+    };
+    let len = pattern.len();
+    let (first, last) = (span.first as usize, span.last as usize);
+    let Some(read) = name.get(first..=last).filter(|_| len >= 2) else {
+        return quick_bound(name, span, word);
+    };
+    let run = (MATCH + BOUND_BONUS) * len as i64 - (GAP_START + BOUND_BONUS);
+    let bound = |window: usize| run - (window - len) as i64;
+    // The widest window (in characters) whose bound reaches `need`.
+    let widest = usize::try_from(run.saturating_sub(need))
+        .map_or(usize::MAX, |extra| extra.saturating_add(len));
+    let fold = |c: u8| {
+        if word.sensitive {
+            c
+        } else {
+            c.to_ascii_lowercase()
+        }
+    };
+    let mut want = len;
+    // Characters as skim counts them: bytes that do not continue a UTF-8 sequence.
+    let mut window = 0usize;
+    for &c in read.iter().rev() {
+        let Some(&p) = want.checked_sub(1).and_then(|w| pattern.get(w)) else {
+            break;
+        };
+        window += usize::from((c as i8) >= -0x40);
+        if window > widest && window > len {
+            return need.saturating_sub(1);
+        }
+        if fold(c) == p {
+            want -= 1;
+        }
+    }
+    if window <= len {
+        return quick_bound(name, span, word);
+    }
+    bound(window)
+}
+
 /// At least skim's linear-path score of `word` in `name` (`span` its leftmost occurrence), worked out
 /// without skim, reading bytes: what ranking by names needs to know which names it must score.
 ///
@@ -240,6 +334,10 @@ pub(super) fn bound(name: &[u8], span: Span, word: &Word) -> i64 {
 }
 
 const BOUND_BONUS: i64 = 8;
+const MATCH: i64 = 16;
+const GAP_START: i64 = 3;
+const GAP: i64 = 1;
+const CASE: i64 = 2;
 
 /// At least skim's score of any one-character word in any name: it scores one character by its place
 /// alone, at most the largest bonus.
@@ -248,10 +346,6 @@ pub(super) const ONE_CHARACTER_BOUND: i64 = BOUND_BONUS;
 /// [`bound`] on the ASCII name `read` (up to the span's last character), the span starting at `first`:
 /// compared as written when `SENSITIVE`, else the name's letters lowercased (the word has no capital).
 fn bound_run<const SENSITIVE: bool>(read: &[u8], first: usize, pattern: &[u8]) -> i64 {
-    const MATCH: i64 = 16;
-    const GAP_START: i64 = 3;
-    const GAP: i64 = 1;
-    const CASE: i64 = 2;
     let fold = |c: u8| if SENSITIVE { c } else { c.to_ascii_lowercase() };
     // The look back: the offset in the span where the word's first character matched.
     let span = read.get(first..).unwrap_or_default();
@@ -338,6 +432,46 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_bound_is_skims_score_for_a_run_without_a_gap_and_lower_for_one_with_a_gap() {
+        let quick = |name: &str, word: &str| {
+            let w = Word::new(word);
+            quick_bound(name.as_bytes(), locate(name.as_bytes(), &w), &w)
+        };
+        // The word starts the name and ends its leftmost occurrence: skim scores exactly that.
+        for (name, word) in [
+            ("Serving at Scale", "ser"),
+            ("serving", "serv"),
+            ("Sparse", "se"),
+        ] {
+            assert_eq!(
+                Some(quick(name, word)),
+                skim().fuzzy_match(name, word),
+                "{name} / {word}"
+            );
+        }
+        // Otherwise a gap: the bound drops by a gap and a bonus, and skim's score is below it.
+        for (name, word) in [("Towards Serving", "ser"), ("A Serverless Cloud", "ser")] {
+            assert_eq!(quick(name, word), 24 * 3 - 12, "{name} / {word}");
+            assert!(skim().fuzzy_match(name, word).unwrap() <= quick(name, word));
+        }
+        // Characters that are not ASCII count as one each, as skim counts them.
+        for (name, word) in [
+            ("serving éé", "ser"),
+            ("Sérving", "sr"),
+            ("éServing", "ser"),
+        ] {
+            let s = skim().fuzzy_match(name, word).unwrap();
+            assert!(s <= quick(name, word), "{name} / {word}: {s}");
+        }
+        assert_eq!(
+            Some(quick("serving é", "ser")),
+            skim().fuzzy_match("serving é", "ser")
+        );
+        // Words that are not ASCII are not bounded.
+        assert_eq!(quick("Sérving", "sé"), i64::MAX);
+    }
+
+    #[test]
     fn a_span_grows_with_the_word() {
         let name = "Serverless scheduling for LLM serving";
         let mut w = String::from("s");
@@ -363,6 +497,52 @@ mod tests {
             if let Some(s) = skim().fuzzy_match(&name, &word) {
                 let b = bound(name.as_bytes(), span, &w);
                 prop_assert!(b >= s, "{} >= {}", b, s);
+            }
+        }
+
+        #[test]
+        fn the_quick_bound_is_at_least_the_bound_and_skims_score(
+            name in "[a-cA-C _:.\\-]{0,24}",
+            word in "[a-cA-C]{1,4}",
+        ) {
+            let w = Word::new(&word);
+            let span = locate(name.as_bytes(), &w);
+            if let Some(s) = skim().fuzzy_match(&name, &word) {
+                let b = bound(name.as_bytes(), span, &w);
+                let q = quick_bound(name.as_bytes(), span, &w);
+                prop_assert!(q >= b, "{} >= {}", q, b);
+                prop_assert!(q >= s, "{} >= {}", q, s);
+            }
+        }
+
+        #[test]
+        fn the_window_bound_lies_between_skims_score_and_the_quick_bound(
+            name in "[a-cA-C é-ü_:.\\-]{0,24}",
+            word in "[a-cA-C]{1,4}",
+        ) {
+            let w = Word::new(&word);
+            let span = locate(name.as_bytes(), &w);
+            if let Some(s) = skim().fuzzy_match(&name, &word) {
+                let b = window_bound(name.as_bytes(), span, &w, i64::MIN);
+                prop_assert!(b >= s, "{} >= {}", b, s);
+                // Told what it needs, it reads no further than it must, and says the same.
+                let need = s - 3;
+                let short = window_bound(name.as_bytes(), span, &w, need);
+                prop_assert_eq!(short >= need, b >= need);
+                prop_assert!(short >= s || short < need);
+                prop_assert!(b <= quick_bound(name.as_bytes(), span, &w));
+            }
+        }
+
+        #[test]
+        fn the_quick_bound_holds_in_names_that_are_not_ascii(
+            name in "[a-cA-C é-ü_:.\\-]{0,24}",
+            word in "[a-cA-C]{1,4}",
+        ) {
+            let w = Word::new(&word);
+            if let Some(s) = skim().fuzzy_match(&name, &word) {
+                let q = quick_bound(name.as_bytes(), locate(name.as_bytes(), &w), &w);
+                prop_assert!(q >= s, "{} >= {}", q, s);
             }
         }
 

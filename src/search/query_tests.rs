@@ -340,25 +340,76 @@ fn in_the_takeaways_words_closer_together_rank_first() {
     assert_eq!(find(&lib, "kv cache"), vec!["Beta", "Alpha"]);
 }
 
+/// A library of papers with these titles, in one document.
+fn titled(titles: &[&str]) -> Library {
+    let mut lib = Library::default();
+    let mut md = String::from("# CONF 2023\n\n## Papers\n\n");
+    for (n, t) in titles.iter().enumerate() {
+        md.push_str(&format!("* {t} \\[[Paper](https://p/{n})]\n"));
+    }
+    lib.documents
+        .push(loader::document::build("conf.md", None, &md).0);
+    loader::assign_ids(&mut lib);
+    lib
+}
+
+/// The filter's best for `query`, and the ranked search's first: they must be the same paper.
+fn best_and_first(lib: &Library, query: &str) -> (Option<String>, Option<String>) {
+    let idx = Index::new(lib);
+    let q = parse(query).unwrap();
+    let title = |h: Option<crate::search::Hit>| {
+        h.and_then(|h| lib.paper(h.paper))
+            .map(|p| p.title.to_string())
+    };
+    let best = idx
+        .find_best_cancellable(&q, None, &NoMarks, &|| false)
+        .and_then(|s| s.best);
+    (title(best), title(idx.find(&q, &NoMarks).first().copied()))
+}
+
 #[test]
 fn the_filters_best_is_the_best_score_even_when_a_higher_bound_comes_first() {
     // For `abc`, skim scores `babc` 52 and `aBac` 58; the filter's bound on `babc` (60) is above
     // the one on `aBac` (58), and `babc` comes first: the best is still `aBac`, as ranked.
-    let mut lib = Library::default();
-    let md = "# CONF 2023\n\n## Papers\n\n\
-              * babc \\[[Paper](https://p/1)]\n\
-              * aBac \\[[Paper](https://p/2)]\n\
-              * cab \\[[Paper](https://p/3)]\n";
-    lib.documents
-        .push(loader::document::build("conf.md", None, md).0);
-    loader::assign_ids(&mut lib);
+    let lib = titled(&["babc", "aBac", "cab"]);
     let idx = Index::new(&lib);
     let q = parse("abc").unwrap();
     assert_eq!(titles(&lib, &idx.find(&q, &NoMarks)), vec!["aBac", "babc"]);
-    let best = idx
-        .find_best_cancellable(&q, None, &NoMarks, &|| false)
-        .and_then(|s| s.best)
-        .and_then(|h| lib.paper(h.paper))
-        .map(|p| p.title.clone());
-    assert_eq!(best.as_deref(), Some("aBac"));
+    assert_eq!(best_and_first(&lib, "abc").0.as_deref(), Some("aBac"));
+}
+
+#[test]
+fn the_filters_best_is_the_ranked_first_however_the_bounds_fall() {
+    for (titles, query, want) in [
+        // A name that starts with the word's run: skim's score is its quick bound.
+        (
+            &[
+                "Towards Serving",
+                "A Serverless Cloud",
+                "Serving at Scale",
+                "serving",
+            ][..],
+            "serv",
+            "serving",
+        ),
+        // No name starts with it: every quick bound has a gap, and the full bounds decide.
+        (
+            &["Towards Serving", "xx sxexrxv", "A Serverless Cloud"][..],
+            "serv",
+            "A Serverless Cloud",
+        ),
+        // Two words: the names at the top of the quick bounds lose to one below them.
+        (
+            &["kv xcxaxcxhxe", "Cache of kv", "kvx cache"][..],
+            "kv cache",
+            "kvx cache",
+        ),
+        // A word that is not ASCII is not bounded: each name is scored.
+        (&["Über Serving", "Große Übung", "übung"][..], "üb", "übung"),
+    ] {
+        let lib = titled(titles);
+        let (best, first) = best_and_first(&lib, query);
+        assert_eq!(best, first, "{query} in {titles:?}");
+        assert_eq!(best.as_deref(), Some(want), "{query} in {titles:?}");
+    }
 }
