@@ -35,7 +35,8 @@ pub struct Filter {
     /// The search `hits` come from (its own hits moved to `hits`), and the query it is for.
     last: Search,
     hits_for: String,
-    /// Earlier (shorter) queries and their searches, so typing narrows and Backspace is instant.
+    /// Earlier (shorter) queries and their searches without their hits: what each found in the names,
+    /// so that Backspace narrows from it again.
     history: Vec<(String, Search)>,
     /// The generation of the search job running for the query (0: none).
     pending: u64,
@@ -83,17 +84,17 @@ impl Filter {
     }
 
     /// Takes a search's result for `query`: the one way hits come in, whether searched in place or by the
-    /// worker. The search it replaces is kept while `query` extends its query. The hits move between
-    /// `hits` and the kept searches; they are never copied.
+    /// worker. The search it replaces is kept, without its hits, while `query` extends its query: what
+    /// Backspace narrows from again. The hits are never copied.
     fn accept(&mut self, query: String, mut search: Search) {
         let prev = std::mem::take(&mut self.hits_for);
-        let prev_hits = std::mem::replace(&mut self.hits, std::mem::take(&mut search.hits));
-        if !prev.trim().is_empty() && query.starts_with(&prev) {
-            let mut old = std::mem::replace(&mut self.last, search);
-            old.hits = prev_hits;
+        self.hits = std::mem::take(&mut search.hits);
+        self.history
+            .retain(|(q, _)| q.len() < query.len() && query.starts_with(q.as_str()));
+        if !prev.trim().is_empty() && prev.len() < query.len() && query.starts_with(&prev) {
+            let old = std::mem::replace(&mut self.last, search);
             self.history.push((prev, old));
         } else {
-            self.history.clear();
             self.last = search;
         }
         self.best = self.last.best;
@@ -109,20 +110,12 @@ impl Filter {
         self.last = Search::default();
     }
 
-    /// Backspace back to an earlier query: its search is still there. Returns whether it was.
-    fn recall(&mut self, query: &str) -> bool {
-        let Some(pos) = self.history.iter().rposition(|(q, _)| q == query) else {
-            return false;
-        };
+    /// Backspace back to an earlier query: what its search found in the names is still there, and a
+    /// search for it starts from that (taken out, with the searches of longer queries).
+    fn recall(&mut self, query: &str) -> Option<Search> {
+        let pos = self.history.iter().rposition(|(q, _)| q == query)?;
         self.history.truncate(pos + 1);
-        let Some((q, mut search)) = self.history.pop() else {
-            return false;
-        };
-        self.hits = std::mem::take(&mut search.hits);
-        self.last = search;
-        self.best = self.last.best;
-        self.hits_for = q;
-        true
+        self.history.pop().map(|(_, search)| search)
     }
 
     /// The search a longer query can narrow from: the last one, when `query` extends its query.
@@ -203,11 +196,8 @@ impl App {
         };
         self.clear_query_error();
         self.filter.parsed = parsed.clone();
-        if self.filter.recall(&q) {
-            self.show_filter_hits();
-            return;
-        }
-        let base = self.filter.base_for(&q);
+        let recalled = self.filter.recall(&q);
+        let base = recalled.as_ref().or_else(|| self.filter.base_for(&q));
         if self.searches.off_thread {
             let job = self.search_job(SearchTarget::Filter, base.map(Search::base), q, parsed);
             self.filter.pending = self.searches.queue(job);

@@ -87,6 +87,44 @@ fn is_uses_the_apps_marks_and_follows_them() {
 }
 
 #[test]
+fn backspace_finds_again_what_the_shorter_query_found() {
+    for off_thread in [false, true] {
+        let fresh = |q: &str| {
+            let mut app = bundled();
+            keys(&mut app, "/");
+            keys(&mut app, q);
+            (app.filter.hits.clone(), app.filter.best)
+        };
+        let mut app = bundled();
+        app.searches.off_thread = off_thread;
+        let mut type_key = |app: &mut App, key: Key| {
+            let effects = app.handle(Event::Key(key));
+            run_jobs(app, effects);
+        };
+        type_key(&mut app, Key::ch('/'));
+        for c in "serving zqxw".chars() {
+            type_key(&mut app, Key::ch(c));
+        }
+        assert!(app.filter.hits.is_empty(), "nothing matches zqxw");
+        // Back to `serving`, then to `serv`: each the hits and best of that query typed afresh.
+        for (back, q) in [(5, "serving"), (3, "serv")] {
+            for _ in 0..back {
+                type_key(&mut app, Key::plain(KeyCode::Backspace));
+            }
+            assert_eq!(app.filter.query(), q);
+            assert!(app.filter.is_current(), "{q}");
+            let (hits, best) = fresh(q);
+            assert!(!hits.is_empty(), "{q}");
+            assert_eq!(
+                (app.filter.hits.clone(), app.filter.best),
+                (hits, best),
+                "{q}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_worker_finds_what_the_app_finds_in_place() {
     for q in [
         "t:llm has:code",
