@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::event::{SearchJob, SearchTarget};
 use super::text_input::TextInput;
+use super::tree_view::Narrowed;
 use super::{Action, App, Mode};
 use crate::model::views::View;
 use crate::model::PaperRef;
@@ -339,15 +340,65 @@ impl App {
 
     /// Recomputes which nodes show under the filter and the bookmark/unread toggles.
     pub(super) fn narrow(&mut self) {
-        let shown = self.narrowed_papers().map(|papers| {
-            // A grouped view shows works (each once in a group): those are counted.
-            let n = match self.views.view {
-                View::Navigation => papers.len(),
-                View::By(_) => crate::export::works_of(&self.works, papers.iter().copied()).len(),
-            };
-            (self.tree.shown_for(papers), n)
+        // The room of the last narrowing is reused: at 100,000 papers, fresh room costs more than the
+        // marking itself.
+        let v = &mut self.tree_view;
+        let mut shown = v.shown.take().unwrap_or_default();
+        let mut below = std::mem::take(&mut v.shown_below);
+        let mut rows = std::mem::take(&mut v.rows);
+        let papers = self.narrowed_count(|papers| {
+            self.tree
+                .narrow_into(papers, &mut shown, &mut below, &mut rows)
         });
-        self.in_tree(|v, t, h| v.narrow(t, shown, h));
+        let narrowed = papers.map(|papers| Narrowed {
+            shown,
+            below,
+            rows,
+            papers,
+        });
+        self.in_tree(|v, t, h| v.narrow(t, narrowed, h));
+    }
+
+    /// Hands `mark` the papers the filter and the toggles let through, in library order, and gives how
+    /// many it shows (a grouped view shows works, each once in a group: those are counted); `None`
+    /// when nothing narrows.
+    fn narrowed_count(
+        &self,
+        mark: impl FnOnce(&mut dyn Iterator<Item = PaperRef>),
+    ) -> Option<usize> {
+        let f = &self.filter;
+        if !f.is_active() && !f.only_bookmarked && !f.only_unread {
+            return None;
+        }
+        if let View::By(_) = self.views.view {
+            let papers = self.narrowed_papers()?;
+            mark(&mut papers.iter().copied());
+            return Some(crate::export::works_of(&self.works, papers.iter().copied()).len());
+        }
+        let keep = |r: &PaperRef| {
+            (!f.only_bookmarked || self.is_bookmarked(*r)) && (!f.only_unread || !self.is_read(*r))
+        };
+        let mut count = 0;
+        if f.is_active() {
+            mark(
+                &mut f
+                    .hits
+                    .iter()
+                    .map(|h| h.paper)
+                    .filter(keep)
+                    .inspect(|_| count += 1),
+            );
+        } else {
+            mark(
+                &mut self
+                    .library
+                    .papers()
+                    .map(|(r, _)| r)
+                    .filter(keep)
+                    .inspect(|_| count += 1),
+            );
+        }
+        Some(count)
     }
 
     /// Esc while browsing: clears the filter and the toggles, keeping the selected paper selected (its

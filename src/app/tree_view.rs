@@ -6,6 +6,17 @@
 use super::{App, Focus};
 use crate::model::tree::{NodeKind, Tree};
 
+/// What a narrowing shows (see [`Tree::narrow_into`]).
+#[derive(Debug)]
+pub struct Narrowed {
+    pub shown: Vec<bool>,
+    pub below: Vec<usize>,
+    /// The shown nodes in order, when they are the rows ([`Tree::rows_are_shown`]).
+    pub rows: Vec<usize>,
+    /// Papers (or works, in a grouped view) shown.
+    pub papers: usize,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct TreeView {
     /// Per tree node: expanded (ignored while the view is narrowed, which shows every match's ancestors).
@@ -61,34 +72,57 @@ impl TreeView {
     /// Row index of the selection among the visible rows.
     pub fn cursor(&self) -> Option<usize> {
         let sel = self.selected?;
-        self.rows.iter().position(|&id| id == sel)
+        // Rows are mostly in node order (always while narrowed): looked up by halves first.
+        match self.rows.binary_search(&sel) {
+            Ok(at) => Some(at),
+            Err(_) => self.rows.iter().position(|&id| id == sel),
+        }
     }
 
-    /// Shows only the nodes marked in `shown` (with `papers` papers among them), or everything.
-    pub fn narrow(&mut self, tree: &Tree, shown: Option<(Vec<bool>, usize)>, height: usize) {
-        (self.shown, self.shown_papers) = match shown {
-            Some((s, n)) => (Some(s), n),
-            None => (None, 0),
+    /// Shows only what `narrowed` marks, or everything.
+    pub fn narrow(&mut self, tree: &Tree, narrowed: Option<Narrowed>, height: usize) {
+        let Some(n) = narrowed else {
+            (self.shown, self.shown_papers) = (None, 0);
+            self.shown_below.clear();
+            self.refresh(tree, height);
+            return;
         };
-        self.shown_below = match &self.shown {
-            Some(s) => tree.shown_below(s),
-            None => Vec::new(),
-        };
-        self.refresh(tree, height);
+        self.shown = Some(n.shown);
+        self.shown_papers = n.papers;
+        self.shown_below = n.below;
+        self.rows = n.rows;
+        if tree.rows_are_shown(self.shown.as_deref()) {
+            self.keep_selection(tree, height);
+        } else {
+            self.refresh(tree, height);
+        }
     }
 
     /// Recomputes the visible rows; keeps the selection when it is still visible, else moves it to the
     /// nearest visible ancestor (or the first row).
     pub fn refresh(&mut self, tree: &Tree, height: usize) {
-        self.rows = tree.visible(&self.expanded, self.shown.as_deref());
+        tree.visible_into(&self.expanded, self.shown.as_deref(), &mut self.rows);
+        self.keep_selection(tree, height);
+    }
+
+    /// Keeps the selection when it is a row, else moves it to the nearest ancestor that is (or the
+    /// first row).
+    fn keep_selection(&mut self, tree: &Tree, height: usize) {
+        let shown = self.shown.as_deref();
         if self.selected.is_none() {
             self.selected = self.rows.first().copied();
         }
+        // Is a node a row? When the rows are the nodes marked shown, that says it.
+        let rows = &self.rows;
+        let is_row = |id: &usize| match shown {
+            Some(s) if tree.rows_are_shown(shown) => s.get(*id).copied().unwrap_or(false),
+            _ => rows.contains(id),
+        };
         if let Some(sel) = self.selected {
-            if !self.rows.contains(&sel) {
+            if !is_row(&sel) {
                 self.selected = tree
                     .ancestors(sel)
-                    .find(|a| self.rows.contains(a))
+                    .find(is_row)
                     .or_else(|| self.rows.first().copied());
             }
         }

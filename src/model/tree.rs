@@ -282,13 +282,19 @@ impl Tree {
     /// The rows to show, in order: nodes whose ancestors are all expanded. With `shown` (a filter), only
     /// nodes marked shown, each with every ancestor expanded.
     pub fn visible(&self, expanded: &[bool], shown: Option<&[bool]>) -> Vec<usize> {
+        let mut rows = Vec::new();
+        self.visible_into(expanded, shown, &mut rows);
+        rows
+    }
+
+    /// [`Tree::visible`] into `rows` (its room reused).
+    pub fn visible_into(&self, expanded: &[bool], shown: Option<&[bool]>, rows: &mut Vec<usize>) {
+        rows.clear();
         if let (Some(s), true) = (shown, self.preorder) {
             // Nodes are numbered in the order rows show them, and every shown node's ancestors show.
-            return (0..self.nodes.len())
-                .filter(|&id| s.get(id).copied().unwrap_or(false))
-                .collect();
+            rows.extend((0..self.nodes.len()).filter(|&id| s.get(id).copied().unwrap_or(false)));
+            return;
         }
-        let mut rows = Vec::new();
         let mut stack: Vec<usize> = self.roots.iter().rev().copied().collect();
         while let Some(id) = stack.pop() {
             if let Some(s) = shown {
@@ -302,13 +308,26 @@ impl Tree {
                 stack.extend(self.nodes[id].children.iter().rev());
             }
         }
-        rows
+    }
+
+    /// Are the rows [`Tree::visible`] gives with `shown` exactly the nodes marked in it? (Then a node is
+    /// a row when it is marked, and nothing needs searching.)
+    pub fn rows_are_shown(&self, shown: Option<&[bool]>) -> bool {
+        shown.is_some() && self.preorder
     }
 
     /// Per node, the paper nodes marked in `shown` below it (children are numbered after their parents,
     /// so one sweep from the last node adds each node's count to its parent's).
     pub fn shown_below(&self, shown: &[bool]) -> Vec<usize> {
-        let mut below = vec![0usize; self.nodes.len()];
+        let mut below = Vec::new();
+        self.shown_below_into(shown, &mut below);
+        below
+    }
+
+    /// [`Tree::shown_below`] into `below` (its room reused).
+    pub fn shown_below_into(&self, shown: &[bool], below: &mut Vec<usize>) {
+        below.clear();
+        below.resize(self.nodes.len(), 0);
         for id in (0..self.nodes.len()).rev() {
             if !shown.get(id).copied().unwrap_or(false) {
                 continue;
@@ -317,12 +336,23 @@ impl Tree {
                 below[p] += below[id] + usize::from(self.is_paper.get(id) == Some(&true));
             }
         }
-        below
     }
 
     /// Marks each matched paper and all its ancestors.
     pub fn shown_for(&self, papers: impl IntoIterator<Item = PaperRef>) -> Vec<bool> {
-        let mut shown = vec![false; self.nodes.len()];
+        let mut shown = Vec::new();
+        self.shown_for_into(papers, &mut shown);
+        shown
+    }
+
+    /// [`Tree::shown_for`] into `shown` (its room reused).
+    pub fn shown_for_into(
+        &self,
+        papers: impl IntoIterator<Item = PaperRef>,
+        shown: &mut Vec<bool>,
+    ) {
+        shown.clear();
+        shown.resize(self.nodes.len(), false);
         let has_more = !self.more_paper_nodes.is_empty();
         for r in papers {
             let more = has_more
@@ -345,6 +375,53 @@ impl Tree {
                 }
             }
         }
-        shown
+    }
+
+    /// Narrows to `papers` in one sweep, each buffer's room reused: marks each paper and all its
+    /// ancestors in `shown`, counts in `below` the shown paper nodes under each node (as
+    /// [`Tree::shown_below`]), and gives in `rows` the shown nodes in order, which are the rows
+    /// [`Tree::visible`] gives when [`Tree::rows_are_shown`] (else `rows` is left empty).
+    pub fn narrow_into(
+        &self,
+        papers: impl IntoIterator<Item = PaperRef>,
+        shown: &mut Vec<bool>,
+        below: &mut Vec<usize>,
+        rows: &mut Vec<usize>,
+    ) {
+        shown.clear();
+        shown.resize(self.nodes.len(), false);
+        below.clear();
+        below.resize(self.nodes.len(), 0);
+        rows.clear();
+        let has_more = !self.more_paper_nodes.is_empty();
+        for r in papers {
+            let more = has_more
+                .then(|| self.more_paper_nodes.get(&r))
+                .flatten()
+                .into_iter()
+                .flatten()
+                .copied();
+            for id in self.node_of_paper(r).into_iter().chain(more) {
+                if let Some(s) = shown.get_mut(id) {
+                    *s = true;
+                }
+            }
+        }
+        // Children are numbered after their parents: from the last node, each shown node marks its
+        // parent and adds its count there, and is final when reached.
+        let preorder = self.preorder;
+        for id in (0..self.nodes.len()).rev() {
+            if !shown[id] {
+                continue;
+            }
+            if preorder {
+                rows.push(id);
+            }
+            if let Some(&p) = self.parents.get(id).filter(|&&p| p != NONE) {
+                shown[p] = true;
+                below[p] += below[id] + usize::from(self.is_paper.get(id) == Some(&true));
+            }
+        }
+        rows.reverse();
     }
 }

@@ -181,3 +181,25 @@ fn while_narrowed_each_row_counts_the_papers_shown_below_it() {
     assert!(!app.narrowed());
     assert!(app.tree_view.shown_below.is_empty());
 }
+
+#[test]
+fn narrowing_in_one_sweep_equals_marking_counting_and_listing_apart() {
+    let app = bundled();
+    let papers: Vec<_> = app.library.papers().map(|(r, _)| r).collect();
+    for step in [1, 2, 3, 7, papers.len().max(1)] {
+        let some = || papers.iter().copied().step_by(step);
+        let (mut shown, mut below, mut rows) = (Vec::new(), Vec::new(), Vec::new());
+        app.tree
+            .narrow_into(some(), &mut shown, &mut below, &mut rows);
+        let apart = app.tree.shown_for(some());
+        assert_eq!(shown, apart, "every {step}th paper");
+        assert_eq!(below, app.tree.shown_below(&apart), "every {step}th paper");
+        assert!(app.tree.rows_are_shown(Some(&shown)));
+        assert_eq!(
+            rows,
+            app.tree.visible(&[], Some(&apart)),
+            "every {step}th paper"
+        );
+        assert!(rows.len() > 1);
+    }
+}
