@@ -97,7 +97,7 @@ fn backspace_finds_again_what_the_shorter_query_found() {
         };
         let mut app = bundled();
         app.searches.off_thread = off_thread;
-        let mut type_key = |app: &mut App, key: Key| {
+        let type_key = |app: &mut App, key: Key| {
             let effects = app.handle(Event::Key(key));
             run_jobs(app, effects);
         };
