@@ -269,6 +269,9 @@ impl WordState {
                 || (scope == Scope::Place
                     && (in_context(e) || may_contain(index.venues.get(n), text, word.sensitive)))
         };
+        // Where the title matches, nothing looks at the affiliations (the title ranks the word): they
+        // are looked in only once a longer word no longer matches the title.
+        let defer = |title: Span| scope == Scope::Any && title.is_some();
         // A candidate from nothing: where the word occurs in its names.
         let fresh = |i: u32| -> Option<NameHit> {
             let n = i as usize;
@@ -280,10 +283,15 @@ impl WordState {
                     Span::NONE
                 }
             };
+            let title = locate(titles, index.titles.bytes(n), e.title_mask);
             let hit = NameHit {
                 entry: i,
-                title: locate(titles, index.titles.bytes(n), e.title_mask),
-                affiliations: locate(affiliations, index.affiliations.bytes(n), e.aff_mask),
+                title,
+                affiliations: if defer(title) {
+                    Span::DEFERRED
+                } else {
+                    locate(affiliations, index.affiliations.bytes(n), e.aff_mask)
+                },
             };
             keep(n, e, &hit).then_some(hit)
         };
@@ -309,10 +317,24 @@ impl WordState {
                     let e = &index.entries[n];
                     let grow =
                         |s: &[u8], span: Span| names::extend(s, span, last, added, word.sensitive);
+                    let title = grow(index.titles.bytes(n), h.title);
+                    let aff = index.affiliations.bytes(n);
+                    let affiliations = if defer(title) {
+                        Span::DEFERRED
+                    } else if h.affiliations == Span::DEFERRED {
+                        // Not looked for while the title matched: from nothing now.
+                        if e.aff_mask & mask == mask {
+                            names::locate(aff, word)
+                        } else {
+                            Span::NONE
+                        }
+                    } else {
+                        grow(aff, h.affiliations)
+                    };
                     let hit = NameHit {
                         entry: h.entry,
-                        title: grow(index.titles.bytes(n), h.title),
-                        affiliations: grow(index.affiliations.bytes(n), h.affiliations),
+                        title,
+                        affiliations,
                     };
                     keep(n, e, &hit).then_some(hit)
                 })

@@ -25,6 +25,13 @@ impl Span {
         last: u32::MAX,
     };
 
+    /// Not looked for: the affiliations of a word whose title matched, which nothing reads (it is not
+    /// [`Span::is_some`]). A longer word that no longer matches the title looks for it from nothing.
+    pub(super) const DEFERRED: Span = Span {
+        first: u32::MAX,
+        last: u32::MAX - 1,
+    };
+
     pub(super) fn is_some(self) -> bool {
         self.first != u32::MAX
     }

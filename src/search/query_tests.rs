@@ -413,3 +413,26 @@ fn the_filters_best_is_the_ranked_first_however_the_bounds_fall() {
         assert_eq!(best.as_deref(), Some(want), "{query} in {titles:?}");
     }
 }
+
+#[test]
+fn a_word_that_leaves_the_title_is_found_in_the_affiliations_when_typed_key_by_key() {
+    // `Sea Level` matches `s`, `se`, but not `ser`; its affiliations (not looked in while the title
+    // matched) do.
+    let mut lib = Library::default();
+    let md = "# CONF 2023\n\n## Papers\n\n\
+              * Sea Level \\[[Paper](https://p/1)]\n  * Serverless Lab\n\
+              * Quiet \\[[Paper](https://p/2)]\n  * Uni Q\n";
+    lib.documents
+        .push(loader::document::build("conf.md", None, md).0);
+    loader::assign_ids(&mut lib);
+    let idx = Index::new(&lib);
+    let mut prev = Search::default();
+    for q in ["s", "se", "ser", "serv"] {
+        let query = parse(q).unwrap();
+        let narrowed = idx.find_within(&query, &prev, &NoMarks);
+        assert_eq!(narrowed.hits, idx.find(&query, &NoMarks), "{q}");
+        assert_eq!(titles(&lib, &narrowed.hits), ["Sea Level"], "{q}");
+        prev = narrowed;
+    }
+    assert_eq!(prev.hits[0].field, Field::Affiliations);
+}
