@@ -473,6 +473,25 @@ pub struct TextIndex {
     added: Words,
     from: u32,
     dead: RoaringBitmap,
+    /// What a one-letter (or one-digit) word matches, worked out the first time it is asked: the
+    /// first key of most words, whose words number in the thousands.
+    one_char: Vec<std::sync::OnceLock<(Vec<u64>, RoaringBitmap)>>,
+}
+
+/// The number of ASCII letters and digits: the one-character words [`TextIndex`] keeps.
+const ONE_CHAR: usize = 36;
+
+/// Where a one-character word is kept in [`TextIndex::one_char`].
+fn one_char_slot(word: &str) -> Option<usize> {
+    match *word.as_bytes() {
+        [c @ b'a'..=b'z'] => Some(usize::from(c - b'a')),
+        [c @ b'0'..=b'9'] => Some(26 + usize::from(c - b'0')),
+        _ => None,
+    }
+}
+
+fn one_char_slots() -> Vec<std::sync::OnceLock<(Vec<u64>, RoaringBitmap)>> {
+    (0..ONE_CHAR).map(|_| std::sync::OnceLock::new()).collect()
 }
 
 impl TextIndex {
@@ -483,6 +502,7 @@ impl TextIndex {
             added: Words::default(),
             from: texts.count as u32,
             dead: RoaringBitmap::new(),
+            one_char: one_char_slots(),
         }
     }
 
@@ -494,6 +514,7 @@ impl TextIndex {
             added: Words::new(added),
             from: self.from,
             dead,
+            one_char: one_char_slots(),
         }
     }
 
@@ -531,6 +552,14 @@ impl TextIndex {
     /// The words matching the one query word `word` and the entries having them: the words starting
     /// with it, or, when no entry has one and it is long enough, those starting with it after one typo.
     fn matching(&self, word: &str) -> (Vec<u64>, RoaringBitmap) {
+        if let Some(kept) = one_char_slot(word).and_then(|k| self.one_char.get(k)) {
+            return kept.get_or_init(|| self.matching_afresh(word)).clone();
+        }
+        self.matching_afresh(word)
+    }
+
+    /// [`TextIndex::matching`], not kept.
+    fn matching_afresh(&self, word: &str) -> (Vec<u64>, RoaringBitmap) {
         let ids = self.ids(word, false);
         let hits = self.having(&ids);
         if hits.is_empty() && word.chars().count() >= TYPO_MIN {
@@ -789,5 +818,39 @@ mod tests {
             idx.containing("ragg").iter().collect::<Vec<_>>(),
             vec![0, 3]
         );
+    }
+
+    #[test]
+    fn a_one_letter_word_is_kept_and_a_reload_asks_again() {
+        let texts = ["serverless functions", "no match here", "Stragglers"];
+        let write = |i: usize, out: &mut String| out.push_str(texts[i]);
+        let idx = TextIndex::new(&Texts {
+            count: texts.len(),
+            write: &write,
+        });
+        let got = |idx: &TextIndex, w: &str| idx.query_word(w).0.iter().collect::<Vec<_>>();
+        assert_eq!(got(&idx, "s"), vec![0, 2]);
+        assert!(
+            idx.one_char[one_char_slot("s").unwrap()].get().is_some(),
+            "kept"
+        );
+        assert_eq!(got(&idx, "s"), vec![0, 2], "the same the second time");
+        assert_eq!(got(&idx, "h"), vec![1]);
+        // A reload that replaces the last entry and adds one: asked again, not the kept answer.
+        let more = ["sparse", "hot spots"];
+        let write_more = |i: usize, out: &mut String| out.push_str(more[i]);
+        let mut dead = RoaringBitmap::new();
+        dead.insert(2);
+        let reloaded = idx.with_added(
+            &Texts {
+                count: more.len(),
+                write: &write_more,
+            },
+            dead,
+        );
+        assert_eq!(got(&reloaded, "s"), vec![0, 3, 4]);
+        assert_eq!(got(&reloaded, "h"), vec![1, 4]);
+        assert_eq!(one_char_slot("é"), None);
+        assert_eq!(one_char_slot("ab"), None);
     }
 }
