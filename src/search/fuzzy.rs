@@ -36,8 +36,9 @@ pub(super) struct FuzzyTerm<'q> {
     pub(super) word: Word,
     /// What it found (kept in the search for the next key to narrow from).
     pub(super) found: Arc<WordState>,
-    /// Per breadcrumb: its score, worked out when a hit first needs it.
-    pub(super) context_scores: Vec<OnceLock<Option<i64>>>,
+    /// Per breadcrumb: its score, worked out when a hit first needs it (the room for them made then
+    /// too: most keys score no breadcrumb).
+    pub(super) context_scores: OnceLock<Vec<OnceLock<Option<i64>>>>,
     /// Does the field it matched in rank the hit?
     pub(super) ranks: bool,
 }
@@ -97,7 +98,7 @@ impl<'q> FuzzyTerm<'q> {
             scope,
             text,
             word,
-            context_scores: (0..found.contexts.len()).map(|_| OnceLock::new()).collect(),
+            context_scores: OnceLock::new(),
             found,
             ranks,
         }
@@ -208,8 +209,12 @@ impl<'q> FuzzyTerm<'q> {
     fn context_score(&self, index: &Index, c: usize, scratch: &mut Scratch) -> Option<i64> {
         let span = *self.found.contexts.get(c)?;
         let text = index.contexts.get(c)?;
-        *self
-            .context_scores
+        let scores = self.context_scores.get_or_init(|| {
+            (0..self.found.contexts.len())
+                .map(|_| OnceLock::new())
+                .collect()
+        });
+        *scores
             .get(c)?
             .get_or_init(|| names::score(&index.matcher, &text.text, span, &self.word, scratch))
     }
