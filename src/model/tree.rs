@@ -319,15 +319,7 @@ impl Tree {
     /// Per node, the paper nodes marked in `shown` below it (children are numbered after their parents,
     /// so one sweep from the last node adds each node's count to its parent's).
     pub fn shown_below(&self, shown: &[bool]) -> Vec<usize> {
-        let mut below = Vec::new();
-        self.shown_below_into(shown, &mut below);
-        below
-    }
-
-    /// [`Tree::shown_below`] into `below` (its room reused).
-    pub fn shown_below_into(&self, shown: &[bool], below: &mut Vec<usize>) {
-        below.clear();
-        below.resize(self.nodes.len(), 0);
+        let mut below = vec![0; self.nodes.len()];
         for id in (0..self.nodes.len()).rev() {
             if !shown.get(id).copied().unwrap_or(false) {
                 continue;
@@ -336,21 +328,26 @@ impl Tree {
                 below[p] += below[id] + usize::from(self.is_paper.get(id) == Some(&true));
             }
         }
+        below
     }
 
     /// Marks each matched paper and all its ancestors.
     pub fn shown_for(&self, papers: impl IntoIterator<Item = PaperRef>) -> Vec<bool> {
         let mut shown = Vec::new();
-        self.shown_for_into(papers, &mut shown);
+        self.mark_papers(papers, &mut shown);
+        // Then every ancestor, children before parents, reading only the compact parent list.
+        for id in (0..self.nodes.len()).rev() {
+            if shown[id] {
+                if let Some(&p) = self.parents.get(id).filter(|&&p| p != NONE) {
+                    shown[p] = true;
+                }
+            }
+        }
         shown
     }
 
-    /// [`Tree::shown_for`] into `shown` (its room reused).
-    pub fn shown_for_into(
-        &self,
-        papers: impl IntoIterator<Item = PaperRef>,
-        shown: &mut Vec<bool>,
-    ) {
+    /// Marks the nodes of `papers` in `shown` (one per node, its room reused), nothing else.
+    fn mark_papers(&self, papers: impl IntoIterator<Item = PaperRef>, shown: &mut Vec<bool>) {
         shown.clear();
         shown.resize(self.nodes.len(), false);
         let has_more = !self.more_paper_nodes.is_empty();
@@ -364,14 +361,6 @@ impl Tree {
             for id in self.node_of_paper(r).into_iter().chain(more) {
                 if let Some(s) = shown.get_mut(id) {
                     *s = true;
-                }
-            }
-        }
-        // Then every ancestor, children before parents, reading only the compact parent list.
-        for id in (0..self.nodes.len()).rev() {
-            if shown[id] {
-                if let Some(&p) = self.parents.get(id).filter(|&&p| p != NONE) {
-                    shown[p] = true;
                 }
             }
         }
@@ -388,25 +377,10 @@ impl Tree {
         below: &mut Vec<usize>,
         rows: &mut Vec<usize>,
     ) {
-        shown.clear();
-        shown.resize(self.nodes.len(), false);
+        self.mark_papers(papers, shown);
         below.clear();
         below.resize(self.nodes.len(), 0);
         rows.clear();
-        let has_more = !self.more_paper_nodes.is_empty();
-        for r in papers {
-            let more = has_more
-                .then(|| self.more_paper_nodes.get(&r))
-                .flatten()
-                .into_iter()
-                .flatten()
-                .copied();
-            for id in self.node_of_paper(r).into_iter().chain(more) {
-                if let Some(s) = shown.get_mut(id) {
-                    *s = true;
-                }
-            }
-        }
         // Children are numbered after their parents: from the last node, each shown node marks its
         // parent and adds its count there, and is final when reached.
         let preorder = self.preorder;
