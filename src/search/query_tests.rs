@@ -436,3 +436,34 @@ fn a_word_that_leaves_the_title_is_found_in_the_affiliations_when_typed_key_by_k
     }
     assert_eq!(prev.hits[0].field, Field::Affiliations);
 }
+
+#[test]
+fn a_breadcrumb_first_needed_at_a_later_key_is_found_from_the_keys_before() {
+    // `Sea Level` matches `s` and `se` by its title; from `sec` on only its topic does, whose breadcrumb
+    // no key before needed (the title decided the field).
+    let mut lib = Library::default();
+    let md = "# CONF 2023\n\n## Papers\n\n### Security\n\n\
+              * Sea Level \\[[Paper](https://p/1)]\n  * Uni Q\n\n### Storage\n\n\
+              * Quiet \\[[Paper](https://p/2)]\n  * Uni Q\n";
+    lib.documents
+        .push(loader::document::build("conf.md", None, md).0);
+    loader::assign_ids(&mut lib);
+    let idx = Index::new(&lib);
+    let mut prev = Search::default();
+    for (q, field) in [
+        ("s", Field::Title),
+        ("se", Field::Title),
+        ("sec", Field::Context),
+        ("secu", Field::Context),
+    ] {
+        let query = parse(q).unwrap();
+        let narrowed = idx.find_within(&query, &prev, &NoMarks);
+        assert_eq!(narrowed.hits, idx.find(&query, &NoMarks), "{q}");
+        let sea = narrowed
+            .hits
+            .iter()
+            .find(|h| lib.paper(h.paper).is_some_and(|p| &*p.title == "Sea Level"));
+        assert_eq!(sea.map(|h| h.field), Some(field), "{q}");
+        prev = narrowed;
+    }
+}
