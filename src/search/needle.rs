@@ -15,8 +15,8 @@ pub(crate) struct Needle {
 enum How {
     /// With case (a capital letter in it), or it has no letters with case (CJK, digits).
     Exact,
-    /// ASCII without case: a fast searcher.
-    Ascii(AhoCorasick),
+    /// ASCII without case: a fast searcher, and the text lowercased (for short haystacks).
+    Ascii(AhoCorasick, Box<[u8]>),
     /// Other letters without case: compared character by character, lowercased.
     Folded(Vec<char>),
 }
@@ -31,7 +31,7 @@ impl Needle {
                 .ascii_case_insensitive(true)
                 .build([text])
             {
-                Ok(ac) => How::Ascii(ac),
+                Ok(ac) => How::Ascii(ac, text.to_ascii_lowercase().into_bytes().into()),
                 // A pattern this small always builds; were it not to, fall back to the slow path.
                 Err(_) => How::Folded(text.chars().flat_map(char::to_lowercase).collect()),
             }
@@ -48,7 +48,8 @@ impl Needle {
     pub(crate) fn is_in(&self, hay: &str) -> bool {
         match &self.how {
             How::Exact => hay.contains(self.text.as_str()),
-            How::Ascii(ac) => ac.is_match(hay),
+            How::Ascii(_, lower) if hay.len() <= SHORT => contains_folded(hay.as_bytes(), lower),
+            How::Ascii(ac, _) => ac.is_match(hay),
             How::Folded(_) => self.find(hay).is_some(),
         }
     }
@@ -57,7 +58,7 @@ impl Needle {
     pub(crate) fn find(&self, hay: &str) -> Option<std::ops::Range<usize>> {
         match &self.how {
             How::Exact => hay.find(self.text.as_str()).map(|i| i..i + self.text.len()),
-            How::Ascii(ac) => ac.find(hay).map(|m| m.range()),
+            How::Ascii(ac, _) => ac.find(hay).map(|m| m.range()),
             How::Folded(needle) => {
                 // Each lowercased character with the byte range of the character it came from.
                 let mut folded: Vec<(char, usize, usize)> = Vec::new();
@@ -88,6 +89,28 @@ impl Needle {
     }
 }
 
+/// Haystacks up to this long (a title, a name, a breadcrumb) are searched by [`contains_folded`]: the
+/// searcher's set-up costs more than reading them.
+const SHORT: usize = 256;
+
+/// Does `lower` (ASCII, lowercase, not empty) occur in `hay` with ASCII case ignored? Each place its first
+/// letter occurs (either case, found by memchr) is compared.
+fn contains_folded(hay: &[u8], lower: &[u8]) -> bool {
+    let Some((&first, rest)) = lower.split_first() else {
+        return true;
+    };
+    let last_start = match hay.len().checked_sub(lower.len()) {
+        Some(n) => n,
+        None => return false,
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
+        .take_while(|&i| i <= last_start)
+        .any(|i| {
+            hay.get(i + 1..i + lower.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +132,33 @@ mod tests {
         assert!(n.is_in("读博士"));
         assert_eq!(n.positions("读博士"), vec![1, 2]);
         assert_eq!(Needle::new("kv").positions("A KV cache"), vec![2, 3]);
+        // At either end of a short haystack, and one letter short of it.
+        let n = Needle::new("llm");
+        assert!(n.is_in("Fast LLM"));
+        assert!(n.is_in("llm serving"));
+        assert!(!n.is_in("Fast LL"));
+        assert!(!n.is_in("lm"));
+    }
+
+    proptest::proptest! {
+        /// Short and long haystacks take two paths; both say what the searcher says. The letters are
+        /// few so that matches are common; `é` puts bytes that are not ASCII around them.
+        #[test]
+        fn short_and_long_haystacks_agree_with_the_searcher(
+            needle in "[a-cA-C1 -]{1,4}",
+            hay in "[a-cA-Cé1 -]{0,40}",
+            repeat in 1usize..12,
+        ) {
+            let lower = needle.to_ascii_lowercase();
+            let n = Needle::new(&lower);
+            let searcher = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([&lower])
+                .unwrap();
+            // Up to 480 bytes: below and above SHORT.
+            let hay = hay.repeat(repeat);
+            proptest::prop_assert_eq!(n.is_in(&hay), searcher.is_match(&hay));
+            proptest::prop_assert_eq!(contains_folded(hay.as_bytes(), lower.as_bytes()), searcher.is_match(&hay));
+        }
     }
 }
