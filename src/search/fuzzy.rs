@@ -302,48 +302,52 @@ impl WordState {
         };
         let names: Vec<NameHit> = match from {
             From::All if scope == Scope::Takeaways => Vec::new(),
-            From::All => (0..index.entries.len() as u32)
-                .into_par_iter()
-                .filter(|&i| !index.is_dead(i))
-                .filter_map(fresh)
-                .collect(),
-            From::Within(base) => base
-                .found
-                .names
-                .par_iter()
-                .filter_map(|h| fresh(h.entry))
-                .collect(),
-            From::Extending(base, added, last) => base
-                .found
-                .names
-                .par_iter()
-                .filter_map(|h| {
-                    let n = h.entry as usize;
-                    let e = &index.entries[n];
-                    let grow =
-                        |s: &[u8], span: Span| names::extend(s, span, last, added, word.sensitive);
-                    let title = grow(index.titles.bytes(n), h.title);
-                    let aff = index.affiliations.bytes(n);
-                    let affiliations = if defer(title) {
-                        Span::DEFERRED
-                    } else if h.affiliations == Span::DEFERRED {
-                        // Not looked for while the title matched: from nothing now.
-                        if e.aff_mask & mask == mask {
-                            names::locate(aff, word)
-                        } else {
-                            Span::NONE
-                        }
-                    } else {
-                        grow(aff, h.affiliations)
-                    };
-                    let hit = NameHit {
-                        entry: h.entry,
-                        title,
-                        affiliations,
-                    };
-                    keep(n, e, &hit).then_some(hit)
+            From::All => {
+                let n = index.entries.len() as u32;
+                in_parts(n as usize, |range| {
+                    (range.start as u32..range.end as u32)
+                        .filter(|&i| !index.is_dead(i))
+                        .filter_map(fresh)
                 })
-                .collect(),
+            }
+            From::Within(base) => {
+                let base = &base.found.names;
+                in_parts(base.len(), |range| {
+                    base[range].iter().filter_map(|h| fresh(h.entry))
+                })
+            }
+            From::Extending(base, added, last) => {
+                let base = &base.found.names;
+                in_parts(base.len(), |range| {
+                    base[range].iter().filter_map(|h| {
+                        let n = h.entry as usize;
+                        let e = &index.entries[n];
+                        let grow = |s: &[u8], span: Span| {
+                            names::extend(s, span, last, added, word.sensitive)
+                        };
+                        let title = grow(index.titles.bytes(n), h.title);
+                        let aff = index.affiliations.bytes(n);
+                        let affiliations = if defer(title) {
+                            Span::DEFERRED
+                        } else if h.affiliations == Span::DEFERRED {
+                            // Not looked for while the title matched: from nothing now.
+                            if e.aff_mask & mask == mask {
+                                names::locate(aff, word)
+                            } else {
+                                Span::NONE
+                            }
+                        } else {
+                            grow(aff, h.affiliations)
+                        };
+                        let hit = NameHit {
+                            entry: h.entry,
+                            title,
+                            affiliations,
+                        };
+                        keep(n, e, &hit).then_some(hit)
+                    })
+                })
+            }
         };
         let (text_hits, terms) = if looks_in_text(scope) {
             index.text.query_word(text)
@@ -357,6 +361,27 @@ impl WordState {
             terms,
         }
     }
+}
+
+/// Items per part in [`in_parts`].
+const PART: usize = 4096;
+
+/// The candidates `part` gives for each part of `0..len`, in order, the parts side by side: each part's
+/// into room for all it could give, then all joined once (no room grown as it fills).
+fn in_parts<I>(len: usize, part: impl Fn(std::ops::Range<usize>) -> I + Sync) -> Vec<NameHit>
+where
+    I: Iterator<Item = NameHit>,
+{
+    let parts: Vec<Vec<NameHit>> = (0..len.div_ceil(PART))
+        .into_par_iter()
+        .map(|k| {
+            let range = k * PART..((k + 1) * PART).min(len);
+            let mut out = Vec::with_capacity(range.len());
+            out.extend(part(range));
+            out
+        })
+        .collect();
+    parts.concat()
 }
 
 /// The earlier word a fuzzy word narrows from, and what it adds when it extends that word (same scope

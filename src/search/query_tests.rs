@@ -467,3 +467,43 @@ fn a_breadcrumb_first_needed_at_a_later_key_is_found_from_the_keys_before() {
         prev = narrowed;
     }
 }
+
+#[test]
+fn names_found_in_parts_keep_library_order_across_parts() {
+    // More papers than one part of the names walk (4,096), the matching ones spread over several
+    // parts: typed key by key (each key from the one before) and at once, the same hits in the same
+    // order as a plain filter of the titles.
+    let titles: Vec<String> = (0..10_000)
+        .map(|n| match n % 7 {
+            0 => format!("Serving {n}"),
+            3 => format!("Sea {n}"),
+            _ => format!("Quiet {n}"),
+        })
+        .collect();
+    let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let lib = titled(&refs);
+    let idx = Index::new(&lib);
+    let mut prev = Search::default();
+    for q in ["s", "se", "ser", "serv"] {
+        let query = parse(q).unwrap();
+        let narrowed = idx.find_within(&query, &prev, &NoMarks);
+        let want: Vec<&str> = refs
+            .iter()
+            .copied()
+            .filter(|t| t.starts_with("Serving") || (q.len() <= 2 && t.starts_with("Sea")))
+            .collect();
+        let mut got = titles_in_library_order(&lib, &narrowed.hits);
+        got.sort_by_key(|t| refs.iter().position(|r| r == t));
+        assert_eq!(got, want, "{q}");
+        assert!(got.len() > 1_000, "{q}: in several parts");
+        assert_eq!(narrowed.hits, idx.find(&query, &NoMarks), "{q}");
+        prev = narrowed;
+    }
+}
+
+fn titles_in_library_order(lib: &Library, hits: &[Hit]) -> Vec<String> {
+    hits.iter()
+        .filter_map(|h| lib.paper(h.paper))
+        .map(|p| p.title.to_string())
+        .collect()
+}
