@@ -98,6 +98,9 @@ impl MdItem {
 /// Maps byte offsets to 1-based line numbers. `\n`, `\r\n` and a lone `\r` each end a line.
 pub struct Lines {
     starts: Vec<usize>,
+    /// The line last asked for (0-based): events come mostly in order, so the next offset is usually on
+    /// it or the line after.
+    last: std::cell::Cell<usize>,
 }
 
 impl Lines {
@@ -110,11 +113,29 @@ impl Lines {
                 starts.push(i + 1);
             }
         }
-        Lines { starts }
+        Lines {
+            starts,
+            last: Default::default(),
+        }
     }
 
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+        let on = |l: usize| {
+            self.starts.get(l).is_some_and(|&s| s <= offset)
+                && self.starts.get(l + 1).is_none_or(|&next| offset < next)
+        };
+        let last = self.last.get();
+        let line = if on(last) {
+            last
+        } else if on(last + 1) {
+            last + 1
+        } else {
+            self.starts
+                .partition_point(|&s| s <= offset)
+                .saturating_sub(1)
+        };
+        self.last.set(line);
+        line + 1
     }
 }
 
@@ -345,6 +366,19 @@ mod tests {
         assert_eq!(l.line_of(2), 2);
         assert_eq!(l.line_of(5), 3);
         assert_eq!(l.line_of(7), 4);
+        // Back, forth and far, as the events of nested blocks ask.
+        for (offset, line) in [
+            (7, 4),
+            (0, 1),
+            (3, 2),
+            (4, 2),
+            (6, 3),
+            (5, 3),
+            (2, 2),
+            (100, 4),
+        ] {
+            assert_eq!(l.line_of(offset), line, "offset {offset}");
+        }
     }
 
     #[test]
