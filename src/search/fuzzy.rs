@@ -55,6 +55,30 @@ pub(super) struct WordState {
     pub(super) text_hits: RoaringBitmap,
     /// The word numbers that match it, as a bit set (for closeness).
     pub(super) terms: Vec<u64>,
+    /// The words before it in its query whose reach its name candidates were looked for in (see
+    /// [`Among`]); empty when they were looked for among every entry. A later key narrows from them
+    /// only while those words stand as they are.
+    pub(super) among: Vec<(Scope, Box<str>)>,
+}
+
+/// The words before a fuzzy word in its query, and the entries all of them may match (worked out
+/// only if asked): a word after the first needs no name candidates outside them, as a hit must match
+/// every word.
+pub(super) struct Among<'a> {
+    pub(super) words: Vec<(Scope, &'a str)>,
+    pub(super) entries: &'a dyn Fn() -> Vec<u32>,
+}
+
+impl Among<'_> {
+    /// May a word found among `among` be narrowed from under these words?
+    fn admits(&self, among: &[(Scope, Box<str>)]) -> bool {
+        among.is_empty()
+            || (among.len() == self.words.len()
+                && among
+                    .iter()
+                    .zip(&self.words)
+                    .all(|((s, t), (s2, t2))| s == s2 && **t == **t2))
+    }
 }
 
 /// How a word's name candidates are found from an earlier key's.
@@ -74,9 +98,10 @@ impl<'q> FuzzyTerm<'q> {
         text: &'q str,
         previous: Option<&Search>,
         ranks: bool,
+        among: &Among<'_>,
     ) -> FuzzyTerm<'q> {
         let word = Word::new(text);
-        let base = narrowing_base(previous, scope, text, &word);
+        let base = narrowing_base(previous, scope, text, &word, among);
         let found = match base {
             // The same word as before (another word of the query changed): what it found stands.
             Some((base, Some(""))) => base.found.clone(),
@@ -91,7 +116,7 @@ impl<'q> FuzzyTerm<'q> {
                         From::Extending(base, &added, last)
                     }
                 };
-                Arc::new(WordState::new(index, scope, text, &word, from))
+                Arc::new(WordState::new(index, scope, text, &word, from, among))
             }
         };
         FuzzyTerm {
@@ -228,7 +253,14 @@ impl<'q> FuzzyTerm<'q> {
 
 impl WordState {
     /// What `text` (in `scope`) finds: its name candidates from `from`, and its text hits.
-    fn new(index: &Index, scope: Scope, text: &str, word: &Word, from: From) -> WordState {
+    fn new(
+        index: &Index,
+        scope: Scope,
+        text: &str,
+        word: &Word,
+        from: From,
+        among: &Among<'_>,
+    ) -> WordState {
         let mask = letter_mask(text);
         let contexts: Vec<Span> = if looks_in_contexts(scope) {
             match &from {
@@ -300,8 +332,23 @@ impl WordState {
             };
             keep(n, e, &hit).then_some(hit)
         };
+        // Found among every entry, or among what the words before it may match.
+        let mut restricted = Vec::new();
         let names: Vec<NameHit> = match from {
             From::All if scope == Scope::Takeaways => Vec::new(),
+            From::All if !among.words.is_empty() => {
+                let entries = (among.entries)();
+                restricted = (among.words.iter())
+                    .map(|&(s, t)| (s, Box::from(t)))
+                    .collect();
+                in_parts(entries.len(), |range| {
+                    entries[range]
+                        .iter()
+                        .copied()
+                        .filter(|&i| !index.is_dead(i))
+                        .filter_map(fresh)
+                })
+            }
             From::All => {
                 let n = index.entries.len() as u32;
                 in_parts(n as usize, |range| {
@@ -311,12 +358,14 @@ impl WordState {
                 })
             }
             From::Within(base) => {
+                restricted = base.found.among.clone();
                 let base = &base.found.names;
                 in_parts(base.len(), |range| {
                     base[range].iter().filter_map(|h| fresh(h.entry))
                 })
             }
             From::Extending(base, added, last) => {
+                restricted = base.found.among.clone();
                 let base = &base.found.names;
                 in_parts(base.len(), |range| {
                     base[range].iter().filter_map(|h| {
@@ -359,6 +408,7 @@ impl WordState {
             contexts,
             text_hits,
             terms,
+            among: restricted,
         }
     }
 }
@@ -392,8 +442,10 @@ fn narrowing_base<'a, 'q>(
     scope: Scope,
     text: &'q str,
     word: &Word,
+    among: &Among<'_>,
 ) -> Option<(&'a NameCandidates, Option<&'q str>)> {
-    let same = previous?.names.iter().filter(|n| n.scope == scope);
+    let same =
+        (previous?.names.iter()).filter(|n| n.scope == scope && among.admits(&n.found.among));
     let extended = same
         .clone()
         .filter_map(|n| {

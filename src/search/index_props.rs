@@ -267,6 +267,19 @@ proptest! {
             prev = idx.find_within(&q, &prev, &NoMarks);
             prop_assert_eq!(&prev.hits, &idx.find(&q, &NoMarks), "prefix {:?}", query.get(..n));
         }
+        // An earlier word edited afterwards (shortened, changed, gone) while the later ones stand: a
+        // later word's names, looked for among what the earlier words matched, are not narrowed from.
+        let (first, rest) = (&words[0], words[1..].join(" "));
+        let edited: Vec<String> = (0..first.len())
+            .filter_map(|n| first.get(..n))
+            .map(|f| format!("{f} {rest}"))
+            .chain([format!("x{first} {rest}"), rest.clone()])
+            .collect();
+        for e in edited {
+            let Ok(q) = parse(&e) else { continue };
+            let from_full = idx.find_within(&q, &prev, &NoMarks);
+            prop_assert_eq!(&from_full.hits, &idx.find(&q, &NoMarks), "{:?} after {:?}", e, query);
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
-use super::fuzzy::{FuzzyTerm, Scoring};
+use super::fuzzy::{Among, FuzzyTerm, Scoring};
 use super::marks::Marks;
 use super::names::{NameHit, Scratch};
 use super::needle::Needle;
@@ -161,8 +161,19 @@ impl<'q> Plan<'q> {
                         plan.exact.push(exact(*scope, text, true));
                         continue;
                     }
-                    plan.fuzzy
-                        .push(FuzzyTerm::new(index, *scope, text, previous, ranks(*scope)));
+                    let before = &plan.fuzzy;
+                    let entries = || {
+                        let all = 0..index.entries.len() as u32;
+                        (before.iter().map(|t| t.reach(all.clone())))
+                            .reduce(|a, b| intersect(&a, &b))
+                            .unwrap_or_default()
+                    };
+                    let among = Among {
+                        words: before.iter().map(|t| (t.scope, t.text)).collect(),
+                        entries: &entries,
+                    };
+                    let term = FuzzyTerm::new(index, *scope, text, previous, ranks(*scope), &among);
+                    plan.fuzzy.push(term);
                 }
             }
         }
