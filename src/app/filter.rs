@@ -346,10 +346,24 @@ impl App {
         let mut shown = v.shown.take().unwrap_or_default();
         let mut below = std::mem::take(&mut v.shown_below);
         let mut rows = std::mem::take(&mut v.rows);
-        let papers = self.narrowed_count(|papers| {
+        let f = &self.filter;
+        let papers = if f.is_active()
+            && !f.only_bookmarked
+            && !f.only_unread
+            && !matches!(self.views.view, View::By(_))
+        {
+            // The filter alone (the usual case, every key): its hits as they are, without a call per hit
+            // through the general path below.
+            let hits = f.hits.iter().map(|h| h.paper);
             self.tree
-                .narrow_into(papers, &mut shown, &mut below, &mut rows)
-        });
+                .narrow_into(hits, &mut shown, &mut below, &mut rows);
+            Some(f.hits.len())
+        } else {
+            self.narrowed_count(|papers| {
+                self.tree
+                    .narrow_into(papers, &mut shown, &mut below, &mut rows)
+            })
+        };
         let narrowed = papers.map(|papers| Narrowed {
             shown,
             below,

@@ -203,3 +203,30 @@ fn narrowing_in_one_sweep_equals_marking_counting_and_listing_apart() {
         assert!(rows.len() > 1);
     }
 }
+
+#[test]
+fn the_filter_alone_narrows_as_the_filter_with_toggles_that_keep_every_hit() {
+    // The filter alone takes its hits straight into the tree; with `U` (only unread, none read here)
+    // they go the general way through the toggles: the same rows and counts (`U` then selects the
+    // first paper shown, as it does).
+    let mut app = bundled();
+    keys(&mut app, "/serving");
+    assert!(!app.filter.hits.is_empty());
+    let alone = (
+        app.tree_view.shown.clone(),
+        app.tree_view.shown_below.clone(),
+        app.tree_view.rows.clone(),
+        app.tree_view.shown_papers,
+    );
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "U");
+    assert!(app.filter.only_unread);
+    let toggled = (
+        app.tree_view.shown.clone(),
+        app.tree_view.shown_below.clone(),
+        app.tree_view.rows.clone(),
+        app.tree_view.shown_papers,
+    );
+    assert_eq!(alone, toggled);
+    assert_eq!(alone.3, app.filter.hits.len());
+}
