@@ -376,7 +376,7 @@ impl DocBuilder<'_> {
             if let Some((key, rest)) = first.split_once(':') {
                 let key = key.trim();
                 if !key.is_empty() && key.chars().count() <= 40 && !key.contains("://") {
-                    let mut toks = vec![Tok::Text(rest.trim_start().to_string(), *style)];
+                    let mut toks = vec![Tok::Text(rest.trim_start().to_string().into(), *style)];
                     toks.extend_from_slice(&inl[1..]);
                     return Meta {
                         key: key.to_string(),

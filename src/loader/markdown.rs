@@ -7,7 +7,9 @@
 mod bare_url;
 mod builder;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::model::{RichText, Span, Style};
 use builder::{Builder, Frame};
@@ -17,8 +19,10 @@ pub const MAX_DEPTH: usize = 32;
 
 /// An inline token of a paragraph, heading, table cell or list item's first paragraph.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Tok {
-    Text(String, Style),
+pub enum Tok<'a> {
+    /// Borrowed from the file where pulldown-cmark hands the text over as it is written; owned where
+    /// it was unescaped or joined.
+    Text(Cow<'a, str>, Style),
     LinkStart(String),
     LinkEnd,
     /// A soft line break; reads as a space in titles.
@@ -27,32 +31,32 @@ pub enum Tok {
     LineBreak,
 }
 
-pub type Inlines = Vec<Tok>;
+pub type Inlines<'a> = Vec<Tok<'a>>;
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum MdBlock {
+pub enum MdBlock<'a> {
     Heading {
         level: u8,
-        inl: Inlines,
+        inl: Inlines<'a>,
         line: usize,
     },
     Para {
-        inl: Inlines,
+        inl: Inlines<'a>,
         line: usize,
     },
     List {
         ordered: bool,
-        items: Vec<MdItem>,
+        items: Vec<MdItem<'a>>,
     },
     Code {
         lang: String,
         text: String,
         line: usize,
     },
-    Quote(Vec<MdBlock>),
+    Quote(Vec<MdBlock<'a>>),
     /// The header row first; each row with the line it starts on.
     Table {
-        rows: Vec<Row>,
+        rows: Vec<Row<'a>>,
         line: usize,
     },
     /// Raw HTML between blocks (`<details>`, `<summary>Topic</summary>`, `</details>`).
@@ -65,21 +69,21 @@ pub enum MdBlock {
 
 /// A table row: its line and its cells.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Row {
+pub struct Row<'a> {
     pub line: usize,
-    pub cells: Vec<Inlines>,
+    pub cells: Vec<Inlines<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct MdItem {
+pub struct MdItem<'a> {
     pub line: usize,
-    pub blocks: Vec<MdBlock>,
+    pub blocks: Vec<MdBlock<'a>>,
 }
 
-impl MdItem {
+impl<'a> MdItem<'a> {
     /// The item's own first paragraph, or the heading it opens with (`- #### Title [[Paper](u)]`);
     /// empty when the item starts with something else.
-    pub fn first_para(&self) -> &[Tok] {
+    pub fn first_para(&self) -> &[Tok<'a>] {
         match self.blocks.first() {
             Some(MdBlock::Para { inl, .. }) | Some(MdBlock::Heading { inl, .. }) => inl,
             _ => &[],
@@ -87,7 +91,7 @@ impl MdItem {
     }
 
     /// The lists nested in this item, in order.
-    pub fn sublists(&self) -> impl Iterator<Item = &[MdItem]> {
+    pub fn sublists(&self) -> impl Iterator<Item = &[MdItem<'a>]> {
         self.blocks.iter().filter_map(|b| match b {
             MdBlock::List { items, .. } => Some(items.as_slice()),
             _ => None,
@@ -161,23 +165,45 @@ pub fn blank_template_tags(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Parses markdown into blocks. `text` must already be free of a byte-order mark.
-pub fn parse(text: &str) -> Vec<MdBlock> {
+pub fn parse(text: &str) -> Vec<MdBlock<'_>> {
     parse_document(text).0
 }
 
-/// Parses markdown into blocks, and hands over its YAML front matter (never part of the blocks).
-pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::Block>) {
+/// Parses markdown into blocks, and hands over its YAML front matter (never part of the blocks). The
+/// blocks' text borrows from `text` where pulldown-cmark hands it over as written.
+pub fn parse_document(text: &str) -> (Vec<MdBlock<'_>>, Option<super::front_matter::Block>) {
     let lines = Lines::new(text);
-    let cleaned = blank_template_tags(text);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TASKLISTS);
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    match blank_template_tags(text) {
+        Cow::Borrowed(text) => {
+            let parser = Parser::new_ext(text, opts).into_offset_iter();
+            blocks(parser, &lines, |t| match t {
+                CowStr::Borrowed(s) => Cow::Borrowed(s),
+                t => Cow::Owned(t.into_string()),
+            })
+        }
+        // Template tags blanked into a copy: nothing borrows from it.
+        Cow::Owned(cleaned) => {
+            let parser = Parser::new_ext(&cleaned, opts).into_offset_iter();
+            blocks(parser, &lines, |t| Cow::Owned(t.into_string()))
+        }
+    }
+}
+
+/// The blocks of pulldown-cmark's events; `text_of` keeps or copies each text it hands over.
+fn blocks<'t, 'a>(
+    parser: impl Iterator<Item = (Event<'t>, std::ops::Range<usize>)>,
+    lines: &Lines,
+    text_of: impl Fn(CowStr<'t>) -> Cow<'a, str>,
+) -> (Vec<MdBlock<'a>>, Option<super::front_matter::Block>) {
     let mut front: Option<super::front_matter::Block> = None;
     let mut in_front = false;
     let mut b = Builder::new();
-    for (event, range) in Parser::new_ext(&cleaned, opts).into_offset_iter() {
+    for (event, range) in parser {
         let line = lines.line_of(range.start);
         match event {
             Event::Start(Tag::MetadataBlock(_)) => {
@@ -200,7 +226,7 @@ pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::
                     text.push_str(&t);
                 } else {
                     let st = b.style();
-                    b.push_tok(Tok::Text(t.into_string(), st), line);
+                    b.push_tok(Tok::Text(text_of(t), st), line);
                 }
             }
             Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
@@ -208,7 +234,7 @@ pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::
                     code: true,
                     ..b.style()
                 };
-                b.push_tok(Tok::Text(t.into_string(), st), line);
+                b.push_tok(Tok::Text(text_of(t), st), line);
             }
             Event::SoftBreak => b.push_tok(Tok::Break, line),
             Event::Html(t) => {
@@ -223,7 +249,10 @@ pub fn parse_document(text: &str) -> (Vec<MdBlock>, Option<super::front_matter::
             Event::Rule => b.add_block(MdBlock::Rule),
             Event::TaskListMarker(done) => {
                 let st = b.style();
-                b.push_tok(Tok::Text(if done { "☑ " } else { "☐ " }.into(), st), line)
+                b.push_tok(
+                    Tok::Text(Cow::Borrowed(if done { "☑ " } else { "☐ " }), st),
+                    line,
+                )
             }
             // HTML (GitBook's <figure>, comments) and footnote markers carry nothing to browse.
             _ => {}
@@ -312,7 +341,7 @@ pub fn rich(inl: &[Tok]) -> RichText {
                 link = false;
                 continue;
             }
-            Tok::Text(s, st) => (s.as_str(), *st),
+            Tok::Text(s, st) => (&**s, *st),
             Tok::Break | Tok::LineBreak => (" ", Default::default()),
         };
         match runs.last_mut() {
@@ -346,7 +375,7 @@ pub mod tests_support {
     use super::{parse, MdBlock, Tok};
 
     /// The inline tokens of the first paragraph of `md`, or of its first list item.
-    pub fn para(md: &str) -> Vec<Tok> {
+    pub fn para(md: &str) -> Vec<Tok<'_>> {
         match &parse(md)[0] {
             MdBlock::Para { inl, .. } => inl.clone(),
             MdBlock::List { items, .. } => items[0].first_para().to_vec(),

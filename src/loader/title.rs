@@ -156,7 +156,7 @@ mod tests {
         recognise(inl).expect("a shape")
     }
 
-    fn first_para(md: &str) -> Vec<Tok> {
+    fn first_para(md: &str) -> Vec<Tok<'_>> {
         match &parse(md)[0] {
             MdBlock::Para { inl, .. } => inl.clone(),
             MdBlock::List { items, .. } => items[0].first_para().to_vec(),

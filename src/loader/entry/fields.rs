@@ -36,7 +36,7 @@ pub fn field(inl: &[Tok]) -> Option<(String, usize)> {
 }
 
 /// Lines of `**Field:** value`: the items of a list, or the lines of a paragraph.
-fn field_lines(b: &MdBlock) -> Vec<(&[Tok], usize)> {
+fn field_lines<'s, 'a>(b: &'s MdBlock<'a>) -> Vec<(&'s [Tok<'a>], usize)> {
     match b {
         MdBlock::List { items, .. } => items.iter().map(|it| (it.first_para(), it.line)).collect(),
         MdBlock::Para { inl, line } => {

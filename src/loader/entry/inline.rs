@@ -56,7 +56,7 @@ pub fn unbracket(s: &str) -> &str {
 }
 
 /// Splits tokens into segments; the text inside a link becomes the link's text.
-pub fn segments(inl: &[Tok]) -> Vec<Seg<'_>> {
+pub fn segments<'s>(inl: &'s [Tok]) -> Vec<Seg<'s>> {
     let mut out = Vec::new();
     // The link being read: its URL, where its tokens start, and the style of its first text.
     let mut link: Option<(&str, usize, Option<Style>)> = None;
@@ -106,11 +106,11 @@ pub fn segments(inl: &[Tok]) -> Vec<Seg<'_>> {
 
 /// The text of a link's tokens, white space collapsed: borrowed when it is one tidy run of text (most
 /// links), built otherwise.
-fn link_text(toks: &[Tok]) -> std::borrow::Cow<'_, str> {
+fn link_text<'s>(toks: &'s [Tok]) -> std::borrow::Cow<'s, str> {
     if let [Tok::Text(s, _)] = toks {
         let tidy = s.trim() == s && !s.contains("  ") && !s.contains(['\n', '\t', '\r']);
         if tidy {
-            return std::borrow::Cow::Borrowed(s.as_str());
+            return std::borrow::Cow::Borrowed(&**s);
         }
     }
     let mut text = String::new();

@@ -82,7 +82,7 @@ struct Field {
 }
 
 /// The lines of a paragraph (split at its line breaks).
-fn lines_of(inl: &[Tok]) -> Vec<&[Tok]> {
+fn lines_of<'s, 'a>(inl: &'s [Tok<'a>]) -> Vec<&'s [Tok<'a>]> {
     inl.split(|t| matches!(t, Tok::Break | Tok::LineBreak))
         .filter(|l| !l.is_empty())
         .collect()

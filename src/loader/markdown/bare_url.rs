@@ -27,18 +27,18 @@ pub fn linkify(inl: &mut Inlines) {
                 out.push(tok);
             }
             Tok::Text(s, st) if depth == 0 && !st.code && s.contains("http") => {
-                let mut rest = s.as_str();
+                let mut rest: &str = &s;
                 while let Some((before, url, after)) = next_url(rest) {
                     if !before.is_empty() {
-                        out.push(Tok::Text(before.to_string(), st));
+                        out.push(Tok::Text(before.to_string().into(), st));
                     }
                     out.push(Tok::LinkStart(url.to_string()));
-                    out.push(Tok::Text(url.to_string(), st));
+                    out.push(Tok::Text(url.to_string().into(), st));
                     out.push(Tok::LinkEnd);
                     rest = after;
                 }
                 if !rest.is_empty() {
-                    out.push(Tok::Text(rest.to_string(), st));
+                    out.push(Tok::Text(rest.to_string().into(), st));
                 }
             }
             t => out.push(t),
@@ -98,7 +98,7 @@ mod tests {
     use crate::model::Style;
 
     fn urls(s: &str) -> Vec<String> {
-        let mut inl = vec![Tok::Text(s.to_string(), Style::default())];
+        let mut inl = vec![Tok::Text(s.into(), Style::default())];
         linkify(&mut inl);
         inl.iter()
             .filter_map(|t| match t {

@@ -7,32 +7,32 @@ use super::bare_url::linkify;
 use super::{Inlines, MdBlock, MdItem, Row, Tok, MAX_DEPTH};
 
 /// Inlines with their bare URLs made links.
-fn linked(mut inl: Inlines) -> Inlines {
+fn linked(mut inl: Inlines<'_>) -> Inlines<'_> {
     linkify(&mut inl);
     inl
 }
 use crate::model::Style;
 
-pub(super) enum Frame {
-    Root(Vec<MdBlock>),
-    Quote(Vec<MdBlock>),
+pub(super) enum Frame<'a> {
+    Root(Vec<MdBlock<'a>>),
+    Quote(Vec<MdBlock<'a>>),
     List {
         ordered: bool,
-        items: Vec<MdItem>,
+        items: Vec<MdItem<'a>>,
     },
     Item {
-        item: MdItem,
+        item: MdItem<'a>,
         /// Inline content of a tight item, not yet closed into a paragraph.
-        pending: Option<(usize, Inlines)>,
+        pending: Option<(usize, Inlines<'a>)>,
     },
     Heading {
         level: u8,
         line: usize,
-        inl: Inlines,
+        inl: Inlines<'a>,
     },
     Para {
         line: usize,
-        inl: Inlines,
+        inl: Inlines<'a>,
     },
     Code {
         lang: String,
@@ -41,17 +41,17 @@ pub(super) enum Frame {
     },
     Table {
         line: usize,
-        rows: Vec<Row>,
+        rows: Vec<Row<'a>>,
     },
-    Cell(Inlines),
+    Cell(Inlines<'a>),
     Html {
         line: usize,
         text: String,
     },
 }
 
-pub(super) struct Builder {
-    pub(super) stack: Vec<Frame>,
+pub(super) struct Builder<'a> {
+    pub(super) stack: Vec<Frame<'a>>,
     style: [u32; 4],
     /// Depth of lists and quotes currently open (frames pushed).
     depth: usize,
@@ -65,7 +65,7 @@ pub(super) struct Builder {
     anchor: bool,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     pub(super) fn new() -> Self {
         Builder {
             stack: vec![Frame::Root(Vec::new())],
@@ -79,7 +79,7 @@ impl Builder {
     }
 
     /// The blocks built, anything left open closed first.
-    pub(super) fn finish(mut self) -> Vec<MdBlock> {
+    pub(super) fn finish(mut self) -> Vec<MdBlock<'a>> {
         // Close anything left open (cannot happen with a well-behaved parser, but costs nothing).
         while self.stack.len() > 1 {
             match self.stack.last() {
@@ -112,7 +112,7 @@ impl Builder {
     }
 
     /// The token list that inline content goes to, opening an implicit paragraph in a tight item.
-    pub(super) fn inlines(&mut self, line: usize) -> Option<&mut Inlines> {
+    pub(super) fn inlines(&mut self, line: usize) -> Option<&mut Inlines<'a>> {
         match self.stack.last_mut()? {
             Frame::Heading { inl, .. } | Frame::Para { inl, .. } | Frame::Cell(inl) => Some(inl),
             Frame::Item { pending, .. } => {
@@ -142,7 +142,7 @@ impl Builder {
         }
     }
 
-    pub(super) fn push_tok(&mut self, tok: Tok, line: usize) {
+    pub(super) fn push_tok(&mut self, tok: Tok<'a>, line: usize) {
         if self.image > 0 {
             return;
         }
@@ -150,7 +150,7 @@ impl Builder {
             // Merge adjacent text of one style, so callers see whole words.
             if let (Tok::Text(s, st), Some(Tok::Text(prev, pst))) = (&tok, inl.last_mut()) {
                 if st == pst {
-                    prev.push_str(s);
+                    prev.to_mut().push_str(s);
                     return;
                 }
             }
@@ -159,7 +159,7 @@ impl Builder {
     }
 
     /// Adds a finished block to the innermost container.
-    pub(super) fn add_block(&mut self, block: MdBlock) {
+    pub(super) fn add_block(&mut self, block: MdBlock<'a>) {
         match self.stack.last_mut() {
             Some(Frame::Root(v)) | Some(Frame::Quote(v)) => v.push(block),
             Some(Frame::Item { item, pending }) => {
