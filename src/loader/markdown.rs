@@ -420,6 +420,32 @@ mod tests {
     }
 
     #[test]
+    fn text_borrows_from_the_file_unless_it_was_copied_or_joined() {
+        let text = |blocks: &[MdBlock<'_>]| -> Vec<(String, bool)> {
+            let mut out = Vec::new();
+            for b in blocks {
+                if let MdBlock::Para { inl, .. } = b {
+                    for t in inl {
+                        if let Tok::Text(s, _) = t {
+                            out.push((s.to_string(), matches!(s, Cow::Borrowed(_))));
+                        }
+                    }
+                }
+            }
+            out
+        };
+        // As written: borrowed. Joined across an escape: owned.
+        let blocks = parse("plain words\n");
+        assert_eq!(text(&blocks), [("plain words".to_string(), true)]);
+        let blocks = parse("first\\*second\n");
+        assert_eq!(text(&blocks), [("first*second".to_string(), false)]);
+        // A file with a template tag is read from a blanked copy: owned, the same text and lines.
+        let (blocks, _) = parse_document("{% hint %}\nplain words\n");
+        assert_eq!(text(&blocks), [("plain words".to_string(), false)]);
+        assert!(matches!(blocks[0], MdBlock::Para { line: 2, .. }));
+    }
+
+    #[test]
     fn tight_items_get_a_paragraph_and_sublists() {
         let blocks = parse("* one [x](http://a)\n  * two\n* three\n");
         let MdBlock::List { items, .. } = &blocks[0] else {
