@@ -22,12 +22,19 @@ const MAX_KEY_CHARS: usize = 160;
 /// The work key of a title: `alpaserve-statistical-multiplexing-with-model-parallelism-…`. Empty when the
 /// title has no letter or digit.
 pub fn key(title: &str) -> String {
-    let normalized: Cow<str> =
-        if title.is_ascii() || is_nfkc_quick(title.chars()) == IsNormalized::Yes {
-            Cow::Borrowed(title)
-        } else {
-            Cow::Owned(title.nfkc().collect())
-        };
+    if title.is_ascii() {
+        return key_ascii(title);
+    }
+    let normalized: Cow<str> = if is_nfkc_quick(title.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(title)
+    } else {
+        Cow::Owned(title.nfkc().collect())
+    };
+    key_chars(&normalized)
+}
+
+/// [`key`] of a title already in NFKC, character by character.
+fn key_chars(normalized: &str) -> String {
     let mut out = String::with_capacity(normalized.len());
     let mut chars = 0;
     let mut gap = false;
@@ -48,6 +55,31 @@ pub fn key(title: &str) -> String {
         }
     }
     out
+}
+
+/// [`key_chars`] of an ASCII title (which NFKC leaves as it is), byte by byte: most titles, read for
+/// every paper at each load.
+fn key_ascii(title: &str) -> String {
+    let mut out = Vec::with_capacity(title.len());
+    let mut chars = 0;
+    let mut gap = false;
+    for &b in title.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(b'-');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase());
+            chars += 1;
+            if chars >= MAX_KEY_CHARS {
+                break;
+            }
+        } else if b != b'\'' {
+            gap = true;
+        }
+    }
+    // Only ASCII bytes were pushed.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The key of the work `p` belongs to: its title's [`key`], or for a title without a letter or digit the
@@ -104,18 +136,26 @@ fn hash_key(key: &str) -> u64 {
 
 impl Works {
     pub fn new(lib: &Library) -> Works {
+        use rayon::prelude::*;
+        // The keys, a document per task; then numbered in library order.
+        let keyed: Vec<Vec<String>> = (lib.documents.par_iter())
+            .map(|doc| doc.papers.iter().map(key_of_paper).collect())
+            .collect();
         let mut index: FxHashMap<Arc<str>, u32> =
             FxHashMap::with_capacity_and_hasher(lib.paper_count(), Default::default());
         let mut keys: Vec<Arc<str>> = Vec::new();
-        let of = (lib.documents.iter())
+        let of = (keyed.into_iter())
             .map(|doc| {
-                (doc.papers.iter())
-                    .map(|p| {
-                        let k: Arc<str> = key_of_paper(p).into();
-                        *index.entry(k).or_insert_with_key(|k| {
-                            keys.push(Arc::clone(k));
-                            (keys.len() - 1) as u32
-                        })
+                (doc.into_iter())
+                    .map(|k| match index.get(k.as_str()) {
+                        Some(&w) => w,
+                        None => {
+                            let k: Arc<str> = k.into();
+                            keys.push(Arc::clone(&k));
+                            let w = (keys.len() - 1) as u32;
+                            index.insert(k, w);
+                            w
+                        }
                     })
                     .collect()
             })
@@ -471,6 +511,14 @@ mod tests {
         assert_eq!(key("博士这五年"), "博士这五年");
         assert_eq!(key("🔥 !!"), "");
         assert_ne!(key("Orion: GPU sharing"), key("Orion: GPU scheduling"));
+    }
+
+    proptest::proptest! {
+        /// An ASCII title's key, byte by byte, is the key character by character.
+        #[test]
+        fn ascii_keys_are_the_keys_of_their_characters(title in "[\\x00-\\x7f]{0,200}") {
+            proptest::prop_assert_eq!(key_ascii(&title), key_chars(&title));
+        }
     }
 
     #[test]
