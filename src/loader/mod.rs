@@ -412,18 +412,31 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
 /// a reload kept) is not read at all; otherwise every id is made again in order. A document whose ids
 /// are already right is left alone (not copied when a reload shares it with the library before).
 pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
-    // Documents new here: their bases, as ids.
-    for d in 0..library.documents.len() {
-        let doc = &library.documents[d];
-        if doc.id_bases.hashes.len() == doc.papers.len() {
+    // Documents new here: their bases, as ids (made side by side, a document per task).
+    use rayon::prelude::*;
+    let fresh: Vec<Option<Vec<(Box<str>, u64)>>> = (library.documents.par_iter())
+        .map(|doc| {
+            if doc.id_bases.hashes.len() == doc.papers.len() {
+                return None;
+            }
+            let doc_slug = doc_slug(doc);
+            let ids = (doc.papers.iter()).map(|p| {
+                let id = id_base(&doc_slug, p);
+                let hash = hash_id(&id);
+                (id.into_boxed_str(), hash)
+            });
+            Some(ids.collect())
+        })
+        .collect();
+    for (d, ids) in fresh.into_iter().enumerate() {
+        let Some(ids) = ids else {
             continue;
-        }
+        };
         let doc = library.documents.make_mut(d);
-        let doc_slug = doc_slug(doc);
-        let mut hashes = Vec::with_capacity(doc.papers.len());
-        for p in &mut doc.papers {
-            p.id = id_base(&doc_slug, p).into();
-            hashes.push(hash_id(&p.id));
+        let mut hashes = Vec::with_capacity(ids.len());
+        for (p, (id, hash)) in doc.papers.iter_mut().zip(ids) {
+            p.id = id;
+            hashes.push(hash);
         }
         doc.id_bases = IdBases {
             hashes,
