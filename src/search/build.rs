@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::strings::Strings;
-use super::{context, entry_takeaways, letter_mask, text, Context, Entry, Index};
+use super::{context, entry_takeaways, letter_mask, paper_takeaways, text, Context, Entry, Index};
 use crate::model::{venue, DocKind, Library, PaperRef};
 
 /// Tells one index from another.
@@ -164,24 +164,39 @@ impl Index {
     }
 
     pub fn new(lib: &Library) -> Self {
-        let mut contexts = Vec::new();
-        let mut context_ids = HashMap::new();
-        let mut added = Added::default();
-        added.reserve(lib, 0..lib.documents.len());
-        for d in 0..lib.documents.len() {
-            added.document(lib, d, 0, &mut contexts, &mut context_ids);
-        }
+        // Entry `i` is the library's `i`th paper: the names and the words are indexed side by side.
+        let papers: Vec<PaperRef> = (lib.documents.iter().enumerate())
+            .flat_map(|(d, doc)| (0..doc.papers.len()).map(move |paper| PaperRef { doc: d, paper }))
+            .collect();
+        let names = || {
+            let mut contexts = Vec::new();
+            let mut context_ids = HashMap::new();
+            let mut added = Added::default();
+            added.reserve(lib, 0..lib.documents.len());
+            for d in 0..lib.documents.len() {
+                added.document(lib, d, 0, &mut contexts, &mut context_ids);
+            }
+            (added, contexts, context_ids)
+        };
+        let words = || {
+            let write = |i: usize, out: &mut String| {
+                if let Some(&paper) = papers.get(i) {
+                    paper_takeaways(&lib.documents, paper, out);
+                }
+            };
+            text::TextIndex::new(&text::Texts {
+                count: papers.len(),
+                write: &write,
+            })
+        };
+        let ((added, contexts, context_ids), text) = rayon::join(names, words);
+        drop(papers);
         let mut docs = vec![(0, 0); lib.documents.len()];
         for &(d, start, count) in &added.docs {
             docs[d] = (start, count);
         }
         let mut entries = added.entries;
         let order = order(&docs, &mut entries);
-        let write = |i: usize, out: &mut String| takeaways(lib, &entries, i, out);
-        let text = text::TextIndex::new(&text::Texts {
-            count: entries.len(),
-            write: &write,
-        });
         Index {
             titles: added.titles.sealed(),
             affiliations: added.affiliations.sealed(),

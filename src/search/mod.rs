@@ -200,9 +200,16 @@ fn entry_takeaways(
     e: &Entry,
     out: &mut String,
 ) {
-    let paper = documents
-        .get(e.paper.doc)
-        .and_then(|d| d.papers.get(e.paper.paper));
+    paper_takeaways(documents, e.paper, out);
+}
+
+/// The takeaways of paper `r` of `documents`, flattened into `out` (see [`flatten`]).
+fn paper_takeaways(
+    documents: &[std::sync::Arc<crate::model::Document>],
+    r: PaperRef,
+    out: &mut String,
+) {
+    let paper = documents.get(r.doc).and_then(|d| d.papers.get(r.paper));
     if let Some(p) = paper {
         flatten(&p.takeaways, out);
     }
