@@ -404,6 +404,9 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
     files
 }
 
+/// A paper's id and [`hash_id`] of it.
+type IdAndHash = (Box<str>, u64);
+
 /// Gives every paper its stable id `<document slug>/<title slug>`, suffixing `-2`, `-3`… on collisions,
 /// and reports the collisions.
 ///
@@ -414,7 +417,7 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
 pub fn assign_ids(library: &mut Library) -> Vec<Warning> {
     // Documents new here: their bases, as ids (made side by side, a document per task).
     use rayon::prelude::*;
-    let fresh: Vec<Option<Vec<(Box<str>, u64)>>> = (library.documents.par_iter())
+    let fresh: Vec<Option<Vec<IdAndHash>>> = (library.documents.par_iter())
         .map(|doc| {
             if doc.id_bases.hashes.len() == doc.papers.len() {
                 return None;
