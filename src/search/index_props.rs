@@ -27,6 +27,8 @@ const WORDS: &[&str] = &[
     "tiny",
     "owl",
     "owls",
+    "naïveté",
+    "größen",
 ];
 
 /// A paper: its title's, affiliation's and takeaways' words, as numbers into [`WORDS`].
@@ -193,10 +195,11 @@ fn reference(lib: &Library, query: &str) -> Vec<(PaperRef, Field)> {
     out
 }
 
-/// A word of [`WORDS`], whole, cut to a prefix, or with one typo; with a scope or negated, sometimes;
-/// or matched as written: `'word`, or a phrase of it and another word of [`WORDS`].
+/// A word of [`WORDS`], whole, cut to a prefix, or with one typo (a letter changed, added or left out);
+/// with a scope or negated, sometimes; or matched as written: `'word`, or a phrase of it and another
+/// word of [`WORDS`].
 fn query_word() -> impl Strategy<Value = String> {
-    (0..WORDS.len(), 0..4u8, 0..12usize, 0..26u8, 0..8u8).prop_map(|(w, how, at, letter, scope)| {
+    (0..WORDS.len(), 0..5u8, 0..12usize, 0..26u8, 0..8u8).prop_map(|(w, how, at, letter, scope)| {
         let word: Vec<char> = WORDS[w].chars().collect();
         let at = at % word.len();
         let c = (b'a' + letter) as char;
@@ -205,8 +208,11 @@ fn query_word() -> impl Strategy<Value = String> {
             0 => {}
             1 => out.truncate(at.max(1)),
             2 => out[at] = c,
-            _ => {
+            3 => {
                 out.insert(at, c);
+            }
+            _ => {
+                out.remove(at);
             }
         }
         let word: String = out.into_iter().collect();

@@ -9,7 +9,7 @@
 //! of the words it accepts, so no text is scanned. Letters scattered across a sentence never match.
 //! Words are runs of letters and digits, compared without case.
 
-use fst::automaton::{Automaton, Levenshtein, Str};
+use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, MapBuilder, Streamer};
 use roaring::RoaringBitmap;
 
@@ -258,6 +258,29 @@ struct Run {
 const RUN_MIN: usize = 256;
 const RUN_MAX: usize = 4096;
 
+/// What a query word asks of the dictionary: the words starting with it, or those starting with it
+/// after one typo (a Levenshtein automaton of distance 1, run over each word's starts).
+enum Query<'a> {
+    Prefix(&'a str),
+    Typo(levenshtein_automata::DFA),
+}
+
+impl<'a> Query<'a> {
+    fn new(word: &'a str, typo: bool) -> Query<'a> {
+        if !typo {
+            return Query::Prefix(word);
+        }
+        // Made once: for distance 1 it is small and quick to make (microseconds), and each query
+        // word's automaton is then made from it in microseconds too.
+        static LEVENSHTEIN_1: std::sync::OnceLock<
+            levenshtein_automata::LevenshteinAutomatonBuilder,
+        > = std::sync::OnceLock::new();
+        let builder = LEVENSHTEIN_1
+            .get_or_init(|| levenshtein_automata::LevenshteinAutomatonBuilder::new(1, false));
+        Query::Typo(builder.build_dfa(word))
+    }
+}
+
 impl Words {
     /// Indexes `texts`, one per entry (the entry's number is its position).
     fn new(texts: &Texts) -> Words {
@@ -382,17 +405,19 @@ impl Words {
     }
 
     /// The numbers of the words that start with `word` (lowercased), or with one typo when `typo`.
-    fn matching(&self, word: &str, typo: bool, ids: &mut Vec<u64>) {
+    fn matching(&self, word: &Query, ids: &mut Vec<u64>) {
         fn collect<A: Automaton>(terms: &Map<Vec<u8>>, a: A, ids: &mut Vec<u64>) {
             let mut s = terms.search(a).into_stream();
             while let Some((_, id)) = s.next() {
                 ids.push(id);
             }
         }
-        if !typo {
-            collect(&self.terms, Str::new(word).starts_with(), ids);
-        } else if let Ok(lev) = Levenshtein::new(word, 1) {
-            collect(&self.terms, lev.starts_with(), ids);
+        if self.terms.is_empty() {
+            return;
+        }
+        match word {
+            Query::Prefix(word) => collect(&self.terms, Str::new(word).starts_with(), ids),
+            Query::Typo(dfa) => collect(&self.terms, dfa.starts_with(), ids),
         }
     }
 
@@ -541,10 +566,11 @@ impl TextIndex {
     /// The numbers of the words starting with `word` (or with one typo) in both parts.
     fn ids(&self, word: &str, typo: bool) -> Vec<u64> {
         let first = self.base.len() as u64;
+        let query = Query::new(word, typo);
         let mut ids = Vec::new();
-        self.base.matching(word, typo, &mut ids);
+        self.base.matching(&query, &mut ids);
         let mut more = Vec::new();
-        self.added.matching(word, typo, &mut more);
+        self.added.matching(&query, &mut more);
         ids.extend(more.into_iter().map(|id| id + first));
         ids
     }
