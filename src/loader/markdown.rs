@@ -11,6 +11,8 @@ use std::borrow::Cow;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
+use smallvec::SmallVec;
+
 use crate::model::{RichText, Span, Style};
 use builder::{Builder, Frame};
 
@@ -23,7 +25,8 @@ pub enum Tok<'a> {
     /// Borrowed from the file where pulldown-cmark hands the text over as it is written; owned where
     /// it was unescaped or joined.
     Text(Cow<'a, str>, Style),
-    LinkStart(String),
+    /// A link opens, with its address: borrowed from the file as [`Tok::Text`] is.
+    LinkStart(Cow<'a, str>),
     LinkEnd,
     /// A soft line break; reads as a space in titles.
     Break,
@@ -219,6 +222,7 @@ fn blocks<'t, 'a>(
                     f.yaml.push_str(&t);
                 }
             }
+            Event::Start(Tag::Link { dest_url, .. }) => b.start_link(text_of(dest_url), line),
             Event::Start(tag) => b.start(tag, line),
             Event::End(tag) => b.end(tag),
             Event::Text(t) => {
@@ -305,7 +309,7 @@ pub fn links(inl: &[Tok]) -> Vec<(String, String)> {
     let mut cur: Option<(String, String)> = None;
     for t in inl {
         match t {
-            Tok::LinkStart(d) => cur = Some((String::new(), d.clone())),
+            Tok::LinkStart(d) => cur = Some((String::new(), d.to_string())),
             Tok::LinkEnd => {
                 if let Some((label, dest)) = cur.take() {
                     out.push((collapse(&label), dest));
@@ -330,7 +334,7 @@ pub fn links(inl: &[Tok]) -> Vec<(String, String)> {
 /// both ends as markdown does. Each span's text is allocated once, at its size.
 pub fn rich(inl: &[Tok]) -> RichText {
     // The pieces of text in order, each with its style and whether it is a link's text.
-    let mut pieces: Vec<(&str, Style, bool)> = Vec::with_capacity(inl.len());
+    let mut pieces: SmallVec<[(&str, Style, bool); 8]> = SmallVec::with_capacity(inl.len());
     let mut link = false;
     for t in inl {
         match t {
@@ -341,7 +345,7 @@ pub fn rich(inl: &[Tok]) -> RichText {
         }
     }
     // Runs: ranges of pieces of one style and link.
-    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut runs: SmallVec<[std::ops::Range<usize>; 4]> = SmallVec::new();
     for (i, p) in pieces.iter().enumerate() {
         match runs.last_mut() {
             Some(r) if (pieces[r.start].1, pieces[r.start].2) == (p.1, p.2) => r.end = i + 1,
@@ -365,25 +369,26 @@ pub fn rich(inl: &[Tok]) -> RichText {
             }
         }
     }
-    let spans: Vec<Span> = (runs.into_iter())
-        .filter_map(|r| {
-            let run = &pieces[r];
-            let len: usize = run.iter().map(|p| p.0.len()).sum();
-            let (_, style, link) = *run.first()?;
-            (len > 0).then(|| {
-                let mut text = String::with_capacity(len);
-                for p in run {
-                    text.push_str(p.0);
-                }
-                Span {
-                    text: text.into_boxed_str(),
-                    style,
-                    link,
-                }
-            })
-        })
-        .collect();
-    RichText(spans.into())
+    let len =
+        |r: &std::ops::Range<usize>| -> usize { pieces[r.clone()].iter().map(|p| p.0.len()).sum() };
+    // Exactly as many spans as runs with text: the list is boxed without copying.
+    let mut spans: Vec<Span> = Vec::with_capacity(runs.iter().filter(|r| len(r) > 0).count());
+    for r in runs {
+        let (n, run) = (len(&r), &pieces[r]);
+        let Some(&(_, style, link)) = run.first().filter(|_| n > 0) else {
+            continue;
+        };
+        let mut text = String::with_capacity(n);
+        for p in run {
+            text.push_str(p.0);
+        }
+        spans.push(Span {
+            text: text.into_boxed_str(),
+            style,
+            link,
+        });
+    }
+    RichText(spans.into_boxed_slice())
 }
 
 /// Helpers for the tests of the passes that read blocks.

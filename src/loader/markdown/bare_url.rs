@@ -32,7 +32,7 @@ pub fn linkify(inl: &mut Inlines) {
                     if !before.is_empty() {
                         out.push(Tok::Text(before.to_string().into(), st));
                     }
-                    out.push(Tok::LinkStart(url.to_string()));
+                    out.push(Tok::LinkStart(url.to_string().into()));
                     out.push(Tok::Text(url.to_string().into(), st));
                     out.push(Tok::LinkEnd);
                     rest = after;
@@ -102,7 +102,7 @@ mod tests {
         linkify(&mut inl);
         inl.iter()
             .filter_map(|t| match t {
-                Tok::LinkStart(u) => Some(u.clone()),
+                Tok::LinkStart(u) => Some(u.to_string()),
                 _ => None,
             })
             .collect()

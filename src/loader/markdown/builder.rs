@@ -1,6 +1,8 @@
 //! The block tree built from pulldown-cmark's events: an explicit stack of open frames (never recursion
 //! over the input), nesting beyond [`MAX_DEPTH`] folded into the deepest level.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{CodeBlockKind, Tag, TagEnd};
 
 use super::bare_url::linkify;
@@ -130,7 +132,7 @@ impl<'a> Builder<'a> {
         } else if let Some(href) = anchor_href(t) {
             if self.links == 0 {
                 self.close_anchor(line);
-                self.push_tok(Tok::LinkStart(href), line);
+                self.push_tok(Tok::LinkStart(href.into()), line);
                 self.anchor = true;
             }
         }
@@ -253,13 +255,19 @@ impl<'a> Builder<'a> {
             Tag::Strong => self.style[0] += 1,
             Tag::Strikethrough => self.style[2] += 1,
             Tag::Link { dest_url, .. } => {
-                self.close_anchor(line);
-                self.links += 1;
-                self.push_tok(Tok::LinkStart(dest_url.to_string()), line)
+                // Reached only from a caller that does not hand links to `start_link`.
+                self.start_link(Cow::Owned(dest_url.into_string()), line)
             }
             Tag::Image { .. } => self.image += 1,
             _ => {}
         }
+    }
+
+    /// A markdown link opens, to `dest`.
+    pub(super) fn start_link(&mut self, dest: Cow<'a, str>, line: usize) {
+        self.close_anchor(line);
+        self.links += 1;
+        self.push_tok(Tok::LinkStart(dest), line)
     }
 
     pub(super) fn end(&mut self, tag: TagEnd) {
