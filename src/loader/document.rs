@@ -563,8 +563,7 @@ fn list_evidence(items: &[MdItem], classes: &[list::Cls]) -> bool {
 
 /// Labels a venue gives a paper (`Industry Track`, `Best Paper Award`): notes, never affiliations.
 fn is_label(text: &str) -> bool {
-    let t = text.to_lowercase();
-    [
+    const LABELS: [&str; 12] = [
         "track",
         "award",
         "best paper",
@@ -577,9 +576,22 @@ fn is_label(text: &str) -> bool {
         "artifact",
         "short paper",
         "demo",
-    ]
-    .iter()
-    .any(|w| t.contains(w))
+    ];
+    if text.is_ascii() {
+        // The usual case, read for a nested note of every paper: searched in place, case aside.
+        static ASCII: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+            std::sync::LazyLock::new(|| {
+                (aho_corasick::AhoCorasick::builder())
+                    .ascii_case_insensitive(true)
+                    .build(LABELS)
+                    .ok()
+            });
+        if let Some(ac) = ASCII.as_ref() {
+            return ac.is_match(text);
+        }
+    }
+    let t = text.to_lowercase();
+    LABELS.iter().any(|w| t.contains(w))
 }
 
 /// Which nested note holds the affiliations: the first one without children that names institutions,
@@ -596,3 +608,31 @@ fn affiliation_note(notes: &[Note]) -> Option<usize> {
 }
 
 pub use super::reader::institutions;
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Labels are found in ASCII text, case aside, as in its lowercased copy.
+        #[test]
+        fn labels_are_found_case_blind(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Track", "AWARD", "best paper", "Best  Paper", "nomine", "Oral", "sPoTlight",
+                    "poster", "artifacts", "short Paper", "demo", "moral", "x", " ", "&", "Ho",
+                    "norable mention", "Distinguished", "é", "\u{212A}",
+                ]),
+                0..6,
+            )
+        ) {
+            let text: String = pieces.concat();
+            let lowered = text.to_lowercase();
+            let reference = ["track", "award", "best paper", "nominee", "honorable mention",
+                "distinguished", "oral", "spotlight", "poster", "artifact", "short paper", "demo"]
+                .iter()
+                .any(|w| lowered.contains(w));
+            prop_assert_eq!(super::is_label(&text), reference);
+        }
+    }
+}
