@@ -561,22 +561,24 @@ fn list_evidence(items: &[MdItem], classes: &[list::Cls]) -> bool {
     })
 }
 
+/// Words that make a short note a label a venue gives a paper, not an affiliation.
+const LABELS: [&str; 12] = [
+    "track",
+    "award",
+    "best paper",
+    "nominee",
+    "honorable mention",
+    "distinguished",
+    "oral",
+    "spotlight",
+    "poster",
+    "artifact",
+    "short paper",
+    "demo",
+];
+
 /// Labels a venue gives a paper (`Industry Track`, `Best Paper Award`): notes, never affiliations.
 fn is_label(text: &str) -> bool {
-    const LABELS: [&str; 12] = [
-        "track",
-        "award",
-        "best paper",
-        "nominee",
-        "honorable mention",
-        "distinguished",
-        "oral",
-        "spotlight",
-        "poster",
-        "artifact",
-        "short paper",
-        "demo",
-    ];
     if text.is_ascii() {
         // The usual case, read for a nested note of every paper: searched in place, case aside.
         static ASCII: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
@@ -628,10 +630,7 @@ mod tests {
         ) {
             let text: String = pieces.concat();
             let lowered = text.to_lowercase();
-            let reference = ["track", "award", "best paper", "nominee", "honorable mention",
-                "distinguished", "oral", "spotlight", "poster", "artifact", "short paper", "demo"]
-                .iter()
-                .any(|w| lowered.contains(w));
+            let reference = super::LABELS.iter().any(|w| lowered.contains(w));
             prop_assert_eq!(super::is_label(&text), reference);
         }
     }
