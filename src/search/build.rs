@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::strings::Strings;
-use super::{context, entry_takeaways, letter_mask, paper_takeaways, text, Context, Entry, Index};
+use super::{context, letter_mask, paper_takeaways, text, Context, Entry, Index};
 use crate::model::{venue, DocKind, Library, PaperRef};
 
 /// Tells one index from another.
@@ -112,7 +112,7 @@ impl Added {
 /// The takeaways of entry `i` (of `entries`, papers of `lib`), flattened into `out`.
 fn takeaways(lib: &Library, entries: &[Entry], i: usize, out: &mut String) {
     if let Some(e) = entries.get(i) {
-        entry_takeaways(&lib.documents, e, out);
+        paper_takeaways(&lib.documents, e.paper, out);
     }
 }
 

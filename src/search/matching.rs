@@ -21,7 +21,7 @@ use super::names::{NameHit, Scratch};
 use super::needle::Needle;
 use super::query::{Clause, MarkKind, Query, Scope};
 use super::text::query_words;
-use super::{entry_takeaways, Entry, Field, Hit, Index, NameCandidates, PageHit, Search};
+use super::{paper_takeaways, Entry, Field, Hit, Index, NameCandidates, PageHit, Search};
 
 /// The field a scoped term ranks by.
 fn scope_field(scope: Scope) -> Field {
@@ -225,7 +225,7 @@ impl ExactTerm {
             };
             read && {
                 buf.clear();
-                entry_takeaways(&index.documents, e, buf);
+                paper_takeaways(&index.documents, e.paper, buf);
                 n.is_in(buf)
             }
         };

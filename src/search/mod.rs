@@ -193,17 +193,8 @@ pub fn context(lib: &Library, r: PaperRef) -> String {
     parts.join(" › ")
 }
 
-/// The takeaways of entry `e`'s paper in `documents`, flattened into `out`: the one way the index reads
-/// them (its word index while it is built, a phrase while it searches), never keeping a copy.
-fn entry_takeaways(
-    documents: &[std::sync::Arc<crate::model::Document>],
-    e: &Entry,
-    out: &mut String,
-) {
-    paper_takeaways(documents, e.paper, out);
-}
-
-/// The takeaways of paper `r` of `documents`, flattened into `out` (see [`flatten`]).
+/// The takeaways of paper `r` of `documents`, flattened into `out` (see [`flatten`]): the one way the
+/// index reads them (its word index while it is built, a phrase while it searches), never keeping a copy.
 fn paper_takeaways(
     documents: &[std::sync::Arc<crate::model::Document>],
     r: PaperRef,
