@@ -369,12 +369,13 @@ pub fn rich(inl: &[Tok]) -> RichText {
             }
         }
     }
-    let len =
-        |r: &std::ops::Range<usize>| -> usize { pieces[r.clone()].iter().map(|p| p.0.len()).sum() };
+    let lens: SmallVec<[usize; 4]> = (runs.iter())
+        .map(|r| pieces[r.clone()].iter().map(|p| p.0.len()).sum())
+        .collect();
     // Exactly as many spans as runs with text: the list is boxed without copying.
-    let mut spans: Vec<Span> = Vec::with_capacity(runs.iter().filter(|r| len(r) > 0).count());
-    for r in runs {
-        let (n, run) = (len(&r), &pieces[r]);
+    let mut spans: Vec<Span> = Vec::with_capacity(lens.iter().filter(|&&n| n > 0).count());
+    for (r, n) in runs.into_iter().zip(lens) {
+        let run = &pieces[r];
         let Some(&(_, style, link)) = run.first().filter(|_| n > 0) else {
             continue;
         };
