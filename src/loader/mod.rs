@@ -12,6 +12,7 @@ pub mod entry;
 pub mod front_matter;
 pub mod markdown;
 pub mod navigation;
+pub mod probe;
 pub mod reader;
 pub mod title;
 

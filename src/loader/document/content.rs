@@ -2,7 +2,7 @@
 //! text, links checked and resolved.
 
 use super::super::markdown::{self, rich, MdBlock, MdItem, Tok};
-use super::super::WarningKind;
+use super::super::{probe, WarningKind};
 use super::paths::{local_path, local_target};
 use super::DocBuilder;
 use crate::model::{Block, Link, Note, RichText, Span};
@@ -39,7 +39,7 @@ impl DocBuilder<'_> {
                 self.warn(line, WarningKind::EmptyUrl { label });
             } else if let Some(dir) = self.dir.clone() {
                 if let Some(p) = local_path(&dir, &url) {
-                    if !p.exists() {
+                    if !probe::exists(&p) {
                         self.warn(line, WarningKind::MissingTarget { url });
                     }
                 }

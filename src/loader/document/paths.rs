@@ -28,7 +28,7 @@ pub fn local_target(dir: &Path, url: &str) -> Option<PathBuf> {
         .split(['#', '?'])
         .next()
         .is_some_and(|u| u.ends_with('/'))
-        || p.is_dir()
+        || super::super::probe::is_dir(&p)
     {
         Some(p.join("README.md"))
     } else {
