@@ -65,7 +65,7 @@ impl Library {
 }
 
 /// `list`: a list of papers (a conference, a topic). `page`: prose, such as one paper's note.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DocKind {
     List,
     Page,
@@ -81,7 +81,7 @@ impl DocKind {
 }
 
 /// One markdown file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// The path as the user gave it (joined with the relative path inside a folder), or
     /// `notes/atc-2025.md` for the bundled notes.
@@ -107,7 +107,7 @@ pub struct Document {
 
 /// What `loader::assign_ids` knows of a document's paper ids, kept with the document so that a reload
 /// checks the ids of the unchanged documents without reading their titles again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct IdBases {
     /// Per paper: a hash of its id as made from the titles, before any `-2` that a collision adds.
     pub hashes: Vec<u64>,
@@ -116,7 +116,7 @@ pub struct IdBases {
 }
 
 /// `Homepage: <https://…>` becomes `Meta { key: "Homepage", value: "https://…" }`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// Empty for a line without a key (e.g. the conference's full name).
     pub key: String,
@@ -125,7 +125,7 @@ pub struct Meta {
 
 /// A branch or leaf of a document's tree. Branches are boxed: a tree has a leaf per paper, and a leaf
 /// is then two words, not a branch's seven.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Node {
     /// A heading below the title (other than `Papers`, whose children stand in its place).
     Section(Box<Branch>),
@@ -136,7 +136,7 @@ pub enum Node {
 }
 
 /// A section or topic: its title, its 1-based line, and what is below it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Branch {
     pub title: String,
     pub line: usize,
@@ -161,7 +161,7 @@ impl Node {
 }
 
 /// A paper and what the notes say about it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Paper {
     /// Stable id: `<document slug>/<title slug>`, unique within the library.
     pub id: Box<str>,
@@ -171,6 +171,9 @@ pub struct Paper {
     /// A trailing `, by Author`.
     pub authors: Option<Box<str>>,
     /// Section and topic titles from the document down to the paper (shared by the papers of a topic).
+    /// Not serialized with the paper: the loader's cache keeps each document's topics once
+    /// (`loader/cache.rs`).
+    #[serde(skip)]
     pub topics: std::sync::Arc<[String]>,
     /// 1-based line where the paper's list item starts.
     pub line: usize,
@@ -184,7 +187,7 @@ pub struct Paper {
 
 /// The shape of the entry a paper was read from: which rule made it a paper. Shown by `--json`, so a
 /// misreading can be traced to its rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Shape {
     /// `Title \[[Paper](u)]`, `Title [[pdf]](u)`, `Title [paper](u) [code](u)`.
     LinkGroup,
@@ -265,7 +268,9 @@ impl Paper {
 /// (`[[pdf]](https://arxiv.org/…)` and `[论文](…)` are `Paper`, `[GitHub](https://github.com/…)` and
 /// `[代码](…)` are `Code`). `has:` in the query language, the side pane's badges and the link keys
 /// (`p` `v` `s` `c` `a`) all read it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum LinkKind {
     Paper,
     Video,
@@ -343,7 +348,7 @@ impl LinkKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     pub label: Box<str>,
     /// As written in the notes, backslash escapes resolved.
@@ -356,7 +361,7 @@ pub struct Link {
 }
 
 /// A bullet of rich text with nested bullets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     pub text: RichText,
     pub line: usize,
@@ -380,7 +385,7 @@ impl Note {
 }
 
 /// Inline text: runs of styled text, some of them links.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RichText(pub Box<[Span]>);
 
 impl RichText {
@@ -396,7 +401,7 @@ impl RichText {
 
 /// Text that never grows once read is a `Box<str>`: 16 bytes beside the text, not 24, and no room to spare
 /// (a library holds about eight spans per paper).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub text: Box<str>,
     pub style: Style,
@@ -405,7 +410,7 @@ pub struct Span {
     pub link: bool,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Style {
     pub bold: bool,
     pub italic: bool,
@@ -414,7 +419,7 @@ pub struct Style {
 }
 
 /// Block content of a page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     Heading {
         level: u8,

@@ -122,7 +122,8 @@ pub struct Args {
     #[arg(long, group = "mode")]
     pub print_config: bool,
 
-    /// Print where the configuration and the state (bookmarks, read marks) live, and exit.
+    /// Print where the configuration, the state (bookmarks, read marks) and the cache of parsed notes
+    /// live, and exit.
     #[arg(long, group = "mode")]
     pub print_paths: bool,
 }
@@ -174,7 +175,7 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     if paths.is_empty() {
         loader::load_bundled()
     } else {
-        loader::load_paths(paths)
+        loader::load_paths_cached(paths, &|_, _| {})
     }
 }
 
@@ -234,6 +235,8 @@ pub fn run(args: &Args) -> u8 {
         };
         println!("config: {}", show(p.config));
         println!("state:  {}", show(p.state));
+        let cache = loader::cache::folder().map_or("(off)".into(), |p| p.display().to_string());
+        println!("cache:  {cache}");
         return status::OK;
     }
     let paths = note_paths(args, &config);

@@ -6,6 +6,7 @@
 //! that file is reported as not read ([`LoadError::Internal`], with the place in our code) and every other
 //! file loads: a file is the unit of failure.
 
+pub mod cache;
 pub mod cut;
 pub mod document;
 pub mod entry;
@@ -71,14 +72,14 @@ impl LoadError {
 }
 
 /// Something in the notes that could not be understood or points nowhere (reported by `--check`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Warning {
     pub source: String,
     pub line: usize,
     pub kind: WarningKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum WarningKind {
     #[error("an item with paper links but no title")]
     NoTitle,
@@ -153,13 +154,25 @@ pub fn load_bundled() -> Loaded {
 /// them as their author did ([`navigation`]). Files are read and parsed on all cores; documents keep the
 /// order of the paths and of the sorted walk.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Loaded {
-    load(paths, None, &|_, _| {})
+    load(paths, None, None, &|_, _| {})
 }
 
 /// [`load_paths`], telling `progress(done, total)` how many files are read and parsed: once with `done`
 /// 0 when the folders have been walked, then after each file (from the loader's threads, in any order).
 pub fn load_paths_with<P: AsRef<Path>>(paths: &[P], progress: &Progress<'_>) -> Loaded {
-    load(paths, None, progress)
+    load(paths, None, None, progress)
+}
+
+/// [`load_paths_with`] through the library's [`cache`]: a file whose text (and whatever its parse asked
+/// of the file system) is as when it was last parsed is not parsed again, and the cache is brought up to
+/// date. What is loaded is the same either way. The command line and the browser start with this.
+pub fn load_paths_cached<P: AsRef<Path>>(paths: &[P], progress: &Progress<'_>) -> Loaded {
+    let cache = cache::Cache::open(paths);
+    let loaded = load(paths, None, cache.as_ref(), progress);
+    if let Some(cache) = cache {
+        cache.finish();
+    }
+    loaded
 }
 
 /// What a reload may take from the notes loaded before.
@@ -171,7 +184,12 @@ struct Reuse<'a> {
 
 /// Loads `paths`. With `reuse`, files that did not change keep their documents, and a file that cannot
 /// be read now keeps its last good version (its error is still reported).
-fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<'_>) -> Loaded {
+fn load<P: AsRef<Path>>(
+    paths: &[P],
+    reuse: Option<&Reuse>,
+    cache: Option<&cache::Cache>,
+    progress: &Progress<'_>,
+) -> Loaded {
     let previous = reuse.map(|r| r.previous);
     let mut loaded = Loaded::default();
     let mut files = Vec::new();
@@ -206,7 +224,7 @@ fn load<P: AsRef<Path>>(paths: &[P], reuse: Option<&Reuse>, progress: &Progress<
     };
     let to_read: Vec<PathBuf> = files.iter().filter(|f| stale(f)).cloned().collect();
     progress(0, to_read.len());
-    let mut fresh = parse_all(&to_read, progress).into_iter();
+    let mut fresh = parse_all(&to_read, cache, progress).into_iter();
     let mut doc_of: Vec<Option<usize>> = Vec::with_capacity(files.len());
     for file in &files {
         let next = loaded.library.documents.len();
@@ -266,16 +284,33 @@ pub type Progress<'a> = dyn Fn(usize, usize) + Sync + 'a;
 pub type Parsed = Result<(Document, Vec<Warning>), LoadError>;
 
 /// Reads and parses `files` on all cores (rayon), results in input order; `progress` hears of each file
-/// as it is done.
-fn parse_all(files: &[PathBuf], progress: &Progress<'_>) -> Vec<Parsed> {
+/// as it is done. With a `cache`, a file it holds is taken from it, and a file parsed is put in it.
+fn parse_all(
+    files: &[PathBuf],
+    cache: Option<&cache::Cache>,
+    progress: &Progress<'_>,
+) -> Vec<Parsed> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = files.len();
     let done = AtomicUsize::new(0);
+    let parse = |f: &Path, text: &str| match cache {
+        None => parse_isolated(f, text),
+        // A fault while reading the cache is the cache's, not the file's: the file is parsed.
+        Some(cache) => (crate::fault::isolate(|| cache.get(f, text)).ok().flatten())
+            .map(Ok)
+            .unwrap_or_else(|| {
+                let (parsed, probes) = probe::recorded(|| parse_isolated(f, text));
+                if let Ok(hit) = &parsed {
+                    cache.put(f, text, hit, &probes);
+                }
+                parsed
+            }),
+    };
     files
         .par_iter()
         .map(|f| {
-            let parsed = read_file(f).and_then(|text| parse_isolated(f, &text));
+            let parsed = read_file(f).and_then(|text| parse(f, &text));
             progress(1 + done.fetch_add(1, Ordering::Relaxed), total);
             parsed
         })
@@ -584,7 +619,7 @@ pub fn reload<P: AsRef<Path>>(paths: &[P], previous: &Library) -> Loaded {
         previous,
         changed: None,
     };
-    load(paths, Some(&reuse), &|_, _| {})
+    load(paths, Some(&reuse), None, &|_, _| {})
 }
 
 /// Loads `paths` again after the files in `changed` changed: the folders are walked again, the changed
@@ -601,5 +636,5 @@ pub fn reload_changed<P: AsRef<Path>>(
         previous,
         changed: Some(changed.iter().map(|p| p.as_path()).collect()),
     };
-    load(paths, Some(&reuse), &|_, _| {})
+    load(paths, Some(&reuse), None, &|_, _| {})
 }

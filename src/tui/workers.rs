@@ -48,7 +48,7 @@ pub(super) fn load(paths: Vec<PathBuf>, tx: Sender<Msg>) -> io::Result<()> {
                     let _ = tx.send(Msg::Progress(Loading { done, total }));
                 }
             };
-            let loaded = crate::loader::load_paths_with(&paths, &progress);
+            let loaded = crate::loader::load_paths_cached(&paths, &progress);
             let unread = crate::loader::unread_message(&loaded.warnings);
             let prepared = (!loaded.library.documents.is_empty())
                 .then(|| Box::new(Prepared::new(loaded.library)));

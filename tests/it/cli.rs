@@ -243,6 +243,17 @@ fn print_paths_follow_the_platform_folders() {
         out.contains(&format!("state:  {}", state.display())),
         "{out}"
     );
+    let cache = home.path().join("cache/takeaway");
+    assert!(
+        out.contains(&format!("cache:  {}", cache.display())),
+        "{out}"
+    );
+    let off = cmd(home.path())
+        .env("TAKEAWAY_CACHE", "off")
+        .arg("--print-paths")
+        .output()
+        .unwrap();
+    assert!(stdout(&off).contains("cache:  (off)"), "{}", stdout(&off));
 }
 
 #[test]
@@ -344,4 +355,60 @@ fn check_names_a_link_rich_file_with_no_paper_and_exits_1() {
         fixture("shapes/note-page.md").to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+/// Copies the fixture folder `name` into `to` (the cache tests edit their notes).
+fn copy_fixture(name: &str, to: &std::path::Path) {
+    for e in walkdir::WalkDir::new(fixture(name)) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(fixture(name)).unwrap();
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(to.join(rel)).unwrap();
+        } else {
+            std::fs::copy(e.path(), to.join(rel)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_cache_of_parsed_notes_gives_what_a_parse_gives() {
+    let home = tempfile::tempdir().unwrap();
+    let notes = home.path().join("shelf");
+    copy_fixture("shelf", &notes);
+    let cache_dir = home.path().join("cache/takeaway");
+    let out = |args: &[&str], cache: bool| {
+        let mut c = cmd(home.path());
+        if !cache {
+            c.env("TAKEAWAY_CACHE", "off");
+        }
+        let o = c.args(args).arg(&notes).output().unwrap();
+        (o.status.code(), stdout(&o), stderr(&o))
+    };
+    let modes: [&[&str]; 3] = [&["--json"], &["--check"], &["--filter", "logs"]];
+    let fresh: Vec<_> = modes.iter().map(|m| out(m, false)).collect();
+    assert!(!cache_dir.exists(), "TAKEAWAY_CACHE=off writes no cache");
+    for round in ["cold", "warm"] {
+        for (m, want) in modes.iter().zip(&fresh) {
+            assert_eq!(&out(m, true), want, "{round} {m:?}");
+        }
+        let files = std::fs::read_dir(&cache_dir).unwrap().count();
+        assert_eq!(files, 1, "one cache file for the library");
+    }
+
+    // An edit is seen at once; a cache damaged on disk is read around.
+    let storage = notes.join("lists/storage.md");
+    let text = std::fs::read_to_string(&storage).unwrap();
+    std::fs::write(
+        &storage,
+        format!("{text}\n* Gannet: Logs at Sea \\[[Paper](https://x.org/gannet)]\n"),
+    )
+    .unwrap();
+    let edited = out(&["--json"], false);
+    assert!(edited.1.contains("Gannet: Logs at Sea"));
+    assert_eq!(out(&["--json"], true), edited);
+    for e in std::fs::read_dir(&cache_dir).unwrap() {
+        std::fs::write(e.unwrap().path(), b"garbage").unwrap();
+    }
+    assert_eq!(out(&["--json"], true), edited);
+    assert_eq!(out(&["--json"], true), edited);
 }

@@ -32,16 +32,18 @@ pub fn render(app: &App) -> Terminal<TestBackend> {
     t
 }
 
-/// A command for the binary whose configuration and state folders are empty temporary ones, so tests
-/// never read or write the real user's.
+/// A command for the binary whose configuration, state and cache folders are empty temporary ones, so
+/// tests never read or write the real user's.
 pub fn cmd(home: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_takeaway"));
     c.env_remove("BROWSER")
         .env_remove("TAKEAWAY_CONFIG")
         .env_remove("TAKEAWAY_STATE")
+        .env_remove("TAKEAWAY_CACHE")
         .env_remove("NO_COLOR")
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .env("HOME", home);
     c
 }

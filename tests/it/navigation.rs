@@ -196,8 +196,10 @@ fn run(args: &[&str]) -> (Option<i32>, String, String) {
         .args(args)
         .env_remove("TAKEAWAY_CONFIG")
         .env_remove("TAKEAWAY_STATE")
+        .env_remove("TAKEAWAY_CACHE")
         .env("XDG_CONFIG_HOME", home.path().join("config"))
         .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
         .env("HOME", home.path())
         .output()
         .expect("the binary runs");

@@ -283,7 +283,7 @@ pub fn cpu_ticks(pid: u32) -> u64 {
 
 pub fn app_command(dir: &Path, notes: &Path) -> String {
     format!(
-        "env -u BROWSER -u DISPLAY -u WAYLAND_DISPLAY TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        "env -u BROWSER -u DISPLAY -u WAYLAND_DISPLAY -u TAKEAWAY_CACHE TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' '{}' '{}'",
         env!("CARGO_BIN_EXE_takeaway"),
         notes.display(),
         d = dir.display(),
