@@ -8,11 +8,14 @@
 # Generates the notes with `cargo run --release --example gen_notes` into a temporary folder (removed at the
 # end), builds the release binary, then prints:
 #   1. `takeaway --filter Q DIR` next to `cat DIR/*.md | fzf --filter Q` for a few queries (hyperfine,
-#      --warmup 2), mean times and the ratio takeaway/fzf;
+#      --warmup 2), mean times and the ratio takeaway/fzf, for takeaway three ways: as a user runs it
+#      again (its cache of parsed notes, written by the warmup, is read), without the cache
+#      (`TAKEAWAY_CACHE=off`: every file parsed, nothing written), and as a first run (the cache emptied
+#      before each run: every file parsed and the cache written). The cache lives in the temporary folder;
 #   2. `takeaway --json` on the bundled notes, startup to exit;
-#   3. the peak RSS of `takeaway --filter serverless DIR` and of `takeaway --json DIR > /dev/null` next to
-#      the notes' bytes and the target "3x the notes' bytes + 30 MB" (MB = 2^20 bytes here), each within
-#      the target or over it.
+#   3. the peak RSS of `takeaway --filter serverless DIR` (the same three ways) and of
+#      `takeaway --json DIR > /dev/null` next to the notes' bytes and the target "3x the notes' bytes +
+#      30 MB" (MB = 2^20 bytes here), each within the target or over it.
 # hyperfine's JSON exports stay in $OUT (default target/compare).
 set -euo pipefail
 
@@ -38,6 +41,8 @@ cargo build --release --quiet --bin takeaway --example gen_notes
 BIN=target/release/takeaway
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# takeaway's cache of parsed notes: here, not in the user's cache folder.
+export TAKEAWAY_CACHE=$TMP/cache
 DIR=$TMP/notes
 target/release/examples/gen_notes --papers "$PAPERS" --out "$DIR"
 
@@ -62,7 +67,11 @@ for q in "${QUERIES[@]}"; do
     hyperfine --warmup 2 --runs "$RUNS" -i --style basic \
         --export-json "$OUT/filter-$s.json" \
         -n takeaway "$BIN --filter '$q' '$DIR' > /dev/null" \
+        -n "takeaway, no cache" "TAKEAWAY_CACHE=off $BIN --filter '$q' '$DIR' > /dev/null" \
         -n fzf "cat '$DIR'/*.md | fzf --filter '$q' > /dev/null"
+    hyperfine --runs "$RUNS" -i --style basic --prepare "rm -rf '$TAKEAWAY_CACHE'" \
+        --export-json "$OUT/filter-$s-first.json" \
+        -n "takeaway, first run" "$BIN --filter '$q' '$DIR' > /dev/null"
 done
 
 # 2. --json on the bundled notes, startup to exit.
@@ -73,27 +82,38 @@ hyperfine --warmup 3 --runs 50 -N --style basic --export-json "$OUT/json-bundled
 # 3. Peak RSS of --json at $PAPERS papers.
 /usr/bin/time -v -o "$TMP/time-json.txt" "$BIN" --json "$DIR" > /dev/null
 /usr/bin/time -v -o "$TMP/time-filter.txt" "$BIN" --filter serverless "$DIR" > /dev/null
+TAKEAWAY_CACHE=off /usr/bin/time -v -o "$TMP/time-filter-off.txt" "$BIN" --filter serverless "$DIR" > /dev/null
+rm -rf "$TAKEAWAY_CACHE"
+/usr/bin/time -v -o "$TMP/time-filter-first.txt" "$BIN" --filter serverless "$DIR" > /dev/null
 rss_kb() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1"; }
 wall() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1"; }
 
 python3 - "$OUT" "$all_bytes" "$(rss_kb "$TMP/time-json.txt")" "$(wall "$TMP/time-json.txt")" \
-    "$(rss_kb "$TMP/time-filter.txt")" "$PAPERS" "${QUERIES[@]}" <<'EOF'
+    "$(rss_kb "$TMP/time-filter.txt")" "$(rss_kb "$TMP/time-filter-off.txt")" \
+    "$(rss_kb "$TMP/time-filter-first.txt")" "$PAPERS" "${QUERIES[@]}" <<'EOF'
 import json, re, sys
-out, notes_bytes, rss_json_kb, wall_json, rss_filter_kb, papers = sys.argv[1:7]
-queries = sys.argv[7:]
+out, notes_bytes, rss_json_kb, wall_json, rss_filter_kb, rss_off_kb, rss_first_kb, papers = sys.argv[1:9]
+queries = sys.argv[9:]
 notes_bytes, rss_json, rss_filter = int(notes_bytes), int(rss_json_kb) * 1024, int(rss_filter_kb) * 1024
+rss_off, rss_first = int(rss_off_kb) * 1024, int(rss_first_kb) * 1024
 MiB = 1024 * 1024
 
 def slug(q):
     return re.sub(r"[^a-zA-Z0-9]", "_", q)
 
 print(f"\n== takeaway --filter vs fzf --filter at {int(papers):,} papers (hyperfine means)\n")
-print(f"| query | takeaway (ms) | fzf (ms) | takeaway / fzf |")
-print(f"| --- | ---: | ---: | ---: |")
+print("takeaway: as run again (cache read) / no cache (TAKEAWAY_CACHE=off) / first run (cache written)\n")
+print(f"| query | fzf (ms) | takeaway (ms) | / fzf | no cache (ms) | / fzf | first run (ms) | / fzf |")
+print(f"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for q in queries:
     r = {x["command"]: x for x in json.load(open(f"{out}/filter-{slug(q)}.json"))["results"]}
-    t, f = r["takeaway"], r["fzf"]
-    print(f"| {q} | {t['mean']*1e3:.1f} ± {t['stddev']*1e3:.1f} | {f['mean']*1e3:.1f} ± {f['stddev']*1e3:.1f} | {t['mean']/f['mean']:.2f} |")
+    r.update({x["command"]: x for x in json.load(open(f"{out}/filter-{slug(q)}-first.json"))["results"]})
+    f = r["fzf"]
+    cells = [f"{f['mean']*1e3:.1f} ± {f['stddev']*1e3:.1f}"]
+    for name in ("takeaway", "takeaway, no cache", "takeaway, first run"):
+        t = r[name]
+        cells += [f"{t['mean']*1e3:.1f} ± {t['stddev']*1e3:.1f}", f"{t['mean']/f['mean']:.2f}"]
+    print(f"| {q} | " + " | ".join(cells) + " |")
 
 j = json.load(open(f"{out}/json-bundled.json"))["results"][0]
 print(f"\n== takeaway --json on the bundled notes: {j['mean']*1e3:.2f} ms mean ({j['min']*1e3:.2f} min, {j['max']*1e3:.2f} max)")
@@ -106,7 +126,10 @@ print(f"| notes (every *.md loaded) | {notes_bytes:,} | {notes_bytes/MiB:.1f} |"
 print(f"| target: 3 x notes + 30 MiB | {target:,} | {target/MiB:.1f} |")
 print(f"| takeaway --json DIR > /dev/null (wall {wall_json}) | {rss_json:,} | {rss_json/MiB:.1f} |")
 print(f"| takeaway --filter serverless DIR | {rss_filter:,} | {rss_filter/MiB:.1f} |")
-for what, rss in (("--filter", rss_filter), ("--json", rss_json)):
+print(f"| the same, no cache | {rss_off:,} | {rss_off/MiB:.1f} |")
+print(f"| the same, first run | {rss_first:,} | {rss_first/MiB:.1f} |")
+for what, rss in (("--filter", rss_filter), ("--filter, no cache", rss_off),
+                  ("--filter, first run", rss_first), ("--json", rss_json)):
     print(f"\n{what} peak RSS / target = {rss/target:.2f} ({'within' if rss <= target else 'OVER'} the target); "
           f"peak RSS / notes bytes = {rss/notes_bytes:.2f}", end="")
 print()
