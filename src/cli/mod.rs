@@ -175,7 +175,11 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     if paths.is_empty() {
         loader::load_bundled()
     } else {
-        loader::load_paths_cached(paths, &|_, _| {})
+        let (loaded, cache) = loader::load_paths_cached(paths, &|_, _| {});
+        if let Some(cache) = cache {
+            cache.finish();
+        }
+        loaded
     }
 }
 

@@ -176,8 +176,11 @@ impl Cache {
         }
         if new.out.is_none() {
             let dir = self.path.parent().unwrap_or(Path::new("."));
-            let made =
-                std::fs::create_dir_all(dir).and_then(|()| tempfile::NamedTempFile::new_in(dir));
+            let made = std::fs::create_dir_all(dir).and_then(|()| {
+                tempfile::Builder::new()
+                    .prefix(TEMP_PREFIX)
+                    .tempfile_in(dir)
+            });
             match made {
                 Ok(tmp) => new.out = Some(BufWriter::new(tmp)),
                 Err(_) => {
@@ -233,7 +236,11 @@ impl Cache {
         let Ok(tmp) = out.into_inner() else {
             return;
         };
-        let _ = tmp.persist(&self.path);
+        if tmp.persist(&self.path).is_ok() {
+            if let Some(dir) = self.path.parent() {
+                prune(dir, std::time::SystemTime::now());
+            }
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, New> {
@@ -286,6 +293,43 @@ impl Payload {
     }
 }
 
+/// How a cache file being written starts its name.
+const TEMP_PREFIX: &str = ".library-";
+
+/// A library's cache not written for this long is removed (the next start of that library parses it
+/// again), so that libraries opened once do not fill the folder.
+const KEEP_UNWRITTEN: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// A cache file left half written (the program was killed while writing) is removed after this long.
+const KEEP_TEMP: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Removes from the cache folder `dir` the libraries' caches not written for [`KEEP_UNWRITTEN`] and the
+/// half-written ones older than [`KEEP_TEMP`], as of `now`. Other files are left alone.
+fn prune(dir: &Path, now: std::time::SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        let keep = if name.starts_with("library-") && name.ends_with(".bin") {
+            KEEP_UNWRITTEN
+        } else if name.starts_with(TEMP_PREFIX) {
+            KEEP_TEMP
+        } else {
+            continue;
+        };
+        let age = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|m| now.duration_since(m).ok());
+        if age.is_some_and(|age| age > keep) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 /// The cache folder: `$TAKEAWAY_CACHE` (`off`: none), else the platform's cache folder for takeaway.
 pub fn folder() -> Option<PathBuf> {
     match std::env::var_os("TAKEAWAY_CACHE").filter(|v| !v.is_empty()) {
@@ -297,7 +341,9 @@ pub fn folder() -> Option<PathBuf> {
     }
 }
 
-/// This executable, as a number: its version, size and modification time. A rebuild changes it.
+/// This executable, as a number: its version, size and modification time, and on Unix its inode and
+/// change time, which no copy or package manager sets back (a Nix store sets every mtime to 1). A rebuild
+/// or another copy changes it.
 fn build_id() -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(exe).ok()?;
@@ -306,8 +352,21 @@ fn build_id() -> Option<u64> {
         .ok()?
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?;
+    #[cfg(unix)]
+    let more = {
+        use std::os::unix::fs::MetadataExt;
+        format!(
+            "{} {} {} {}",
+            meta.dev(),
+            meta.ino(),
+            meta.ctime(),
+            meta.ctime_nsec()
+        )
+    };
+    #[cfg(not(unix))]
+    let more = "";
     let id = format!(
-        "{} {} {}",
+        "{} {} {} {more}",
         env!("CARGO_PKG_VERSION"),
         meta.len(),
         modified.as_nanos()
@@ -503,6 +562,27 @@ mod tests {
             assert_eq!(format!("{doc:?}"), format!("{parsed:?}"));
             assert!(lib.run(1).1, "the next load mends it");
         }
+    }
+
+    #[test]
+    fn old_caches_and_half_written_ones_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = std::time::Duration::from_secs(24 * 3600);
+        let names = ["library-0000000000000001.bin", ".library-half", "notes.md"];
+        for n in names {
+            std::fs::write(dir.path().join(n), b"x").unwrap();
+        }
+        let exists = |n: &str| dir.path().join(n).exists();
+        let now = std::time::SystemTime::now();
+        prune(dir.path(), now);
+        assert!(names.iter().all(|n| exists(n)), "nothing is old yet");
+        prune(dir.path(), now + 2 * day);
+        assert!(exists(names[0]) && !exists(names[1]) && exists(names[2]));
+        prune(dir.path(), now + 31 * day);
+        assert!(
+            !exists(names[0]) && exists(names[2]),
+            "only takeaway's own files go"
+        );
     }
 
     #[test]

@@ -48,11 +48,15 @@ pub(super) fn load(paths: Vec<PathBuf>, tx: Sender<Msg>) -> io::Result<()> {
                     let _ = tx.send(Msg::Progress(Loading { done, total }));
                 }
             };
-            let loaded = crate::loader::load_paths_cached(&paths, &progress);
+            let (loaded, cache) = crate::loader::load_paths_cached(&paths, &progress);
             let unread = crate::loader::unread_message(&loaded.warnings);
             let prepared = (!loaded.library.documents.is_empty())
                 .then(|| Box::new(Prepared::new(loaded.library)));
             let _ = tx.send(Msg::Loaded(loaded.errors, prepared, unread));
+            // The notes are on screen; the cache is written meanwhile (a quit now leaves the old one).
+            if let Some(cache) = cache {
+                cache.finish();
+            }
         })?;
     Ok(())
 }

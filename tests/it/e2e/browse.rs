@@ -85,7 +85,7 @@ fn marks_survive_a_restart_and_edits_reload_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let notes = rules_notes(dir.path());
     let command = format!(
-        "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' '{}' '{}'",
         env!("CARGO_BIN_EXE_takeaway"),
         notes.display(),
         d = dir.path().display(),
@@ -101,6 +101,13 @@ fn marks_survive_a_restart_and_edits_reload_in_place() {
     t.wait_for("Marked read: Echidna");
     quit(&t);
     assert!(dir.path().join("data/takeaway/state.json").exists());
+    // The browser wrote the cache of the parsed notes once they were on screen.
+    let cache = dir.path().join("cache/takeaway");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_dir(&cache).map_or(0, |d| d.count()) == 0 {
+        assert!(Instant::now() < deadline, "no cache in {}", cache.display());
+        std::thread::sleep(Duration::from_millis(20));
+    }
 
     // Started again: the star, the read mark and the selection are back.
     start(&t, &command);
@@ -134,6 +141,13 @@ fn marks_survive_a_restart_and_edits_reload_in_place() {
     assert!(status.success());
     let screen = t.wait_for("Reloaded the notes");
     assert!(screen.contains("Echidna: A Calmer Controller"), "{screen}");
+    quit(&t);
+
+    // Started again after the edit: the file is parsed again, not taken from the cache.
+    start(&t, &command);
+    let screen = t.wait_for("TOY 2031");
+    assert!(screen.contains("Echidna: A Calmer Controller"), "{screen}");
+    assert!(!screen.contains("Spiky"), "{screen}");
     quit(&t);
 }
 
@@ -191,7 +205,7 @@ fn a_repository_opens_as_its_author_arranged_it_and_one_paper_shows_all_its_plac
     let dir = tempfile::tempdir().unwrap();
     let shelf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shelf");
     let command = format!(
-        "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        "env TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' '{}' '{}'",
         env!("CARGO_BIN_EXE_takeaway"),
         shelf.display(),
         d = dir.path().display(),

@@ -39,7 +39,7 @@ fn session(dir: &Path) -> (std::path::PathBuf, String) {
         }
     }
     let command = format!(
-        "cd '{d}' && env -u VISUAL BROWSER='{d}/browser.sh' EDITOR='{d}/editor.sh' TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' '{}' '{}'",
+        "cd '{d}' && env -u VISUAL BROWSER='{d}/browser.sh' EDITOR='{d}/editor.sh' TERM=xterm-256color XDG_CONFIG_HOME='{d}/config' XDG_DATA_HOME='{d}/data' XDG_CACHE_HOME='{d}/cache' '{}' '{}'",
         env!("CARGO_BIN_EXE_takeaway"),
         notes.display(),
         d = dir.display(),
