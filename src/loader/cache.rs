@@ -564,6 +564,43 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_parsed_each_time_and_the_rest_kept() {
+        use std::os::unix::ffi::OsStrExt;
+        let lib = Lib::new();
+        let odd = lib
+            .notes
+            .with_file_name(std::ffi::OsStr::from_bytes(b"caf\xe9.md"));
+        std::fs::write(
+            &odd,
+            "# Odd\n\n* Kiwi: Odd Logs \\[[Paper](https://x.org/kiwi)]\n",
+        )
+        .unwrap();
+        let both = [lib.notes.clone(), odd.clone()];
+        let cache_dir = lib.dir.path().join("cache");
+        let run = || {
+            let cache = Cache::open_in(&cache_dir, &both, 1).unwrap();
+            let out = [load(&cache, &lib.notes), load(&cache, &odd)];
+            cache.finish();
+            out.map(|(hit, was_kept)| (hit.0.papers[0].title.to_string(), was_kept))
+        };
+        assert_eq!(
+            run(),
+            [
+                ("Owl: Fast Logs".into(), false),
+                ("Kiwi: Odd Logs".into(), false)
+            ]
+        );
+        assert_eq!(
+            run(),
+            [
+                ("Owl: Fast Logs".into(), true),
+                ("Kiwi: Odd Logs".into(), false)
+            ]
+        );
+    }
+
     #[test]
     fn old_caches_and_half_written_ones_are_removed() {
         let dir = tempfile::tempdir().unwrap();

@@ -2,7 +2,7 @@
 //! file exist (a warning), is a linked path a folder (its `README.md` is the page). A parse run inside
 //! [`recorded`] keeps them with their answers, so that the loader's cache ([`super::cache`]) asks them
 //! again before it trusts a document it kept: a document is a function of its path, its text and these
-//! answers.
+//! answers. The record is the thread's own: a document is parsed on one thread, start to end.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
