@@ -472,6 +472,15 @@ mod tests {
             cache.finish();
             out
         }
+        /// One load of the notes and `other` through a fresh cache handle: each first paper's title, and
+        /// whether the cache gave it.
+        fn run_with(&self, other: &Path) -> [(String, bool); 2] {
+            let both = [self.notes.clone(), other.to_path_buf()];
+            let cache = Cache::open_in(&self.dir.path().join("cache"), &both, 1).unwrap();
+            let out = [load(&cache, &self.notes), load(&cache, other)];
+            cache.finish();
+            out.map(|(hit, was_kept)| (hit.0.papers[0].title.to_string(), was_kept))
+        }
         fn file(&self) -> PathBuf {
             let dir = self.dir.path().join("cache");
             let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -577,14 +586,7 @@ mod tests {
             "# Odd\n\n* Kiwi: Odd Logs \\[[Paper](https://x.org/kiwi)]\n",
         )
         .unwrap();
-        let both = [lib.notes.clone(), odd.clone()];
-        let cache_dir = lib.dir.path().join("cache");
-        let run = || {
-            let cache = Cache::open_in(&cache_dir, &both, 1).unwrap();
-            let out = [load(&cache, &lib.notes), load(&cache, &odd)];
-            cache.finish();
-            out.map(|(hit, was_kept)| (hit.0.papers[0].title.to_string(), was_kept))
-        };
+        let run = || lib.run_with(&odd);
         assert_eq!(
             run(),
             [
@@ -631,14 +633,7 @@ mod tests {
             "# Other\n\n* Wren: Small Logs \\[[Paper](https://x.org/wren)]\n",
         )
         .unwrap();
-        let both = [lib.notes.clone(), other.clone()];
-        let cache_dir = lib.dir.path().join("cache");
-        let run = || {
-            let cache = Cache::open_in(&cache_dir, &both, 1).unwrap();
-            let out = [load(&cache, &lib.notes), load(&cache, &other)];
-            cache.finish();
-            out.map(|(hit, was_kept)| (hit.0.papers[0].title.to_string(), was_kept))
-        };
+        let run = || lib.run_with(&other);
         assert_eq!(
             run(),
             [
