@@ -8,6 +8,11 @@
 //! queued) and its result handed back as `Event::SearchDone`. `Esc` clears the filter (untimed) before the
 //! next repetition. Prints p50 and p99 per query over all its keys, at 1,000, 10,000 and 100,000 papers.
 //!
+//! This machine's speed moves by up to a half between runs (other machines share its host), and every
+//! figure with it. So each size also times a reference that is none of our code, before its queries and
+//! after them: bare pulldown-cmark parsing two files of the same notes, one per core (the median of 9).
+//! A run whose reference is slow ran on a slow machine.
+//!
 //! `TAKEAWAY_BENCH_SIZES=1000,10000` picks sizes; `TAKEAWAY_BENCH_REPS=5` the repetitions (default 20);
 //! `TAKEAWAY_BENCH_KEYS=1` also prints each query's p50 key by key (the first keys of a word are the
 //! slow ones: they match nearly every name).
@@ -60,6 +65,37 @@ fn type_query(app: &mut App, query: &str, times: &mut Vec<Duration>) {
     settle(app, Event::Key(Key::plain(KeyCode::Esc)));
 }
 
+/// The reference: the first two notes files of `notes` (by name) parsed by bare pulldown-cmark side by
+/// side, each event counted; the median of 9 runs, and the bytes parsed.
+fn reference(notes: &common::Notes) -> (Duration, usize) {
+    let mut files: Vec<_> = std::fs::read_dir(notes.dir.path())
+        .expect("the notes folder")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .take(2)
+        .map(|p| std::fs::read_to_string(p).expect("a notes file"))
+        .collect();
+    let parse =
+        |t: &str| pulldown_cmark::Parser::new_ext(t, pulldown_cmark::Options::all()).count();
+    let mut times: Vec<Duration> = (0..9)
+        .map(|_| {
+            let start = Instant::now();
+            let (a, b) = rayon::join(
+                || parse(texts.first().map_or("", |t| t)),
+                || parse(texts.get(1).map_or("", |t| t)),
+            );
+            black_box((a, b));
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[4], texts.iter().map(String::len).sum())
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::var("TAKEAWAY_BENCH_SIZES")
         .ok()
@@ -86,6 +122,7 @@ fn main() {
             "\nfilter_keystroke/{}: key to final result, {reps} repetitions, 200x60",
             common::label(papers)
         );
+        let (before, bytes) = reference(&notes);
         println!(
             "  {:<20} {:>8} {:>12} {:>12} {:>12} {:>14}",
             "query", "hits", "p50", "p99", "max", "search alone"
@@ -144,5 +181,12 @@ fn main() {
                 println!("    p50 per key: {}", keys.join(" "));
             }
         }
+        let (after, _) = reference(&notes);
+        println!(
+            "  reference (bare pulldown-cmark, two files of these notes, {} KB, one per core): {} before the queries, {} after",
+            bytes / 1024,
+            common::ms(before),
+            common::ms(after)
+        );
     }
 }
