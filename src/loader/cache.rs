@@ -207,22 +207,22 @@ impl Cache {
         let (Some(mut out), false) = (new.out, new.failed) else {
             return;
         };
-        let mut pos = new.pos;
-        let mut entries = new.written;
-        let copy = || -> std::io::Result<()> {
+        let rest = || -> std::io::Result<()> {
+            let (mut entries, mut pos) = (new.written, new.pos);
             if let Some(old) = &self.old {
                 let mut buf = Vec::new();
                 for e in new.kept {
-                    buf.resize(usize::try_from(e.size).unwrap_or(usize::MAX), 0);
+                    // Its size was checked against the old file's when the footer was read.
+                    buf.resize(usize::try_from(e.size).map_err(std::io::Error::other)?, 0);
                     read_at(&old.file, &mut buf, e.offset)?;
                     out.write_all(&buf)?;
                     entries.push(Entry { offset: pos, ..e });
-                    pos += buf.len() as u64;
+                    pos += e.size;
                 }
             }
             let footer = Footer {
                 build: self.build,
-                entries: std::mem::take(&mut entries),
+                entries,
             };
             let bytes = postcard::to_stdvec(&footer).map_err(std::io::Error::other)?;
             out.write_all(&bytes)?;
@@ -230,7 +230,7 @@ impl Cache {
             out.write_all(MAGIC)?;
             Ok(())
         };
-        if copy().is_err() {
+        if rest().is_err() {
             return;
         }
         let Ok(tmp) = out.into_inner() else {
