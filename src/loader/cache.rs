@@ -105,6 +105,17 @@ struct New {
 /// What a hit gives: the document and its warnings, as a parse would have.
 pub type Hit = (Document, Vec<Warning>);
 
+/// A notes file's text as the cache knows it (its hash), made once for [`Cache::get`] and, on a miss,
+/// [`Cache::put`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text(u64);
+
+impl Text {
+    pub fn of(text: &str) -> Text {
+        Text(xxh3_64(text.as_bytes()))
+    }
+}
+
 impl Cache {
     /// The cache of the library opened with `paths`, in the folder the environment says. `None`: the
     /// cache is off (`TAKEAWAY_CACHE=off`, no cache folder on this platform, an unknown executable, or
@@ -136,10 +147,10 @@ impl Cache {
     }
 
     /// The document kept for the file at `path` whose text is `text`, when it can be trusted.
-    pub fn get(&self, path: &Path, text: &str) -> Option<Hit> {
+    pub fn get(&self, path: &Path, text: Text) -> Option<Hit> {
         let old = self.old.as_ref()?;
         let entry = old.entries.get(path)?;
-        if entry.text != xxh3_64(text.as_bytes()) {
+        if entry.text != text.0 {
             return None;
         }
         let mut bytes = vec![0; usize::try_from(entry.size).ok()?];
@@ -158,14 +169,14 @@ impl Cache {
     }
 
     /// Keeps the document parsed from `text` at `path`, with the questions its parse asked.
-    pub fn put(&self, path: &Path, text: &str, hit: &Hit, probes: &[Probe]) {
+    pub fn put(&self, path: &Path, text: Text, hit: &Hit, probes: &[Probe]) {
         let (doc, warnings) = hit;
         let Ok(bytes) = postcard::to_stdvec(&PayloadRef::new(doc, warnings, probes)) else {
             return;
         };
         let entry = Entry {
             path: path.to_path_buf(),
-            text: xxh3_64(text.as_bytes()),
+            text: text.0,
             offset: 0,
             size: bytes.len() as u64,
             check: xxh3_64(&bytes),
@@ -440,12 +451,12 @@ mod tests {
     /// Parses `path` as the loader does, through `cache`; says whether the cache gave it.
     fn load(cache: &Cache, path: &Path) -> (Hit, bool) {
         let text = std::fs::read_to_string(path).unwrap();
-        if let Some(hit) = cache.get(path, &text) {
+        if let Some(hit) = cache.get(path, Text::of(&text)) {
             return (hit, true);
         }
         let (parsed, probes) = probe::recorded(|| super::super::parse_isolated(path, &text));
         let hit = parsed.unwrap();
-        cache.put(path, &text, &hit, &probes);
+        cache.put(path, Text::of(&text), &hit, &probes);
         (hit, false)
     }
 

@@ -297,15 +297,18 @@ fn parse_all(
     let parse = |f: &Path, text: &str| match cache {
         None => parse_isolated(f, text),
         // A fault while reading the cache is the cache's, not the file's: the file is parsed.
-        Some(cache) => (crate::fault::isolate(|| cache.get(f, text)).ok().flatten())
-            .map(Ok)
-            .unwrap_or_else(|| {
-                let (parsed, probes) = probe::recorded(|| parse_isolated(f, text));
-                if let Ok(hit) = &parsed {
-                    cache.put(f, text, hit, &probes);
-                }
-                parsed
-            }),
+        Some(cache) => {
+            let key = cache::Text::of(text);
+            (crate::fault::isolate(|| cache.get(f, key)).ok().flatten())
+                .map(Ok)
+                .unwrap_or_else(|| {
+                    let (parsed, probes) = probe::recorded(|| parse_isolated(f, text));
+                    if let Ok(hit) = &parsed {
+                        cache.put(f, key, hit, &probes);
+                    }
+                    parsed
+                })
+        }
     };
     files
         .par_iter()
