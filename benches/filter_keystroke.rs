@@ -175,10 +175,15 @@ fn main() {
                     .iter_mut()
                     .map(|t| {
                         t.sort();
-                        common::ms(common::percentile(t, 50.0))
+                        format!(
+                            "{}/{}",
+                            common::ms(common::percentile(t, 50.0)).trim_end_matches(" ms"),
+                            common::ms(*t.last().unwrap_or(&Duration::ZERO))
+                                .trim_end_matches(" ms")
+                        )
                     })
                     .collect();
-                println!("    p50 per key: {}", keys.join(" "));
+                println!("    p50/max per key (ms): {}", keys.join(" "));
             }
         }
         let (after, _) = reference(&notes);
