@@ -217,6 +217,11 @@ mod unix {
         Woken,
     }
 
+    /// How long the thread waits in crossterm's reader after an event for the next one (see `run`): a key
+    /// is sent before it, so this delays nothing but the thread's return to its own poll (a pause, the
+    /// terminal gone), by at most this.
+    const PARSED_WAIT: std::time::Duration = std::time::Duration::from_millis(25);
+
     fn wait(tty: BorrowedFd<'_>, wake: BorrowedFd<'_>, block: bool) -> Ready {
         let mut fds = [
             PollFd::new(&tty, PollFlags::IN),
@@ -286,14 +291,17 @@ mod unix {
                         Err(why) => return gone(why),
                     }
                     // crossterm may have parsed several events from one read: take them all, but only
-                    // while the terminal is still there (crossterm would spin on a dead one).
+                    // while the terminal is still there (crossterm would spin on a dead one). Not with a
+                    // zero timeout: its reader then returns at once without the events it has parsed
+                    // (they would wait for the next key); given time, it returns them at once, or waits
+                    // that long for more.
                     loop {
                         match wait(tty.fd(), wake.as_fd(), false) {
                             Ready::Gone(why) => return gone(why),
                             Ready::Woken => break,
                             Ready::Input | Ready::Nothing => {}
                         }
-                        match crossterm::event::poll(std::time::Duration::ZERO) {
+                        match crossterm::event::poll(PARSED_WAIT) {
                             Ok(true) => match forward(&send) {
                                 Ok(true) => {}
                                 Ok(false) => return,

@@ -262,3 +262,59 @@ fn a_repository_opens_as_its_author_arranged_it_and_one_paper_shows_all_its_plac
     );
     quit(&t);
 }
+
+/// A resize, then a key: the key is shown at once. (crossterm's default reader is edge-triggered and
+/// returned the resize it found with the key, losing the key's readiness: the key waited for the next.)
+#[test]
+fn a_key_right_after_a_resize_is_shown() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = rules_notes(dir.path());
+    let t = Tmux {
+        socket: format!("takeaway-e2e-resize-{}", std::process::id()),
+    };
+    start(&t, &app_command(dir.path(), &notes));
+    t.wait_for("? help");
+    for (width, height) in [(90, 30), (70, 22), (110, 36)] {
+        t.run(&[
+            "resize-window",
+            "-t",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
+        // The app has drawn at the new size: its bottom line, the status line, is the pane's last.
+        let start = Instant::now();
+        while t.screen().lines().count() != height
+            || !t
+                .screen()
+                .lines()
+                .last()
+                .is_some_and(|l| l.contains("? help"))
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "not redrawn at {width}x{height}:\n{}",
+                t.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        t.keys(&["?"]);
+        t.wait_for("Keys · Esc close");
+        t.keys(&["Escape"]);
+        let start = Instant::now();
+        while t.screen().contains("Keys · Esc close") {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "Esc did not close the help at {width}x{height}:\n{}",
+                t.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    quit(&t);
+}
