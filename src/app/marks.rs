@@ -157,13 +157,18 @@ impl App {
             &mut self.filter.only_unread
         };
         *on = !*on;
-        let on = *on;
         self.narrow();
-        self.say(match (bookmarked, on) {
-            (true, true) => "Showing only bookmarked papers (B again: all)",
-            (false, true) => "Showing only unread papers (U again: all)",
-            (_, false) => "Showing all papers",
-        });
+        // What shows now, with both toggles (the other one may be on).
+        self.say(
+            match (self.filter.only_bookmarked, self.filter.only_unread) {
+                (true, true) => {
+                    "Showing only bookmarked unread papers (B or U again: fewer toggles)"
+                }
+                (true, false) => "Showing only bookmarked papers (B again: all)",
+                (false, true) => "Showing only unread papers (U again: all)",
+                (false, false) => "Showing all papers",
+            },
+        );
         self.select_first_shown_paper();
     }
 }

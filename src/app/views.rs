@@ -31,11 +31,12 @@ impl App {
     pub(super) fn cycle_view(&mut self) {
         let next = self.views.view.next();
         self.show_view(next);
-        let groups = match next {
-            View::Navigation => String::new(),
-            View::By(_) => format!(": {} groups", self.tree.roots.len()),
+        let groups = match (next, self.tree.roots.len()) {
+            (View::Navigation, _) => String::new(),
+            (View::By(_), 1) => ", 1 group".to_string(),
+            (View::By(_), n) => format!(", {n} groups"),
         };
-        self.say(format!("Side pane {}{groups}", next.label()));
+        self.say(format!("Side pane: {}{groups}", next.label()));
     }
 
     /// Shows `view`, the selected paper still selected, the filter and the toggles still applied.

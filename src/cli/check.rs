@@ -23,13 +23,20 @@ pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
     let papers = loaded.library.paper_count();
     let n = loaded.warnings.len() + internal.len();
     if n == 0 {
-        writeln!(out, "ok: {docs} documents, {papers} papers, no problems")?;
+        writeln!(
+            out,
+            "ok: {docs} document{}, {papers} paper{}, no problems",
+            if docs == 1 { "" } else { "s" },
+            if papers == 1 { "" } else { "s" }
+        )?;
         Ok(status::OK)
     } else {
         writeln!(
             out,
-            "{n} problem{} in {docs} documents ({papers} papers)",
-            if n == 1 { "" } else { "s" }
+            "{n} problem{} in {docs} document{} ({papers} paper{})",
+            if n == 1 { "" } else { "s" },
+            if docs == 1 { "" } else { "s" },
+            if papers == 1 { "" } else { "s" }
         )?;
         Ok(status::FOUND)
     }

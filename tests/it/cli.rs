@@ -111,6 +111,12 @@ fn check_is_clean_on_good_notes_and_on_the_bundled_notes() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     let o = run(&["--check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // One notes file: "1 document", not "1 documents".
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("ok: 1 document, ") && out.trim_end().ends_with(" papers, no problems"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -86,3 +86,31 @@ fn only_bookmarked_and_only_unread_combine_with_the_filter() {
     keys(&mut app, "BU");
     assert!(!app.narrowed());
 }
+
+#[test]
+fn the_status_line_says_what_both_toggles_show() {
+    let mut app = bundled();
+    let said = |app: &App| app.message.clone().unwrap_or_default();
+    keys(&mut app, "U");
+    assert!(
+        said(&app).starts_with("Showing only unread papers"),
+        "{}",
+        said(&app)
+    );
+    keys(&mut app, "B");
+    assert!(
+        said(&app).starts_with("Showing only bookmarked unread papers"),
+        "{}",
+        said(&app)
+    );
+    // B off again: U is still on, and the status line says so (not "all").
+    keys(&mut app, "B");
+    assert!(app.filter.only_unread);
+    assert!(
+        said(&app).starts_with("Showing only unread papers"),
+        "{}",
+        said(&app)
+    );
+    keys(&mut app, "U");
+    assert_eq!(said(&app), "Showing all papers");
+}
