@@ -53,7 +53,8 @@ impl Scroll {
 pub struct HitCursor {
     /// The hit asked for (`None`: none yet, the pane scrolls as the keys say).
     wanted: Cell<Option<isize>>,
-    /// Set by the view: the hit shown (0-based) and the number of hits, for "hit 2 of 5".
+    /// Set by the view: the hit shown (0-based) and the number of hits, for "hit 2 of 5" (`(0, 0)`: a
+    /// step was asked for and there is no hit to go to).
     shown: Cell<Option<(usize, usize)>>,
 }
 
@@ -82,7 +83,7 @@ impl HitCursor {
             return None;
         };
         if count == 0 {
-            self.shown.set(None);
+            self.shown.set(Some((0, 0)));
             return None;
         }
         let i = w.rem_euclid(count as isize) as usize;
@@ -91,7 +92,7 @@ impl HitCursor {
         Some(i)
     }
 
-    /// The hit shown and how many there are, as the view last drew them.
+    /// The hit shown and how many there are, as the view last drew them (`(0, 0)`: none to go to).
     pub fn shown(&self) -> Option<(usize, usize)> {
         self.shown.get()
     }
@@ -116,6 +117,7 @@ mod tests {
         assert_eq!(h.shown(), None);
         h.step(false);
         assert_eq!(h.place(0), None);
+        assert_eq!(h.shown(), Some((0, 0)), "asked, and nothing to go to");
     }
 
     #[test]

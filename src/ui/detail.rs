@@ -34,7 +34,10 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let hit = app
         .detail_hits
         .shown()
-        .map(|(i, n)| format!(" · hit {} of {n}", i + 1))
+        .map(|(i, n)| match n {
+            0 => " · no hits here".to_string(),
+            _ => format!(" · hit {} of {n}", i + 1),
+        })
         .unwrap_or_default();
     let title = if lines.len() > height && height > 0 {
         format!(

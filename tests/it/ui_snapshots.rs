@@ -384,4 +384,12 @@ fn the_filters_words_are_marked_in_the_takeaways_and_stepped_through() {
         text.iter().any(|l| l.contains("one long kernel")),
         "{text:#?}"
     );
+    // A paper the query matches by its title only: `]` says there is no hit in its text to go to.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/weaver");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]");
+    let (text, _) = screen(&app);
+    assert!(text[1].contains("Weaver"), "{text:#?}");
+    assert!(text[0].contains("no hits here"), "{}", text[0]);
 }
