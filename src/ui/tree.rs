@@ -226,7 +226,13 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         let used = fixed + width_of(&shown);
         let pad = width.saturating_sub(used + width_of(&suffix));
         spans.push(Span::styled(" ".repeat(pad), base));
-        spans.push(Span::styled(suffix, base.patch(app.theme.dim())));
+        // Dimmed, except on the selection, whose background the dim colour would hide it on.
+        let suffix_style = if selected {
+            base
+        } else {
+            base.patch(app.theme.dim())
+        };
+        spans.push(Span::styled(suffix, suffix_style));
     } else if selected {
         let pad = width.saturating_sub(fixed + width_of(&shown));
         spans.push(Span::styled(" ".repeat(pad), base));

@@ -69,6 +69,40 @@ fn selected_row_is_highlighted() {
     assert_ne!(buf[(3, 1)].bg, Color::Blue);
 }
 
+/// With the detail pane focused, the selected paper's badges (`P V C`) still show: drawn in the
+/// selection's colours, not in the dim colour its grey background would hide.
+#[test]
+fn the_selected_rows_badges_show_when_the_tree_is_not_focused() {
+    let mut app = bundled(100, 30);
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    let t = render(&app);
+    let buf = t.backend().buffer();
+    let row = (0..buf.area.height)
+        .find(|&y| {
+            (0..40)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .contains("GreyHound")
+        })
+        .expect("GreyHound's row");
+    let cells: Vec<_> = (0..40).map(|x| &buf[(x, row)]).collect();
+    let selection = cells[3].bg;
+    assert_ne!(selection, Color::Blue, "the tree is not focused");
+    let badges: Vec<_> = cells
+        .iter()
+        .filter(|c| c.bg == selection && c.symbol() == "P")
+        .collect();
+    assert!(!badges.is_empty(), "a P badge on the selected row");
+    for c in badges {
+        assert_ne!(
+            c.fg, selection,
+            "the badge is drawn in the background's colour"
+        );
+    }
+}
+
 #[test]
 fn palette_open() {
     let mut app = bundled(100, 30);
