@@ -180,10 +180,16 @@ impl App {
     pub(super) fn run_filter(&mut self) {
         self.detail_hits.reset();
         if !self.filter.is_active() {
+            // The query emptied (Backspace, Ctrl-W, Ctrl-U): every paper shows again, and the selected
+            // one stays selected (its topics opened), as after Esc.
+            let selected = self.tree_view.selected;
             self.filter.forget_hits();
             self.filter.parsed = Query::default();
             self.clear_query_error();
             self.narrow();
+            if let Some(sel) = selected {
+                self.reveal(sel);
+            }
             return;
         }
         let q = self.filter.query().to_string();

@@ -230,3 +230,28 @@ fn the_filter_alone_narrows_as_the_filter_with_toggles_that_keep_every_hit() {
     assert_eq!(alone, toggled);
     assert_eq!(alone.3, app.filter.hits.len());
 }
+
+#[test]
+fn emptying_the_query_keeps_the_selected_paper_as_esc_does() {
+    let mut app = bundled();
+    keys(&mut app, "/kvcache");
+    let paper = selected_title(&app);
+    assert!(!paper.is_empty(), "a paper is selected");
+    // Ctrl-W deletes the word: the query is empty, every paper shows, the paper is still selected.
+    app.handle(Event::Key(Key {
+        code: KeyCode::Char('w'),
+        ctrl: true,
+        alt: false,
+    }));
+    assert!(!app.filter.is_active());
+    assert!(!app.narrowed());
+    assert_eq!(selected_title(&app), paper);
+    // The same with Backspace, key by key.
+    keys(&mut app, "greyhound");
+    let paper = selected_title(&app);
+    for _ in 0.."greyhound".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert!(!app.narrowed());
+    assert_eq!(selected_title(&app), paper);
+}
