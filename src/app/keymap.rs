@@ -350,6 +350,10 @@ impl Default for KeyMap {
         bind(m, &[p(K::Esc), c('?'), c('q')], Cancel);
         bind(m, &[c('j'), p(K::Down)], Down);
         bind(m, &[c('k'), p(K::Up)], Up);
+        bind(m, &[p(K::PageDown), c(' '), Key::ctrl('d')], PageDown);
+        bind(m, &[p(K::PageUp), Key::ctrl('u')], PageUp);
+        bind(m, &[c('g'), p(K::Home)], First);
+        bind(m, &[c('G'), p(K::End)], Last);
         bind(m, &[Key::ctrl('c')], Quit);
         KeyMap { bindings: b }
     }

@@ -210,10 +210,17 @@ impl App {
             Mode::Ask => self.answer(action),
             Mode::AddPaper => self.add_form(action),
             Mode::Help => {
+                // A page: the screen less the popup's borders and a line kept from the last page.
+                let page = usize::from(self.size.1).saturating_sub(5).max(1);
+                let s = &self.help_scroll;
                 match action {
                     Action::Cancel | Action::Help => self.mode = Mode::Browse,
-                    Action::Down => self.help_scroll.down(1),
-                    Action::Up => self.help_scroll.up(1),
+                    Action::Down => s.down(1),
+                    Action::Up => s.up(1),
+                    Action::PageDown => s.down(page),
+                    Action::PageUp => s.up(page),
+                    Action::First => s.to_top(),
+                    Action::Last => s.to_end(),
                     Action::Quit => self.running = false,
                     _ => {}
                 }

@@ -75,7 +75,22 @@ pub fn width(lines: &[Line]) -> u16 {
 pub fn draw(f: &mut Frame, app: &App) {
     let height = f.area().height.saturating_sub(2);
     let all = lines(app);
-    let Some(inner) = super::popup(f, &app.theme, width(&all), height, TITLE.into()) else {
+    // The popup's inner height (within its borders): when the keys run past it, the title says how far
+    // down it is and that more follows.
+    let rows = usize::from(height.min(f.area().height).saturating_sub(2));
+    let scroll = app.help_scroll.clamp(all.len().saturating_sub(rows));
+    let title = if all.len() > rows && rows > 0 {
+        let seen = (scroll + rows).min(all.len());
+        let more = if seen < all.len() {
+            " · j/PgDn more"
+        } else {
+            ""
+        };
+        format!("{}· {}%{more} ", TITLE, seen * 100 / all.len())
+    } else {
+        TITLE.to_string()
+    };
+    let Some(inner) = super::popup(f, &app.theme, width(&all), height, title) else {
         return;
     };
     let scroll = app

@@ -126,6 +126,27 @@ fn help_overlay_ends_with_the_query_language() {
     insta::assert_snapshot!(render(&app).backend());
 }
 
+/// `G` (End) shows the help's last page and `g` (Home) its first, as two hundred `j` and `k` do; the title
+/// says how far down it is.
+#[test]
+fn help_overlay_g_and_shift_g_go_to_its_ends() {
+    let mut app = bundled(100, 40);
+    keys(&mut app, "?");
+    keys(&mut app, &"j".repeat(200));
+    let bottom = format!("{:?}", render(&app).backend());
+    keys(&mut app, &"k".repeat(200));
+    let top = format!("{:?}", render(&app).backend());
+    assert_ne!(bottom, top);
+    keys(&mut app, "G");
+    assert_eq!(format!("{:?}", render(&app).backend()), bottom);
+    assert!(bottom.contains("100%"), "{bottom}");
+    keys(&mut app, "g");
+    assert_eq!(format!("{:?}", render(&app).backend()), top);
+    assert!(top.contains("j/PgDn more"), "{top}");
+    app.handle(Event::Key(Key::plain(KeyCode::End)));
+    assert_eq!(format!("{:?}", render(&app).backend()), bottom);
+}
+
 /// The help overlay is as wide as its longest line (within the terminal): no description is cut.
 fn help_at(width: u16) -> String {
     let mut app = bundled(width, 60);
