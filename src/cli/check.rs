@@ -16,7 +16,13 @@ pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
     for e in &internal {
         writeln!(out, "{}", sanitize(&e.to_string()))?;
     }
-    for w in &loaded.warnings {
+    // File by file in the notes' order (names compared as the side pane sorts them), line by line: the
+    // load finds some problems per file and some across files (a duplicate), in that order.
+    let mut warnings: Vec<&crate::loader::Warning> = loaded.warnings.iter().collect();
+    warnings.sort_by(|a, b| {
+        alphanumeric_sort::compare_str(&a.source, &b.source).then(a.line.cmp(&b.line))
+    });
+    for w in warnings {
         writeln!(out, "{}", sanitize(&w.to_string()))?;
     }
     let docs = loaded.library.documents.len();

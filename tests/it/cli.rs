@@ -103,6 +103,13 @@ fn check_reports_problems_with_file_and_line_and_exits_1() {
         "{out}"
     );
     assert!(out.contains("4 problems"), "{out}");
+    // In the file's order, line by line (the duplicate is found in a pass after the others).
+    let lines: Vec<usize> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix(&format!("{p}:")))
+        .filter_map(|l| l.split(':').next()?.parse().ok())
+        .collect();
+    assert_eq!(lines, [3, 4, 6, 7], "{out}");
 }
 
 #[test]
