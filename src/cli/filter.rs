@@ -124,7 +124,13 @@ pub fn write(
         let (Some(doc), Some(paper)) = (lib.documents.get(r.doc), lib.paper(r)) else {
             continue;
         };
-        let link = paper.links.first().map(|l| &*l.url).unwrap_or("");
+        // The first web link, which a script can open; else the first link as written (a local note).
+        let web =
+            |u: &str| url::Url::parse(u).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+        let link = (paper.links.iter().find(|l| web(&l.url)))
+            .or(paper.links.first())
+            .map(|l| &*l.url)
+            .unwrap_or("");
         writeln!(
             out,
             "{}\t{}\t{}\t{}",

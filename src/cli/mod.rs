@@ -80,7 +80,7 @@ pub struct Args {
     #[arg(long, group = "mode")]
     pub check: bool,
 
-    /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>first link<TAB>places`
+    /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>first web link<TAB>places`
     /// (a paper listed in several places once); exit 1 when none matches. With --json: those papers
     /// as JSON; with --export or --list --by: only the works it matches. QUERY is the filter's query
     /// language: words, title: t: aff: a: in: note: year: has: is:, -exclusions, "phrases", 'words.

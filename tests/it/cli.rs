@@ -425,3 +425,33 @@ fn the_cache_of_parsed_notes_gives_what_a_parse_gives() {
     assert_eq!(out(&["--json"], true), edited);
     assert_eq!(out(&["--json"], true), edited);
 }
+
+#[test]
+fn filter_lists_a_papers_first_web_link_before_a_local_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.md");
+    std::fs::write(
+        &notes,
+        "# Notes\n\n* Local First Paper \\[[Note](notes.md)] \\[[Paper](https://toy.example.org/p)]\n\
+         * Only Local Paper \\[[Note](notes.md)]\n",
+    )
+    .unwrap();
+    let o = run(&["--filter", "local", notes.to_str().unwrap()]);
+    let out = stdout(&o);
+    let link = |title: &str| {
+        out.lines()
+            .find(|l| l.starts_with(title))
+            .and_then(|l| l.split('\t').nth(2))
+            .map(str::to_string)
+    };
+    assert_eq!(
+        link("Local First Paper").as_deref(),
+        Some("https://toy.example.org/p"),
+        "{out}"
+    );
+    assert_eq!(
+        link("Only Local Paper").as_deref(),
+        Some("notes.md"),
+        "{out}"
+    );
+}
