@@ -125,8 +125,10 @@ pub fn write(
             continue;
         };
         // The first web link, which a script can open; else the first link as written (a local note).
-        let web =
-            |u: &str| url::Url::parse(u).is_ok_and(|u| matches!(u.scheme(), "http" | "https"));
+        let web = |u: &str| {
+            let scheme = u.split_once(':').map_or("", |(s, _)| s);
+            scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+        };
         let link = (paper.links.iter().find(|l| web(&l.url)))
             .or(paper.links.first())
             .map(|l| &*l.url)
