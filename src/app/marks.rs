@@ -162,7 +162,7 @@ impl App {
         self.say(
             match (self.filter.only_bookmarked, self.filter.only_unread) {
                 (true, true) => {
-                    "Showing only bookmarked unread papers (B or U again: fewer toggles)"
+                    "Showing only bookmarked unread papers (B or U again turns that one off)"
                 }
                 (true, false) => "Showing only bookmarked papers (B again: all)",
                 (false, true) => "Showing only unread papers (U again: all)",

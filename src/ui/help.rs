@@ -93,9 +93,6 @@ pub fn draw(f: &mut Frame, app: &App) {
     let Some(inner) = super::popup(f, &app.theme, width(&all), height, title) else {
         return;
     };
-    let scroll = app
-        .help_scroll
-        .clamp(all.len().saturating_sub(inner.height as usize));
     let visible: Vec<Line> = all.into_iter().skip(scroll).collect();
     f.render_widget(Paragraph::new(visible), inner);
 }
