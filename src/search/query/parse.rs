@@ -20,13 +20,35 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         };
         let (clause, after) = part(body)?;
         rest = after;
-        if let Some(clause) = clause {
+        match clause {
             // An excluded fuzzy term is matched as written: fuzzily, it would exclude far too much.
-            let clause = match clause {
-                Clause::Fuzzy { scope, text } if negated => Clause::Exact { scope, text },
-                c => c,
-            };
-            terms.push(Term { negated, clause });
+            Some(Clause::Fuzzy { scope, text }) if negated => terms.push(Term {
+                negated,
+                clause: Clause::Exact { scope, text },
+            }),
+            // A word is its runs of letters and digits, each a word of its own (`kv-cache` asks for
+            // `kv` and `cache`, in names as in the takeaways); one of none (`&`) stays as written.
+            Some(Clause::Fuzzy { scope, text }) => {
+                let runs = text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty());
+                let before = terms.len();
+                terms.extend(runs.map(|w| Term {
+                    negated: false,
+                    clause: Clause::Fuzzy {
+                        scope,
+                        text: w.to_string(),
+                    },
+                }));
+                if terms.len() == before {
+                    terms.push(Term {
+                        negated: false,
+                        clause: Clause::Fuzzy { scope, text },
+                    });
+                }
+            }
+            Some(clause) => terms.push(Term { negated, clause }),
+            None => {}
         }
     }
     Ok(Query { terms })
@@ -320,8 +342,15 @@ mod tests {
                 },
             ]
         );
-        // Hyphens inside a word are text.
-        assert_eq!(terms("fail-slow"), vec![fuzzy(Scope::Any, "fail-slow")]);
+        // A word with a hyphen is its two words; excluded, it stays as written.
+        assert_eq!(
+            terms("fail-slow"),
+            vec![fuzzy(Scope::Any, "fail"), fuzzy(Scope::Any, "slow")]
+        );
+        assert_eq!(
+            terms("-fail-slow"),
+            vec![exact(true, Scope::Any, "fail-slow")]
+        );
     }
 
     #[test]
@@ -335,13 +364,18 @@ mod tests {
     fn text_with_a_colon_that_names_no_field_is_a_term() {
         assert_eq!(
             terms("alpaserve: stat"),
-            vec![fuzzy(Scope::Any, "alpaserve:"), fuzzy(Scope::Any, "stat")]
+            vec![fuzzy(Scope::Any, "alpaserve"), fuzzy(Scope::Any, "stat")]
         );
         assert_eq!(
             terms("AlpaServe:Fast"),
-            vec![fuzzy(Scope::Any, "AlpaServe:Fast")]
+            vec![fuzzy(Scope::Any, "AlpaServe"), fuzzy(Scope::Any, "Fast")]
         );
-        assert_eq!(terms("2023:x"), vec![fuzzy(Scope::Any, "2023:x")]);
+        assert_eq!(
+            terms("t:2023:x"),
+            vec![fuzzy(Scope::Title, "2023"), fuzzy(Scope::Title, "x")]
+        );
+        // A word of no letters or digits stays as written.
+        assert_eq!(terms("&"), vec![fuzzy(Scope::Any, "&")]);
     }
 
     #[test]
