@@ -14,7 +14,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::strings::Strings;
-use super::{context, letter_mask, paper_takeaways, text, Context, Entry, Index};
+use super::{
+    context, letter_mask, page_text, pages_at, paper_takeaways, text, Context, Entry, Index,
+    PagesAt,
+};
 use crate::model::{venue, DocKind, Library, PaperRef};
 
 /// Tells one index from another.
@@ -109,11 +112,24 @@ impl Added {
     }
 }
 
-/// The takeaways of entry `i` (of `entries`, papers of `lib`), flattened into `out`.
-fn takeaways(lib: &Library, entries: &[Entry], i: usize, out: &mut String) {
+/// The text of entry `i` (of `entries`, papers of `lib`), flattened into `out`.
+fn takeaways(lib: &Library, pages: &PagesAt, entries: &[Entry], i: usize, out: &mut String) {
     if let Some(e) = entries.get(i) {
-        paper_takeaways(&lib.documents, e.paper, out);
+        paper_takeaways(&lib.documents, pages, e.paper, out);
     }
+}
+
+/// The words of the note pages' text (`pages`, as [`pages`] lists them).
+fn page_words(lib: &Library, pages: &[(usize, String)]) -> text::TextIndex {
+    let write = |i: usize, out: &mut String| {
+        if let Some(doc) = pages.get(i).and_then(|&(d, _)| lib.documents.get(d)) {
+            page_text(&doc.body, out);
+        }
+    };
+    text::TextIndex::new(&text::Texts {
+        count: pages.len(),
+        write: &write,
+    })
 }
 
 /// Note pages: (document index, title).
@@ -157,6 +173,8 @@ impl Index {
             context_ids: HashMap::new(),
             text: text::TextIndex::default(),
             pages: pages(lib),
+            pages_at: pages_at(&lib.documents),
+            page_text: Default::default(),
             matcher: SkimMatcherV2::default().smart_case().element_limit(1),
             highlighter: SkimMatcherV2::default().smart_case(),
             id: IDS.fetch_add(1, Ordering::Relaxed),
@@ -178,18 +196,20 @@ impl Index {
             }
             (added, contexts, context_ids)
         };
+        let shell = Index::shell(lib);
         let words = || {
             let write = |i: usize, out: &mut String| {
                 if let Some(&paper) = papers.get(i) {
-                    paper_takeaways(&lib.documents, paper, out);
+                    paper_takeaways(&lib.documents, &shell.pages_at, paper, out);
                 }
             };
-            text::TextIndex::new(&text::Texts {
+            let text = text::TextIndex::new(&text::Texts {
                 count: papers.len(),
                 write: &write,
-            })
+            });
+            (text, page_words(lib, &shell.pages))
         };
-        let ((added, contexts, context_ids), text) = rayon::join(names, words);
+        let ((added, contexts, context_ids), (text, page_text)) = rayon::join(names, words);
         drop(papers);
         let mut docs = vec![(0, 0); lib.documents.len()];
         for &(d, start, count) in &added.docs {
@@ -207,7 +227,8 @@ impl Index {
             contexts,
             context_ids,
             text,
-            ..Index::shell(lib)
+            page_text: std::sync::Arc::new(page_text),
+            ..shell
         }
     }
 
@@ -231,6 +252,28 @@ impl Index {
             .filter(|&d| d < lib.documents.len())
             .chain(self.docs.len()..lib.documents.len())
             .collect();
+        // A paper's text holds its note page's: papers that link a page that changed (or that became a
+        // page, or stopped being one) are read again.
+        let shell = Index::shell(lib);
+        let was_page = |d: usize| self.pages.iter().any(|&(p, _)| p == d);
+        let changed_pages: std::collections::HashSet<&std::path::Path> = redo
+            .iter()
+            .filter_map(|&d| lib.documents.get(d).map(|doc| (d, doc)))
+            .filter(|&(d, doc)| doc.kind == DocKind::Page || was_page(d))
+            .filter_map(|(_, doc)| doc.path.as_deref())
+            .collect();
+        let pages_changed = !changed_pages.is_empty() || redo.iter().any(|&d| was_page(d));
+        if !changed_pages.is_empty() {
+            for (d, doc) in lib.documents.iter().enumerate() {
+                let linked = doc.papers.iter().any(|p| {
+                    (p.note_page().and_then(|l| l.target.as_deref()))
+                        .is_some_and(|t| changed_pages.contains(t))
+                });
+                if linked {
+                    redo.push(d);
+                }
+            }
+        }
         redo.sort_unstable();
         redo.dedup();
         let appending: usize = redo
@@ -276,7 +319,7 @@ impl Index {
             // are never found, so their text is left empty).
             let write = |i: usize, out: &mut String| {
                 if !dead.get(from + i).copied().unwrap_or(true) {
-                    takeaways(lib, &entries, from + i, out);
+                    takeaways(lib, &shell.pages_at, &entries, from + i, out);
                 }
             };
             let appended = text::Texts {
@@ -303,7 +346,12 @@ impl Index {
             contexts,
             context_ids,
             text,
-            ..Index::shell(lib)
+            page_text: if pages_changed {
+                std::sync::Arc::new(page_words(lib, &shell.pages))
+            } else {
+                self.page_text.clone()
+            },
+            ..shell
         }
     }
 }

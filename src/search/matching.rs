@@ -225,7 +225,7 @@ impl ExactTerm {
             };
             read && {
                 buf.clear();
-                paper_takeaways(&index.documents, e.paper, buf);
+                paper_takeaways(&index.documents, &index.pages_at, e.paper, buf);
                 n.is_in(buf)
             }
         };
@@ -758,50 +758,108 @@ pub(super) fn positions(index: &Index, text: &str, query: &Query, field: Field) 
 
 /// See [`Index::find_pages`].
 pub(super) fn pages(index: &Index, query: &Query) -> Vec<PageHit> {
-    let mut words: Vec<(bool, bool, &str)> = Vec::new();
+    /// How a part of the query looks at a page.
+    enum Look<'q> {
+        /// A word: fuzzily in the title, by words in the text (the pages it matches there).
+        Fuzzy {
+            title: bool,
+            text: Option<RoaringBitmap>,
+            word: &'q str,
+        },
+        /// As written, in the title and (or) the text; excluded when `negated`.
+        Exact {
+            title: bool,
+            text: bool,
+            needle: Needle,
+            negated: bool,
+        },
+    }
+    let sees = |scope: Scope| -> Option<(bool, bool)> {
+        match scope {
+            Scope::Any => Some((true, true)),
+            Scope::Title => Some((true, false)),
+            Scope::Takeaways => Some((false, true)),
+            _ => None,
+        }
+    };
+    let mut looks: Vec<Look> = Vec::new();
     for t in &query.terms {
-        match &t.clause {
-            Clause::Fuzzy {
-                scope: Scope::Any | Scope::Title,
-                text,
-            } => words.push((t.negated, false, text)),
-            Clause::Exact {
-                scope: Scope::Any | Scope::Title,
-                text,
-            } => words.push((t.negated, true, text)),
-            // Excluding what a page has not got leaves it in.
-            Clause::Fuzzy { .. } | Clause::Exact { .. } if t.negated => {}
+        let (scope, text, exact) = match &t.clause {
+            Clause::Fuzzy { scope, text } => (*scope, text, t.negated),
+            Clause::Exact { scope, text } => (*scope, text, true),
             _ => return Vec::new(),
+        };
+        match (sees(scope), t.negated) {
+            (Some((title, in_text)), _) if exact => looks.push(Look::Exact {
+                title,
+                text: in_text,
+                needle: Needle::new(text),
+                negated: t.negated,
+            }),
+            (Some((title, in_text)), _) => looks.push(Look::Fuzzy {
+                title,
+                text: in_text.then(|| index.page_text.query_word(text).0),
+                word: text,
+            }),
+            // Excluding what a page has not got (affiliations, a place) leaves it in.
+            (None, true) => {}
+            (None, false) => return Vec::new(),
         }
     }
-    let needles: Vec<Option<Needle>> = words
-        .iter()
-        .map(|(negated, exact, text)| (*negated || *exact).then(|| Needle::new(text)))
-        .collect();
-    let mut hits: Vec<PageHit> = index
-        .pages
-        .iter()
-        .filter_map(|(doc, title)| {
+    let mut hits: Vec<PageHit> = (index.pages.iter().enumerate())
+        .filter_map(|(i, (doc, title))| {
             let mut score = 0;
+            let mut in_text = false;
             let mut positions = Vec::new();
-            for ((negated, _, text), needle) in words.iter().zip(&needles) {
-                match (needle, negated) {
-                    (Some(n), true) => {
-                        if n.is_in(title) {
+            // The page's text, flattened once and only when a part asks for it as written.
+            let mut body: Option<String> = None;
+            let mut in_body = |needle: &Needle| {
+                let text = body.get_or_insert_with(|| {
+                    let mut b = String::new();
+                    if let Some(d) = index.documents.get(*doc) {
+                        super::page_text(&d.body, &mut b);
+                    }
+                    b
+                });
+                needle.is_in(text)
+            };
+            for look in &looks {
+                match look {
+                    Look::Fuzzy {
+                        title: t,
+                        text,
+                        word,
+                    } => {
+                        let titled = t.then(|| index.highlighter.fuzzy_indices(title, word));
+                        if let Some(Some((s, p))) = titled {
+                            score += s;
+                            positions.extend(p);
+                        } else if text.as_ref().is_some_and(|h| h.contains(i as u32)) {
+                            in_text = true;
+                        } else {
                             return None;
                         }
                     }
-                    (Some(n), false) => {
-                        let p = n.positions(title);
-                        if p.is_empty() {
-                            return None;
+                    Look::Exact {
+                        title: t,
+                        text,
+                        needle,
+                        negated,
+                    } => {
+                        let at = if *t {
+                            needle.positions(title)
+                        } else {
+                            Vec::new()
+                        };
+                        let found = at.is_empty() && *text && in_body(needle);
+                        match (negated, at.is_empty()) {
+                            (true, false) => return None,
+                            (true, true) if found => return None,
+                            (true, true) => {}
+                            (false, false) => positions.extend(at),
+                            (false, true) if found => in_text = true,
+                            (false, true) => return None,
                         }
-                        positions.extend(p);
-                    }
-                    (None, _) => {
-                        let (s, p) = index.highlighter.fuzzy_indices(title, text)?;
-                        score += s;
-                        positions.extend(p);
                     }
                 }
             }
@@ -809,7 +867,8 @@ pub(super) fn pages(index: &Index, query: &Query) -> Vec<PageHit> {
             positions.dedup();
             Some(PageHit {
                 doc: *doc,
-                score,
+                // A page found in its text ranks below every title hit (the weakest part decides).
+                score: if in_text { 0 } else { score },
                 positions,
             })
         })

@@ -155,6 +155,10 @@ pub struct Index {
     text: text::TextIndex,
     /// Note pages: (document index, title).
     pages: Vec<(usize, String)>,
+    /// The note pages by path: a paper's text holds its note page's.
+    pages_at: PagesAt,
+    /// The words of the note pages' text, entry `i` being `pages[i]`.
+    page_text: std::sync::Arc<text::TextIndex>,
     /// Scores names for ranking: skim's linear path (a greedy alignment, several times faster than
     /// its full one; it matches exactly the same names).
     matcher: SkimMatcherV2,
@@ -193,20 +197,77 @@ pub fn context(lib: &Library, r: PaperRef) -> String {
     parts.join(" › ")
 }
 
-/// The takeaways of paper `r` of `documents`, flattened into `out` (see [`flatten`]): the one way the
-/// index reads them (its word index while it is built, a phrase while it searches), never keeping a copy.
+/// The loaded note pages by path (a paper's link to its note page points at one of these paths).
+pub(crate) type PagesAt = rustc_hash::FxHashMap<Box<std::path::Path>, usize>;
+
+/// `documents`' note pages by path.
+fn pages_at(documents: &[std::sync::Arc<crate::model::Document>]) -> PagesAt {
+    (documents.iter().enumerate())
+        .filter(|(_, d)| d.kind == crate::model::DocKind::Page)
+        .filter_map(|(i, d)| Some((d.path.clone()?.into_boxed_path(), i)))
+        .collect()
+}
+
+/// The note page paper `p` links as its own (see [`crate::model::Paper::note_page`]), when it is loaded.
+fn note_page_of(p: &crate::model::Paper, pages: &PagesAt) -> Option<usize> {
+    pages.get(p.note_page()?.target.as_deref()?).copied()
+}
+
+/// The text of paper `r` of `documents`: its takeaways and the text of its note page when that is
+/// loaded (what the detail pane shows below them), flattened into `out` (see [`flatten`]): the one way
+/// the index reads them (its word index while it is built, a phrase while it searches), never keeping
+/// a copy.
 fn paper_takeaways(
     documents: &[std::sync::Arc<crate::model::Document>],
+    pages: &PagesAt,
     r: PaperRef,
     out: &mut String,
 ) {
     let paper = documents.get(r.doc).and_then(|d| d.papers.get(r.paper));
     if let Some(p) = paper {
         flatten(&p.takeaways, out);
+        if let Some(page) = note_page_of(p, pages).and_then(|d| documents.get(d)) {
+            page_text(&page.body, out);
+        }
     }
 }
 
-/// A paper's takeaways as one text, notes joined by ` · ` (appended to `out`, which should be empty):
+/// A note page's text below its title, blocks joined by ` · ` (appended to `out`).
+fn page_text(blocks: &[crate::model::Block], out: &mut String) {
+    use crate::model::Block;
+    let join = |out: &mut String, text: &crate::model::RichText| {
+        if !out.is_empty() {
+            out.push_str(" · ");
+        }
+        for s in &text.0 {
+            out.push_str(&s.text);
+        }
+    };
+    // Iterative, so deep quotes cannot overflow the stack.
+    let mut stack: Vec<&Block> = blocks.iter().rev().collect();
+    while let Some(b) = stack.pop() {
+        match b {
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } => join(out, text),
+            // Each item is joined by ` · ` to what is before it.
+            Block::List { items, .. } => flatten(items, out),
+            Block::Code { text, .. } => {
+                if !out.is_empty() {
+                    out.push_str(" · ");
+                }
+                out.push_str(text);
+            }
+            Block::Quote { blocks } => stack.extend(blocks.iter().rev()),
+            Block::Table { rows, .. } => {
+                for cell in rows.iter().flatten() {
+                    join(out, cell);
+                }
+            }
+            Block::Rule => {}
+        }
+    }
+}
+
+/// A paper's takeaways as one text, notes joined by ` · ` (appended to `out`; one joins what is there):
 /// what the word index reads and a phrase is matched in.
 fn flatten(notes: &[Note], out: &mut String) {
     // Iterative, so a deep tree cannot overflow the stack.
@@ -361,10 +422,12 @@ impl Index {
         matching::positions(self, text, query, field)
     }
 
-    /// Note pages for a parsed query, best first: a page has only a title, so it matches when every word
-    /// and phrase that may look in titles (no field, or `title:`) matches its title, none of the excluded
-    /// ones does, and the query asks for nothing else (`year:`, `has:`, `in:`, …). Positions are those of
-    /// the title.
+    /// Note pages for a parsed query, best first. A page has a title and a text: a word matches it
+    /// when it fuzzily matches the title or, by words as in the takeaways, the text (`note:` looks in
+    /// the text only, `title:` in the title only); a phrase or `'word` where it occurs as written; an
+    /// excluded part where it does not occur. A part that asks what a page has not got (`year:`,
+    /// `has:`, `in:`, `aff:`) matches no page. Title hits rank by score; a page any of whose parts
+    /// matched only in its text has score 0, below them. Positions are those of the title.
     pub fn find_pages(&self, query: &Query) -> Vec<PageHit> {
         matching::pages(self, query)
     }

@@ -507,3 +507,102 @@ fn titles_in_library_order(lib: &Library, hits: &[Hit]) -> Vec<String> {
         .map(|p| p.title.to_string())
         .collect()
 }
+
+/// A list whose first paper links its note page, and that page (both under `/notes`), and a second
+/// page no paper links.
+fn with_note_pages(orca_page: &str) -> Library {
+    let mut lib = Library::default();
+    let list = "# Reading List\n\n## Papers\n\n\
+                * Orca: Serving Transformers \\[[Paper](https://p/orca)] \\[[Personal Note](orca.md)]\n  \
+                * Batches by iteration.\n\
+                * Quiet Storage \\[[Paper](https://p/quiet)]\n  * Cold data.\n";
+    let docs = [
+        ("list.md", list.to_string()),
+        ("orca.md", format!("# Orca notes\n\n{orca_page}\n")),
+        (
+            "loose.md",
+            "# Loose Thoughts\n\n> On checkpointing:\n>\n> | a | b |\n> | - | - |\n> | wal | fsync |\n"
+                .to_string(),
+        ),
+    ];
+    for (name, md) in docs {
+        let path = std::path::PathBuf::from("/notes").join(name);
+        lib.documents
+            .push(loader::document::build(name, Some(&path), &md).0);
+    }
+    loader::assign_ids(&mut lib);
+    lib
+}
+
+#[test]
+fn a_papers_note_page_is_part_of_its_text() {
+    let lib = with_note_pages("- Selective batching.\n\n```\ncheckpoint every step\n```");
+    assert_eq!(find(&lib, "selective"), ["Orca: Serving Transformers"]);
+    assert_eq!(
+        find(&lib, "note:checkpoint"),
+        ["Orca: Serving Transformers"]
+    );
+    assert_eq!(find(&lib, "'every step"), ["Orca: Serving Transformers"]);
+    assert_eq!(find(&lib, "serving -selective"), Vec::<String>::new());
+    // By words, as takeaways: scattered letters in the page do not match.
+    assert!(find(&lib, "note:sltv").is_empty());
+}
+
+#[test]
+fn note_pages_are_found_by_their_text_below_title_hits() {
+    let lib = with_note_pages("Selective batching, checkpoint free.");
+    let idx = Index::new(&lib);
+    let pages = |q: &str| -> Vec<(String, i64)> {
+        idx.find_pages(&parse(q).unwrap())
+            .into_iter()
+            .map(|h| (lib.documents[h.doc].title.clone(), h.score))
+            .collect()
+    };
+    // In a quote, in a table cell, with one typo; and `note:` looks in the text only.
+    assert_eq!(pages("fsync"), [("Loose Thoughts".to_string(), 0)]);
+    assert_eq!(pages("checkpointing"), [("Loose Thoughts".to_string(), 0)]);
+    assert_eq!(pages("chekpoint").len(), 2);
+    assert!(pages("note:loose").is_empty());
+    // A title hit ranks above a page found in its text.
+    let both = pages("notes");
+    assert_eq!(both.len(), 1);
+    let ranked = pages("o");
+    assert!(ranked[0].1 > 0, "{ranked:?}");
+    // As written, and excluded.
+    assert_eq!(pages("'wal"), [("Loose Thoughts".to_string(), 0)]);
+    assert_eq!(pages("checkpoint -'fsync").len(), 1);
+    assert!(pages("fsync has:code").is_empty());
+}
+
+#[test]
+fn a_reload_of_a_note_page_updates_the_papers_that_link_it() {
+    let before = with_note_pages("Selective batching.");
+    let idx = Index::new(&before);
+    // The list is as it was: only the page changed.
+    let after = with_note_pages("Iteration-level scheduling.");
+    let updated = idx.updated(&after, &[1]);
+    let fresh = Index::new(&after);
+    for q in [
+        "selective",
+        "scheduling",
+        "iteration",
+        "note:batching",
+        "orca",
+    ] {
+        let q = parse(q).unwrap();
+        assert_eq!(
+            titles(&after, &updated.find(&q, &NoMarks)),
+            titles(&after, &fresh.find(&q, &NoMarks)),
+            "{q:?}"
+        );
+    }
+    assert_eq!(
+        titles(
+            &after,
+            &updated.find(&parse("scheduling").unwrap(), &NoMarks)
+        ),
+        ["Orca: Serving Transformers"]
+    );
+    assert_eq!(updated.find_pages(&parse("selective").unwrap()).len(), 0);
+    assert_eq!(updated.find_pages(&parse("scheduling").unwrap()).len(), 1);
+}
