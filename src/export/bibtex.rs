@@ -52,7 +52,8 @@ pub(super) fn render(records: &[Record]) -> String {
         if let Some(u) = r.paper_url() {
             let _ = writeln!(out, "  url = {{{}}},", url(u));
         }
-        if let Some(v) = &r.venue {
+        // A venue that is only a year (`2019`) is said by `year` already.
+        if let Some(v) = r.venue.as_deref().filter(|_| venue_name != Some("")) {
             let _ = writeln!(out, "  note = {{{}}},", escape(v));
         }
         out.push_str("}\n\n");
@@ -224,6 +225,20 @@ mod tests {
              title = {{AlpaServe}: Statistical Multiplexing with Model Parallelism},\n  \
              booktitle = {OSDI 2023},\n  year = {2023},\n  url = {https://p.example/58},\n  \
              note = {OSDI 2023},\n}\n"
+        );
+    }
+
+    #[test]
+    fn a_venue_that_is_only_a_year_is_not_a_key_or_a_note() {
+        let r = record(
+            "DistilBERT, a distilled version of BERT",
+            Some("2019"),
+            Some(2019),
+        );
+        assert_eq!(
+            render(&[r]),
+            "@misc{2019distilbert,\n  title = {{DistilBERT}, a distilled version of {BERT}},\n  \
+             year = {2019},\n  url = {https://p.example/39},\n}\n"
         );
     }
 

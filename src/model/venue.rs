@@ -122,7 +122,7 @@ pub fn year_of_paper(paper: &Paper, doc_title: &str) -> Option<u16> {
 
 /// A venue without its year and what follows it: `OSDI 2023` → `OSDI`, `arXiv 2312.07104` → `arXiv`,
 /// `SIGCOMM 2017 Posters and Demos` → `SIGCOMM`, `NeurIPS'23` → `NeurIPS`. A venue that does not start
-/// with a name before its year is kept whole.
+/// with a name before its year is kept whole; one that is only a year (`2019`) names none: `""`.
 pub fn venue_name(venue: &str) -> &str {
     let venue = venue.trim();
     // `arXiv 1404.599`, `arXiv: 2305.09781`: whatever the identifier looks like, the venue is arXiv.
@@ -151,7 +151,12 @@ pub fn venue_name(venue: &str) -> &str {
         Some(name) => {
             let name = name.trim_end().trim_end_matches([',', '\'', '’', '‘']);
             if name.trim().is_empty() {
-                venue
+                // `2019`: a year and no name, so no venue to name; `2023 Workshop on X` is kept whole.
+                if venue.chars().any(char::is_alphabetic) {
+                    venue
+                } else {
+                    ""
+                }
             } else {
                 name.trim_end()
             }
@@ -171,41 +176,58 @@ fn word_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
 const CONFERENCES: &[&str] = &[
     "aaai",
     "acl",
+    "aistats",
     "asplos",
     "atc",
     "ccs",
     "cgo",
+    "chi",
     "cidr",
+    "cikm",
     "cluster",
+    "coling",
     "conext",
+    "conll",
     "cvpr",
     "dac",
+    "eacl",
+    "eccv",
     "emnlp",
     "eurosys",
     "fast",
+    "fse",
     "hotcloud",
     "hotnets",
     "hotos",
     "hotstorage",
     "hpca",
     "hpdc",
-    "icde",
+    "icassp",
+    "iccv",
     "icdcs",
+    "icde",
     "iclr",
     "icml",
     "icpp",
+    "icra",
     "ics",
+    "icse",
+    "ijcai",
     "infocom",
+    "interspeech",
     "ipdps",
+    "iros",
     "isca",
     "iwqos",
     "kdd",
+    "lrec",
     "micro",
     "middleware",
     "mlsys",
     "mobicom",
     "mobisys",
     "naacl",
+    "ndss",
     "neurips",
     "nips",
     "nsdi",
@@ -218,13 +240,17 @@ const CONFERENCES: &[&str] = &[
     "sc",
     "security",
     "sigcomm",
+    "sigir",
     "sigmetrics",
     "sigmod",
     "socc",
     "sosp",
     "sp",
+    "uai",
+    "uist",
     "vee",
     "vldb",
+    "wsdm",
     "www",
 ];
 
@@ -237,7 +263,9 @@ pub fn is_conference(name: &str) -> bool {
             rest = r.trim_start();
         }
     }
-    CONFERENCES.contains(&rest)
+    // `NAACL-HLT`, `ACL-IJCNLP`: a joint meeting is held as its first conference.
+    let first = rest.split(['-', '/']).next().unwrap_or(rest);
+    CONFERENCES.contains(&rest) || CONFERENCES.contains(&first)
 }
 
 #[cfg(test)]
@@ -276,6 +304,7 @@ mod tests {
             "Technical Report No. UCB/EECS-2009-28"
         );
         assert_eq!(venue_name("2023 Workshop"), "2023 Workshop");
+        assert_eq!(venue_name("2019"), "", "a year names no venue");
         assert_eq!(venue_name("  Research Skills "), "Research Skills");
     }
 
@@ -283,6 +312,10 @@ mod tests {
     fn known_conferences() {
         assert!(is_conference("OSDI"));
         assert!(is_conference("USENIX ATC"));
+        assert!(is_conference("ECCV"));
+        assert!(is_conference("NAACL-HLT"));
+        assert!(is_conference("ACL-IJCNLP"));
+        assert!(!is_conference("ISPA/IUCC"));
         assert!(is_conference("EuroSys"));
         assert!(!is_conference("arXiv"));
         assert!(!is_conference("CSUR"));

@@ -181,10 +181,12 @@ pub fn group(lib: &Library, works: &Works, by: By, keep: &dyn Fn(usize) -> bool)
                 }
             }
             By::Venue => {
-                if let Some(v) =
-                    places_fullest_first(works, w).find_map(|r| venue::venue_of(lib, r))
-                {
-                    add(venue::venue_name(v), None, &mut labels);
+                let name = places_fullest_first(works, w)
+                    .find_map(|r| venue::venue_of(lib, r))
+                    .map(venue::venue_name)
+                    .filter(|n| !n.is_empty());
+                if let Some(name) = name {
+                    add(name, None, &mut labels);
                 }
             }
         }
@@ -319,6 +321,18 @@ mod tests {
         assert_eq!(g[0].year, Some(2024));
         assert!(g[2].is_none());
         assert_eq!(g[2].key, "year/-");
+    }
+
+    #[test]
+    fn a_venue_that_is_only_a_year_names_no_venue() {
+        let c = "# More\n\n## Papers\n\n* Zeta: Six (2019) \\[[Paper](https://z.example)]\n";
+        let lib = lib(&[("c.md", c)]);
+        let works = Works::new(&lib);
+        assert_eq!(lib.documents[0].papers[0].venue.as_deref(), Some("2019"));
+        let g = group(&lib, &works, By::Venue, &|_| true);
+        assert_eq!(names(&g), vec![("No venue".into(), 1)]);
+        let g = group(&lib, &works, By::Year, &|_| true);
+        assert_eq!(names(&g), vec![("2019".into(), 1)]);
     }
 
     #[test]
