@@ -11,6 +11,17 @@ pub fn local_path(dir: &Path, url: &str) -> Option<PathBuf> {
         return None;
     }
     let path = url.split(['#', '?']).next().unwrap_or("");
+    // `file:///home/me/x.md`, `file://localhost/…`: the path after the scheme and the host.
+    let path = match path.get(..5) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("file:") => {
+            let rest = path.get(5..).unwrap_or("");
+            match rest.strip_prefix("//") {
+                Some(host_path) => host_path.find('/').and_then(|i| host_path.get(i..))?,
+                None => rest,
+            }
+        }
+        _ => path,
+    };
     if path.is_empty() {
         return None;
     }
@@ -75,5 +86,14 @@ mod tests {
         );
         assert_eq!(local_target(dir, "https://x.org/a.md"), None);
         assert_eq!(local_target(dir, "#anchor"), None);
+        // A `file:` URL names its path whole, not one below the document's folder.
+        assert_eq!(
+            local_path(dir, "file:///etc/passwd"),
+            Some(PathBuf::from("/etc/passwd"))
+        );
+        assert_eq!(
+            local_target(dir, "FILE://localhost/home/me/my%20note.md"),
+            Some(PathBuf::from("/home/me/my note.md"))
+        );
     }
 }
