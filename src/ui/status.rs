@@ -85,12 +85,12 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
     if let Some(l) = app.loading {
         right.push_str(&format!(" {} ", loading(l)));
     }
-    if app.filter.only_bookmarked {
-        right.push_str(" ★ only");
-    }
-    if app.filter.only_unread {
-        right.push_str(" unread only");
-    }
+    right.push_str(match (app.filter.only_bookmarked, app.filter.only_unread) {
+        (true, true) => " ★ unread only",
+        (true, false) => " ★ only",
+        (false, true) => " unread only",
+        (false, false) => "",
+    });
     if app.filter.is_active() {
         right.push_str(&format!(" /{}", sanitize(app.filter.query())));
     }

@@ -448,3 +448,26 @@ fn the_filters_words_are_marked_in_the_takeaways_and_stepped_through() {
     assert!(text[1].contains("Weaver"), "{text:#?}");
     assert!(text[0].contains("no hits here"), "{}", text[0]);
 }
+
+#[test]
+fn the_status_line_names_both_toggles_once() {
+    let mut app = bundled(120, 30);
+    let last_row = |app: &App| -> String {
+        let t = render(app);
+        let buf = t.backend().buffer();
+        let y = buf.area.height - 1;
+        (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    };
+    keys(&mut app, "U");
+    assert!(
+        last_row(&app).contains(" unread only · 28 papers"),
+        "{}",
+        last_row(&app)
+    );
+    keys(&mut app, "B");
+    let row = last_row(&app);
+    assert!(row.contains(" ★ unread only · "), "{row}");
+    assert!(!row.contains("★ only unread only"), "{row}");
+    keys(&mut app, "U");
+    assert!(last_row(&app).contains(" ★ only · "), "{}", last_row(&app));
+}
