@@ -157,6 +157,10 @@ impl App {
                 self.filter.remember();
                 if !self.filter.is_active() {
                     self.narrow();
+                } else if let Err(e) = crate::search::parse(self.filter.query()) {
+                    // Kept as it stands: it still says why it cannot be understood.
+                    self.say(e.to_string());
+                    self.filter.error_said = true;
                 }
             }
             Action::Cancel => {

@@ -255,3 +255,21 @@ fn emptying_the_query_keeps_the_selected_paper_as_esc_does() {
     assert!(!app.narrowed());
     assert_eq!(selected_title(&app), paper);
 }
+
+#[test]
+fn a_query_kept_with_enter_that_cannot_be_understood_still_says_why() {
+    let mut app = bundled();
+    keys(&mut app, "/serving colour:red");
+    // As the runtime does before each key: the last message goes.
+    app.message = None;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode, Mode::Browse);
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("`colour:`"), "{msg:?}");
+    // Editing it again to something good clears the word.
+    keys(&mut app, "/");
+    for _ in 0.."colour:red".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert_eq!(app.message, None);
+}
