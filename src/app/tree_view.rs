@@ -313,8 +313,18 @@ impl App {
             .as_ref()
             .is_some_and(|shown| !shown.get(id).copied().unwrap_or(false));
         if hidden {
+            // Said, so that the tree showing everything again is no surprise.
+            let q = self.filter.query().trim().to_string();
+            let said = if q.is_empty() {
+                "Showing all papers: B or U hid what you went to".to_string()
+            } else {
+                format!("Filter /{q} cleared: it hid what you went to")
+            };
             self.filter.clear();
             self.tree_view.shown = None;
+            self.in_tree(|v, t, h| v.reveal(t, id, h));
+            self.say(said);
+            return;
         }
         self.in_tree(|v, t, h| v.reveal(t, id, h));
     }

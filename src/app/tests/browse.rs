@@ -94,6 +94,30 @@ fn palette_jumps_to_a_paper_and_expands_its_ancestors() {
 }
 
 #[test]
+fn a_jump_to_a_paper_the_filter_hides_clears_the_filter_and_says_so() {
+    let mut app = bundled();
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.narrowed());
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "torpor");
+    press(&mut app, KeyCode::Enter);
+    assert!(selected_title(&app).starts_with("Torpor"));
+    assert!(!app.narrowed());
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("/greyhound cleared"), "{said:?}");
+    // A jump to a paper the filter shows keeps it, and says nothing of it.
+    keys(&mut app, "/torpor");
+    press(&mut app, KeyCode::Enter);
+    app.message = None;
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "torpor");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.narrowed());
+    assert_eq!(app.message, None);
+}
+
+#[test]
 fn palette_moves_with_ctrl_n_and_ctrl_p_and_escape_changes_nothing() {
     let mut app = bundled();
     let before = app.tree_view.selected;
