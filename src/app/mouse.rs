@@ -1,5 +1,6 @@
-//! The mouse, while browsing: a click selects a row or focuses a pane, the wheel scrolls the pane under
-//! the pointer. Where the panes are comes from [`super::layout`], as the views draw them.
+//! The mouse, while browsing: a click selects a row or focuses a pane; the wheel scrolls the detail pane
+//! under the pointer, and over the tree moves the selection. Where the panes are comes from
+//! [`super::layout`], as the views draw them.
 
 use ratatui::layout::Position;
 
