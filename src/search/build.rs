@@ -119,10 +119,13 @@ fn takeaways(lib: &Library, pages: &PagesAt, entries: &[Entry], i: usize, out: &
     }
 }
 
-/// The words of the note pages' text (`pages`, as [`pages`] lists them).
-fn page_words(lib: &Library, pages: &[(usize, String)]) -> text::TextIndex {
+/// The words of the note pages' text (`pages`, as [`pages`] lists them, of `documents`).
+pub(super) fn page_words(
+    documents: &[std::sync::Arc<crate::model::Document>],
+    pages: &[(usize, String)],
+) -> text::TextIndex {
     let write = |i: usize, out: &mut String| {
-        if let Some(doc) = pages.get(i).and_then(|&(d, _)| lib.documents.get(d)) {
+        if let Some(doc) = pages.get(i).and_then(|&(d, _)| documents.get(d)) {
             page_text(&doc.body, out);
         }
     };
@@ -203,13 +206,12 @@ impl Index {
                     paper_takeaways(&lib.documents, &shell.pages_at, paper, out);
                 }
             };
-            let text = text::TextIndex::new(&text::Texts {
+            text::TextIndex::new(&text::Texts {
                 count: papers.len(),
                 write: &write,
-            });
-            (text, page_words(lib, &shell.pages))
+            })
         };
-        let ((added, contexts, context_ids), (text, page_text)) = rayon::join(names, words);
+        let ((added, contexts, context_ids), text) = rayon::join(names, words);
         drop(papers);
         let mut docs = vec![(0, 0); lib.documents.len()];
         for &(d, start, count) in &added.docs {
@@ -227,7 +229,6 @@ impl Index {
             contexts,
             context_ids,
             text,
-            page_text: std::sync::Arc::new(page_text),
             ..shell
         }
     }
@@ -347,7 +348,7 @@ impl Index {
             context_ids,
             text,
             page_text: if pages_changed {
-                std::sync::Arc::new(page_words(lib, &shell.pages))
+                Default::default()
             } else {
                 self.page_text.clone()
             },

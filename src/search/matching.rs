@@ -798,7 +798,12 @@ pub(super) fn pages(index: &Index, query: &Query) -> Vec<PageHit> {
             }),
             (Some((title, in_text)), _) => looks.push(Look::Fuzzy {
                 title,
-                text: in_text.then(|| index.page_text.query_word(text).0),
+                text: in_text.then(|| {
+                    let words = index
+                        .page_text
+                        .get_or_init(|| super::build::page_words(&index.documents, &index.pages));
+                    words.query_word(text).0
+                }),
                 word: text,
             }),
             // Excluding what a page has not got (affiliations, a place) leaves it in.

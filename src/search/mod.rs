@@ -157,8 +157,10 @@ pub struct Index {
     pages: Vec<(usize, String)>,
     /// The note pages by path: a paper's text holds its note page's.
     pages_at: PagesAt,
-    /// The words of the note pages' text, entry `i` being `pages[i]`.
-    page_text: std::sync::Arc<text::TextIndex>,
+    /// The words of the note pages' text, entry `i` being `pages[i]`: built when a query first asks
+    /// for pages (the palette; `--filter` never does), shared by the indexes updated from this one
+    /// while the pages stay as they are.
+    page_text: std::sync::Arc<std::sync::OnceLock<text::TextIndex>>,
     /// Scores names for ranking: skim's linear path (a greedy alignment, several times faster than
     /// its full one; it matches exactly the same names).
     matcher: SkimMatcherV2,
