@@ -104,11 +104,13 @@ pub fn write(
         let Some(paper) = lib.paper(best) else {
             return Ok(status::FOUND);
         };
-        // The links of all its places, its shown place's first.
-        let link = works
-            .links(lib, best)
-            .into_iter()
-            .find(|l| l.label.trim().eq_ignore_ascii_case(label));
+        // The links of all its places, its shown place's first: one labelled so, else the first of
+        // that kind (`paper` finds `[arXiv](…)` and `[[pdf]](…)`, as the `p` key does).
+        let links = works.links(lib, best);
+        let kind = crate::model::LinkKind::parse(label.trim());
+        let link = (links.iter())
+            .find(|l| l.label.trim().eq_ignore_ascii_case(label.trim()))
+            .or_else(|| links.iter().find(|l| Some(l.kind) == kind));
         return match link {
             Some(l) => {
                 writeln!(out, "{}", sanitize(&l.url))?;

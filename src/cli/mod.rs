@@ -92,7 +92,8 @@ pub struct Args {
     )]
     pub filter: Option<String>,
 
-    /// With --filter: print only the best match's link with this label (e.g. paper, video, code).
+    /// With --filter: print only the best match's link with this label, else its first link of this
+    /// kind (e.g. paper, video, code: `paper` also finds `[arXiv](…)`).
     #[arg(long, value_name = "LABEL", requires = "filter", conflicts_with_all = ["json", "export", "list"])]
     pub print_url: Option<String>,
 

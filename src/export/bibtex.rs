@@ -209,6 +209,7 @@ mod tests {
             authors: None,
             affiliations: Vec::new(),
             links: vec![("Paper".into(), format!("https://p.example/{}", title.len()))],
+            link_kinds: vec![crate::model::LinkKind::Paper],
         }
     }
 

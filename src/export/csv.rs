@@ -2,15 +2,23 @@
 //! ending in CRLF.
 //!
 //! Columns: `title, venue, year, authors, affiliations` (joined by `; `), one column per badge label
-//! (`paper, video, slides, code, artifact`: its first URL), `links` (every link as `Label: URL`,
+//! (`paper, video, slides, code, artifact`: its first URL of that kind, as the badges read it), `links` (every link as `Label: URL`,
 //! joined by `; `) and `work` (the work's key). A cell that a spreadsheet would read as a formula
 //! (starting with `=`, `+`, `-` or `@`) gets a leading `'`, since the notes are untrusted.
 
 use std::io::{self, Write};
 
 use super::Record;
+use crate::model::LinkKind;
 
-const BADGES: [&str; 5] = ["Paper", "Video", "Slides", "Code", "Artifact"];
+/// The badges' kinds, one column each.
+const BADGES: [LinkKind; 5] = [
+    LinkKind::Paper,
+    LinkKind::Video,
+    LinkKind::Slides,
+    LinkKind::Code,
+    LinkKind::Artifact,
+];
 
 /// The header row.
 pub(super) const HEADER: [&str; 12] = [
@@ -50,7 +58,7 @@ pub(super) fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
             cell(r.authors.as_deref().unwrap_or("")),
             cell(&r.affiliations.join("; ")),
         ];
-        row.extend(BADGES.iter().map(|b| cell(r.link(b).unwrap_or(""))));
+        row.extend(BADGES.iter().map(|&k| cell(r.link_of(k).unwrap_or(""))));
         row.push(cell(
             &r.links
                 .iter()
@@ -83,6 +91,7 @@ mod tests {
                     ("Code".into(), "https://c/a".into()),
                     ("Blog".into(), "https://b/a".into()),
                 ],
+                link_kinds: vec![LinkKind::Paper, LinkKind::Code, LinkKind::Blog],
             },
             Record {
                 work: "beta".into(),
@@ -92,6 +101,7 @@ mod tests {
                 authors: Some("-Ann".into()),
                 affiliations: Vec::new(),
                 links: Vec::new(),
+                link_kinds: Vec::new(),
             },
         ];
         let mut out = Vec::new();

@@ -78,6 +78,9 @@ mod tests {
             links: url
                 .map(|u| vec![("Paper".to_string(), u.to_string())])
                 .unwrap_or_default(),
+            link_kinds: url
+                .map(|_| vec![crate::model::LinkKind::Paper])
+                .unwrap_or_default(),
         }
     }
 

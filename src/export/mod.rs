@@ -15,7 +15,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::model::work::Works;
-use crate::model::{venue, Library, PaperRef};
+use crate::model::{venue, Library, LinkKind, PaperRef};
 use crate::text::sanitize;
 
 /// What to write.
@@ -66,12 +66,24 @@ pub struct Record {
     pub affiliations: Vec<String>,
     /// `(label, url)`: the outside links of every place, the fullest place's first, one per URL.
     pub links: Vec<(String, String)>,
+    /// What each of `links` points to (as the badges and the link keys read it), in the same order.
+    pub link_kinds: Vec<LinkKind>,
 }
 
 impl Record {
-    /// The URL of its `Paper` link.
+    /// The URL of its paper: its first link of kind paper (`[Paper]`, `[arXiv]`, `[[pdf]]`: see
+    /// [`LinkKind`]).
     pub fn paper_url(&self) -> Option<&str> {
-        self.link("Paper")
+        self.link_of(LinkKind::Paper)
+    }
+
+    /// The URL of its first link of `kind`.
+    pub fn link_of(&self, kind: LinkKind) -> Option<&str> {
+        self.links
+            .iter()
+            .zip(&self.link_kinds)
+            .find(|(_, k)| **k == kind)
+            .map(|((_, u), _)| u.as_str())
     }
 
     /// The URL of its first link labelled `label` (without case).
@@ -128,10 +140,14 @@ pub fn records(lib: &Library, works: &Works, selected: &[usize]) -> Vec<Record> 
                     }
                 }
             }
-            let links = works
+            let outside: Vec<_> = works
                 .links(lib, fullest)
                 .into_iter()
                 .filter(|l| l.target.is_none() && crate::loader::title::is_outside(&l.url))
+                .collect();
+            let link_kinds = outside.iter().map(|l| l.kind).collect();
+            let links = outside
+                .iter()
                 .map(|l| (clean(&l.label), clean(&l.url)))
                 .collect();
             Some(Record {
@@ -142,6 +158,7 @@ pub fn records(lib: &Library, works: &Works, selected: &[usize]) -> Vec<Record> 
                 authors: authors.map(clean).filter(|a| !a.is_empty()),
                 affiliations,
                 links,
+                link_kinds,
             })
         })
         .collect()
@@ -215,6 +232,34 @@ mod tests {
         }
         loader::assign_ids(&mut lib);
         lib
+    }
+
+    #[test]
+    fn a_paper_link_is_found_by_its_kind_not_its_label() {
+        let lib = lib(&[(
+            "a.md",
+            "# List\n\n## Papers\n\n\
+             * Blox: A Toolkit \\[[arXiv](https://arxiv.org/abs/2312.12621)] \\[[代码](https://github.com/x/blox)]\n\
+             * Gamma \\[[[pdf]](https://g.example/gamma.pdf)]\n",
+        )]);
+        let works = Works::new(&lib);
+        let all = works_of(&works, lib.papers().map(|(r, _)| r));
+        let r = records(&lib, &works, &all);
+        assert_eq!(r[0].paper_url(), Some("https://arxiv.org/abs/2312.12621"));
+        assert_eq!(
+            r[0].link_of(LinkKind::Code),
+            Some("https://github.com/x/blox")
+        );
+        assert_eq!(r[1].paper_url(), Some("https://g.example/gamma.pdf"));
+        let bib = render(Format::Bibtex, &r);
+        assert!(
+            bib.contains("url = {https://arxiv.org/abs/2312.12621}"),
+            "{bib}"
+        );
+        let md = render(Format::Markdown, &r);
+        assert!(md.contains("(https://g.example/gamma.pdf)"), "{md}");
+        let csv = render(Format::Csv, &r);
+        assert!(csv.contains(",https://github.com/x/blox,"), "{csv}");
     }
 
     #[test]

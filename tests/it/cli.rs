@@ -218,6 +218,27 @@ fn print_url_gives_the_best_hits_link_of_that_label() {
 }
 
 #[test]
+fn print_url_finds_a_link_by_its_kind_when_no_label_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("list.md");
+    std::fs::write(
+        &notes,
+        "# List\n\n## Papers\n\n* Blox: A Toolkit \\[[arXiv](https://arxiv.org/abs/1)] \\[[GitHub](https://github.com/x/blox)]\n",
+    )
+    .unwrap();
+    let path = notes.to_str().unwrap();
+    for (flag, url) in [
+        ("paper", "https://arxiv.org/abs/1\n"),
+        ("code", "https://github.com/x/blox\n"),
+        ("arXiv", "https://arxiv.org/abs/1\n"),
+    ] {
+        let o = run(&["--filter", "blox", "--print-url", flag, path]);
+        assert!(o.status.success(), "{flag}");
+        assert_eq!(stdout(&o), url, "{flag}");
+    }
+}
+
+#[test]
 fn filter_with_no_match_exits_1() {
     let o = run(&["--filter", "zzzzqqqq"]);
     assert_eq!(o.status.code(), Some(1));
