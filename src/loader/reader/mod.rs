@@ -427,14 +427,24 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
     None
 }
 
+/// The abbreviations a company's name may end with, period included.
+const COMPANY_ENDS: [&str; 8] = [
+    "Inc.", "Ltd.", "Co.", "Corp.", "LLC.", "GmbH.", "S.A.", "Pvt.",
+];
+
 /// Splits a bullet like `HKUST & Alibaba` into institutions, or returns nothing when the bullet reads as
 /// a sentence (lowercase words, a final period, a colon) rather than a list of names. Short lowercase
 /// particles (`of`, `and`, `de`, the Catalan `i` in `Universitat Rovira i Virgili`) are allowed in names.
 pub fn institutions(text: &str) -> Vec<String> {
     let t = text.trim();
+    // `Petuum Inc.`, `DBOS, Inc.`: a company's abbreviation, not the end of a sentence.
+    let abbreviated = t
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| COMPANY_ENDS.iter().any(|e| w.eq_ignore_ascii_case(e)));
     if t.is_empty()
         || t.chars().count() > 160
-        || t.ends_with(['.', ':', '!', '?'])
+        || (t.ends_with(['.', ':', '!', '?']) && !abbreviated)
         || t.contains(": ")
     {
         return Vec::new();
@@ -501,5 +511,14 @@ mod tests {
         assert_eq!(institutions("上海交通大学"), vec!["上海交通大学"]);
         assert!(institutions("Resilient distributed training").is_empty());
         assert!(institutions("Pin the base model on GPUs.").is_empty());
+        assert_eq!(
+            institutions("CMU & Cornell & Petuum Inc."),
+            vec!["CMU", "Cornell", "Petuum Inc."]
+        );
+        assert_eq!(
+            institutions("UPenn & DBOS, Inc."),
+            vec!["UPenn", "DBOS, Inc."]
+        );
+        assert!(institutions("It was built by Petuum Inc.").is_empty());
     }
 }
