@@ -126,6 +126,15 @@ impl AddForm {
     }
 
     /// The entry the fields describe.
+    /// The text of the field of `kind`, trimmed (empty when there is none).
+    fn value(&self, kind: FieldKind) -> String {
+        self.fields
+            .iter()
+            .find(|f| f.kind == kind)
+            .map(|f| f.input.as_str().trim().to_string())
+            .unwrap_or_default()
+    }
+
     pub fn entry(&self) -> Entry {
         let text = |kind| {
             self.fields
@@ -147,6 +156,26 @@ impl AddForm {
             title: text(FieldKind::Title),
             links,
             affiliations,
+        }
+    }
+}
+
+/// Can a reader open `url` from the notes: a web address with a host (`https://…`), or a relative link
+/// to a markdown note (`notes/x.md`)? Nothing with white space in it.
+fn openable(url: &str) -> bool {
+    if url.chars().any(char::is_whitespace) {
+        return false;
+    }
+    let lower = url.to_ascii_lowercase();
+    let host = ["https://", "http://"]
+        .iter()
+        .find_map(|s| lower.strip_prefix(s))
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    match host {
+        Some(h) => !h.is_empty(),
+        None => {
+            let path = lower.split(['#', '?']).next().unwrap_or("");
+            !crate::loader::title::is_outside(url) && path.ends_with(".md")
         }
     }
 }
@@ -322,6 +351,23 @@ impl App {
                 f.focus = 0;
             }
             self.say("A paper needs a title");
+            return Vec::new();
+        }
+        // Every link must be something a reader can open: a web address, or a note page beside the notes.
+        let bad = (0..form.links_count()).find_map(|n| {
+            let url = form.value(FieldKind::Url(n));
+            (!url.is_empty() && !openable(&url)).then_some((n, url))
+        });
+        if let Some((n, url)) = bad {
+            if let Some(f) = self.adding.as_mut() {
+                if let Some(i) = f.fields.iter().position(|f| f.kind == FieldKind::Url(n)) {
+                    f.focus = i;
+                }
+            }
+            self.say(format!(
+                "Link {} is not a web address (http:// or https://) or a .md note: {url}",
+                n + 1
+            ));
             return Vec::new();
         }
         let target = form.target.clone();

@@ -138,3 +138,36 @@ fn the_bundled_notes_and_a_refused_file_say_why() {
     assert_eq!(app.mode, Mode::Browse);
     assert!(app.adding.is_none());
 }
+
+#[test]
+fn a_link_that_is_not_a_web_address_or_a_note_is_refused_with_the_form_kept() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    typed(&mut app, "Owls at Night");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "not a url");
+    // Through the label, the next link (left empty) and the affiliations: Enter on the last submits.
+    let mut effects = Vec::new();
+    for _ in 0..4 {
+        effects = press(&mut app, KeyCode::Enter);
+    }
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.mode, Mode::AddPaper);
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.fields[form.focus].kind, FieldKind::Url(0));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.starts_with("Link 1 is not a web address"), "{said}");
+    // A web address, or a note page beside the notes, is taken.
+    for _ in 0.."not a url".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    typed(&mut app, "notes/owls.md");
+    for _ in 0..4 {
+        effects = press(&mut app, KeyCode::Enter);
+    }
+    assert!(
+        matches!(&effects[..], [Effect::AddPaper { entry, .. }] if entry.links[0].1 == "notes/owls.md"),
+        "{effects:?}"
+    );
+}
