@@ -161,10 +161,24 @@ impl App {
                     self.focus = Focus::Detail;
                     self.say(format!("Showing {}", link.url));
                 }
-                None => self.say(format!(
-                    "{} is not loaded: open its folder to read it",
-                    link.url
-                )),
+                None => {
+                    // Every note below a loaded folder is loaded: one missing beside them is gone (or
+                    // could not be read), and opening its folder would not help.
+                    let dir = target.parent();
+                    let folder_loaded = self
+                        .library
+                        .documents
+                        .iter()
+                        .any(|d| d.path.as_deref().and_then(std::path::Path::parent) == dir);
+                    self.say(if folder_loaded {
+                        format!(
+                            "{} is not among the loaded notes: it was removed, or could not be read",
+                            link.url
+                        )
+                    } else {
+                        format!("{} is not loaded: open its folder to read it", link.url)
+                    })
+                }
             }
             return Vec::new();
         }

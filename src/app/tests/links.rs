@@ -154,3 +154,31 @@ fn the_paper_key_opens_a_link_labelled_as_the_paper_when_none_is_labelled_paper(
     let keyed: Vec<String> = app.link_keys(&links).into_iter().map(|(k, _)| k).collect();
     assert_eq!(keyed, ["1", "p", "c"]);
 }
+
+#[test]
+fn a_note_page_that_is_not_loaded_says_whether_its_folder_is() {
+    let mut lib = Library::default();
+    let md = "# List\n\n## Papers\n\n\
+              * Orca: Serving \\[[Paper](https://p/orca)] \\[[Personal Note](orca.md)]\n\
+              * Vizier: Tuning \\[[Paper](https://p/vizier)] \\[[Personal Note](../elsewhere/vizier.md)]\n";
+    let path = std::path::PathBuf::from("/notes/list.md");
+    lib.documents
+        .push(loader::document::build("list.md", Some(&path), md).0);
+    loader::assign_ids(&mut lib);
+    let mut app = App::new(lib);
+    app.handle(Event::Resize {
+        width: 120,
+        height: 40,
+    });
+    let said = |app: &App| app.message.clone().unwrap_or_default();
+    select(&mut app, "orca");
+    assert_eq!(keys(&mut app, "2"), []);
+    assert!(
+        said(&app).contains("orca.md is not among the loaded notes"),
+        "{}",
+        said(&app)
+    );
+    select(&mut app, "vizier");
+    assert_eq!(keys(&mut app, "2"), []);
+    assert!(said(&app).contains("open its folder"), "{}", said(&app));
+}
