@@ -314,6 +314,19 @@ impl App {
         }
     }
 
+    /// A filter typed while the first notes loaded: its best hit is selected (now, or when its search
+    /// comes back), as if it were typed after.
+    pub(super) fn select_filters_best(&mut self) {
+        if !self.filter.is_active() {
+            return;
+        }
+        if self.filter.is_pending() {
+            self.filter.keep_selection = false;
+        } else {
+            self.show_filter_hits();
+        }
+    }
+
     /// Shows the filter's hits in the tree and selects the best one (when the bookmark or unread toggle
     /// hides it, the first one shown).
     fn show_filter_hits(&mut self) {

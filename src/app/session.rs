@@ -302,10 +302,12 @@ impl App {
     pub fn finish_loading(&mut self, prepared: Prepared, state: &State) {
         self.loading = None;
         self.on_navigation(|app| {
+            // Known before the notes are taken: a filter typed while they loaded is searched with them.
+            app.searches.off_thread = prepared.index.len() > super::event::ASYNC_SEARCH_PAPERS;
             // Nothing was loaded before: nothing to free.
             app.take_prepared(prepared);
-            app.searches.off_thread = app.index.len() > super::event::ASYNC_SEARCH_PAPERS;
             app.restore_session(state);
+            app.select_filters_best();
         });
     }
 }

@@ -169,3 +169,43 @@ fn keys_work_while_loading_and_quit_ends() {
     keys(&mut app, "q");
     assert!(!app.running);
 }
+
+#[test]
+fn a_filter_typed_while_loading_selects_its_best_hit_when_the_notes_arrive() {
+    let mut app = App::new(Library::default());
+    app.loading = Some(Loading::default());
+    keys(&mut app, "/greyhound");
+    app.finish_loading(
+        Prepared::new(loader::load_bundled().library),
+        &State::default(),
+    );
+    assert!(app.narrowed());
+    assert!(
+        selected_title(&app).starts_with("GreyHound"),
+        "{}",
+        selected_title(&app)
+    );
+}
+
+#[test]
+fn on_the_worker_too_a_filter_typed_while_loading_selects_its_best_hit() {
+    // More papers than are searched in place: the search goes to the worker.
+    let md: String = (0..super::super::event::ASYNC_SEARCH_PAPERS + 10)
+        .map(|i| format!("* Paper number {i} \\[[Paper](https://p.example/{i})]\n"))
+        .collect();
+    let md =
+        format!("# Big\n\n## Papers\n\n{md}* Zebra Straggler \\[[Paper](https://z.example)]\n");
+    let mut lib = Library::default();
+    lib.documents
+        .push(loader::document::build("big.md", None, &md).0);
+    loader::assign_ids(&mut lib);
+    let mut app = App::new(Library::default());
+    app.loading = Some(Loading::default());
+    keys(&mut app, "/zebra");
+    app.finish_loading(Prepared::new(lib), &State::default());
+    assert!(app.searches.off_thread);
+    let effects: Vec<Effect> = app.searches.effects().collect();
+    assert_eq!(effects.len(), 1);
+    run_jobs(&mut app, effects);
+    assert_eq!(selected_title(&app), "Zebra Straggler");
+}
