@@ -395,11 +395,12 @@ fn clean(s: &str) -> String {
         .join(" ")
 }
 
-/// Text inside a link's brackets: brackets and backslashes escaped.
+/// Text as written, for inside a link's brackets or a bold run: what markdown would read as markup
+/// (brackets, backslashes, emphasis, code, strike-through, HTML) escaped.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '[' | ']' | '\\') {
+        if matches!(c, '[' | ']' | '\\' | '*' | '_' | '`' | '~' | '<' | '>') {
             out.push('\\');
         }
         out.push(c);

@@ -78,7 +78,7 @@ pub fn add(
     target: &AddTarget,
     entry: &Entry,
     loaded_at: Option<SystemTime>,
-) -> Result<(usize, usize), Refused> {
+) -> Result<Written, Refused> {
     write(target, entry, loaded_at).map_err(|why| match why {
         Why::Changed => Refused::Changed(format!(
             "{} changed on disk since it was loaded: not written (add it again to the notes as they are now)",
@@ -99,11 +99,7 @@ impl From<String> for Why {
     }
 }
 
-fn write(
-    target: &AddTarget,
-    entry: &Entry,
-    loaded_at: Option<SystemTime>,
-) -> Result<(usize, usize), Why> {
+fn write(target: &AddTarget, entry: &Entry, loaded_at: Option<SystemTime>) -> Result<Written, Why> {
     let path = &target.path;
     let name = path.display();
     if let Some(why) = read_only(path) {
@@ -132,12 +128,14 @@ fn write(
         .map_err(|e| format!("{name}: not written: {e}"))?;
     // The entry must read back as a paper where it was put.
     let (doc, _) = crate::loader::document::build(&target.source, Some(path), &new);
-    if doc.papers.len() != old_doc.papers.len() + 1 || !doc.papers.iter().any(|p| p.line == line) {
+    let read_back = doc.papers.iter().find(|p| p.line == line);
+    let (true, Some(read_back)) = (doc.papers.len() == old_doc.papers.len() + 1, read_back) else {
         return Err(Why::Other(format!(
             "{name}: not written: the entry would not read as a paper after line {}",
             target.after_line
         )));
-    }
+    };
+    let title = read_back.title.to_string();
     let perms = std::fs::metadata(path)
         .map_err(|e| format!("{name}: {e}"))?
         .permissions();
@@ -156,5 +154,13 @@ fn write(
     }
     tmp.persist(path).map_err(|e| failed(e.error))?;
     let end = line + usize::from(entry.affiliations.iter().any(|a| !a.trim().is_empty()));
-    Ok((line, end))
+    Ok(Written { line, end, title })
+}
+
+/// Where the paper was written, and its title as the notes now read it.
+pub struct Written {
+    pub line: usize,
+    /// The entry's last line.
+    pub end: usize,
+    pub title: String,
 }

@@ -518,8 +518,9 @@ impl Runtime {
                         .find(|(g, _)| *g == target.generation)
                         .map(|(_, t)| *t);
                     match add::add(&target, &entry, loaded_at) {
-                        Ok((line, end)) => {
-                            self.app.added(target.path.clone(), line, end, &entry.title);
+                        Ok(w) => {
+                            // The title as it reads back: the one its work is known by.
+                            self.app.added(target.path.clone(), w.line, w.end, &w.title);
                             // Reloaded as an edit would be (the watcher may see it too).
                             self.pending.add([target.path], Instant::now());
                         }

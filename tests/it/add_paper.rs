@@ -75,7 +75,9 @@ fn write(effect: Effect, began: SystemTime) -> Result<(usize, usize), String> {
     let Effect::AddPaper { target, entry } = effect else {
         panic!("{effect:?}")
     };
-    add::add(&target, &entry, Some(began)).map_err(|e| e.to_string())
+    add::add(&target, &entry, Some(began))
+        .map(|w| (w.line, w.end))
+        .map_err(|e| e.to_string())
 }
 
 /// `old` with exactly one block of lines inserted gives `new`: that block.
@@ -249,5 +251,30 @@ fn a_file_changed_underneath_or_read_only_is_refused_and_left_as_it_was() {
         write(e, began).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+}
+
+#[test]
+fn a_title_with_markup_characters_reads_back_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (mut app, began) = load(d);
+    let typed = "Weird [Brackets] *star* `tick` <b>x</b> _u_ ~s~ 中文标题";
+    for paper in ["wingbeat", "hooting patterns", "owls can count"] {
+        let e = fill(
+            &mut app,
+            paper,
+            typed,
+            &["https://arxiv.org/abs/2402.00009"],
+            "",
+        );
+        let Effect::AddPaper { target, entry } = e else {
+            panic!()
+        };
+        let w = add::add(&target, &entry, Some(began)).unwrap();
+        assert_eq!(w.title, typed, "{paper}");
+        // The next form works on the notes as they are now.
+        let (fresh, _) = load(d);
+        app = fresh;
     }
 }
