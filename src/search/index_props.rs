@@ -76,9 +76,20 @@ fn flatten(notes: &[Note]) -> String {
     out
 }
 
-/// Lowercased runs of letters and digits.
+/// Lowercased runs of letters and digits; a Chinese character or kana is a token by itself.
 fn tokens(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
+    let spaced: String = s
+        .chars()
+        .flat_map(|c| {
+            if super::text::is_cjk(c) {
+                vec![' ', c, ' ']
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    spaced
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .map(str::to_lowercase)
         .collect()

@@ -606,3 +606,24 @@ fn a_reload_of_a_note_page_updates_the_papers_that_link_it() {
     assert_eq!(updated.find_pages(&parse("selective").unwrap()).len(), 0);
     assert_eq!(updated.find_pages(&parse("scheduling").unwrap()).len(), 1);
 }
+
+#[test]
+fn chinese_text_is_found_by_any_of_its_characters_not_only_a_clauses_start() {
+    let lib = three_papers([
+        "  * 这是一个很长的要点，用来测试中文。\n",
+        "  * 中间的文字。\n",
+        "  * Plain English.\n",
+    ]);
+    assert_eq!(find(&lib, "note:中文"), ["Alpha", "Beta"]);
+    assert_eq!(find(&lib, "测试"), ["Alpha"]);
+    assert_eq!(find(&lib, "note:要点"), ["Alpha"]);
+    assert_eq!(find(&lib, "这是"), ["Alpha"]);
+    // Next to each other ranks first.
+    assert_eq!(find(&lib, "note:文字")[0], "Beta");
+    let idx = Index::new(&lib);
+    let q = parse("中文").unwrap();
+    assert_eq!(
+        idx.query_positions("用来测试中文。", &q, Field::Takeaways),
+        vec![4, 5]
+    );
+}

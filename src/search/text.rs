@@ -16,18 +16,35 @@ use roaring::RoaringBitmap;
 /// Query words at least this long (in characters) also match with one typo.
 pub const TYPO_MIN: usize = 5;
 
-/// The words of a text, lowercased, with the character offsets where each starts and ends.
+/// Is `c` a Chinese character or Japanese kana? Those scripts write no spaces between words, so each
+/// such character is a word of its own (`中文` is `中` and `文`): a query finds them anywhere in a
+/// clause, not only at its start.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F) // Extensions B and later, Compatibility Supplement
+}
+
+/// The words of a text, lowercased, with the character offsets where each starts and ends: runs of
+/// letters and digits, each Chinese character or kana a word by itself ([`is_cjk`]).
 pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
     let mut chars = text.chars().enumerate().peekable();
     std::iter::from_fn(move || {
         while chars.peek().is_some_and(|(_, c)| !c.is_alphanumeric()) {
             chars.next();
         }
-        let (start, _) = *chars.peek()?;
+        let (start, first) = *chars.peek()?;
+        if is_cjk(first) {
+            chars.next();
+            return Some((start, start + 1, first.to_string()));
+        }
         let mut w = String::new();
         let mut end = start;
         while let Some(&(i, c)) = chars.peek() {
-            if !c.is_alphanumeric() {
+            if !c.is_alphanumeric() || is_cjk(c) {
                 break;
             }
             w.extend(c.to_lowercase());
@@ -160,7 +177,15 @@ const SAMPLE: usize = 64;
 fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if is_cjk(c) {
+            if !buf.is_empty() {
+                f(buf);
+                buf.clear();
+            }
+            buf.push(c);
+            f(buf);
+            buf.clear();
+        } else if c.is_alphanumeric() {
             if c.is_ascii() {
                 buf.push(c.to_ascii_lowercase());
             } else {
@@ -706,7 +731,8 @@ mod tests {
                 (10, "vllm".into()),
                 (15, "s".into()),
                 (17, "2x".into()),
-                (22, "博士".into())
+                (22, "博".into()),
+                (23, "士".into())
             ]
         );
     }
