@@ -371,15 +371,60 @@ impl App {
             return Vec::new();
         }
         let target = form.target.clone();
-        self.adding = None;
+        self.add_submitted = self.adding.take();
         self.mode = Mode::Browse;
         vec![Effect::AddPaper { target, entry }]
+    }
+
+    /// The notes were reloaded while the form is open: it follows the paper it adds after (its line may
+    /// have moved), so that what was typed is added to the notes as they are now. When that paper is gone,
+    /// the form closes, saying so.
+    pub(super) fn retarget_form(&mut self) {
+        let Some(t) = self.adding.as_ref().map(|f| f.target.clone()) else {
+            return;
+        };
+        let line = self.library.document_at(&t.path).and_then(|d| {
+            (self.library.documents[d].papers.iter())
+                .filter(|p| *p.title == *t.after_title)
+                .map(|p| p.line)
+                .min_by_key(|l| l.abs_diff(t.after_line))
+        });
+        match (line, self.adding.as_mut()) {
+            (Some(line), Some(form)) => {
+                form.target.after_line = line;
+                form.target.generation = self.generation;
+            }
+            _ => {
+                let name = t.path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let after = t.after_title;
+                self.adding = None;
+                if self.mode == Mode::AddPaper {
+                    self.mode = Mode::Browse;
+                }
+                self.say(format!(
+                    "Not added: “{after}” is no longer in {}",
+                    name.unwrap_or_default()
+                ));
+            }
+        }
+    }
+
+    /// The runtime found the file changed on disk since the notes the form works on were read: the form
+    /// stays open with what was typed, and once the notes are read again (the runtime reloads them),
+    /// Enter adds it to them.
+    pub fn add_refused_changed(&mut self, why: String) {
+        if let Some(form) = self.add_submitted.take() {
+            self.adding = Some(form);
+            self.mode = Mode::AddPaper;
+        }
+        self.say(format!("{why} · reloading: Enter adds it then"));
     }
 
     /// The runtime found the file cannot take the paper (no write permission): the form closes, saying
     /// why.
     pub fn add_refused(&mut self, why: String) {
         self.adding = None;
+        self.add_submitted = None;
         if self.mode == Mode::AddPaper {
             self.mode = Mode::Browse;
         }
@@ -389,6 +434,7 @@ impl App {
     /// The runtime wrote the paper at `line` of `path` (its last line `end`): `e` opens it there, and
     /// once the notes are reloaded it is selected.
     pub fn added(&mut self, path: PathBuf, line: usize, end: usize, title: &str) {
+        self.add_submitted = None;
         let key = self
             .keymap
             .key_for(Mode::Browse, Action::Edit)

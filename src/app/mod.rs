@@ -109,6 +109,9 @@ pub struct App {
     filter_origin: Option<jumps::Place>,
     /// The form adding a paper, while it is open.
     pub adding: Option<add_paper::AddForm>,
+    /// The form last handed to the runtime to write, until it is written: a refusal because the file
+    /// changed opens it again, with what was typed.
+    add_submitted: Option<add_paper::AddForm>,
     /// Counts the libraries taken (a load, each reload): a form knows which one it was opened on.
     pub generation: u64,
     /// A paper just added: the edit key opens it (file, line) for its takeaways.
@@ -154,6 +157,7 @@ impl App {
             searches: SearchQueue::default(),
             filter_origin: None,
             adding: None,
+            add_submitted: None,
             generation: 0,
             offer_edit: None,
             select_after_reload: None,

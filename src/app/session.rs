@@ -262,6 +262,7 @@ impl App {
             None => self.recompute_new(),
         }
         self.keep_loaded_picks();
+        self.retarget_form();
         self.refilter();
         if self.filter.is_pending() {
             // Searched again on the worker: meanwhile its hits before, on the new notes.

@@ -526,7 +526,11 @@ impl Runtime {
                         }
                         Err(why) => {
                             let changed = matches!(why, add::Refused::Changed(_));
-                            self.app.add_refused(why.to_string());
+                            if changed {
+                                self.app.add_refused_changed(why.to_string());
+                            } else {
+                                self.app.add_refused(why.to_string());
+                            }
                             // Not reloaded since: read it again (quietly, the refusal stays said), so
                             // that adding it again works on the notes as they are.
                             if changed && target.generation == self.app.generation {

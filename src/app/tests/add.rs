@@ -171,3 +171,83 @@ fn a_link_that_is_not_a_web_address_or_a_note_is_refused_with_the_form_kept() {
         "{effects:?}"
     );
 }
+
+/// The notes of [`on_disk`] with a line added above them: every paper one line further down.
+fn moved_down() -> Library {
+    let mut lib = Library::default();
+    let md = "# OWL 2024\n\nA line more.\n\n## Papers\n\n### Flight\n\n\
+              * [Wings: Lift](https://arxiv.org/abs/2401.00001)\n  * Uni A\n\
+              * [Tails: Drag](https://arxiv.org/abs/2401.00002)\n\n\
+              ### Sight\n\n* Eyes \\[[Paper](https://a.example/e)]\n";
+    let path = std::path::PathBuf::from("/notes/owl.md");
+    lib.documents
+        .push(loader::document::build("owl.md", Some(&path), md).0);
+    loader::assign_ids(&mut lib);
+    lib
+}
+
+#[test]
+fn a_refusal_because_the_file_changed_keeps_what_was_typed_for_the_notes_as_they_are_now() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    typed(&mut app, "Owls at Night");
+    // Enter through the fields (an empty link goes on to the affiliations) until it submits.
+    let submit = |app: &mut App| {
+        (0..5)
+            .map(|_| press(app, KeyCode::Enter))
+            .find(|e| !e.is_empty())
+            .unwrap_or_default()
+    };
+    let effects = submit(&mut app);
+    assert!(
+        matches!(&effects[..], [Effect::AddPaper { .. }]),
+        "{effects:?}"
+    );
+    assert_eq!(app.mode, Mode::Browse);
+    // The runtime found the file changed: the form is back, as typed.
+    app.add_refused_changed("owl.md changed on disk".into());
+    assert_eq!(app.mode, Mode::AddPaper);
+    assert_eq!(
+        app.adding.as_ref().unwrap().fields[0].input.as_str(),
+        "Owls at Night"
+    );
+    // The notes are read again: the form follows its paper to its new line and the new library.
+    app.replace_library(moved_down());
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.target.after_line, 11);
+    assert_eq!(form.target.generation, app.generation);
+    // Enter through the rest submits again.
+    let effects = submit(&mut app);
+    let [Effect::AddPaper { target, entry }] = &effects[..] else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(target.after_line, 11);
+    assert_eq!(entry.title, "Owls at Night");
+}
+
+#[test]
+fn a_form_whose_paper_is_gone_after_a_reload_closes_saying_so() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    let mut lib = Library::default();
+    let path = std::path::PathBuf::from("/notes/owl.md");
+    lib.documents.push(
+        loader::document::build(
+            "owl.md",
+            Some(&path),
+            "# OWL 2024\n\n## Papers\n\n* Eyes \\[[Paper](https://a.example/e)]\n",
+        )
+        .0,
+    );
+    loader::assign_ids(&mut lib);
+    app.replace_library(lib);
+    assert!(app.adding.is_none());
+    assert_eq!(app.mode, Mode::Browse);
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("“Tails: Drag” is no longer in owl.md"),
+        "{said}"
+    );
+}

@@ -183,7 +183,8 @@ fn a_paper_added_outside_is_new_until_read_and_one_added_through_the_form_is_wri
     let log = wait_for_file(&dir.path().join("log.txt"), 1);
     assert_eq!(log, format!("editor.sh +18 {}\n", file.display()));
 
-    // The file changes underneath an open form: the paper is refused, the file left as it was.
+    // The file changes underneath an open form: the notes are read again and the form follows its
+    // paper, so what was typed is added to the file as it is now, the outside edit kept.
     t.keys(&["A"]);
     t.wait_for("Add a paper");
     t.keys(&["Too Late Owl"]);
@@ -191,8 +192,14 @@ fn a_paper_added_outside_is_new_until_read_and_one_added_through_the_form_is_wri
     std::fs::write(&file, &outside).unwrap();
     t.wait_for("Reloaded the notes");
     t.keys(&["Enter", "Enter", "Enter"]);
-    t.wait_for("changed on disk since it was loaded: not written");
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), outside);
+    t.wait_for("Added “Too Late Owl”");
+    let now = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        now.contains("Edited outside.") && now.contains("* Too Late Owl"),
+        "{now}"
+    );
+    // Reloaded with it (so that the works kept at the end know it).
+    t.wait_for("• Too Late Owl");
     quit(&t);
 
     // Read, it is not new next time.
