@@ -85,7 +85,7 @@ pub const SYNTAX: [(&str, &str); 9] = [
     ("t: a: note:", "only in titles / affil. / notes"),
     ("in:osdi", "document, section, topic, venue"),
     ("year:2022..2024", "venue's year, else document's"),
-    ("has:code", "a link so labelled (note: a page)"),
+    ("has:code", "a link of that kind (note: a page)"),
     ("is:unread", "bookmarked, read, unread, new"),
     ("\"a b\" 'word", "as written, not fuzzy"),
     ("-word -has:code", "leaves out what matches"),
