@@ -31,8 +31,17 @@ impl App {
     pub(super) fn cycle_view(&mut self) {
         let next = self.views.view.next();
         self.show_view(next);
-        let groups = match (next, self.tree.roots.len()) {
+        // Narrowed, the groups the tree shows, of all.
+        let all = self.tree.roots.len();
+        let shown = match &self.tree_view.shown {
+            Some(s) => (self.tree.roots.iter())
+                .filter(|&&r| s.get(r).copied().unwrap_or(false))
+                .count(),
+            None => all,
+        };
+        let groups = match (next, shown) {
             (View::Navigation, _) => String::new(),
+            (View::By(_), n) if n < all => format!(", {n} of {all} groups shown"),
             (View::By(_), 1) => ", 1 group".to_string(),
             (View::By(_), n) => format!(", {n} groups"),
         };

@@ -471,18 +471,34 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
         }
     }
     out.push(Line::raw(""));
+    // Narrowed (filter, only bookmarked, only unread): the papers the tree shows, as its counts do.
+    let narrowed = app.narrowed();
+    let shown = app.tree_view.shown.as_deref();
+    let visible = |c: usize| shown.is_none_or(|s| s.get(c).copied().unwrap_or(false));
+    let count = |c: usize| {
+        if narrowed {
+            app.tree_view.shown_below.get(c).copied().unwrap_or(0)
+        } else {
+            app.tree.nodes[c].papers
+        }
+    };
+    let total = count(id);
+    let plural = if total == 1 { "" } else { "s" };
     out.push(Line::styled(
-        format!(
-            "{} paper{}",
-            node.papers,
-            if node.papers == 1 { "" } else { "s" }
-        ),
+        if narrowed {
+            format!("{total} paper{plural} shown of {}", node.papers)
+        } else {
+            format!("{total} paper{plural}")
+        },
         th.accent(),
     ));
-    // The papers below, grouped under the nearest topic.
+    // The papers below (those shown), grouped under the nearest topic.
     let mut listed = 0;
     let mut stack: Vec<usize> = node.children.iter().rev().copied().collect();
     while let Some(c) = stack.pop() {
+        if !visible(c) {
+            continue;
+        }
         let n = &app.tree.nodes[c];
         let depth = n.depth - node.depth - 1;
         let pad = "  ".repeat(depth.min(w / 4));
@@ -490,7 +506,7 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
             NodeKind::Paper(_) => {
                 if listed == SUMMARY_PAPERS {
                     out.push(Line::styled(
-                        format!("… and {} more", node.papers - listed),
+                        format!("… and {} more", total.saturating_sub(listed)),
                         th.dim(),
                     ));
                     break;
@@ -505,7 +521,7 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
             }
             _ => {
                 out.extend(wrap(
-                    &[(format!("{} ({})", n.title, n.papers), th.title())],
+                    &[(format!("{} ({})", n.title, count(c)), th.title())],
                     w,
                     Span::raw(pad.clone()),
                     Span::raw(pad.clone()),

@@ -162,3 +162,28 @@ fn a_grouped_view_lists_each_place_by_its_breadcrumb_in_the_notes() {
         "{text:#?}"
     );
 }
+
+#[test]
+fn narrowed_a_view_counts_and_summarises_what_it_shows() {
+    let mut app = two_files();
+    app.handle(Event::Resize {
+        width: 120,
+        height: 30,
+    });
+    keys(&mut app, "/has:code");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "VV");
+    assert_eq!(app.views.view, View::By(By::Year));
+    let said = app.message.clone().unwrap_or_default();
+    assert_eq!(said, "Side pane: by year, 1 of 2 groups shown");
+    // The 2023 group's summary lists the paper shown, not the other one of its year.
+    let group = app.tree.roots[0];
+    assert_eq!(app.tree.nodes[group].title, "2023");
+    app.select_node(group);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 30)).unwrap();
+    t.draw(|f| crate::ui::draw(f, &app)).unwrap();
+    let screen: String = format!("{:?}", t.backend());
+    assert!(screen.contains("1 paper shown of 2"), "{screen}");
+    assert!(screen.contains("Alpha: One"), "{screen}");
+    assert!(!screen.contains("Beta: Two"), "{screen}");
+}
