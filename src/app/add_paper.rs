@@ -125,7 +125,6 @@ impl AddForm {
             .count()
     }
 
-    /// The entry the fields describe.
     /// The text of the field of `kind`, trimmed (empty when there is none).
     fn value(&self, kind: FieldKind) -> String {
         self.fields
@@ -135,14 +134,9 @@ impl AddForm {
             .unwrap_or_default()
     }
 
+    /// The entry the fields describe.
     pub fn entry(&self) -> Entry {
-        let text = |kind| {
-            self.fields
-                .iter()
-                .find(|f| f.kind == kind)
-                .map(|f| f.input.as_str().trim().to_string())
-                .unwrap_or_default()
-        };
+        let text = |kind| self.value(kind);
         let links = (0..self.links_count())
             .map(|n| (text(FieldKind::Label(n)), text(FieldKind::Url(n))))
             .filter(|(_, u)| !u.is_empty())

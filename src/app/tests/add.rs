@@ -4,16 +4,24 @@ use super::*;
 use crate::app::add_paper::FieldKind;
 use crate::notes_writer::{Entry, Shape};
 
-fn on_disk() -> App {
+/// The papers of `/notes/owl.md` below its title (see [`on_disk`]).
+const OWL: &str = "## Papers\n\n### Flight\n\n\
+                   * [Wings: Lift](https://arxiv.org/abs/2401.00001)\n  * Uni A\n\
+                   * [Tails: Drag](https://arxiv.org/abs/2401.00002)\n\n\
+                   ### Sight\n\n* Eyes \\[[Paper](https://a.example/e)]\n";
+
+/// A library of one file, `/notes/owl.md`, holding `md`.
+fn owl_library(md: &str) -> Library {
     let mut lib = Library::default();
-    let md = "# OWL 2024\n\n## Papers\n\n### Flight\n\n\
-              * [Wings: Lift](https://arxiv.org/abs/2401.00001)\n  * Uni A\n\
-              * [Tails: Drag](https://arxiv.org/abs/2401.00002)\n\n\
-              ### Sight\n\n* Eyes \\[[Paper](https://a.example/e)]\n";
     let path = std::path::PathBuf::from("/notes/owl.md");
     lib.documents
         .push(loader::document::build("owl.md", Some(&path), md).0);
     loader::assign_ids(&mut lib);
+    lib
+}
+
+fn on_disk() -> App {
+    let lib = owl_library(&format!("# OWL 2024\n\n{OWL}"));
     let mut app = App::new(lib);
     app.handle(Event::Resize {
         width: 120,
@@ -174,16 +182,7 @@ fn a_link_that_is_not_a_web_address_or_a_note_is_refused_with_the_form_kept() {
 
 /// The notes of [`on_disk`] with a line added above them: every paper one line further down.
 fn moved_down() -> Library {
-    let mut lib = Library::default();
-    let md = "# OWL 2024\n\nA line more.\n\n## Papers\n\n### Flight\n\n\
-              * [Wings: Lift](https://arxiv.org/abs/2401.00001)\n  * Uni A\n\
-              * [Tails: Drag](https://arxiv.org/abs/2401.00002)\n\n\
-              ### Sight\n\n* Eyes \\[[Paper](https://a.example/e)]\n";
-    let path = std::path::PathBuf::from("/notes/owl.md");
-    lib.documents
-        .push(loader::document::build("owl.md", Some(&path), md).0);
-    loader::assign_ids(&mut lib);
-    lib
+    owl_library(&format!("# OWL 2024\n\nA line more.\n\n{OWL}"))
 }
 
 #[test]
@@ -231,18 +230,9 @@ fn a_form_whose_paper_is_gone_after_a_reload_closes_saying_so() {
     let mut app = on_disk();
     select(&mut app, "wings");
     keys(&mut app, "A");
-    let mut lib = Library::default();
-    let path = std::path::PathBuf::from("/notes/owl.md");
-    lib.documents.push(
-        loader::document::build(
-            "owl.md",
-            Some(&path),
-            "# OWL 2024\n\n## Papers\n\n* Eyes \\[[Paper](https://a.example/e)]\n",
-        )
-        .0,
-    );
-    loader::assign_ids(&mut lib);
-    app.replace_library(lib);
+    app.replace_library(owl_library(
+        "# OWL 2024\n\n## Papers\n\n* Eyes \\[[Paper](https://a.example/e)]\n",
+    ));
     assert!(app.adding.is_none());
     assert_eq!(app.mode, Mode::Browse);
     let said = app.message.clone().unwrap_or_default();
