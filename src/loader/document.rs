@@ -20,7 +20,7 @@ use super::markdown::{self, plain, rich, MdBlock, MdItem, Tok};
 use super::{Warning, WarningKind};
 use crate::model::{Branch, DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
 use frames::{attach, close_frames, topic_path, Frame, FrameKind, INNER};
-pub use paths::{local_path, local_target, normalize};
+pub use paths::{file_name_of, local_path, local_target, normalize};
 use survey::{field_headings, is_meta_heading, is_papers_heading, names_papers, outside_links};
 
 /// A file with this many outside links (and as many entries or paper links) and no paper is reported

@@ -201,12 +201,13 @@ fn load<P: AsRef<Path>>(
         let errors_before = loaded.errors.len();
         files.extend(files_of(p, &mut loaded.errors));
         let is_dir = p.is_dir();
-        let kept = previous.is_some_and(|prev| prev.document_at(p).is_some());
+        let named = document::file_name_of(p);
+        let kept = previous.is_some_and(|prev| prev.document_at(&named).is_some());
         if files.len() == start && !is_dir && kept {
             // A file gone for a moment (an editor saving by rename): read it below like the others, so
             // its failure is reported once and its last good version kept.
             loaded.errors.truncate(errors_before);
-            files.push(p.to_path_buf());
+            files.push(named);
         }
         spans.push((p.to_path_buf(), is_dir, start..files.len()));
     }
@@ -405,7 +406,7 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
         }
     };
     if !meta.is_dir() {
-        return vec![p.to_path_buf()];
+        return vec![document::file_name_of(p)];
     }
     let mut files = Vec::new();
     let walk = walkdir::WalkDir::new(p)
@@ -416,7 +417,7 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
     for entry in walk {
         match entry {
             Ok(e) if !e.file_type().is_dir() && is_notes_file(e.path()) => {
-                files.push(e.into_path())
+                files.push(document::file_name_of(e.path()))
             }
             Ok(_) => {}
             Err(e) => {

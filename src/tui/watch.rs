@@ -9,7 +9,7 @@
 //!
 //! Editors that save by writing a new file and renaming it over the old one (vim, `sed -i`) replace the
 //! file's inode, so a single file is watched through its folder. Paths are reported as the loader names
-//! them (the path given on the command line joined with the path below it), so the reload can compare them
+//! them (the path given on the command line joined with the path below it, `.` and `a/..` removed), so the reload can compare them
 //! with the loaded documents' paths.
 
 use std::collections::BTreeSet;
@@ -74,7 +74,7 @@ fn relevant(kind: &EventKind, event: &Path, roots: &[Root]) -> Option<PathBuf> {
     for root in roots {
         if !root.folder {
             if event == root.canon {
-                return Some(root.given.clone());
+                return Some(crate::loader::document::file_name_of(&root.given));
             }
             continue;
         }
@@ -93,7 +93,7 @@ fn relevant(kind: &EventKind, event: &Path, roots: &[Root]) -> Option<PathBuf> {
             None => event.is_dir() || (!notes && !event.exists() && event.extension().is_none()),
         };
         if notes || folder {
-            return Some(root.given.join(rel));
+            return Some(crate::loader::document::file_name_of(&root.given.join(rel)));
         }
     }
     None
@@ -240,6 +240,23 @@ mod tests {
                 Some(PathBuf::from("notes/new"))
             );
         }
+        // Named as the loader names its files: `takeaway .` reads `sub/a.md`, not `./sub/a.md`.
+        let dot = |given: &str| {
+            vec![Root {
+                given: PathBuf::from(given),
+                canon: dir.path().to_path_buf(),
+                folder: true,
+            }]
+        };
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        assert_eq!(
+            relevant(&write, &file, &dot(".")),
+            Some(PathBuf::from("sub/a.md"))
+        );
+        assert_eq!(
+            relevant(&write, &file, &dot("../x/./notes")),
+            Some(PathBuf::from("../x/notes/sub/a.md"))
+        );
     }
 
     #[test]

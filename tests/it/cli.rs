@@ -476,3 +476,46 @@ fn filter_lists_a_papers_first_web_link_before_a_local_one() {
         "{out}"
     );
 }
+
+#[test]
+fn a_folder_named_with_dots_finds_its_note_pages_as_its_plain_name_does() {
+    // `takeaway .` in the notes, `./shelf` beside them, `../../x/shelf` below them: each is the same
+    // library, and a paper's linked note page is searched (`note:`) and read in each.
+    let home = tempfile::tempdir().unwrap();
+    let notes = home.path().join("x/shelf");
+    copy_fixture("shelf", &notes);
+    std::fs::create_dir_all(home.path().join("y/z")).unwrap();
+    let from = |dir: &std::path::Path, path: &str| {
+        let o = cmd(home.path())
+            .current_dir(dir)
+            .args(["--filter", "note:together", path])
+            .output()
+            .unwrap();
+        (o.status.code(), stdout(&o))
+    };
+    let plain = from(home.path(), "x/shelf");
+    assert_eq!(plain.0, Some(0), "{}", plain.1);
+    assert!(plain.1.starts_with("Quokka"), "{}", plain.1);
+    for (dir, path) in [
+        (notes.clone(), "."),
+        (notes.clone(), "./"),
+        (home.path().join("x"), "./shelf"),
+        (home.path().join("y/z"), "../../x/shelf"),
+        (home.path().join("y/z"), "../../x/./shelf/../shelf"),
+    ] {
+        let got = from(&dir, path);
+        assert_eq!(got.0, Some(0), "{path}: {}", got.1);
+        assert_eq!(
+            got.1
+                .lines()
+                .map(|l| l.split('\t').next())
+                .collect::<Vec<_>>(),
+            plain
+                .1
+                .lines()
+                .map(|l| l.split('\t').next())
+                .collect::<Vec<_>>(),
+            "{path}"
+        );
+    }
+}

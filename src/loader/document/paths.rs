@@ -47,22 +47,37 @@ pub fn local_target(dir: &Path, url: &str) -> Option<PathBuf> {
     }
 }
 
-/// Removes `.` and `a/..` from a path without touching the file system.
+/// Removes `.` and `a/..` from a path without touching the file system. A leading `..` stays (`../..`
+/// is two folders up), and `..` above the root is the root.
 pub fn normalize(p: &Path) -> PathBuf {
     use std::path::Component;
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                Some(Component::ParentDir | Component::CurDir) | None => out.push(".."),
+            },
             c => out.push(c),
         }
     }
     out
+}
+
+/// How the library names a file it reads: `path` with `.` and `a/..` removed (see [`normalize`]), as a
+/// local link to it is resolved, so `takeaway .` and `takeaway ./notes` find a paper's note page by its
+/// link as `takeaway notes` does.
+pub fn file_name_of(path: &Path) -> PathBuf {
+    let n = normalize(path);
+    if n.as_os_str().is_empty() {
+        path.to_path_buf()
+    } else {
+        n
+    }
 }
 
 #[cfg(test)]
@@ -95,5 +110,22 @@ mod tests {
             local_target(dir, "FILE://localhost/home/me/my%20note.md"),
             Some(PathBuf::from("/home/me/my note.md"))
         );
+    }
+
+    #[test]
+    fn normalizing_keeps_leading_parent_folders() {
+        let n = |p: &str| normalize(Path::new(p));
+        assert_eq!(n("./notes/a/../b.md"), PathBuf::from("notes/b.md"));
+        assert_eq!(n("../../corpus/x.md"), PathBuf::from("../../corpus/x.md"));
+        assert_eq!(n("../../corpus/a/../../y.md"), PathBuf::from("../../y.md"));
+        assert_eq!(n("a/../../x.md"), PathBuf::from("../x.md"));
+        assert_eq!(n("/../x.md"), PathBuf::from("/x.md"));
+        // A link from a page two folders up resolves to the name the loader gives the file.
+        assert_eq!(
+            local_target(Path::new("../../corpus/conf/nsdi"), "../../notes/x.md"),
+            Some(file_name_of(Path::new("../../corpus/./notes/x.md")))
+        );
+        assert_eq!(file_name_of(Path::new(".")), PathBuf::from("."));
+        assert_eq!(file_name_of(Path::new("./x.md")), PathBuf::from("x.md"));
     }
 }
