@@ -28,21 +28,41 @@ pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
     let docs = loaded.library.documents.len();
     let papers = loaded.library.paper_count();
     let n = loaded.warnings.len() + internal.len();
-    if n == 0 {
+    // Files that could not be read are said on stderr (the exit status is then 2); the count must not
+    // call the notes fine without them.
+    let unread = loaded.errors.len() - internal.len();
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    let not_read = match unread {
+        0 => String::new(),
+        k => format!(
+            "; {k} file{} or folder{} could not be read (said above)",
+            plural(k),
+            plural(k)
+        ),
+    };
+    if n == 0 && unread == 0 {
         writeln!(
             out,
             "ok: {docs} document{}, {papers} paper{}, no problems",
-            if docs == 1 { "" } else { "s" },
-            if papers == 1 { "" } else { "s" }
+            plural(docs),
+            plural(papers)
+        )?;
+        Ok(status::OK)
+    } else if n == 0 {
+        writeln!(
+            out,
+            "no problems in the {docs} document{} read ({papers} paper{}){not_read}",
+            plural(docs),
+            plural(papers)
         )?;
         Ok(status::OK)
     } else {
         writeln!(
             out,
-            "{n} problem{} in {docs} document{} ({papers} paper{})",
-            if n == 1 { "" } else { "s" },
-            if docs == 1 { "" } else { "s" },
-            if papers == 1 { "" } else { "s" }
+            "{n} problem{} in {docs} document{} ({papers} paper{}){not_read}",
+            plural(n),
+            plural(docs),
+            plural(papers)
         )?;
         Ok(status::FOUND)
     }

@@ -156,6 +156,17 @@ fn good_file_loads_beside_a_non_utf8_one_which_is_reported() {
     assert_eq!(v["documents"][0]["title"], "Good");
     let err = stderr(&o);
     assert!(err.contains("bad.md:4: not valid UTF-8"), "{err}");
+
+    // `--check` counts what it read, and does not call the notes fine without the file it could not.
+    let o = run(&["--check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(!out.contains("ok:"), "{out}");
+    assert_eq!(
+        out.trim_end(),
+        "no problems in the 1 document read (1 paper); 1 file or folder could not be read (said above)"
+    );
+    assert!(stderr(&o).contains("bad.md:4: not valid UTF-8"));
 }
 
 #[test]
