@@ -31,7 +31,11 @@ pub const UNREAD_LINKS: usize = 5;
 /// check local links; `source` is how the document is named to the user.
 pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Warning>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (blocks, front) = markdown::parse_document(text);
+    let markdown::ParsedDocument {
+        blocks,
+        front,
+        folded_at,
+    } = markdown::parse_document(text);
     let (description, front_warning) = super::front_matter::description(source, front.as_ref());
     let mut b = DocBuilder {
         source,
@@ -39,6 +43,14 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
         warnings: Vec::new(),
         papers: Vec::new(),
     };
+    if let Some(line) = folded_at {
+        b.warn(
+            line,
+            WarningKind::TooDeep {
+                max: markdown::MAX_DEPTH,
+            },
+        );
+    }
 
     let title_idx = blocks
         .iter()

@@ -169,12 +169,20 @@ pub fn blank_template_tags(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Parses markdown into blocks. `text` must already be free of a byte-order mark.
 pub fn parse(text: &str) -> Vec<MdBlock<'_>> {
-    parse_document(text).0
+    parse_document(text).blocks
 }
 
-/// Parses markdown into blocks, and hands over its YAML front matter (never part of the blocks). The
-/// blocks' text borrows from `text` where pulldown-cmark hands it over as written.
-pub fn parse_document(text: &str) -> (Vec<MdBlock<'_>>, Option<super::front_matter::Block>) {
+/// A file's blocks, its YAML front matter (never part of the blocks), and the line where lists or quotes
+/// first nest deeper than [`MAX_DEPTH`] (folded into the level above), if they do.
+pub struct ParsedDocument<'a> {
+    pub blocks: Vec<MdBlock<'a>>,
+    pub front: Option<super::front_matter::Block>,
+    pub folded_at: Option<usize>,
+}
+
+/// Parses markdown into blocks, and hands over its YAML front matter. The blocks' text borrows from
+/// `text` where pulldown-cmark hands it over as written.
+pub fn parse_document(text: &str) -> ParsedDocument<'_> {
     let lines = Lines::new(text);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
@@ -202,7 +210,7 @@ fn blocks<'t, 'a>(
     parser: impl Iterator<Item = (Event<'t>, std::ops::Range<usize>)>,
     lines: &Lines,
     text_of: impl Fn(CowStr<'t>) -> Cow<'a, str>,
-) -> (Vec<MdBlock<'a>>, Option<super::front_matter::Block>) {
+) -> ParsedDocument<'a> {
     let mut front: Option<super::front_matter::Block> = None;
     let mut in_front = false;
     let mut b = Builder::new();
@@ -262,7 +270,12 @@ fn blocks<'t, 'a>(
             _ => {}
         }
     }
-    (b.finish(), front)
+    let folded_at = b.folded_at;
+    ParsedDocument {
+        blocks: b.finish(),
+        front,
+        folded_at,
+    }
 }
 
 /// The text of inline tokens with white space collapsed (links read as their text).
@@ -526,7 +539,7 @@ mod tests {
         let blocks = parse("first\\*second\n");
         assert_eq!(text(&blocks), [("first*second".to_string(), false)]);
         // A file with a template tag is read from a blanked copy: owned, the same text and lines.
-        let (blocks, _) = parse_document("{% hint %}\nplain words\n");
+        let blocks = parse_document("{% hint %}\nplain words\n").blocks;
         assert_eq!(text(&blocks), [("plain words".to_string(), false)]);
         assert!(matches!(blocks[0], MdBlock::Para { line: 2, .. }));
     }
@@ -551,7 +564,7 @@ mod tests {
     #[test]
     fn front_matter_is_handed_over_not_shown() {
         let md = "---\ndescription: >-\n  A short note.\n---\n\n# Title\n\nBody text.\n";
-        let (blocks, front) = parse_document(md);
+        let ParsedDocument { blocks, front, .. } = parse_document(md);
         let front = front.expect("front matter");
         assert_eq!(front.line, 1);
         assert_eq!(front.yaml, "description: >-\n  A short note.\n");
@@ -565,7 +578,7 @@ mod tests {
         ));
         assert_eq!(blocks.len(), 2);
         // A rule later in the file is a rule, not front matter.
-        let (blocks, front) = parse_document("# T\n\n---\n\ntext\n\n---\n");
+        let ParsedDocument { blocks, front, .. } = parse_document("# T\n\n---\n\ntext\n\n---\n");
         assert!(front.is_none());
         assert!(blocks.contains(&MdBlock::Rule));
     }
@@ -585,15 +598,10 @@ mod tests {
         assert_eq!(blocks.len(), 2, "{blocks:?}");
     }
 
-    #[test]
-    fn deep_nesting_is_folded_not_recursed() {
-        let mut s = String::new();
-        for i in 0..5000 {
-            s.push_str(&" ".repeat(i * 2));
-            s.push_str("* x\n");
-        }
-        let blocks = parse(&s);
-        let mut depth = 0;
+    /// The lists nested below the first list's first item, and the deepest item's text.
+    fn deepest(s: &str) -> (usize, String) {
+        let blocks = parse(s);
+        let mut depth = 1;
         let mut items: &[MdItem] = match &blocks[0] {
             MdBlock::List { items, .. } => items,
             _ => panic!("expected a list"),
@@ -602,6 +610,34 @@ mod tests {
             depth += 1;
             items = next;
         }
-        assert!(depth < MAX_DEPTH, "depth {depth}");
+        let text = items.first().map(|i| plain(i.first_para()));
+        (depth, text.unwrap_or_default())
+    }
+
+    fn nested(levels: usize) -> String {
+        (0..levels)
+            .map(|i| format!("{}* L{i}\n", " ".repeat(i * 2)))
+            .collect()
+    }
+
+    #[test]
+    fn deep_nesting_is_folded_not_recursed() {
+        let (depth, text) = deepest(&nested(5000));
+        assert_eq!(depth, MAX_DEPTH);
+        // What is deeper joins the deepest item kept, in order.
+        assert!(text.starts_with("L31 L32 L33 "), "{text:.40}");
+        assert!(text.ends_with(" L4999"));
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_keeps_every_item() {
+        for levels in [MAX_DEPTH - 1, MAX_DEPTH] {
+            assert_eq!(
+                deepest(&nested(levels)),
+                (levels, format!("L{}", levels - 1)),
+                "{levels}"
+            );
+        }
+        assert_eq!(deepest(&nested(MAX_DEPTH + 1)).1, "L31 L32");
     }
 }

@@ -91,6 +91,8 @@ pub enum WarningKind {
     Unrecognised { links: usize },
     #[error("front matter is not valid YAML: {reason}")]
     FrontMatter { reason: String },
+    #[error("lists or quotes nested deeper than {max} levels: what is deeper is read as part of level {max}")]
+    TooDeep { max: usize },
     #[error("duplicate paper `{title}` (id `{id}`, first at {first})")]
     DuplicateId {
         id: String,

@@ -155,6 +155,38 @@ fn lists_and_quotes_nested_100000_deep_load_without_overflow() {
 }
 
 #[test]
+fn a_paper_nested_to_the_limit_is_read_and_deeper_nesting_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    // Topics `Level 0` … down to a paper on the last level: 32 levels are read whole, 33 and 40 are
+    // folded into the 32nd, which `--check` says at the line where it starts.
+    let nested = |levels: usize| {
+        let mut t = String::from("# Deep\n\n## Papers\n\n");
+        for i in 0..levels - 1 {
+            t.push_str(&format!("{}* Level {i}\n", "  ".repeat(i)));
+        }
+        t.push_str(&format!(
+            "{}* Bottom: A Paper at the End \\[[Paper](https://x.example/b)]\n",
+            "  ".repeat(levels - 1)
+        ));
+        t
+    };
+    let deep = one(dir.path(), "d32.md", nested(32));
+    assert_eq!(titles(&deep), ["Bottom: A Paper at the End"]);
+    assert!(deep.warnings.is_empty(), "{:?}", deep.warnings);
+    for levels in [33, 40] {
+        let l = one(dir.path(), &format!("d{levels}.md"), nested(levels));
+        let said: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].contains(&format!(
+                "d{levels}.md:37: lists or quotes nested deeper than 32"
+            )),
+            "{said:?}"
+        );
+    }
+}
+
+#[test]
 fn one_hundred_thousand_siblings_load() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("# T\n\n");

@@ -282,6 +282,7 @@ fn check_finds_each_kind_of_problem_with_its_line() {
                 WarningKind::DuplicateId { .. } => "duplicate",
                 WarningKind::Unrecognised { .. } => "unrecognised",
                 WarningKind::FrontMatter { .. } => "front-matter",
+                WarningKind::TooDeep { .. } => "too-deep",
             };
             (w.line, k.to_string())
         })

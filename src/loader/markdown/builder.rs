@@ -65,6 +65,8 @@ pub(super) struct Builder<'a> {
     links: usize,
     /// An HTML anchor (`<a href="…">`) open as a link.
     anchor: bool,
+    /// The line where nesting was first folded.
+    pub(super) folded_at: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -77,6 +79,7 @@ impl<'a> Builder<'a> {
             image: 0,
             links: 0,
             anchor: false,
+            folded_at: None,
         }
     }
 
@@ -181,11 +184,15 @@ impl<'a> Builder<'a> {
 
     pub(super) fn start(&mut self, tag: Tag, line: usize) {
         match tag {
-            Tag::List(_) | Tag::Item | Tag::BlockQuote(_) if self.depth >= MAX_DEPTH => {
+            Tag::List(_) | Tag::BlockQuote(_) if self.depth >= MAX_DEPTH => {
                 self.folded += 1;
-                if matches!(tag, Tag::Item) {
-                    self.push_tok(Tok::Break, line);
-                }
+                self.folded_at.get_or_insert(line);
+            }
+            // An item of a folded list (its list frame was not pushed): its text joins the deepest
+            // item's. An item of the deepest list kept is kept.
+            Tag::Item if !matches!(self.stack.last(), Some(Frame::List { .. })) => {
+                self.folded += 1;
+                self.push_tok(Tok::Break, line);
             }
             Tag::List(start) => {
                 self.depth += 1;
