@@ -159,8 +159,7 @@ impl App {
                     self.narrow();
                 } else if let Err(e) = crate::search::parse(self.filter.query()) {
                     // Kept as it stands: it still says why it cannot be understood.
-                    self.say(e.to_string());
-                    self.filter.error_said = true;
+                    self.say_query_error(&e);
                 }
             }
             Action::Cancel => {
@@ -177,6 +176,18 @@ impl App {
             Action::Quit => self.running = false,
             _ => {}
         }
+    }
+
+    /// Says why the query cannot be understood, and which query the tree still shows (its count in the
+    /// tree's title is that query's, not this one's).
+    fn say_query_error(&mut self, e: &crate::search::QueryError) {
+        let shown = self.filter.hits_for.trim();
+        self.say(if shown.is_empty() {
+            e.to_string()
+        } else {
+            format!("still showing “{shown}”: {e}")
+        });
+        self.filter.error_said = true;
     }
 
     /// Searches for the filter's query (in place, or queued for the worker) and shows what it matched.
@@ -200,8 +211,7 @@ impl App {
         let parsed = match crate::search::parse(&q) {
             Ok(p) => p,
             Err(e) => {
-                self.say(e.to_string());
-                self.filter.error_said = true;
+                self.say_query_error(&e);
                 return;
             }
         };

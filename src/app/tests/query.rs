@@ -52,6 +52,8 @@ fn an_unknown_field_is_said_and_the_last_good_result_stays() {
     assert!(msg.contains("colour"), "{msg}");
     assert!(msg.contains("title:") && msg.contains("has:"), "{msg}");
     assert_eq!(app.filter.hits, good, "the last good result stays");
+    // And it says which query that result is for (the tree's count is that query's).
+    assert!(msg.starts_with("still showing “greyhound”: "), "{msg}");
     assert!(app.narrowed());
     // Fixed: the message goes, the query applies.
     for _ in 0.." colour:red".len() {
@@ -266,6 +268,17 @@ fn a_query_kept_with_enter_that_cannot_be_understood_still_says_why() {
     assert_eq!(app.mode, Mode::Browse);
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.contains("`colour:`"), "{msg:?}");
+    // Typed key by key: the tree shows the last prefix that could be understood, and the message
+    // names it.
+    assert!(
+        msg.starts_with("still showing “serving colour:”: "),
+        "{msg:?}"
+    );
+    assert_eq!(app.filter.hits, {
+        let mut fresh = bundled();
+        keys(&mut fresh, "/serving colour:");
+        fresh.filter.hits
+    });
     // Editing it again to something good clears the word.
     keys(&mut app, "/");
     for _ in 0.."colour:red".len() {
