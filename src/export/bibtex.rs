@@ -12,7 +12,7 @@
 //!
 //! `@inproceedings` when the venue's name is a known conference, else `@misc`. The key is the first
 //! author's surname, else the venue's name, then the year and the title's first word, in ASCII
-//! (`osdi2023alpaserve`); a key already taken gets `-2`, `-3`, …. In the title, words with a capital
+//! (`osdi2023alpaserve`; other letters transliterated, `Café` → `cafe`); a key already taken gets `-2`, `-3`, …. In the title, words with a capital
 //! past their first letter (`AlpaServe`, `LLM`) are braced so styles keep their case. TeX's special
 //! characters are escaped (`\&`, `\%`, `\textbackslash{}`, `\textbraceleft{}` …) so every field's braces
 //! balance; a URL is written as is (BibTeX reads it verbatim) with braces, backslashes and spaces
@@ -67,8 +67,13 @@ pub(super) fn render(records: &[Record]) -> String {
 /// `osdi2023alpaserve`: who (first author's surname, else the venue's name), when, and the title's first
 /// word that is not a small one, lowercased ASCII letters and digits.
 fn key(r: &Record) -> String {
+    // Letters written in ASCII (`Café` → `cafe`, `Dvořák` → `dvorak`, `博士` → `boshi`), so a key keeps
+    // them; anything else (an emoji, a sign) is left out.
     let ascii = |s: &str| -> String {
         s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .filter_map(deunicode::deunicode_char)
+            .flat_map(str::chars)
             .filter(char::is_ascii_alphanumeric)
             .map(|c| c.to_ascii_lowercase())
             .collect()
@@ -248,9 +253,12 @@ mod tests {
         let mut a = record("The Alpha System", Some("arXiv 2312.07104"), Some(2023));
         a.authors = Some("Ann Lee, Bo Chen et al.".into());
         let b = a.clone();
-        let c = record("博士 🔥", None, None);
+        let c = record("🔥 ✓", None, None);
         let d = record("On the LLM", None, Some(2020));
-        let out = render(&[a, b, c, d]);
+        let mut e = record("Ünïcödé Naïve Café: Résumé", None, Some(2023));
+        e.authors = Some("Antonín Dvořák, Zoë Ng".into());
+        let f = record("博士 🔥", None, Some(2021));
+        let out = render(&[a, b, c, d, e, f]);
         let keys: Vec<&str> = out.lines().filter_map(|l| l.strip_prefix('@')).collect();
         assert_eq!(
             keys,
@@ -258,7 +266,9 @@ mod tests {
                 "misc{lee2023alpha,",
                 "misc{lee2023alpha-2,",
                 "misc{work,",
-                "misc{2020llm,"
+                "misc{2020llm,",
+                "misc{dvorak2023unicode,",
+                "misc{2021boshi,",
             ]
         );
         assert!(
