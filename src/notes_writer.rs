@@ -408,17 +408,10 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// Characters a link destination cannot hold as written: percent-encoded.
-const NOT_IN_URL: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'(')
-    .add(b')')
-    .add(b'<')
-    .add(b'>');
-
-/// A URL as a link destination: one line, white space, parentheses and angle brackets percent-encoded.
+/// A URL as a link destination: one line, written so that it reads back as typed (see
+/// [`crate::export::markdown::link_destination`]).
 fn url(u: &str) -> String {
-    percent_encoding::utf8_percent_encode(&clean(u), NOT_IN_URL).to_string()
+    crate::export::markdown::link_destination(&clean(u))
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Markdown: `- [Title](paper url) — Venue`, one bullet per work. Without a Paper link the title is
 //! plain text; without a venue there is no dash. Markdown's punctuation in the text is escaped with
-//! backslashes and a URL's spaces, parentheses and angle brackets are percent-encoded, so each bullet
-//! reads back as one item with one link.
+//! backslashes, and a URL is written as a destination that reads back as itself
+//! ([`link_destination`]), so each bullet reads back as one item with one link.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 use std::fmt::Write;
@@ -14,7 +14,7 @@ pub(super) fn render(records: &[Record]) -> String {
         let title = escape(&r.title);
         match r.paper_url() {
             Some(u) => {
-                let _ = write!(out, "- [{title}]({})", url(u));
+                let _ = write!(out, "- [{title}]({})", link_destination(u));
             }
             None => {
                 let _ = write!(out, "- {title}");
@@ -56,10 +56,21 @@ fn escape(s: &str) -> String {
     out
 }
 
-/// A link destination: spaces, parentheses, angle brackets, controls and non-ASCII percent-encoded.
-fn url(u: &str) -> String {
-    const DESTINATION: &AsciiSet = &CONTROLS.add(b' ').add(b'(').add(b')').add(b'<').add(b'>');
-    utf8_percent_encode(u, DESTINATION).to_string()
+/// A URL as a markdown link destination that reads back as the same URL: spaces, angle brackets,
+/// controls and non-ASCII percent-encoded (none of them may stand in a URL as written), parentheses and
+/// backslashes escaped with a backslash (`a_(b)` stays `a_(b)`, not `a_%28b%29`, which a server may read
+/// as another address).
+pub fn link_destination(u: &str) -> String {
+    const DESTINATION: &AsciiSet = &CONTROLS.add(b' ').add(b'<').add(b'>');
+    let encoded = utf8_percent_encode(u, DESTINATION).to_string();
+    let mut out = String::with_capacity(encoded.len());
+    for c in encoded.chars() {
+        if matches!(c, '(' | ')' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -111,6 +122,26 @@ mod tests {
     }
 
     #[test]
+    fn a_destination_reads_back_as_the_url() {
+        for (u, back) in [
+            ("https://en.wikipedia.org/wiki/Rust_(language)", None),
+            ("https://x.example/a)b(c", None),
+            ("https://x.example/a\\b\\(c", None),
+            (
+                "https://x.example/a b<c>",
+                Some("https://x.example/a%20b%3Cc%3E"),
+            ),
+            (
+                "https://x.example/café",
+                Some("https://x.example/caf%C3%A9"),
+            ),
+        ] {
+            let md = format!("- [T]({})\n", link_destination(u));
+            assert_eq!(items(&md)[0].1.as_deref(), Some(back.unwrap_or(u)), "{md}");
+        }
+    }
+
+    #[test]
     fn one_bullet_per_work() {
         let md = render(&[
             record("Alpha: Fast", Some("OSDI 2023"), Some("https://p/a")),
@@ -139,10 +170,7 @@ mod tests {
         assert_eq!(got.len(), titles.len(), "{md}");
         for ((text, dest, after), t) in got.iter().zip(titles) {
             assert_eq!(text, t, "{md}");
-            assert_eq!(
-                dest.as_deref(),
-                Some("https://p.example/a%20%28b%29%3Cc%3E")
-            );
+            assert_eq!(dest.as_deref(), Some("https://p.example/a%20(b)%3Cc%3E"));
             assert_eq!(after, " — SOSP [2023]");
         }
     }

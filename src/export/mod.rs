@@ -9,7 +9,7 @@
 
 mod bibtex;
 mod csv;
-mod markdown;
+pub(crate) mod markdown;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

@@ -166,7 +166,7 @@ fn nested_items_keep_their_indentation_and_text_is_made_safe() {
     assert_eq!(
         out,
         "* Topic\n    + Old [x] one \\[[Paper](https://a)]\n        + Uni\n\
-         \x20   + New \\[GraphRAG\\] line \\[[Paper](https://x.example/a%20b%28c%29)]\n        + Lab One\n* Other\n"
+         \x20   + New \\[GraphRAG\\] line \\[[Paper](https://x.example/a%20b\\(c\\))]\n        + Lab One\n* Other\n"
     );
 }
 
