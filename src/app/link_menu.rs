@@ -97,10 +97,15 @@ impl App {
                 return self.open_numbered(self.links.choice + 1);
             }
             Action::CopyUrl => {
+                // A local link: the file it points to, named from where the notes were opened (the
+                // link as written is relative to its own document's folder).
                 let url = self
                     .selected_links()
                     .get(self.links.choice)
-                    .map(|l| l.url.to_string());
+                    .map(|l| match &l.target {
+                        Some(path) => path.display().to_string(),
+                        None => l.url.to_string(),
+                    });
                 self.mode = Mode::Browse;
                 if let Some(url) = url {
                     self.say(format!("Copied {url}"));

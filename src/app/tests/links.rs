@@ -181,4 +181,17 @@ fn a_note_page_that_is_not_loaded_says_whether_its_folder_is() {
     select(&mut app, "vizier");
     assert_eq!(keys(&mut app, "2"), []);
     assert!(said(&app).contains("open its folder"), "{}", said(&app));
+
+    // In the link popup, `y` on a local link copies the file it points to (the link as written is
+    // relative to its document's folder); on a web link, the URL.
+    keys(&mut app, "oj");
+    assert_eq!(
+        keys(&mut app, "y"),
+        [Effect::Copy("/elsewhere/vizier.md".into())]
+    );
+    keys(&mut app, "o");
+    assert_eq!(
+        keys(&mut app, "y"),
+        [Effect::Copy("https://p/vizier".into())]
+    );
 }
