@@ -177,7 +177,15 @@ const SAMPLE: usize = 64;
 fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
     buf.clear();
     for c in text.chars() {
-        if is_cjk(c) {
+        // ASCII first (most text): a letter or digit continues a word, anything else ends it.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                buf.push(c.to_ascii_lowercase());
+            } else if !buf.is_empty() {
+                f(buf);
+                buf.clear();
+            }
+        } else if is_cjk(c) {
             if !buf.is_empty() {
                 f(buf);
                 buf.clear();
@@ -186,11 +194,7 @@ fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             f(buf);
             buf.clear();
         } else if c.is_alphanumeric() {
-            if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
-            } else {
-                buf.extend(c.to_lowercase());
-            }
+            buf.extend(c.to_lowercase());
         } else if !buf.is_empty() {
             f(buf);
             buf.clear();
@@ -717,6 +721,20 @@ fn union(lists: &[&RoaringBitmap]) -> RoaringBitmap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The index's tokenizer (ASCII read apart, no allocation per word) gives the words that
+        /// [`words`] gives, the one a query and a phrase are read with.
+        #[test]
+        fn the_index_reads_the_words_a_query_reads(
+            text in "([a-zA-Z0-9 ,.'·_-]|[éÉßİ中文かナ🔥Ⅻ١٢])*"
+        ) {
+            let mut got = Vec::new();
+            for_each_word(&text, &mut String::new(), |w| got.push(w.to_string()));
+            let want: Vec<String> = words(&text).map(|(_, _, w)| w).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn words_are_runs_of_letters_and_digits() {
