@@ -493,8 +493,31 @@ impl Runtime {
         }
     }
 
+    /// Records marks in the state and writes it once (a bulk `b` on 50,000 selected papers is one write,
+    /// not one per paper).
+    fn save_marks(&mut self, marks: Vec<crate::state::Mark>) {
+        if marks.is_empty() {
+            return;
+        }
+        for m in marks {
+            self.ctx.store.mark(m);
+        }
+        self.app.session(&mut self.ctx.store.state);
+        match self.ctx.store.save() {
+            Ok(()) => self.app.set_marks(&self.ctx.store.state),
+            Err(e) => self.app.say(format!("Could not save the marks: {e}")),
+        }
+    }
+
     fn perform(&mut self, effects: Vec<Effect>) {
+        // Marks side by side are written together, before the next other effect.
+        let mut marks = Vec::new();
         for e in effects {
+            if let Effect::Mark(m) = e {
+                marks.push(m);
+                continue;
+            }
+            self.save_marks(std::mem::take(&mut marks));
             match e {
                 Effect::Open(url) => match opener::no_browser(&self.ctx.opener) {
                     Some(why) => self.copy_instead(&url, why),
@@ -540,14 +563,7 @@ impl Runtime {
                         }
                     }
                 }
-                Effect::Mark(m) => {
-                    self.ctx.store.mark(m);
-                    self.app.session(&mut self.ctx.store.state);
-                    match self.ctx.store.save() {
-                        Ok(()) => self.app.set_marks(&self.ctx.store.state),
-                        Err(e) => self.app.say(format!("Could not save the marks: {e}")),
-                    }
-                }
+                Effect::Mark(_) => {}
                 Effect::Export { format, records } => {
                     let n = records.len();
                     let works = if n == 1 { "work" } else { "works" };
@@ -586,6 +602,7 @@ impl Runtime {
                 }
             }
         }
+        self.save_marks(marks);
     }
 
     /// Back from the editor or the shell: take the size again (it may have changed), say how it went.

@@ -205,3 +205,32 @@ fn a_paper_added_outside_is_new_until_read_and_one_added_through_the_form_is_wri
     // Read, it is not new next time.
     assert_eq!(filter_new(), "");
 }
+
+#[test]
+fn bookmarking_thousands_of_selected_papers_is_one_write_and_keys_go_on() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    gen::generate(3_000, gen::DEFAULT_SEED, &notes).unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-bulk-{}", std::process::id()),
+    };
+    start(&t, &app_command(dir.path(), &notes));
+    t.wait_long("3000 papers", Duration::from_secs(20));
+    t.keys(&["C-a"]);
+    t.wait_for("3000 selected");
+    // Each mark used to be written (the state file read, merged and replaced) on its own: a quarter of
+    // a second each at this size, with every key waiting behind them.
+    t.keys(&["b"]);
+    t.wait_for("★ Bookmarked the 3000 selected");
+    t.keys(&["u", "B"]);
+    t.wait_for("★ only · 3000 papers");
+    quit(&t);
+    let state: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("data/takeaway/state.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(state["bookmarks"].as_object().unwrap().len(), 3000);
+}
