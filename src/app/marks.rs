@@ -157,6 +157,7 @@ impl App {
             &mut self.filter.only_unread
         };
         *on = !*on;
+        let selected = self.tree_view.selected;
         self.narrow();
         // What shows now, with both toggles (the other one may be on).
         self.say(
@@ -169,6 +170,15 @@ impl App {
                 (false, false) => "Showing all papers",
             },
         );
-        self.select_first_shown_paper();
+        // The paper read stays selected while it is shown; else the first shown.
+        let still_shown = |shown: &Option<Vec<bool>>, id: usize| {
+            shown
+                .as_ref()
+                .is_none_or(|s| s.get(id).copied().unwrap_or(false))
+        };
+        match selected.filter(|&id| still_shown(&self.tree_view.shown, id)) {
+            Some(id) => self.reveal(id),
+            None => self.select_first_shown_paper(),
+        }
     }
 }

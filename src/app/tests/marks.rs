@@ -88,6 +88,29 @@ fn only_bookmarked_and_only_unread_combine_with_the_filter() {
 }
 
 #[test]
+fn a_toggle_keeps_the_paper_selected_while_it_is_shown() {
+    let mut app = bundled();
+    select(&mut app, "greyhound");
+    keys(&mut app, "b");
+    select(&mut app, "torpor");
+    keys(&mut app, "b");
+    // Torpor is bookmarked and unread, and not the first paper either toggle shows.
+    for toggle in ["B", "U", "B", "U"] {
+        keys(&mut app, toggle);
+        assert!(
+            selected_title(&app).starts_with("Torpor"),
+            "after {toggle}: {}",
+            selected_title(&app)
+        );
+    }
+    // Hidden by a toggle: the first paper shown is selected.
+    keys(&mut app, "m");
+    keys(&mut app, "U");
+    assert!(!selected_title(&app).starts_with("Torpor"));
+    assert!(app.tree_view.shown_papers > 0);
+}
+
+#[test]
 fn the_status_line_says_what_both_toggles_show() {
     let mut app = bundled();
     let said = |app: &App| app.message.clone().unwrap_or_default();
