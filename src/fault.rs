@@ -9,7 +9,8 @@
 //!
 //! Tests reach these paths through [`injected`]: `TAKEAWAY_TEST_FAULT=parse:WORD` makes the parse of a
 //! file that contains `WORD` panic, `search` the search worker, `loader` the loader thread outside any
-//! file, `watch` the watcher's callback, `ui` the UI thread.
+//! file, `watch` the watcher's callback, `ui` the UI thread; and `stuck` makes the UI thread hang when
+//! a termination signal comes (what the signals' thread ends the process for).
 
 use std::cell::{Cell, RefCell};
 use std::panic::{self, AssertUnwindSafe, PanicHookInfo};

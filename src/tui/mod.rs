@@ -95,7 +95,8 @@ enum Msg {
 }
 
 /// Termination signals handled gracefully: the first one ends the loop (terminal restored, state
-/// saved); a second one (of any of them) ends the process at once with 128 + its number.
+/// saved); a second one (of any of them), or the loop still running [`STUCK`] after the first, ends
+/// the process from the signals' thread with 128 + its number, the terminal restored first.
 #[cfg(unix)]
 const TERM_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGTERM,
@@ -103,29 +104,42 @@ const TERM_SIGNALS: [i32; 3] = [
     signal_hook::consts::SIGINT,
 ];
 
+/// How long the loop may take to end after a termination signal before the process is ended for it.
+#[cfg(unix)]
+const STUCK: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Forwards termination signals and window size changes to the loop, from a thread of their own.
 #[cfg(unix)]
 fn forward_signals(tx: Sender<Msg>) -> io::Result<()> {
     use signal_hook::consts::SIGWINCH;
-    let first = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    for sig in TERM_SIGNALS {
-        // Registered before the flag is set, so only a signal after the first one exits here.
-        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, first.clone())?;
-        signal_hook::flag::register(sig, first.clone())?;
-    }
     let mut signals = signal_hook::iterator::Signals::new(TERM_SIGNALS.iter().chain(&[SIGWINCH]))?;
+    // Ends the process for `sig` with the terminal given back (this thread never draws: the loop's
+    // next draw, if any, finds the terminal given back and draws nothing).
+    let end = |sig: i32| -> ! {
+        term::restore();
+        std::process::exit(128 + sig)
+    };
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
+            let mut first = true;
             for sig in signals.forever() {
-                let msg = if sig == SIGWINCH {
-                    Msg::Resize
-                } else {
-                    Msg::Signal(sig)
-                };
-                if tx.send(msg).is_err() {
-                    break;
+                if sig == SIGWINCH {
+                    let _ = tx.send(Msg::Resize);
+                    continue;
                 }
+                if !first {
+                    end(sig);
+                }
+                first = false;
+                let _ = tx.send(Msg::Signal(sig));
+                // The loop ends within a few milliseconds, unless something holds it.
+                let _ = std::thread::Builder::new()
+                    .name("signal-watchdog".into())
+                    .spawn(move || {
+                        std::thread::sleep(STUCK);
+                        end(sig)
+                    });
             }
         })?;
     Ok(())
@@ -339,7 +353,15 @@ impl Runtime {
                 }
             }
             Msg::TerminalGone(why) => self.end(Ending::TerminalGone(why)),
-            Msg::Signal(sig) => self.end(Ending::Signal(sig)),
+            Msg::Signal(sig) => {
+                if crate::fault::injected("stuck").is_some() {
+                    // A test's stand-in for a loop held by long work.
+                    loop {
+                        std::thread::park();
+                    }
+                }
+                self.end(Ending::Signal(sig))
+            }
             Msg::Resize => self.resized(),
             Msg::Progress(p) => {
                 if self.app.loading.is_none() || self.app.loading == Some(p) {

@@ -212,3 +212,50 @@ fn a_panicking_watcher_ends_the_app() {
     std::fs::write(notes.join("d-new.md"), "# New\n").unwrap();
     assert_eq!(t.exit_status(Duration::from_secs(5)), Some(70));
 }
+
+/// A termination signal while the loop is held: the process ends anyway, 2 s after it (or at once on a
+/// second signal), with 128 + the signal and the terminal restored.
+#[test]
+fn a_signal_ends_a_held_loop_with_the_terminal_restored() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = three_files(dir.path());
+    for (signals, name) in [(1, "one"), (2, "two")] {
+        let t = Tmux {
+            socket: format!("takeaway-e2e-held-{name}-{}", std::process::id()),
+        };
+        start(&t, "bash --norc");
+        let d = dir.path().display();
+        // The process's id: the shell that writes it becomes takeaway (`exec`).
+        let script = format!(
+            "stty -g > '{d}/before'; sh -c 'echo $$ > {d}/pid-{name}; exec env TAKEAWAY_TEST_FAULT=stuck {}'; echo EXIT=$?; stty -g > '{d}/after-{name}'",
+            app_command(dir.path(), &notes).replace('\'', "")
+        );
+        t.keys(&[&script, "Enter"]);
+        t.wait_for("Notes");
+        let pid = wait_for_file(&dir.path().join(format!("pid-{name}")), 1);
+        let pid = pid.trim();
+        for _ in 0..signals {
+            assert!(Command::new("kill")
+                .args(["-TERM", pid])
+                .status()
+                .unwrap()
+                .success());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let screen = t.wait_until("the exit status", Duration::from_secs(10), |s| {
+            s.lines().any(|l| l.starts_with("EXIT="))
+        });
+        assert!(screen.contains("EXIT=143"), "{screen}");
+        assert_eq!(
+            t.display("#{alternate_on} #{cursor_flag} #{mouse_any_flag}"),
+            "0 1 0",
+            "main screen, cursor shown, mouse off"
+        );
+        let after = wait_for_file(&dir.path().join(format!("after-{name}")), 1);
+        let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
+        assert_eq!(before, after, "stty settings restored");
+    }
+}
