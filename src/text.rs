@@ -7,7 +7,10 @@ use std::borrow::Cow;
 
 /// Makes text safe to print: C0 control characters (escape, bell, backspace, carriage return, …) and DEL
 /// become their visible Unicode control pictures (`␛`, `␇`, …), a tab becomes a space, and C1 controls,
-/// bidirectional overrides and zero-width characters are removed. Everything else is kept.
+/// bidirectional overrides and zero-width characters are removed. Characters whose width terminals
+/// disagree on are written so that every terminal gives them the width the screen was laid out for: a
+/// flag's regional indicators as their letters (`🇯🇵` → `JP`), and the variation selectors and the
+/// keycap mark are left out (`1️⃣` → `1`, `❤️` → `❤`). Everything else is kept.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(needs_care) {
         return Cow::Borrowed(s);
@@ -18,6 +21,10 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             '\t' => out.push(' '),
             '\0'..='\x1f' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
             '\x7f' => out.push('␡'),
+            // A regional indicator: its letter, A to Z.
+            '\u{1f1e6}'..='\u{1f1ff}' => {
+                out.push(char::from_u32(c as u32 - 0x1f1e6 + u32::from(b'A')).unwrap_or('?'))
+            }
             c if needs_care(c) => {}
             c => out.push(c),
         }
@@ -31,7 +38,9 @@ fn needs_care(c: char) -> bool {
         // bidi embeddings, overrides and isolates; marks
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
         // zero-width space, joiners, word joiner, BOM; line and paragraph separators
-        | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{2028}' | '\u{2029}')
+        | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{2028}' | '\u{2029}'
+        // variation selectors, the combining keycap; regional indicators (flags)
+        | '\u{fe00}'..='\u{fe0f}' | '\u{20e3}' | '\u{1f1e6}'..='\u{1f1ff}')
 }
 
 #[cfg(test)]
@@ -48,6 +57,14 @@ mod tests {
     #[test]
     fn invisible_and_bidi_characters_are_removed() {
         assert_eq!(sanitize("ab\u{202e}cd\u{200b}e\u{9b}"), "abcde");
+    }
+
+    #[test]
+    fn characters_terminals_disagree_on_are_written_plainly() {
+        assert_eq!(sanitize("Flag 🇯🇵🇰🇷 and 1️⃣ ❤️ ok"), "Flag JPKR and 1 ❤ ok");
+        // Each character left is as wide where ratatui lays it out as where a terminal draws it.
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(sanitize("🇯🇵1️⃣").width(), 3);
     }
 
     #[test]
