@@ -135,6 +135,10 @@ pub enum Action {
     DeleteChar,
     /// delete word
     DeleteWord,
+    /// delete the line
+    DeleteLine,
+    /// a recent query kept with Enter
+    Recall,
 }
 
 use Action::*;
@@ -163,7 +167,7 @@ impl Action {
         Action::VARIANTS
             .iter()
             .copied()
-            .filter(|a| !matches!(a, Confirm | DeleteChar | DeleteWord))
+            .filter(|a| !matches!(a, Confirm | DeleteChar | DeleteWord | DeleteLine | Recall))
     }
 
     /// The configuration name (`open_paper`).
@@ -219,7 +223,7 @@ mod tests {
     #[test]
     fn the_configurable_actions_leave_out_text_input() {
         let all: Vec<Action> = Action::configurable().collect();
-        assert_eq!(all.len(), Action::VARIANTS.len() - 3);
+        assert_eq!(all.len(), Action::VARIANTS.len() - 5);
         assert_eq!(all.first(), Some(&Down));
         assert_eq!(all.last(), Some(&Cancel));
         assert!(!all.contains(&Confirm) && !all.contains(&DeleteWord));

@@ -145,6 +145,10 @@ impl App {
 
     /// The keys of the filter line.
     pub(super) fn filter_input(&mut self, action: Action) {
+        if action == Action::Recall {
+            self.recall_query();
+            return;
+        }
         if self.filter.input.edit(action) {
             self.run_filter();
             return;
@@ -175,6 +179,30 @@ impl App {
             Action::Up => self.move_by(-1),
             Action::Quit => self.running = false,
             _ => {}
+        }
+    }
+
+    /// `Ctrl-R`: the most recent query kept with Enter in place of what is typed; again, the one before
+    /// it (round to the most recent after the oldest).
+    fn recall_query(&mut self) {
+        let recent = &self.filter.recent;
+        if recent.is_empty() {
+            self.say("No filter kept yet (Enter keeps one)");
+            return;
+        }
+        let typed = self.filter.query().trim();
+        let at = recent
+            .iter()
+            .position(|r| r == typed)
+            .map_or(0, |i| (i + 1) % recent.len());
+        let Some(query) = recent.get(at).cloned() else {
+            return;
+        };
+        let of = recent.len();
+        self.filter.input = query.as_str().into();
+        self.run_filter();
+        if self.message.is_none() {
+            self.say(format!("Recent filter {} of {of}", at + 1));
         }
     }
 

@@ -306,6 +306,8 @@ impl Default for KeyMap {
         bind(m, &[p(K::Esc)], Cancel);
         bind(m, &[p(K::Backspace)], DeleteChar);
         bind(m, &[Key::ctrl('w')], DeleteWord);
+        bind(m, &[Key::ctrl('u')], DeleteLine);
+        bind(m, &[Key::ctrl('r')], Recall);
         bind(m, &[p(K::Down), Key::ctrl('n')], Down);
         bind(m, &[p(K::Up)], Up);
         bind(m, &[Key::ctrl('c')], Quit);
@@ -319,6 +321,7 @@ impl Default for KeyMap {
         bind(m, &[p(K::PageUp)], PageUp);
         bind(m, &[p(K::Backspace)], DeleteChar);
         bind(m, &[Key::ctrl('w')], DeleteWord);
+        bind(m, &[Key::ctrl('u')], DeleteLine);
         bind(m, &[Key::ctrl('c')], Quit);
 
         let m = Mode::LinkMenu;

@@ -343,7 +343,7 @@ impl App {
                     self.focus = Focus::Tree;
                 }
             }
-            Confirm | DeleteChar | DeleteWord => {}
+            Confirm | DeleteChar | DeleteWord | DeleteLine | Recall => {}
         }
         Vec::new()
     }

@@ -42,6 +42,7 @@ impl TextInput {
                     .len();
                 self.text.truncate(kept);
             }
+            Action::DeleteLine => self.text.clear(),
             _ => return false,
         }
         true

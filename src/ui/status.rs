@@ -22,7 +22,12 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
             (SwitchFocus, "pane"),
             (Quit, "quit"),
         ],
-        Mode::FilterInput => &[(Confirm, "keep"), (Cancel, "clear"), (Down, "next row")],
+        Mode::FilterInput => &[
+            (Confirm, "keep"),
+            (Cancel, "clear"),
+            (Down, "next row"),
+            (Recall, "recent"),
+        ],
         Mode::Palette => &[
             (Confirm, "jump"),
             (Down, "down"),

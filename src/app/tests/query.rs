@@ -286,3 +286,38 @@ fn a_query_kept_with_enter_that_cannot_be_understood_still_says_why() {
     }
     assert_eq!(app.message, None);
 }
+
+#[test]
+fn ctrl_r_recalls_the_queries_kept_with_enter_and_ctrl_u_clears_the_line() {
+    let mut app = bundled();
+    keys(&mut app, "/");
+    app.handle(Event::Key(Key::ctrl('r')));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No filter kept yet (Enter keeps one)")
+    );
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/serving");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.narrowed());
+    keys(&mut app, "/");
+    let mut recalled = Vec::new();
+    for _ in 0..3 {
+        app.handle(Event::Key(Key::ctrl('r')));
+        recalled.push(app.filter.query().to_string());
+    }
+    assert_eq!(recalled, ["serving", "greyhound", "serving"]);
+    // What is recalled is searched as typed.
+    assert_eq!(app.filter.hits, {
+        let mut fresh = bundled();
+        keys(&mut fresh, "/serving");
+        fresh.filter.hits
+    });
+    app.handle(Event::Key(Key::ctrl('u')));
+    assert_eq!(app.filter.query(), "");
+    assert!(!app.narrowed());
+}
