@@ -155,7 +155,8 @@ impl App {
         if n > ASK_ABOVE {
             self.picked.asking = Some(opens);
             self.mode = Mode::Ask;
-            self.say(format!("Open {n} {label} links?{without} y/n"));
+            // The answer keys first: a narrow status line cuts the end.
+            self.say(format!("Open {n} {label} links? y/n{without}"));
             return Vec::new();
         }
         self.say(format!("Opened {n} {label} links{without}"));

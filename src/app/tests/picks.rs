@@ -103,6 +103,27 @@ fn more_than_ten_links_ask_first() {
 }
 
 #[test]
+fn the_question_says_its_answer_keys_before_what_a_narrow_line_cuts() {
+    let mut md = String::from("# OWL 2024\n\n## Papers\n\n### Owls\n\n");
+    for i in 1..=11 {
+        md.push_str(&format!(
+            "* Owl Paper Number {i} \\[[Paper](https://arxiv.org/abs/2401.{i:05})]\n"
+        ));
+    }
+    md.push_str("* Owl Tool \\[[Code](https://github.com/owls/tool)]\n");
+    let mut app = app_of(&md);
+    keys(&mut app, "/owl");
+    press(&mut app, KeyCode::Enter);
+    app.handle(Event::Key(Key::ctrl('a')));
+    keys(&mut app, "p");
+    assert_eq!(app.mode, Mode::Ask);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Open 11 Paper links? y/n (1 of the selection without one)")
+    );
+}
+
+#[test]
 fn bookmark_and_mark_read_act_on_the_whole_selection() {
     let mut app = papers(4);
     select(&mut app, "number 1");
