@@ -42,6 +42,12 @@ pub fn popup(f: &mut Frame, theme: &Theme, width: u16, height: u16, title: Strin
         Constraint::Length(width.min(full.width)),
         Constraint::Length(height.min(full.height)),
     );
+    // Too small for its margins: the whole screen, so that what takes the keys is seen.
+    let area = if area.width < 3 || area.height < 3 {
+        full
+    } else {
+        area
+    };
     if area.width < 3 || area.height < 3 {
         return None;
     }

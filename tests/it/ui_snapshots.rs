@@ -224,6 +224,22 @@ fn link_popup() {
 }
 
 #[test]
+fn a_popup_too_small_for_its_margins_takes_the_whole_screen() {
+    // 20×5: the palette takes the keys, so it is what shows (its query line at least).
+    let mut app = bundled(20, 5);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "serving");
+    let screen: String = render(&app)
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("› serving"), "{screen}");
+}
+
+#[test]
 fn tiny_sizes_never_panic() {
     let mut app = bundled(80, 24);
     keys(&mut app, "/llm");
