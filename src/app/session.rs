@@ -94,8 +94,13 @@ impl App {
     /// Always the navigation's, whichever view shows.
     pub fn session(&self, state: &mut State) {
         let (tree, v) = self.views.navigation((&self.tree, &self.tree_view));
+        // In a view, the paper read there is the one to come back to (found by its id).
+        let in_view = (self.tree_view.selected)
+            .and_then(|id| self.tree.nodes.get(id)?.paper())
+            .filter(|_| !std::ptr::eq(tree, &self.tree));
         state.selected = v.selected.map(|id| {
-            let paper = tree.nodes[id].paper().and_then(|r| self.library.paper(r));
+            let r = in_view.or_else(|| tree.nodes[id].paper());
+            let paper = r.and_then(|r| self.library.paper(r));
             Selection {
                 node: self.node_key_in(tree, id),
                 paper: paper.map(|p| p.id.to_string()),

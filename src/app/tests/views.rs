@@ -91,6 +91,20 @@ fn a_view_applies_the_filter_and_keeps_the_session_the_navigations() {
     let mut during = State::default();
     app.session(&mut during);
     assert_eq!(during.expanded, before.expanded);
+    // The paper read in the view is the one a restart comes back to.
+    keys(&mut app, "G");
+    app.session(&mut during);
+    let alpha = app
+        .library
+        .papers()
+        .find(|(_, p)| &*p.title == "Alpha: One");
+    assert_eq!(
+        during.selected.as_ref().and_then(|s| s.paper.clone()),
+        alpha.map(|(_, p)| p.id.to_string())
+    );
+    let mut restarted = two_files();
+    restarted.restore_session(&during);
+    assert_eq!(selected_title(&restarted), "Alpha: One");
     // A reload keeps the view, rebuilt from the new notes.
     let lib = (*app.library).clone();
     app.replace_library(lib);
