@@ -107,6 +107,8 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
     let picked = node.paper().is_some_and(|r| app.is_picked(r));
     let new = node.paper().is_some_and(|r| app.is_new(r));
     let icon = match node.kind {
+        // Selected and bookmarked: both marks, so the selection hides no bookmark.
+        NodeKind::Paper(_) if picked && bookmarked => "✚★ ",
         NodeKind::Paper(_) if picked => "✚ ",
         NodeKind::Paper(_) if bookmarked => "★ ",
         NodeKind::Paper(_) => "• ",

@@ -296,6 +296,23 @@ fn bookmarked_and_read_rows() {
     assert_eq!(buf[(star_x, grey)].fg, Color::Yellow);
 }
 
+#[test]
+fn a_selected_bookmarked_paper_shows_both_marks() {
+    let mut app = bundled(100, 30);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "b ");
+    let screen: String = render(&app)
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("✚★ GreyHound"), "{screen}");
+}
+
 /// An app with no notes yet, its first load 312 files of 1,000 in, on a 100×12 screen.
 fn first_load() -> App {
     let mut app = App::new(takeaway::model::Library::default());
