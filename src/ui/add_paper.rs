@@ -85,5 +85,12 @@ pub fn draw(f: &mut Frame, app: &App) {
         spans.push(Span::styled(" ".repeat(w.saturating_sub(used)), base));
         lines.push(Line::from(spans));
     }
-    f.render_widget(Paragraph::new(lines), inner);
+    // A screen too short for the whole form: scrolled so that the focused field shows.
+    let focused_line = HEADER + form.focus;
+    let offset = (focused_line + 1).saturating_sub(inner.height as usize);
+    let offset = u16::try_from(offset).unwrap_or(u16::MAX);
+    f.render_widget(Paragraph::new(lines).scroll((offset, 0)), inner);
 }
+
+/// The lines above the fields: where the paper goes, after which, a blank line.
+const HEADER: usize = 3;

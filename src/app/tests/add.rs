@@ -241,3 +241,35 @@ fn a_form_whose_paper_is_gone_after_a_reload_closes_saying_so() {
         "{said}"
     );
 }
+
+#[test]
+fn a_screen_too_short_for_the_form_scrolls_to_the_focused_field() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    typed(&mut app, "Owls at Night");
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "https://arxiv.org/abs/2401.00003");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "MIT & CMU");
+    app.handle(Event::Resize {
+        width: 30,
+        height: 8,
+    });
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(30, 8)).unwrap();
+    t.draw(|f| crate::ui::draw(f, &app)).unwrap();
+    let screen: String = t
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    let focused = app.adding.as_ref().unwrap().focus;
+    assert!(focused >= 3, "a field below the first three: {focused}");
+    assert!(
+        screen.contains("Link 2 URL") && screen.contains("MU▏"),
+        "the focused field and its cursor show:\n{screen}"
+    );
+}
