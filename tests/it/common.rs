@@ -32,6 +32,17 @@ pub fn render(app: &App) -> Terminal<TestBackend> {
     t
 }
 
+/// Every cell of the app drawn once, as one string (rows run together).
+pub fn screen_text(app: &App) -> String {
+    let t = render(app);
+    t.backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
+}
+
 /// A command for the binary whose configuration, state and cache folders are empty temporary ones, so
 /// tests never read or write the real user's.
 pub fn cmd(home: &Path) -> Command {

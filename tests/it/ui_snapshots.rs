@@ -5,7 +5,7 @@ use ratatui::style::{Color, Modifier};
 use takeaway::app::{App, Event, Key, KeyCode};
 use takeaway::loader;
 
-use crate::common::{fixture, keys, press, render};
+use crate::common::{fixture, keys, press, render, screen_text};
 
 fn bundled(width: u16, height: u16) -> App {
     let mut app = App::new(loader::load_bundled().library);
@@ -229,13 +229,7 @@ fn a_popup_too_small_for_its_margins_takes_the_whole_screen() {
     let mut app = bundled(20, 5);
     app.handle(Event::Key(Key::ctrl('p')));
     keys(&mut app, "serving");
-    let screen: String = render(&app)
-        .backend()
-        .buffer()
-        .content
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_text(&app);
     assert!(screen.contains("› serving"), "{screen}");
 }
 
@@ -303,13 +297,7 @@ fn a_selected_bookmarked_paper_shows_both_marks() {
     keys(&mut app, "greyhound");
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "b ");
-    let screen: String = render(&app)
-        .backend()
-        .buffer()
-        .content
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = screen_text(&app);
     assert!(screen.contains("✚★ GreyHound"), "{screen}");
 }
 
