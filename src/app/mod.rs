@@ -171,13 +171,16 @@ impl App {
         match ev {
             Event::Key(key) => match self.keymap.action(self.mode, key) {
                 Some(a) => return self.update(a),
-                None => {
-                    if let KeyCode::Char(c) = key.code {
-                        if self.mode.takes_text() && !key.ctrl && !key.alt {
-                            self.type_char(c);
-                        }
+                None => match key.code {
+                    KeyCode::Char(c) if self.mode.takes_text() && !key.ctrl && !key.alt => {
+                        self.type_char(c)
                     }
-                }
+                    // A key that does nothing while browsing says so, instead of nothing at all.
+                    _ if self.mode == Mode::Browse => {
+                        self.say(format!("{key} does nothing here · ? shows the keys"))
+                    }
+                    _ => {}
+                },
             },
             Event::SearchDone {
                 generation,

@@ -321,3 +321,24 @@ fn ctrl_r_recalls_the_queries_kept_with_enter_and_ctrl_u_clears_the_line() {
     assert_eq!(app.filter.query(), "");
     assert!(!app.narrowed());
 }
+
+#[test]
+fn a_key_that_does_nothing_while_browsing_says_so() {
+    let mut app = bundled();
+    assert_eq!(keys(&mut app, "z"), []);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("z does nothing here · ? shows the keys")
+    );
+    app.message = None;
+    press(&mut app, KeyCode::F(5));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("F5 does nothing here · ? shows the keys")
+    );
+    // Typed into the filter line, it is text.
+    app.message = None;
+    keys(&mut app, "/z");
+    assert_eq!(app.filter.query(), "z");
+    assert_eq!(app.message, None);
+}
