@@ -181,15 +181,21 @@ fn a_panicking_worker_ends_the_app_with_the_terminal_restored() {
             screen.contains(&format!("internal error in the {thread} thread at src/")),
             "{screen}"
         );
-        assert_eq!(
-            t.display("#{alternate_on} #{cursor_flag}"),
-            "0 1",
-            "main screen, cursor shown"
-        );
-        let after = wait_for_file(&dir.path().join(format!("after-{point}")), 1);
-        let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
-        assert_eq!(before, after, "stty settings restored");
+        assert_restored(&t, dir.path(), point);
     }
+}
+
+/// After the app ended in `t`'s shell: the main screen, the cursor shown, mouse reporting off, and the
+/// `stty` settings the script saved before it (`DIR/before`) equal to those after (`DIR/after-NAME`).
+fn assert_restored(t: &Tmux, dir: &Path, name: &str) {
+    assert_eq!(
+        t.display("#{alternate_on} #{cursor_flag} #{mouse_any_flag}"),
+        "0 1 0",
+        "main screen, cursor shown, mouse off"
+    );
+    let after = wait_for_file(&dir.join(format!("after-{name}")), 1);
+    let before = std::fs::read_to_string(dir.join("before")).unwrap();
+    assert_eq!(before, after, "stty settings restored");
 }
 
 /// A panic in the watcher's callback (notify's thread) ends the app too, instead of silently ending
@@ -249,13 +255,6 @@ fn a_signal_ends_a_held_loop_with_the_terminal_restored() {
             s.lines().any(|l| l.starts_with("EXIT="))
         });
         assert!(screen.contains("EXIT=143"), "{screen}");
-        assert_eq!(
-            t.display("#{alternate_on} #{cursor_flag} #{mouse_any_flag}"),
-            "0 1 0",
-            "main screen, cursor shown, mouse off"
-        );
-        let after = wait_for_file(&dir.path().join(format!("after-{name}")), 1);
-        let before = std::fs::read_to_string(dir.path().join("before")).unwrap();
-        assert_eq!(before, after, "stty settings restored");
+        assert_restored(&t, dir.path(), name);
     }
 }
