@@ -60,8 +60,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
 /// The overlay's title (its frame is at least this wide).
 const TITLE: &str = " Keys · Esc close ";
 
-/// The overlay's width: its longest line and the border, at most the terminal's width (the popup keeps
-/// it within the screen).
+/// The overlay's width: its longest line, a blank column after it and the border, at most the terminal's
+/// width (the popup keeps it within the screen).
 pub fn width(lines: &[Line]) -> u16 {
     let longest = lines
         .iter()
@@ -69,11 +69,12 @@ pub fn width(lines: &[Line]) -> u16 {
         .chain([super::wrap::width_of(TITLE)])
         .max()
         .unwrap_or(0);
-    u16::try_from(longest + 2).unwrap_or(u16::MAX)
+    u16::try_from(longest + 3).unwrap_or(u16::MAX)
 }
 
 pub fn draw(f: &mut Frame, app: &App) {
-    let height = f.area().height.saturating_sub(2);
+    // Inside the panes' borders: a row kept above and below, the status line under them.
+    let height = f.area().height.saturating_sub(3);
     let all = lines(app);
     // The popup's inner height (within its borders): when the keys run past it, the title says how far
     // down it is and that more follows.

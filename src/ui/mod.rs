@@ -33,14 +33,19 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
-/// The frame of a popup (help, links, palette): at most `width`×`height`, centred on the screen, cleared,
+/// The frame of a popup (help, links, palette): at most `width`×`height`, centred above the status line
+/// (which stays in view: it names the keys the popup takes), cleared,
 /// with a border in the accent colour and `title`. Returns the area inside the border, or `None` when the
 /// screen is too small for one.
 pub fn popup(f: &mut Frame, theme: &Theme, width: u16, height: u16, title: String) -> Option<Rect> {
     let full = f.area();
-    let area = full.centered(
-        Constraint::Length(width.min(full.width)),
-        Constraint::Length(height.min(full.height)),
+    let panes = Rect {
+        height: full.height.saturating_sub(1),
+        ..full
+    };
+    let area = panes.centered(
+        Constraint::Length(width.min(panes.width)),
+        Constraint::Length(height.min(panes.height)),
     );
     // Too small for its margins: the whole screen, so that what takes the keys is seen.
     let area = if area.width < 3 || area.height < 3 {
