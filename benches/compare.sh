@@ -12,6 +12,9 @@
 #      again (its cache of parsed notes, written by the warmup, is read), without the cache
 #      (`TAKEAWAY_CACHE=off`: every file parsed, nothing written), and as a first run (the cache emptied
 #      before each run: every file parsed and the cache written). The cache lives in the temporary folder;
+#      Next to them, the floor under any first run: `examples/bare_parse`, a bare pulldown-cmark pass over
+#      the same files on every core (read, parse, nothing built), timed once (it does not depend on the
+#      query) and shown as its ratio to each query's fzf;
 #   2. `takeaway --json` on the bundled notes, startup to exit;
 #   3. the peak RSS of `takeaway --filter serverless DIR` (the same three ways) and of
 #      `takeaway --json DIR > /dev/null` next to the notes' bytes and the target "3x the notes' bytes +
@@ -37,7 +40,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$OUT"
-cargo build --release --quiet --bin takeaway --example gen_notes
+cargo build --release --quiet --bin takeaway --example gen_notes --example bare_parse
 BIN=target/release/takeaway
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -57,8 +60,11 @@ echo
 echo "notes: $PAPERS papers, $(find "$DIR" -name '*.md' | wc -l) files, $all_bytes bytes ($conf_bytes in $DIR/*.md, what fzf reads)"
 echo "machine: $(nproc) cores; $(fzf --version | head -1 | sed 's/^/fzf /'); $(hyperfine --version)"
 
-# 1. --filter against fzf --filter.
+# 1. --filter against fzf --filter, and the parse alone.
 slug() { echo "$1" | tr -c 'a-zA-Z0-9\n' '_'; }
+echo
+hyperfine --warmup 2 --runs "$RUNS" --style basic --export-json "$OUT/bare-parse.json" \
+    -n "pulldown-cmark alone" "target/release/examples/bare_parse '$DIR' > /dev/null"
 for q in "${QUERIES[@]}"; do
     s=$(slug "$q")
     echo
@@ -103,8 +109,10 @@ def slug(q):
 
 print(f"\n== takeaway --filter vs fzf --filter at {int(papers):,} papers (hyperfine means)\n")
 print("takeaway: as run again (cache read) / no cache (TAKEAWAY_CACHE=off) / first run (cache written)\n")
-print(f"| query | fzf (ms) | takeaway (ms) | / fzf | no cache (ms) | / fzf | first run (ms) | / fzf |")
-print(f"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+bare = json.load(open(f"{out}/bare-parse.json"))["results"][0]
+print(f"pulldown-cmark alone over the same files (examples/bare_parse): {bare['mean']*1e3:.1f} ± {bare['stddev']*1e3:.1f} ms\n")
+print(f"| query | fzf (ms) | takeaway (ms) | / fzf | no cache (ms) | / fzf | first run (ms) | / fzf | parse alone / fzf |")
+print(f"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for q in queries:
     r = {x["command"]: x for x in json.load(open(f"{out}/filter-{slug(q)}.json"))["results"]}
     r.update({x["command"]: x for x in json.load(open(f"{out}/filter-{slug(q)}-first.json"))["results"]})
@@ -113,6 +121,7 @@ for q in queries:
     for name in ("takeaway", "takeaway, no cache", "takeaway, first run"):
         t = r[name]
         cells += [f"{t['mean']*1e3:.1f} ± {t['stddev']*1e3:.1f}", f"{t['mean']/f['mean']:.2f}"]
+    cells.append(f"{bare['mean']/f['mean']:.2f}")
     print(f"| {q} | " + " | ".join(cells) + " |")
 
 j = json.load(open(f"{out}/json-bundled.json"))["results"][0]
