@@ -45,6 +45,11 @@ impl Field {
             edited: false,
         }
     }
+
+    /// A label as guessed from its URL: not typed into, not empty. Typing replaces it.
+    pub fn is_guess(&self) -> bool {
+        matches!(self.kind, FieldKind::Label(_)) && !self.edited && !self.input.is_blank()
+    }
 }
 
 /// Where the new paper goes: after this paper of this file.
@@ -87,6 +92,11 @@ impl AddForm {
     fn focused(&mut self) -> &mut Field {
         let i = self.focus.min(self.fields.len() - 1);
         &mut self.fields[i]
+    }
+
+    /// Is the focused field a label still as guessed from its URL (not typed into, not empty)?
+    fn focused_guess(&self) -> bool {
+        self.fields.get(self.focus).is_some_and(Field::is_guess)
     }
 
     /// After the focused field changed: a URL's label follows it (unless typed into), and a URL typed
@@ -138,8 +148,13 @@ impl AddForm {
     pub fn entry(&self) -> Entry {
         let text = |kind| self.value(kind);
         let links = (0..self.links_count())
-            .map(|n| (text(FieldKind::Label(n)), text(FieldKind::Url(n))))
-            .filter(|(_, u)| !u.is_empty())
+            .map(|n| (n, text(FieldKind::Label(n)), text(FieldKind::Url(n))))
+            .filter(|(_, _, u)| !u.is_empty())
+            // A label cleared and left empty is guessed again: a link is never written `[](url)`.
+            .map(|(n, label, url)| match label.is_empty() {
+                true => (guess_label(&url, n == 0).to_string(), url),
+                false => (label, url),
+            })
             .collect();
         let affiliations = text(FieldKind::Affiliations)
             .split(['&', ';'])
@@ -297,6 +312,15 @@ impl App {
             self.mode = Mode::Browse;
             return Vec::new();
         };
+        // A guessed label is taken whole: Backspace, Ctrl-W or Ctrl-U clears it.
+        let deletes = matches!(
+            action,
+            Action::DeleteChar | Action::DeleteWord | Action::DeleteLine
+        );
+        if deletes && form.focused_guess() && form.focused().input.edit(Action::DeleteLine) {
+            form.focused().edited = true;
+            return Vec::new();
+        }
         if form.focused().input.edit(action) {
             form.changed();
             return Vec::new();
@@ -314,6 +338,11 @@ impl App {
                     form.focus = last;
                 } else {
                     form.focus += 1;
+                    // From a URL, Enter goes on to the next URL past a label still guessed (Tab or ↓
+                    // go into it).
+                    if form.focused_guess() {
+                        form.focus = (form.focus + 1).min(last);
+                    }
                 }
             }
             Action::Cancel => {
@@ -330,6 +359,10 @@ impl App {
     /// A printable key in the form.
     pub(super) fn add_form_char(&mut self, c: char) {
         if let Some(form) = self.adding.as_mut() {
+            // Typing into a guessed label replaces it.
+            if form.focused_guess() {
+                form.focused().input.edit(Action::DeleteLine);
+            }
             form.focused().input.push(c);
             form.changed();
         }
@@ -345,6 +378,22 @@ impl App {
                 f.focus = 0;
             }
             self.say("A paper needs a title");
+            return Vec::new();
+        }
+        // A label typed for a link with no URL would be lost: it is asked for.
+        let orphan = (0..form.links_count()).find(|&n| {
+            form.value(FieldKind::Url(n)).is_empty() && !form.value(FieldKind::Label(n)).is_empty()
+        });
+        if let Some(n) = orphan {
+            if let Some(f) = self.adding.as_mut() {
+                if let Some(i) = f.fields.iter().position(|f| f.kind == FieldKind::Url(n)) {
+                    f.focus = i;
+                }
+            }
+            self.say(format!(
+                "Link {} has a label but no URL: type its URL, or clear its label",
+                n + 1
+            ));
             return Vec::new();
         }
         // Every link must be something a reader can open: a web address, or a note page beside the notes.

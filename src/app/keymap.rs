@@ -347,6 +347,7 @@ impl Default for KeyMap {
         bind(m, &[p(K::BackTab), p(K::Up)], Up);
         bind(m, &[p(K::Backspace)], DeleteChar);
         bind(m, &[Key::ctrl('w')], DeleteWord);
+        bind(m, &[Key::ctrl('u')], DeleteLine);
         bind(m, &[Key::ctrl('c')], Quit);
 
         let m = Mode::Help;

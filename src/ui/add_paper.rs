@@ -71,9 +71,15 @@ pub fn draw(f: &mut Frame, app: &App) {
             (FieldKind::Affiliations, true) => "(e.g. PKU & ByteDance)",
             _ => "",
         };
+        // A guessed label is dim: typing replaces it.
+        let value = if field.is_guess() {
+            base.patch(th.dim())
+        } else {
+            base
+        };
         let mut spans = vec![
             Span::styled(head.clone(), base.patch(th.key())),
-            Span::styled(shown.clone(), base),
+            Span::styled(shown.clone(), value),
         ];
         if focused {
             spans.push(Span::styled("▏", base.patch(th.accent())));

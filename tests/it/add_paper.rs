@@ -61,8 +61,7 @@ fn fill(app: &mut App, paper: &str, title: &str, urls: &[&str], affiliations: &s
     press(app, KeyCode::Enter);
     for u in urls {
         keys(app, u);
-        press(app, KeyCode::Enter); // to its label (guessed)
-        press(app, KeyCode::Enter); // to the next URL
+        press(app, KeyCode::Enter); // past its guessed label, to the next URL
     }
     press(app, KeyCode::Enter); // an empty URL: on to the affiliations
     keys(app, affiliations);

@@ -57,19 +57,17 @@ fn the_form_on_a_paper_adds_after_its_topics_last_paper_with_guessed_labels() {
     let form = app.adding.as_ref().unwrap();
     assert_eq!(form.fields[2].input.as_str(), "Paper", "guessed");
     assert_eq!(form.fields.len(), 6, "a next link's fields appear");
-    press(&mut app, KeyCode::Enter);
+    // Enter goes on to the next URL, past the guessed label.
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "https://github.com/owls/night");
     assert_eq!(
         app.adding.as_ref().unwrap().fields[4].input.as_str(),
         "Code"
     );
-    press(&mut app, KeyCode::Enter);
-    // The label is editable: typed into, it keeps what was typed.
+    press(&mut app, KeyCode::Tab);
+    // The label is editable: Backspace takes the guess whole, and what is typed is kept.
     press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Backspace);
-    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.adding.as_ref().unwrap().fields[4].input.as_str(), "");
     typed(&mut app, "Artifact");
     press(&mut app, KeyCode::Enter);
     // An empty URL goes on to the affiliations.
@@ -155,9 +153,10 @@ fn a_link_that_is_not_a_web_address_or_a_note_is_refused_with_the_form_kept() {
     typed(&mut app, "Owls at Night");
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "not a url");
-    // Through the label, the next link (left empty) and the affiliations: Enter on the last submits.
+    // Past the guessed label to the next link (left empty), then the affiliations: Enter on the last
+    // submits.
     let mut effects = Vec::new();
-    for _ in 0..4 {
+    for _ in 0..3 {
         effects = press(&mut app, KeyCode::Enter);
     }
     assert!(effects.is_empty(), "{effects:?}");
@@ -171,7 +170,7 @@ fn a_link_that_is_not_a_web_address_or_a_note_is_refused_with_the_form_kept() {
         press(&mut app, KeyCode::Backspace);
     }
     typed(&mut app, "notes/owls.md");
-    for _ in 0..4 {
+    for _ in 0..3 {
         effects = press(&mut app, KeyCode::Enter);
     }
     assert!(
@@ -272,4 +271,71 @@ fn a_screen_too_short_for_the_form_scrolls_to_the_focused_field() {
         screen.contains("Link 2 URL") && screen.contains("MU▏"),
         "the focused field and its cursor show:\n{screen}"
     );
+}
+
+#[test]
+fn a_guessed_label_is_skipped_by_enter_replaced_by_typing_and_never_left_empty() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    typed(&mut app, "Owls at Night");
+    press(&mut app, KeyCode::Enter);
+    typed(&mut app, "https://arxiv.org/abs/2401.00003");
+    // Enter from a URL goes on to the next URL, past the guessed label.
+    press(&mut app, KeyCode::Enter);
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.fields[form.focus].kind, FieldKind::Url(1));
+    typed(&mut app, "https://github.com/owls/night");
+    // Tab goes into the guessed label; typing replaces it instead of adding to it.
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Artifact");
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.fields[form.focus].input.as_str(), "Artifact");
+    // Ctrl-U clears a field, as in the filter.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
+    let effects = app.handle(Event::Key(Key::ctrl('u')));
+    assert!(effects.is_empty());
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.fields[form.focus].kind, FieldKind::Label(0));
+    assert_eq!(
+        form.fields[form.focus].input.as_str(),
+        "",
+        "the guess cleared"
+    );
+    // Left empty, it is guessed again when the paper is added.
+    let effects = (0..6)
+        .map(|_| press(&mut app, KeyCode::Enter))
+        .find(|e| !e.is_empty())
+        .unwrap_or_default();
+    let [Effect::AddPaper { entry, .. }] = &effects[..] else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        entry.links,
+        [
+            ("Paper".into(), "https://arxiv.org/abs/2401.00003".into()),
+            ("Artifact".into(), "https://github.com/owls/night".into())
+        ]
+    );
+}
+
+#[test]
+fn a_label_without_a_url_is_asked_for_not_dropped() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    typed(&mut app, "Owls at Night");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    typed(&mut app, "Slides");
+    let effects = (0..4)
+        .map(|_| press(&mut app, KeyCode::Enter))
+        .find(|e| !e.is_empty());
+    assert_eq!(effects, None);
+    assert_eq!(app.mode, Mode::AddPaper);
+    let form = app.adding.as_ref().unwrap();
+    assert_eq!(form.fields[form.focus].kind, FieldKind::Url(0));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.starts_with("Link 1 has a label but no URL"), "{said}");
 }

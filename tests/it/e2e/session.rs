@@ -168,7 +168,8 @@ fn a_paper_added_outside_is_new_until_read_and_one_added_through_the_form_is_wri
         "https://arxiv.org/abs/2301.00006",
     ]);
     t.wait_for("Paper");
-    t.keys(&["Enter", "Enter", "Enter", "Boreal Lab", "Enter"]);
+    // Past the guessed label to the next URL, left empty: on to the affiliations.
+    t.keys(&["Enter", "Enter", "Boreal Lab", "Enter"]);
     let screen = t.wait_for("Added “Great Grey Owl Hearing” to owl-2023.md:17");
     assert!(screen.contains("e: add takeaways"), "{screen}");
     let written = std::fs::read_to_string(&file).unwrap();
