@@ -44,6 +44,9 @@ pub struct Filter {
     /// The running job searches again after a reload or a change of marks: its result keeps the
     /// selection where it is (a key's result selects the best hit).
     keep_selection: bool,
+    /// The selected paper, when a change of marks searches again (off the UI thread) and may leave it
+    /// out: its result then selects the next paper shown ([`App::follow_left_paper`]).
+    pub(super) left_paper: Option<usize>,
 }
 
 impl Filter {
@@ -317,7 +320,11 @@ impl App {
         if query == self.filter.query() {
             self.filter.accept(query, search);
             if std::mem::take(&mut self.filter.keep_selection) {
+                let left = self.filter.left_paper.take();
                 self.narrow();
+                if let Some(old) = left {
+                    self.follow_left_paper(old);
+                }
             } else {
                 self.show_filter_hits();
             }

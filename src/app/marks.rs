@@ -123,7 +123,7 @@ impl App {
         });
         if on && !bookmark {
             let key = keys[0].clone();
-            self.seen_now(&key);
+            self.forget_new(&key);
         }
         self.marks_changed();
         keys.into_iter()
@@ -140,12 +140,45 @@ impl App {
     /// After marks changed: the unread counts, and what shows when the filter or a toggle asks for marks.
     pub(super) fn marks_changed(&mut self) {
         self.recount_unread();
+        let before = self.tree_view.selected;
         if self.filter.is_active() && self.filter.parsed.uses_marks() {
             // `is:read` and its kin: searched again with the new marks, the selection kept.
             self.refilter();
             self.narrow();
         } else if self.filter.only_bookmarked || self.filter.only_unread {
             self.narrow();
+        } else {
+            return;
+        }
+        let Some(old) = before.filter(|&id| self.tree.nodes[id].paper().is_some()) else {
+            return;
+        };
+        if self.filter.is_pending() {
+            self.filter.left_paper = Some(old);
+        } else {
+            self.follow_left_paper(old);
+        }
+    }
+
+    /// The selected paper `old` left what is shown (read under `U` or `is:unread`, seen under
+    /// `is:new`): the next paper shown takes its place (else the one before), so that `m m m` goes
+    /// down the list.
+    pub(super) fn follow_left_paper(&mut self, old: usize) {
+        if self.tree_view.selected == Some(old) {
+            return;
+        }
+        let rows = &self.tree_view.rows;
+        let is_paper = |id: &usize| self.tree.nodes[*id].paper().is_some();
+        let next = rows.iter().copied().filter(|&id| id > old).find(is_paper);
+        let prev = || {
+            rows.iter()
+                .rev()
+                .copied()
+                .filter(|&id| id < old)
+                .find(is_paper)
+        };
+        if let Some(id) = next.or_else(prev) {
+            self.select_node(id);
         }
     }
 

@@ -19,6 +19,9 @@ pub struct News {
     pub new: HashSet<String>,
     /// Keys of the works read (or cleared, or added through the form) this session: not new.
     pub cleared: HashSet<String>,
+    /// A paper read by opening it no longer matches a filter on marks (`is:new`): it stays shown while
+    /// it is read, and the filter is searched again when the selection moves.
+    pub refilter_on_move: bool,
 }
 
 impl App {
@@ -104,12 +107,25 @@ impl App {
                 .is_some_and(|k| self.news.new.contains(k))
     }
 
-    /// A work was read: no longer new.
+    /// A work was read by opening it (its detail, a link): no longer new. Under a filter on marks
+    /// (`is:new`) it stays shown while it is read; the filter follows when the selection moves.
     pub(super) fn seen_now(&mut self, key: &str) {
-        if self.news.new.remove(key) {
-            self.news.cleared.insert(key.to_string());
+        if self.forget_new(key) {
             self.recount_unread();
+            if self.filter.is_active() && self.filter.parsed.uses_marks() {
+                self.news.refilter_on_move = true;
+            }
         }
+    }
+
+    /// A work was read: no longer new. Returns whether it was; the caller calls
+    /// [`App::marks_changed`] once its marks are all set.
+    pub(super) fn forget_new(&mut self, key: &str) -> bool {
+        let was = self.news.new.remove(key);
+        if was {
+            self.news.cleared.insert(key.to_string());
+        }
+        was
     }
 
     /// The key that clears every new mark.

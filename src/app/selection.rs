@@ -166,9 +166,13 @@ impl App {
 
     /// Links of these works were opened: read, so no longer new.
     fn opened_picked(&mut self, works: &[usize]) {
+        let mut any = false;
         for &w in works {
             let key = self.works.key(w).to_string();
-            self.seen_now(&key);
+            any |= self.forget_new(&key);
+        }
+        if any {
+            self.marks_changed();
         }
     }
 
@@ -253,7 +257,7 @@ impl App {
         if on && !bookmark {
             for &w in works {
                 let key = self.works.key(w).to_string();
-                self.seen_now(&key);
+                self.forget_new(&key);
             }
         }
         let n = works.len();

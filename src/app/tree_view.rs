@@ -254,6 +254,12 @@ impl App {
         if self.tree_view.selected != before {
             self.detail_scroll.to_top();
             self.detail_hits.reset();
+            // Moved on: a search still running for a change of marks keeps this selection.
+            self.filter.left_paper = None;
+            // A paper read under `is:new` was kept shown while read: now the filter follows.
+            if std::mem::take(&mut self.news.refilter_on_move) {
+                self.marks_changed();
+            }
         }
     }
 

@@ -218,3 +218,76 @@ fn opening_the_selections_links_reads_them_and_a_reload_keeps_only_loaded_picks(
     app.replace_library(lib);
     assert_eq!(app.picked_count(), 1);
 }
+
+/// The titles of the papers shown in the tree, in order.
+fn shown_titles(app: &App) -> Vec<String> {
+    app.tree_view
+        .rows
+        .iter()
+        .filter_map(|&id| app.tree.nodes[id].paper())
+        .map(|r| app.library.paper(r).unwrap().title.to_string())
+        .collect()
+}
+
+#[test]
+fn a_paper_read_under_is_new_stays_while_read_and_leaves_when_the_selection_moves() {
+    let mut app = papers(3);
+    app.start_news(Some(Seen::default()));
+    keys(&mut app, "/is:new");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.tree_view.shown_papers, 3);
+    select(&mut app, "number 2");
+    // Read in the detail pane: no longer new, but kept in view while it is read.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.news.new.len(), 2);
+    assert_eq!(selected_title(&app), "Owl Paper Number 2");
+    assert_eq!(shown_titles(&app).len(), 3);
+    // Back in the tree, a move: the filter follows, and its count is the count shown.
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "j");
+    assert_eq!(
+        shown_titles(&app),
+        ["Owl Paper Number 1", "Owl Paper Number 3"]
+    );
+    assert_eq!(app.tree_view.shown_papers, 2);
+    assert_eq!(app.filter.hits.len(), 2);
+}
+
+#[test]
+fn marking_read_under_only_unread_or_is_unread_goes_on_to_the_next_paper() {
+    // The filter's search on the UI thread, and off it (a large library): its result then moves on.
+    let cases = [
+        ("U", false),
+        ("/is:unread\n", false),
+        ("/is:unread\n", true),
+    ];
+    for (narrowing, off_thread) in cases {
+        let mut app = papers(4);
+        app.searches.off_thread = off_thread;
+        for c in narrowing.chars() {
+            let effects = match c {
+                '\n' => press(&mut app, KeyCode::Enter),
+                c => keys(&mut app, &c.to_string()),
+            };
+            run_jobs(&mut app, effects);
+        }
+        let mark = |app: &mut App| {
+            let effects = keys(app, "m");
+            run_jobs(app, effects);
+        };
+        let effects = app.handle(Event::Key(Key::ctrl('p')));
+        run_jobs(&mut app, effects);
+        let effects = keys(&mut app, "number 2");
+        run_jobs(&mut app, effects);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(selected_title(&app), "Owl Paper Number 2", "{narrowing}");
+        mark(&mut app);
+        assert_eq!(selected_title(&app), "Owl Paper Number 3", "{narrowing}");
+        mark(&mut app);
+        assert_eq!(selected_title(&app), "Owl Paper Number 4", "{narrowing}");
+        // The last one read: the one before it.
+        mark(&mut app);
+        assert_eq!(selected_title(&app), "Owl Paper Number 1", "{narrowing}");
+        assert_eq!(shown_titles(&app), ["Owl Paper Number 1"], "{narrowing}");
+    }
+}
