@@ -177,7 +177,12 @@ impl App {
                     }
                     // A key that does nothing while browsing says so, instead of nothing at all.
                     _ if self.mode == Mode::Browse => {
-                        self.say(format!("{key} does nothing here · ? shows the keys"))
+                        // The help key as bound (the configuration may move it).
+                        let help = match self.keymap.key_for(Mode::Browse, Action::Help) {
+                            Some(k) => format!(" · {k} shows the keys"),
+                            None => String::new(),
+                        };
+                        self.say(format!("{key} does nothing here{help}"))
                     }
                     _ => {}
                 },

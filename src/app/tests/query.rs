@@ -341,4 +341,13 @@ fn a_key_that_does_nothing_while_browsing_says_so() {
     keys(&mut app, "/z");
     assert_eq!(app.filter.query(), "z");
     assert_eq!(app.message, None);
+    // Help moved to F1 by the configuration: `?` does nothing, and the message names F1.
+    let mut app = bundled();
+    app.keymap =
+        KeyMap::with_overrides(&[(Action::Help, vec![Key::plain(KeyCode::F(1))])]).unwrap();
+    keys(&mut app, "?");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("? does nothing here · F1 shows the keys")
+    );
 }
