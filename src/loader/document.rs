@@ -90,9 +90,11 @@ pub fn build(source: &str, path: Option<&Path>, text: &str) -> (Document, Vec<Wa
     };
     match kind {
         DocKind::Page => {
-            // The walk's papers and warnings were for a list; a page is read as prose.
+            // The walk's papers and warnings were for a list; a page is read as prose. Nesting folded
+            // by the parse is reported for a page as for a list.
             b.papers.clear();
-            b.warnings.clear();
+            b.warnings
+                .retain(|w| matches!(w.kind, WarningKind::TooDeep { .. }));
             doc.body = body.iter().filter_map(|blk| b.block(blk)).collect();
         }
         DocKind::List => {

@@ -187,6 +187,25 @@ fn a_paper_nested_to_the_limit_is_read_and_deeper_nesting_is_reported() {
 }
 
 #[test]
+fn quotes_nested_past_the_limit_are_reported_in_a_page_as_in_a_list() {
+    let dir = tempfile::tempdir().unwrap();
+    for levels in [40, 500] {
+        let page = format!("# Q\n\nSome prose.\n\n{}deep quote\n", "> ".repeat(levels));
+        let l = one(dir.path(), &format!("q{levels}.md"), page);
+        let said: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].contains(&format!(
+                "q{levels}.md:5: lists or quotes nested deeper than 32"
+            )),
+            "{said:?}"
+        );
+        let text = format!("{:?}", l.library.documents[0].body);
+        assert!(text.contains("deep quote"), "kept, folded: {text}");
+    }
+}
+
+#[test]
 fn one_hundred_thousand_siblings_load() {
     let dir = tempfile::tempdir().unwrap();
     let mut text = String::from("# T\n\n");
