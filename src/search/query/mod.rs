@@ -94,7 +94,8 @@ pub const SYNTAX: [(&str, &str); 9] = [
 
 /// The fields, as an error lists them.
 pub const FIELDS: &str = "title: (t:), aff: (a:), in:, note:, year:, has:, is:";
-const HAS_VALUES: &str = "paper, video, slides, code, artifact or note";
+const HAS_VALUES: &str =
+    "paper, video, slides, code, artifact, note, project, blog, person or other";
 const IS_VALUES: &str = "bookmarked, read, unread or new";
 const YEAR_VALUES: &str = "a year or a range (2023, 2022..2024, 2022.., ..2024)";
 

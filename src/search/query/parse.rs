@@ -412,4 +412,13 @@ mod tests {
             assert_eq!(e.unknown_field(), None);
         }
     }
+
+    #[test]
+    fn the_has_error_names_every_kind_has_takes() {
+        let e = parse("has:pdf").unwrap_err().to_string();
+        for kind in LinkKind::ALL {
+            assert!(parse(&format!("has:{}", kind.name())).is_ok());
+            assert!(e.contains(kind.name()), "{e} lacks {}", kind.name());
+        }
+    }
 }
