@@ -40,7 +40,15 @@ pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
             plural(k)
         ),
     };
-    if n == 0 && unread == 0 {
+    if docs == 0 && unread > 0 {
+        writeln!(
+            out,
+            "nothing read: {unread} file{} or folder{} could not be read (said above)",
+            plural(unread),
+            plural(unread)
+        )?;
+        Ok(status::ERROR)
+    } else if n == 0 && unread == 0 {
         writeln!(
             out,
             "ok: {docs} document{}, {papers} paper{}, no problems",

@@ -274,6 +274,11 @@ pub fn run(args: &Args) -> u8 {
     }
     let failed = loaded.errors.iter().any(|e| !checked(e));
     if failed && loaded.library.documents.is_empty() {
+        // `--check` still ends on its count, which says that nothing could be read.
+        if args.check {
+            let mut out = std::io::stdout().lock();
+            let _ = check::write(&mut out, &loaded).and_then(|_| out.flush());
+        }
         return status::ERROR;
     }
     let stdout = std::io::stdout();

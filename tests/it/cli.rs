@@ -167,6 +167,16 @@ fn good_file_loads_beside_a_non_utf8_one_which_is_reported() {
         "no problems in the 1 document read (1 paper); 1 file or folder could not be read (said above)"
     );
     assert!(stderr(&o).contains("bad.md:4: not valid UTF-8"));
+
+    // Only that file: the count says nothing was read.
+    let bad = dir.path().join("bad.md");
+    let o = run(&["--check", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stdout(&o).trim_end(),
+        "nothing read: 1 file or folder could not be read (said above)"
+    );
+    assert!(stderr(&o).contains("bad.md:4: not valid UTF-8"));
 }
 
 #[test]
