@@ -25,41 +25,48 @@ pub fn wrap(
     let mut used = width_of(&first.content);
     let indent_w = width_of(&rest.content);
     let width = width.max(indent_w + 1);
-    // Tokens: words and single spaces, each with its style. A word wider than a line is split per char.
-    let mut tokens: Vec<(String, Style)> = Vec::new();
+    // Tokens: words and single spaces. A word runs on across pieces (a key `[c]` and its label, a hit
+    // highlighted inside a word): a line breaks at a space, never where the style changes. A word wider
+    // than a line is split per char.
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut word: Vec<(String, Style)> = Vec::new();
+    let flush = |word: &mut Vec<(String, Style)>, tokens: &mut Vec<Token>| {
+        if !word.is_empty() {
+            tokens.push(Token::Word(std::mem::take(word)));
+        }
+    };
     for (text, style) in pieces {
         let clean = sanitize(text);
-        let mut word = String::new();
         for c in clean.chars() {
             if c == ' ' || c == '\n' {
-                if !word.is_empty() {
-                    tokens.push((std::mem::take(&mut word), *style));
-                }
-                tokens.push((" ".into(), *style));
+                flush(&mut word, &mut tokens);
+                tokens.push(Token::Space(*style));
             } else if c.width().unwrap_or(0) == 2 {
                 // CJK: a line may break between any two wide characters.
-                if !word.is_empty() {
-                    tokens.push((std::mem::take(&mut word), *style));
-                }
-                tokens.push((c.to_string(), *style));
+                flush(&mut word, &mut tokens);
+                tokens.push(Token::Word(vec![(c.to_string(), *style)]));
             } else {
-                word.push(c);
+                match word.last_mut() {
+                    Some((w, st)) if st == style => w.push(c),
+                    _ => word.push((c.to_string(), *style)),
+                }
             }
-        }
-        if !word.is_empty() {
-            tokens.push((word, *style));
         }
     }
+    flush(&mut word, &mut tokens);
     let mut line_has_text = false;
-    for (tok, style) in tokens {
-        let w = width_of(&tok);
-        if tok == " " {
-            if line_has_text && used < width {
-                push(&mut cur, " ", style);
-                used += 1;
+    for tok in tokens {
+        let parts = match tok {
+            Token::Space(style) => {
+                if line_has_text && used < width {
+                    push(&mut cur, " ", style);
+                    used += 1;
+                }
+                continue;
             }
-            continue;
-        }
+            Token::Word(parts) => parts,
+        };
+        let w: usize = parts.iter().map(|(t, _)| width_of(t)).sum();
         if used + w > width && line_has_text {
             trim_end(&mut cur);
             lines.push(Line::from(std::mem::take(&mut cur)));
@@ -68,20 +75,24 @@ pub fn wrap(
             line_has_text = false;
         }
         if used + w <= width {
-            push(&mut cur, &tok, style);
+            for (t, style) in &parts {
+                push(&mut cur, t, *style);
+            }
             used += w;
         } else {
             // Longer than a whole line: split by characters.
-            for c in tok.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width && line_has_text {
-                    lines.push(Line::from(std::mem::take(&mut cur)));
-                    cur.push(rest.clone());
-                    used = indent_w;
+            for (t, style) in &parts {
+                for c in t.chars() {
+                    let cw = c.width().unwrap_or(0);
+                    if used + cw > width && line_has_text {
+                        lines.push(Line::from(std::mem::take(&mut cur)));
+                        cur.push(rest.clone());
+                        used = indent_w;
+                    }
+                    push(&mut cur, &c.to_string(), *style);
+                    used += cw;
+                    line_has_text = true;
                 }
-                push(&mut cur, &c.to_string(), style);
-                used += cw;
-                line_has_text = true;
             }
         }
         line_has_text = true;
@@ -89,6 +100,13 @@ pub fn wrap(
     trim_end(&mut cur);
     lines.push(Line::from(cur));
     lines
+}
+
+/// A piece of text to lay out: a space, or a word (its parts in their styles) that stays on one line
+/// when it fits.
+enum Token {
+    Space(Style),
+    Word(Vec<(String, Style)>),
 }
 
 /// Adds text to the line; a no-break space (which kept words together while wrapping) is written as a
@@ -185,6 +203,41 @@ mod tests {
             Span::raw("  "),
         );
         assert_eq!(texts(&l), vec!["• one two", "  three", "  four"]);
+    }
+
+    #[test]
+    fn a_word_in_several_styles_stays_whole() {
+        // A link's key and its label (joined by no-break spaces), and a hit highlighted inside a word:
+        // the line breaks at the space before them, not where the style changes.
+        let key = Style::new().bold();
+        let l = wrap(
+            &[
+                ("[p]".into(), key),
+                ("\u{a0}Paper  ".into(), Style::new()),
+                ("[c]".into(), key),
+                ("\u{a0}Benchmark\u{a0}Suite".into(), Style::new()),
+            ],
+            20,
+            Span::raw(""),
+            Span::raw(""),
+        );
+        assert_eq!(texts(&l), vec!["[p] Paper", "[c] Benchmark Suite"]);
+        assert_eq!(
+            l[1].spans[1].style, key,
+            "each part keeps its style (after the indent)"
+        );
+        let hit = Style::new().reversed();
+        let l = wrap(
+            &[
+                ("slow stra".into(), Style::new()),
+                ("ggler".into(), hit),
+                ("s here".into(), Style::new()),
+            ],
+            12,
+            Span::raw(""),
+            Span::raw(""),
+        );
+        assert_eq!(texts(&l), vec!["slow", "stragglers", "here"]);
     }
 
     #[test]
