@@ -59,12 +59,32 @@ pub struct State {
     pub bookmarks: BTreeMap<String, u64>,
     /// Paper id → when it was marked read.
     pub read: BTreeMap<String, u64>,
+    /// The selection of the library this store was opened for (in the file: that of files written
+    /// before sessions were kept per library).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub selected: Option<Selection>,
-    /// Keys of the expanded tree nodes.
+    /// Keys of the expanded tree nodes (as `selected`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub expanded: Vec<String>,
     /// Most recent first.
     pub recent_filters: Vec<String>,
+    /// Each library's last session, by the hash of its id ([`seen::library_id`]): opening other notes
+    /// keeps this one's selection and expansion for next time.
+    pub sessions: BTreeMap<String, Session>,
 }
+
+/// A library's selection and expanded nodes when it was last left.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    pub selected: Option<Selection>,
+    pub expanded: Vec<String>,
+    /// When it was saved (seconds since the Unix epoch): the oldest go first past [`MAX_SESSIONS`].
+    pub at: u64,
+}
+
+/// How many libraries' sessions are kept.
+pub const MAX_SESSIONS: usize = 64;
 
 /// A change to the marks, replayed onto the file's current content when saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +94,16 @@ pub enum Mark {
 }
 
 impl State {
+    /// This state with `library`'s session as the selection and expansion. A file written before
+    /// sessions were kept per library has one session for all: it is taken as this library's.
+    fn for_library(mut self, library: &str) -> State {
+        if !self.sessions.is_empty() {
+            let s = self.sessions.get(library).cloned().unwrap_or_default();
+            (self.selected, self.expanded) = (s.selected, s.expanded);
+        }
+        self
+    }
+
     fn apply(&mut self, m: &Mark, at: u64) {
         let (map, id, on) = match m {
             Mark::Bookmark { id, on } => (&mut self.bookmarks, id, *on),
@@ -93,6 +123,8 @@ pub struct Store {
     path: Option<PathBuf>,
     pub state: State,
     pending: Vec<(Mark, u64)>,
+    /// The key of the library whose session `state.selected` and `state.expanded` hold.
+    library: String,
 }
 
 impl Store {
@@ -102,19 +134,23 @@ impl Store {
             path: None,
             state: State::default(),
             pending: Vec::new(),
+            library: String::new(),
         }
     }
 
-    /// Opens the state at `path`. A missing file is an empty state; one that cannot be parsed is moved
-    /// aside, and the returned message says where.
-    pub fn open(path: &Path) -> (Store, Option<String>) {
+    /// Opens the state at `path` for the library of `paths` (its session in `state.selected` and
+    /// `state.expanded`). A missing file is an empty state; one that cannot be parsed is moved aside, and
+    /// the returned message says where.
+    pub fn open(path: &Path, paths: &[PathBuf]) -> (Store, Option<String>) {
+        let library = format!("{:016x}", seen::hash(&seen::library_id(paths)));
         let mut store = Store {
             path: Some(path.to_path_buf()),
             state: State::default(),
             pending: Vec::new(),
+            library,
         };
         match read(path) {
-            Ok(Some(s)) => store.state = s,
+            Ok(Some(s)) => store.state = s.for_library(&store.library),
             Ok(None) => {}
             Err(why) => {
                 let aside = path.with_file_name(format!(
@@ -177,8 +213,28 @@ impl Store {
             merged.apply(m, *at);
         }
         merged.version = 1;
-        merged.selected = self.state.selected.clone();
-        merged.expanded = self.state.expanded.clone();
+        // This library's session among the others' (kept as other instances left them).
+        merged.sessions.insert(
+            self.library.clone(),
+            Session {
+                selected: self.state.selected.clone(),
+                expanded: self.state.expanded.clone(),
+                at: now(),
+            },
+        );
+        while merged.sessions.len() > MAX_SESSIONS {
+            let oldest = merged
+                .sessions
+                .iter()
+                .filter(|(k, _)| **k != self.library)
+                .min_by_key(|(_, s)| s.at)
+                .map(|(k, _)| k.clone());
+            match oldest {
+                Some(k) => merged.sessions.remove(&k),
+                None => break,
+            };
+        }
+        (merged.selected, merged.expanded) = (None, Vec::new());
         merged.recent_filters = self.state.recent_filters.clone();
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
         serde_json::to_writer_pretty(&mut tmp, &merged).map_err(|e| failed(e.into()))?;
@@ -187,7 +243,7 @@ impl Store {
         tmp.persist(&path).map_err(|e| failed(e.error))?;
         drop(lock);
         self.pending.clear();
-        self.state = merged;
+        self.state = merged.for_library(&self.library);
         Ok(())
     }
 }
@@ -244,7 +300,7 @@ mod tests {
     fn round_trip() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
-        let (mut s, msg) = Store::open(&path);
+        let (mut s, msg) = Store::open(&path, &[]);
         assert!(msg.is_none());
         s.mark(Mark::Bookmark {
             id: "a/x".into(),
@@ -261,7 +317,7 @@ mod tests {
         });
         s.state.expanded = vec!["e1".into()];
         s.save().unwrap();
-        let (s2, _) = Store::open(&path);
+        let (s2, _) = Store::open(&path, &[]);
         assert_eq!(s2.state.bookmarks.keys().collect::<Vec<_>>(), vec!["a/x"]);
         assert_eq!(s2.state.read.keys().collect::<Vec<_>>(), vec!["a/y"]);
         assert!(s2.state.bookmarks["a/x"] > 1_600_000_000, "a real time");
@@ -277,17 +333,59 @@ mod tests {
     }
 
     #[test]
+    fn each_library_keeps_its_own_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        // A file from before sessions were kept per library: its one session is taken by the first
+        // library opened.
+        std::fs::write(
+            &path,
+            r#"{"version": 1, "selected": {"node": "old"}, "expanded": ["old"]}"#,
+        )
+        .unwrap();
+        let notes = [dir.path().join("notes")];
+        let other = [dir.path().join("other")];
+        let select = |node: &str| {
+            Some(Selection {
+                node: node.into(),
+                ..Selection::default()
+            })
+        };
+        let (mut a, _) = Store::open(&path, &notes);
+        assert_eq!(a.state.selected, select("old"));
+        a.state.selected = select("in notes");
+        a.state.expanded = vec!["notes topic".into()];
+        a.save().unwrap();
+        // Other notes start with no session of their own, and leave one.
+        let (mut b, _) = Store::open(&path, &other);
+        assert_eq!(
+            (b.state.selected.clone(), b.state.expanded.len()),
+            (None, 0)
+        );
+        b.state.selected = select("in other");
+        b.save().unwrap();
+        assert_eq!(b.state.selected, select("in other"));
+        // The first notes again: their own session, not the last one saved.
+        let (a, _) = Store::open(&path, &notes);
+        assert_eq!(a.state.selected, select("in notes"));
+        assert_eq!(a.state.expanded, ["notes topic"]);
+        let (b, _) = Store::open(&path, &other);
+        assert_eq!(b.state.selected, select("in other"));
+        assert_eq!(b.state.sessions.len(), 2);
+    }
+
+    #[test]
     fn unmark_and_unknown_ids_are_kept() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
         std::fs::write(&path, r#"{"bookmarks": {"gone/paper": 5, "a/x": 6}}"#).unwrap();
-        let (mut s, _) = Store::open(&path);
+        let (mut s, _) = Store::open(&path, &[]);
         s.mark(Mark::Bookmark {
             id: "a/x".into(),
             on: false,
         });
         s.save().unwrap();
-        let (s2, _) = Store::open(&path);
+        let (s2, _) = Store::open(&path, &[]);
         assert_eq!(
             s2.state.bookmarks.into_iter().collect::<Vec<_>>(),
             vec![("gone/paper".to_string(), 5)]
@@ -299,7 +397,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
         std::fs::write(&path, "garbage {{{").unwrap();
-        let (s, msg) = Store::open(&path);
+        let (s, msg) = Store::open(&path, &[]);
         assert!(msg.unwrap().contains("started clean"));
         assert_eq!(s.state, State::default());
         assert!(!path.exists());
@@ -321,8 +419,8 @@ mod tests {
     fn two_writers_merge_their_marks() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state.json");
-        let (mut a, _) = Store::open(&path);
-        let (mut b, _) = Store::open(&path);
+        let (mut a, _) = Store::open(&path, &[]);
+        let (mut b, _) = Store::open(&path, &[]);
         a.mark(Mark::Bookmark {
             id: "a".into(),
             on: true,
@@ -335,7 +433,7 @@ mod tests {
         b.save().unwrap();
         // b's save saw a's mark on disk and kept it.
         assert!(b.state.bookmarks.contains_key("a"));
-        let (c, _) = Store::open(&path);
+        let (c, _) = Store::open(&path, &[]);
         assert!(c.state.bookmarks.contains_key("a") && c.state.read.contains_key("b"));
     }
 }

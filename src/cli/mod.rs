@@ -349,7 +349,7 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
         return status::ERROR;
     }
     let (store, state_msg) = match config::state_path() {
-        Some(p) => crate::state::Store::open(&p),
+        Some(p) => crate::state::Store::open(&p, &paths),
         None => (
             crate::state::Store::in_memory(),
             Some("No data folder: bookmarks and read marks will not be kept".to_string()),

@@ -251,7 +251,7 @@ fn marks_kept_by_paper_id_by_earlier_versions_still_mark_the_work() {
         r#"{"version": 1, "bookmarks": {"storage/quokka-fast-lookups-for-tiny-keys": 1700000000, "gone/paper": 1600000000}, "read": {"toy-2030/wombat-log-structured-merging-without-tears": 1700000000}}"#,
     )
     .unwrap();
-    let (mut store, msg) = Store::open(&path);
+    let (mut store, msg) = Store::open(&path, &[]);
     assert!(msg.is_none());
     let mut a = app("shelf", 150, 30);
     a.set_marks(&store.state);
@@ -291,7 +291,7 @@ fn marks_kept_by_paper_id_by_earlier_versions_still_mark_the_work() {
         }
     }
     store.save().unwrap();
-    let (again, _) = Store::open(&path);
+    let (again, _) = Store::open(&path, &[]);
     assert_eq!(
         again.state.bookmarks.keys().collect::<Vec<_>>(),
         vec!["gone/paper"],

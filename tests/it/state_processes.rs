@@ -12,7 +12,7 @@ const MARKS: usize = 40;
 /// In a child process: bookmark `MARKS` papers of its own and mark one shared paper read, saving after
 /// each, as fast as it can.
 fn writer(path: PathBuf, n: usize) {
-    let (mut store, _) = Store::open(&path);
+    let (mut store, _) = Store::open(&path, &[]);
     for i in 0..MARKS {
         store.mark(Mark::Bookmark {
             id: format!("w{n}/paper-{i}"),
@@ -60,7 +60,7 @@ fn concurrent_writers_lose_no_mark() {
     for mut c in children {
         assert!(c.wait().unwrap().success());
     }
-    let (store, msg) = Store::open(&path);
+    let (store, msg) = Store::open(&path, &[]);
     assert!(msg.is_none(), "{msg:?}");
     assert_eq!(store.state.bookmarks.len(), WRITERS * MARKS + 1);
     for n in 0..WRITERS {
