@@ -382,6 +382,19 @@ impl Runtime {
                 let adding = self.app.select_after_reload.is_some();
                 let old = self.app.replace_prepared(*prepared);
                 free_elsewhere(old);
+                // What is wrong with the notes now (a reload reads again every file that failed), said
+                // again on stderr at the end as a first load's errors are.
+                self.load_errors = errors
+                    .iter()
+                    .map(|e| {
+                        let kept = self.app.library.document_at(Path::new(e.path())).is_some();
+                        let e = crate::text::sanitize(&e.to_string()).into_owned();
+                        match kept {
+                            true => format!("kept the last good version of {e}"),
+                            false => e,
+                        }
+                    })
+                    .collect();
                 // The filter's (or the palette's) search on the new notes, to the worker.
                 let searches: Vec<Effect> = self.app.searches.effects().collect();
                 self.perform(searches);

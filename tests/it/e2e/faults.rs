@@ -119,11 +119,13 @@ fn a_panicking_file_beside_good_ones_in_the_app() {
     let t = Tmux {
         socket: format!("takeaway-e2e-fault-file-{}", std::process::id()),
     };
+    let stderr = dir.path().join("stderr");
     start(
         &t,
         &format!(
-            "env TAKEAWAY_TEST_FAULT=parse:BOOM {}",
-            app_command(dir.path(), &notes)
+            "env TAKEAWAY_TEST_FAULT=parse:BOOM {} 2> '{}'",
+            app_command(dir.path(), &notes),
+            stderr.display()
         ),
     );
     let screen = t.wait_for("could not be read");
@@ -146,6 +148,13 @@ fn a_panicking_file_beside_good_ones_in_the_app() {
         "{screen}"
     );
     quit(&t);
+    // At the end, what is wrong with the notes now is said again: the reload's error too.
+    let said = std::fs::read_to_string(&stderr).unwrap();
+    assert!(said.contains("b-bad.md: could not be read"), "{said}");
+    assert!(
+        said.contains("kept the last good version of") && said.contains("c-hawks.md"),
+        "{said}"
+    );
 }
 
 /// A panic on a worker's thread (the loader) or the UI thread: the terminal is restored, a message
