@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use super::{App, Effect};
-use crate::model::PaperRef;
+use crate::model::work::Works;
+use crate::model::{Library, Paper, PaperRef};
 use crate::state::{Mark, State};
 
 #[derive(Debug, Clone, Default)]
@@ -17,6 +18,9 @@ pub struct Marks {
     pub unread: Vec<usize>,
     /// Per tree node: papers at or below it new since last time.
     pub new: Vec<usize>,
+    /// Marks moved by a reload from a renamed paper's old work to its new one, for the runtime to write
+    /// ([`App::take_carried_marks`]).
+    carried: Vec<Mark>,
 }
 
 impl App {
@@ -26,6 +30,103 @@ impl App {
         self.marks.read = self.work_marks(state.read.keys());
         self.recount_unread();
         self.narrow();
+    }
+
+    /// A reload changed the documents `changed` (each at the same index in `old`, with its works
+    /// `old_works`). A paper whose title was edited (a typo mended) is another work by its key: its
+    /// marks would be lost, and it would show as new. A paper of a changed document whose work is gone
+    /// from the notes is matched to one whose work is new, in the same document, by its first link,
+    /// else by its line; the marks go with it (written as marks of the new work, the old ones removed),
+    /// and it is new only if it was.
+    pub(super) fn carry_renamed(&mut self, old: &Library, old_works: &Works, changed: &[usize]) {
+        for &d in changed {
+            let (Some(was), Some(now)) = (old.documents.get(d), self.library.documents.get(d))
+            else {
+                continue;
+            };
+            let gone: Vec<(&str, &Paper)> = (0..was.papers.len())
+                .filter_map(|p| {
+                    let key = old_works.key_of(PaperRef { doc: d, paper: p })?;
+                    self.works
+                        .find(key)
+                        .is_none()
+                        .then(|| (key, &was.papers[p]))
+                })
+                .collect();
+            if gone.is_empty() {
+                continue;
+            }
+            let mut taken = vec![false; gone.len()];
+            let first_link = |p: &Paper| p.links.first().map(|l| l.url.clone());
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            for p in 0..now.papers.len() {
+                let Some(key) = self.works.key_of(PaperRef { doc: d, paper: p }) else {
+                    continue;
+                };
+                if old_works.find(key).is_some() {
+                    continue;
+                }
+                let paper = &now.papers[p];
+                let link = first_link(paper);
+                let same = |by_link: bool| {
+                    (0..gone.len()).find(|&g| {
+                        !taken[g]
+                            && if by_link {
+                                link.is_some() && first_link(gone[g].1) == link
+                            } else {
+                                gone[g].1.line == paper.line
+                            }
+                    })
+                };
+                if let Some(g) = same(true).or_else(|| same(false)) {
+                    taken[g] = true;
+                    pairs.push((gone[g].0.to_string(), key.to_string()));
+                }
+            }
+            for (from, to) in pairs {
+                for bookmark in [true, false] {
+                    let set = match bookmark {
+                        true => &mut self.marks.bookmarks,
+                        false => &mut self.marks.read,
+                    };
+                    if !set.remove(&from) {
+                        continue;
+                    }
+                    set.insert(to.clone());
+                    let (gone, kept) = match bookmark {
+                        true => (
+                            Mark::Bookmark {
+                                id: from.clone(),
+                                on: false,
+                            },
+                            Mark::Bookmark {
+                                id: to.clone(),
+                                on: true,
+                            },
+                        ),
+                        false => (
+                            Mark::Read {
+                                id: from.clone(),
+                                on: false,
+                            },
+                            Mark::Read {
+                                id: to.clone(),
+                                on: true,
+                            },
+                        ),
+                    };
+                    self.marks.carried.extend([kept, gone]);
+                }
+                if !self.news.new.contains(&from) && self.news.new.remove(&to) {
+                    self.news.cleared.insert(to);
+                }
+            }
+        }
+    }
+
+    /// The marks a reload carried to renamed papers, as effects that write them.
+    pub fn take_carried_marks(&mut self) -> Vec<Effect> {
+        self.marks.carried.drain(..).map(Effect::Mark).collect()
     }
 
     /// Mark keys as the app keeps them: a paper id (how earlier versions kept marks) becomes its work's

@@ -263,7 +263,10 @@ impl App {
         self.marks.read = self.work_marks(read.iter());
         // Counted once, with the new works.
         match &prepared.changed {
-            Some(changed) => self.update_new(&old.library, &old.works, changed),
+            Some(changed) => {
+                self.update_new(&old.library, &old.works, changed);
+                self.carry_renamed(&old.library, &old.works, changed);
+            }
             None => self.recompute_new(),
         }
         self.keep_loaded_picks();

@@ -395,7 +395,10 @@ impl Runtime {
                         }
                     })
                     .collect();
-                // The filter's (or the palette's) search on the new notes, to the worker.
+                // Marks carried to renamed papers, written; the filter's (or the palette's) search on
+                // the new notes, to the worker.
+                let carried = self.app.take_carried_marks();
+                self.perform(carried);
                 let searches: Vec<Effect> = self.app.searches.effects().collect();
                 self.perform(searches);
                 self.stamp();

@@ -302,3 +302,60 @@ fn run(app: &mut App, effects: Vec<Effect>) {
         }
     }
 }
+
+#[test]
+fn a_title_mended_in_the_file_keeps_its_marks_and_is_not_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = notes(dir.path());
+    let mut app = app(loader::load_paths(&[dir.path()]).library);
+    app.start_news(None);
+    let at = |app: &App, title: &str| {
+        app.library
+            .papers()
+            .find(|(_, p)| &*p.title == title)
+            .map(|(r, _)| r)
+            .unwrap_or_else(|| panic!("no {title}"))
+    };
+    // Bookmarked and read: Serverless Roosts; read: Tawny Caches.
+    app.handle(Event::Key(Key::ctrl('p')));
+    for c in "serverless roosts".chars() {
+        app.handle(Event::Key(Key::ch(c)));
+    }
+    app.handle(Event::Key(Key::plain(KeyCode::Enter)));
+    app.handle(Event::Key(Key::ch('b')));
+    app.handle(Event::Key(Key::ch('m')));
+    // A typo mended in a.md: the same line, the same link.
+    let a = std::fs::read_to_string(&paths[0]).unwrap();
+    std::fs::write(
+        &paths[0],
+        a.replace("Serverless Roosts", "Serverless Roosting"),
+    )
+    .unwrap();
+    reload(&mut app, dir.path(), &paths[..1]);
+    let r = at(&app, "Serverless Roosting");
+    assert!(app.is_bookmarked(r) && app.is_read(r), "the marks followed");
+    assert!(!app.is_new(r), "not new: it was there before");
+    let effects = app.take_carried_marks();
+    let written: Vec<String> = effects
+        .iter()
+        .map(|e| match e {
+            Effect::Mark(m) => format!("{m:?}"),
+            e => panic!("{e:?}"),
+        })
+        .collect();
+    assert_eq!(written.len(), 4, "{written:?}");
+    assert!(written[0].contains("serverless-roosting") && written[0].contains("on: true"));
+    assert!(written[1].contains("serverless-roosts\"") && written[1].contains("on: false"));
+    assert!(app.take_carried_marks().is_empty(), "taken once");
+    // A paper really new (another link, another line) is new, and takes no marks.
+    let a = std::fs::read_to_string(&paths[0]).unwrap();
+    std::fs::write(
+        &paths[0],
+        format!("{a}* Snowy Owls \\[[Paper](https://arxiv.org/abs/2401.99999)]\n"),
+    )
+    .unwrap();
+    reload(&mut app, dir.path(), &paths[..1]);
+    let r = at(&app, "Snowy Owls");
+    assert!(!app.is_bookmarked(r) && !app.is_read(r));
+    assert!(app.take_carried_marks().is_empty());
+}
