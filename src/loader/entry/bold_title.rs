@@ -115,6 +115,16 @@ mod tests {
     }
 
     #[test]
+    fn bracketed_date_and_venue_lines_give_the_venue() {
+        let md = "**Owls Can Count: A Survey** \\\n*Ann Smith, Bo Li* \\\n[2nd Jun., 2023] [arXiv, 2023] \\\n[[Paper](https://arxiv.org/abs/2306.00001)]";
+        let h = head(md).unwrap();
+        assert_eq!(h.title, "Owls Can Count: A Survey");
+        assert_eq!(h.authors.as_deref(), Some("Ann Smith, Bo Li"));
+        assert_eq!(h.venue.as_deref(), Some("arXiv 2023"));
+        assert_eq!(h.description, None);
+    }
+
+    #[test]
     fn the_bang_inside_stays_the_period_outside_goes() {
         let h = head("1. **Your Owl is Vulnerable!**. OWL 2020. [pdf](https://a.org/p)").unwrap();
         assert_eq!(h.title, "Your Owl is Vulnerable!");

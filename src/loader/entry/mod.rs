@@ -291,6 +291,8 @@ pub struct Describe {
 pub fn describe(text: &str) -> Describe {
     let mut d = Describe::default();
     let sep = |c: char| c.is_whitespace() || ".,;:|".contains(c);
+    // Venues and dates set apart in brackets (`[1st May, 2023] [arXiv, 2023]`) are pieces of their own.
+    let (text, bracket_venue) = bracketed_venue(text);
     let mut t = text.trim().to_string();
     // A description after a dash: all of it when the text starts with one (a dash inside it is the
     // description's own), else from the first dash set off by spaces.
@@ -348,6 +350,7 @@ pub fn describe(text: &str) -> Describe {
             other.push(part);
         }
     }
+    d.venue = d.venue.or(bracket_venue);
     if !other.is_empty() {
         let o = other.join(". ");
         d.description = Some(match d.description {
@@ -356,6 +359,42 @@ pub fn describe(text: &str) -> Describe {
         });
     }
     d
+}
+
+/// Takes out of `text` the plain pieces in square brackets that name a venue or a date (`[arXiv, 2023]`,
+/// `[1st May, 2023]`), each read alone: the text without them, and the venue they give (a named venue
+/// before a bare date). Other bracketed text stays where it is.
+fn bracketed_venue(text: &str) -> (String, Option<String>) {
+    let mut outside = String::new();
+    let mut venue = None;
+    let mut date = None;
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once('[') {
+        outside.push_str(before);
+        let piece = after
+            .split_once(']')
+            .filter(|(inner, _)| !inner.contains('['));
+        let Some((inner, next)) = piece else {
+            outside.push('[');
+            rest = after;
+            continue;
+        };
+        if let Some(v) = super::reader::venue_piece(inner) {
+            venue = venue.or(Some(v));
+        } else if super::reader::is_date(inner) {
+            date = date.or(Some(collapse(inner)));
+        } else {
+            outside.push('[');
+            outside.push_str(inner);
+            outside.push(']');
+            rest = next;
+            continue;
+        }
+        outside.push(' ');
+        rest = next;
+    }
+    outside.push_str(rest);
+    (outside, venue.or(date))
 }
 
 pub use super::reader::reads_as_names;
@@ -435,6 +474,17 @@ mod tests {
         let d = describe(", by Ann Smith - a classic");
         assert_eq!(d.authors.as_deref(), Some("Ann Smith"));
         assert_eq!(d.description.as_deref(), Some("a classic"));
+        // Bracketed pieces are read one by one, never cut at a comma inside them.
+        let d = describe(" [1st May, 2023] [arXiv, 2023] ");
+        assert_eq!(d.venue.as_deref(), Some("arXiv 2023"));
+        assert_eq!(d.description, None);
+        let d = describe("[27th Jan., 2022] [Owl Imaging 2022: Image Processing]");
+        assert_eq!(
+            d.venue.as_deref(),
+            Some("Owl Imaging 2022: Image Processing")
+        );
+        let d = describe("[3rd Mar., 2021]");
+        assert_eq!(d.venue.as_deref(), Some("3rd Mar., 2021"));
         let d = describe(". A file format for graphs.");
         assert_eq!(d.description.as_deref(), Some("A file format for graphs"));
     }

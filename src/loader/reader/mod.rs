@@ -230,6 +230,71 @@ pub fn role_of(text: &str) -> Role {
     Role::Description
 }
 
+/// Month names as a date writes them (`May`, `Jan.`, `Sept`, `September`), lowercase.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Does `text` read as a calendar date (`1st May, 2023`, `27th Jan., 2022`, `May 2023`): a month, a
+/// year, and at most a day besides?
+pub fn is_date(text: &str) -> bool {
+    let mut month = false;
+    let mut year = false;
+    for w in text.split(|c: char| c.is_whitespace() || ",./-".contains(c)) {
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let day = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = lower.get(day.len()..).unwrap_or("");
+        let is_year = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        let is_day = (1..=2).contains(&day.len())
+            && day.chars().all(|c| c.is_ascii_digit())
+            && ["", "st", "nd", "rd", "th"].contains(&suffix);
+        let is_month = lower.len() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| m.starts_with(&lower) && (lower.len() <= 4 || *m == lower));
+        if is_year {
+            year = true;
+        } else if is_month {
+            month = true;
+        } else if !is_day {
+            return false;
+        }
+    }
+    month && year
+}
+
+/// A piece set apart in brackets (`[arXiv, 2023]`, `[MICCAI Workshop , 2022]`, `[Medical Imaging 2022:
+/// Image Processing]`) read as a venue: the venue as it is written, a comma before its year dropped
+/// (`arXiv 2023`). `None` when it names no venue, or is only a date.
+pub fn venue_piece(text: &str) -> Option<String> {
+    let t = collapse(text.trim());
+    if t.is_empty() || t.chars().count() > 60 || !title::is_venue(&t) || is_date(&t) {
+        return None;
+    }
+    match t.rsplit_once(',') {
+        Some((name, year))
+            if year.trim().len() == 4 && year.trim().chars().all(|c| c.is_ascii_digit()) =>
+        {
+            Some(format!("{} {}", name.trim(), year.trim()))
+        }
+        _ => Some(t),
+    }
+}
+
 /// Does `text` read as a title: words (two or more, or one name with a capital or a digit), not a
 /// sentence that runs on (no final period after many lowercase words), not a URL?
 pub fn reads_as_title(text: &str) -> bool {
@@ -479,6 +544,27 @@ mod tests {
             title_piece(&["Paper", "Owls Can Count in the Dark", "Ann Smith, Bo Li"]),
             Some(1)
         );
+    }
+
+    #[test]
+    fn bracketed_venues_and_dates() {
+        assert!(is_date("1st May, 2023"));
+        assert!(is_date("27th Jan., 2022"));
+        assert!(is_date("Sept 2021"));
+        assert!(!is_date("arXiv, 2023"));
+        assert!(!is_date("Mayday 2023"));
+        assert!(!is_date("May"));
+        assert_eq!(venue_piece("arXiv, 2023").as_deref(), Some("arXiv 2023"));
+        assert_eq!(
+            venue_piece("OWL Workshop , 2022").as_deref(),
+            Some("OWL Workshop 2022")
+        );
+        assert_eq!(
+            venue_piece("Owl Imaging 2022: Image Processing").as_deref(),
+            Some("Owl Imaging 2022: Image Processing")
+        );
+        assert_eq!(venue_piece("1st May, 2023"), None);
+        assert_eq!(venue_piece("Owls"), None);
     }
 
     #[test]
