@@ -464,7 +464,7 @@ impl DocBuilder<'_> {
     /// notes the shape found itself (table cells, fields). Returns its node.
     fn paper_from(
         &mut self,
-        head: Head,
+        mut head: Head,
         line: usize,
         topics: std::sync::Arc<[String]>,
         below: &[MdBlock],
@@ -496,9 +496,24 @@ impl DocBuilder<'_> {
         notes.append(shape_notes);
         let mut nested: Vec<Note> = below.iter().flat_map(|b| self.notes(b)).collect();
         if affiliations.is_empty() {
-            if let Some(i) = affiliation_note(&nested) {
-                affiliations = institutions(&nested[i].text.plain());
-                nested.remove(i);
+            let authors =
+                first_note(&nested).and_then(|i| Some((i, authors_note(&nested[i].text.plain())?)));
+            match authors {
+                // A note of authors (`Ann Smith, Bo Li. ICML 2011`) is never an affiliation: it gives the
+                // paper's authors and venue where its entry did not, else it stays a note.
+                Some((i, (who, venue))) => {
+                    if head.authors.is_none() {
+                        head.authors = Some(who);
+                        head.venue = head.venue.or(venue);
+                        nested.remove(i);
+                    }
+                }
+                None => {
+                    if let Some(i) = affiliation_note(&nested) {
+                        affiliations = institutions(&nested[i].text.plain());
+                        nested.remove(i);
+                    }
+                }
             }
         }
         notes.extend(nested);
@@ -610,20 +625,25 @@ fn is_label(text: &str) -> bool {
     LABELS.iter().any(|w| t.contains(w))
 }
 
-/// Which nested note holds the affiliations: the first one without children that names institutions,
+/// The first nested note that may say who wrote a paper or where they work: one without children,
 /// passing over bare URLs and labels such as `Industry Track`.
-fn affiliation_note(notes: &[Note]) -> Option<usize> {
+fn first_note(notes: &[Note]) -> Option<usize> {
     for (i, n) in notes.iter().enumerate() {
         let text = n.text.plain();
         if entry::inline::looks_like_url(&text) || (is_label(&text) && n.children.is_empty()) {
             continue;
         }
-        return (n.children.is_empty() && !institutions(&text).is_empty()).then_some(i);
+        return n.children.is_empty().then_some(i);
     }
     None
 }
 
-pub use super::reader::institutions;
+/// Which nested note holds the affiliations: the [`first_note`], when it names institutions.
+fn affiliation_note(notes: &[Note]) -> Option<usize> {
+    first_note(notes).filter(|&i| !institutions(&notes[i].text.plain()).is_empty())
+}
+
+pub use super::reader::{authors_note, institutions};
 
 #[cfg(test)]
 mod tests {

@@ -753,6 +753,32 @@ fn a_bullet_shaped_like_its_sibling_topics_is_a_topic() {
     );
 }
 
+#[test]
+fn a_note_of_authors_gives_authors_and_venue_not_affiliations() {
+    let d = doc("shapes/author-notes.md");
+    let owlco = paper(&d, "OWLCO");
+    assert!(owlco.affiliations.is_empty(), "{:?}", owlco.affiliations);
+    assert_eq!(owlco.authors.as_deref(), Some("Ann Owlsworth, Bo Hoot"));
+    assert_eq!(owlco.venue.as_deref(), Some("OWL 2011"));
+    assert_eq!(owlco.takeaways.len(), 1);
+    let deep = paper(&d, "Deep Owl");
+    assert!(deep.affiliations.is_empty(), "{:?}", deep.affiliations);
+    assert_eq!(
+        deep.authors.as_deref(),
+        Some("Smith, Ann, Bo Hoot, and Cy Nightjar")
+    );
+    assert_eq!(deep.venue.as_deref(), Some("NOC 2018"));
+    // Institutions stay affiliations.
+    assert_eq!(
+        names(&paper(&d, "Owls Counted").affiliations),
+        ["SIAT, CAS"]
+    );
+    assert_eq!(
+        names(&paper(&d, "Owls Ranked").affiliations),
+        ["Owl University", "Night Lab"]
+    );
+}
+
 /// A paper's affiliations as plain strings, to compare with a list.
 fn names(affiliations: &[Box<str>]) -> Vec<&str> {
     affiliations.iter().map(|a| &**a).collect()

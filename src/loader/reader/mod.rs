@@ -358,6 +358,161 @@ pub fn reads_as_names(text: &str) -> bool {
         })
 }
 
+/// Words that name an institution, never a person (`Google Research`, `Bandung Institute of Technology`).
+const INSTITUTION_WORDS: &[&str] = &[
+    "university",
+    "universität",
+    "universidad",
+    "universitat",
+    "université",
+    "institute",
+    "institut",
+    "laboratory",
+    "laboratories",
+    "lab",
+    "labs",
+    "research",
+    "inc",
+    "ltd",
+    "corp",
+    "corporation",
+    "company",
+    "college",
+    "academy",
+    "school",
+    "center",
+    "centre",
+    "department",
+    "foundation",
+    "group",
+    "team",
+    "ai",
+    "brain",
+    "deepmind",
+    "cloud",
+    "technology",
+    "technologies",
+    "national",
+];
+
+/// A venue at the end of a note about a paper: in parentheses (`… (CVPR 2018)`), after a sentence's
+/// `. ` (`…. ICML 2011`) or as its last words (`… ECCV 2018`, `… TMLR2025`). The text before it and the
+/// venue.
+fn trailing_venue(text: &str) -> (&str, Option<String>) {
+    let t = text.trim().trim_end_matches('.').trim_end();
+    if let Some(body) = t.strip_suffix(')') {
+        let mut depth = 1usize;
+        for (i, c) in body.char_indices().rev() {
+            match c {
+                ')' => depth += 1,
+                '(' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        let (before, inner) = body.split_at_checked(i).unwrap_or((body, ""));
+                        let inner = inner.trim_start_matches('(').trim();
+                        if title::is_venue(inner) && inner.chars().count() <= 60 {
+                            return (before.trim_end(), Some(collapse(inner)));
+                        }
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        return (t, None);
+    }
+    if let Some((before, after)) = super::entry::sentence_breaks(t).last() {
+        if title::is_venue(after) && after.chars().count() <= 60 {
+            return (before, Some(collapse(after)));
+        }
+    }
+    // Last words that are a venue's acronym or a year (`ECCV 2018`, `TMLR2025`).
+    let mut cut = t.len();
+    while let Some(at) = t
+        .get(..cut)
+        .and_then(|h| h.trim_end().rfind(char::is_whitespace))
+    {
+        let word = t.get(at..cut).unwrap_or("").trim();
+        // `CVPR`, and a name in mixed case before a year (`NeurIPS 2025`).
+        let capitals =
+            word.chars().filter(|c| c.is_uppercase()).count() >= 2 && !word.contains('.');
+        let acronym = capitals && (!word.chars().any(char::is_lowercase) || cut < t.len());
+        let lower = word.to_lowercase();
+        let named = lower.starts_with("arxiv") || lower == "workshop" || lower == "preprint";
+        if !(venue_word(word) || title::acronym_year(word) || acronym || named) {
+            break;
+        }
+        cut = at;
+    }
+    let tail = t.get(cut..).unwrap_or("").trim();
+    if !tail.is_empty() && title::is_venue(tail) {
+        return (t.get(..cut).unwrap_or(t).trim_end(), Some(collapse(tail)));
+    }
+    (t, None)
+}
+
+/// A note below a paper that names its authors, perhaps with its venue (`Marc Deisenroth, Carl
+/// Rasmussen. ICML 2011`, `Wang, Xiaolong, Ross Girshick, and Kaiming He. (CVPR 2018)`, `Richard S.
+/// Sutton. ACM 1991`): the authors and the venue. `None` when it does not read as people: institutions
+/// (`SIAT, CAS`, `Google Research`, `HKUST & Alibaba`), a sentence, a single name without a venue (a
+/// person or a company alike: `Sisu Data`).
+pub fn authors_note(text: &str) -> Option<(String, Option<String>)> {
+    let (names, venue) = trailing_venue(text);
+    let names = names
+        .trim()
+        .trim_end_matches(|c: char| c == ',' || c == '.' || c.is_whitespace());
+    if names.is_empty() || names.chars().count() > 600 || names.contains('&') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    for p in names.split(',') {
+        parts.extend(p.split(" and ").map(str::trim).filter(|p| !p.is_empty()));
+    }
+    let mut full_names = 0;
+    for part in &parts {
+        let part = part.strip_prefix("and ").unwrap_or(part);
+        let words: Vec<&str> = part
+            .split_whitespace()
+            .filter(|w| !w.chars().all(|c| c == '*' || c == '†'))
+            .collect();
+        if words.is_empty() || words.len() > 5 {
+            return None;
+        }
+        let mut given = 0;
+        for w in &words {
+            let bare = w.trim_matches(|c: char| "()*†.,".contains(c));
+            let lower = bare.to_lowercase();
+            if INSTITUTION_WORDS.contains(&lower.as_str()) {
+                return None;
+            }
+            if NAME_PARTICLES.contains(&lower.as_str()) {
+                continue;
+            }
+            let capital = bare.chars().next().is_some_and(char::is_uppercase);
+            let letters = bare
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+            if !(capital && letters) {
+                return None;
+            }
+            given += 1;
+        }
+        if given >= 2 || part.contains("et al") {
+            full_names += 1;
+        }
+    }
+    // Names read as people only when written out (`Ann Smith`), several or with a venue after them.
+    let people = full_names >= 1 && (parts.len() >= 2 || venue.is_some());
+    // Marks of equal contribution (`B. Zhang * , H. Hu *`) are not part of a name.
+    let names = names
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c == '*' || c == '†'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",");
+    people.then_some((names, venue))
+}
+
 /// Words that say an entry describes software or a list of links, not a paper.
 const TOOL_WORDS: &[&str] = &[
     "pytorch",
@@ -565,6 +720,45 @@ mod tests {
         );
         assert_eq!(venue_piece("1st May, 2023"), None);
         assert_eq!(venue_piece("Owls"), None);
+    }
+
+    #[test]
+    fn a_note_of_authors_is_read_as_authors_and_venue() {
+        let (who, venue) = authors_note("Ann Owlsworth, Bo Li. ICML 2011").unwrap();
+        assert_eq!(who, "Ann Owlsworth, Bo Li");
+        assert_eq!(venue.as_deref(), Some("ICML 2011"));
+        let (who, venue) = authors_note("Smith, Ann, Bo Li, and Cy Hoot. (OWL 2018)").unwrap();
+        assert_eq!(who, "Smith, Ann, Bo Li, and Cy Hoot");
+        assert_eq!(venue.as_deref(), Some("OWL 2018"));
+        let (who, venue) = authors_note("A. Smith * , B. Li * , C. Hoot OWL 2018").unwrap();
+        assert_eq!(who, "A. Smith, B. Li, C. Hoot");
+        assert_eq!(venue.as_deref(), Some("OWL 2018"));
+        let (who, venue) = authors_note("Ann Smith and Bo Li").unwrap();
+        assert_eq!((who.as_str(), venue), ("Ann Smith and Bo Li", None));
+        assert_eq!(
+            authors_note("Richard S. Owl. ACM 1991").map(|(_, v)| v),
+            Some(Some("ACM 1991".to_string()))
+        );
+        // Institutions, sentences and a lone name are not read as authors.
+        assert_eq!(
+            authors_note("Anonymous et al. NeurIPS 2025"),
+            Some((
+                "Anonymous et al".to_string(),
+                Some("NeurIPS 2025".to_string())
+            ))
+        );
+        assert_eq!(
+            authors_note("Ann Smith, Bo Li Arxiv 2023").map(|(_, v)| v),
+            Some(Some("Arxiv 2023".to_string()))
+        );
+        assert_eq!(authors_note("SIAT, CAS"), None);
+        assert_eq!(authors_note("HKUST & Alibaba"), None);
+        assert_eq!(authors_note("UPenn & DBOS, Inc."), None);
+        assert_eq!(authors_note("Owl Institute of Technology, Indonesia"), None);
+        assert_eq!(authors_note("Google Research, Owl Lab"), None);
+        assert_eq!(authors_note("Sisu Data"), None);
+        assert_eq!(authors_note("Key: probabilistic dynamics model"), None);
+        assert_eq!(authors_note("Summary:"), None);
     }
 
     #[test]
