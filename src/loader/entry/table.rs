@@ -224,17 +224,19 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         }
         let mut head = clean_title(&raw_title);
         head.shape = Shape::TableRow;
-        // Links, labelled by their column when their text says nothing (`link`, `here`).
+        // Links, labelled by their column when their text says nothing (`link`, `here`); a text that
+        // names a kind (`GitHub`, `Model`, `Dataset`) names the link, whatever its column.
         for (ci, cell) in cells.iter().enumerate() {
             for (label, url) in links(&segments(cell)) {
                 let column = cols.names.get(ci).cloned().unwrap_or_default();
                 // The title's and the Paper column's links are the paper's, unless their own label
                 // names another kind (`[GitHub]` in a `Links` column).
-                let other_kind = super::super::reader::kind::label_kind(&label)
-                    .is_some_and(|k| k != crate::model::LinkKind::Paper);
+                let label_kind = super::super::reader::kind::label_kind(&label);
+                let other_kind = label_kind.is_some_and(|k| k != crate::model::LinkKind::Paper);
                 let label = if (ci == tcol || Some(ci) == cols.paper) && !other_kind {
                     "Paper".to_string()
                 } else if super::inline::is_link_label(&label)
+                    && label_kind.is_none()
                     && label.split_whitespace().count() == 1
                     && !column.is_empty()
                 {
@@ -377,6 +379,20 @@ mod tests {
         assert_eq!(rows[0].affiliations, ["Lab A", "Lab B"]);
         assert_eq!(rows[0].head.links[1].1, "notes/owl.md");
         assert_eq!(rows[0].notes[0].text.plain(), "Model: Owl");
+    }
+
+    #[test]
+    fn a_link_that_names_its_kind_keeps_its_label_in_a_links_column() {
+        let md = "\
+| Title & Authors | Tags | Links |
+| --- | --- | --- |
+| [Owls Prune Tokens](https://arxiv.org/abs/3)<br>Ann Smith, Bo Li | x | [Paper](https://arxiv.org/abs/3)<br> [GitHub](https://github.com/o/p)<br> [Model](https://huggingface.co/o/m)<br> [here](https://owl.example.org/p) |
+";
+        let rows = table(md);
+        assert_eq!(rows.len(), 1);
+        let labels: Vec<&str> = rows[0].head.links.iter().map(|(l, _)| l.as_str()).collect();
+        // A link that says nothing in the Links (paper) column is the paper.
+        assert_eq!(labels, ["Paper", "Paper", "GitHub", "Model", "Paper"]);
     }
 
     #[test]
