@@ -768,11 +768,14 @@ fn a_note_of_authors_gives_authors_and_venue_not_affiliations() {
         Some("Smith, Ann, Bo Hoot, and Cy Nightjar")
     );
     assert_eq!(deep.venue.as_deref(), Some("NOC 2018"));
-    // Institutions stay affiliations.
+    // Institutions stay affiliations; so do names of places without a venue after them.
     assert_eq!(
         names(&paper(&d, "Owls Counted").affiliations),
         ["SIAT, CAS"]
     );
+    let placed = paper(&d, "Owls Placed");
+    assert_eq!(placed.authors, None);
+    assert!(!placed.affiliations.is_empty(), "{:?}", placed.takeaways);
     assert_eq!(
         names(&paper(&d, "Owls Ranked").affiliations),
         ["Owl University", "Night Lab"]

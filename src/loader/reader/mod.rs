@@ -501,8 +501,9 @@ pub fn authors_note(text: &str) -> Option<(String, Option<String>)> {
             full_names += 1;
         }
     }
-    // Names read as people only when written out (`Ann Smith`), several or with a venue after them.
-    let people = full_names >= 1 && (parts.len() >= 2 || venue.is_some());
+    // Names read as people only when written out (`Ann Smith`) and followed by a venue, as a citation
+    // is: without one, `UC Berkeley, Google` reads as names as well as `Ann Smith, Bo Li` does.
+    let people = full_names >= 1 && venue.is_some();
     // Marks of equal contribution (`B. Zhang * , H. Hu *`) are not part of a name.
     let names = names
         .split_whitespace()
@@ -733,8 +734,10 @@ mod tests {
         let (who, venue) = authors_note("A. Smith * , B. Li * , C. Hoot OWL 2018").unwrap();
         assert_eq!(who, "A. Smith, B. Li, C. Hoot");
         assert_eq!(venue.as_deref(), Some("OWL 2018"));
-        let (who, venue) = authors_note("Ann Smith and Bo Li").unwrap();
-        assert_eq!((who.as_str(), venue), ("Ann Smith and Bo Li", None));
+        // Without a venue, names cannot be told from places (`UC Berkeley, Google`): not authors.
+        assert_eq!(authors_note("Ann Smith and Bo Li"), None);
+        assert_eq!(authors_note("UC Berkeley, Google"), None);
+        assert_eq!(authors_note("Carnegie Mellon, Sisu Data"), None);
         assert_eq!(
             authors_note("Richard S. Owl. ACM 1991").map(|(_, v)| v),
             Some(Some("ACM 1991".to_string()))
