@@ -134,7 +134,18 @@ impl App {
         match link {
             Some(link) => self.open(&link),
             None => {
-                self.say(format!("No {label} link for this paper"));
+                // A link labelled so that is no link of that kind (`[Code](file:///…)`) is named, with
+                // its key, so the label shown is not a riddle.
+                let links = self.selected_links();
+                let named = self
+                    .link_keys(&links)
+                    .into_iter()
+                    .find(|(_, l)| l.label.trim().eq_ignore_ascii_case(label))
+                    .map(|(key, l)| format!(": [{key}] {} is {}", l.label, l.url));
+                self.say(format!(
+                    "No {label} link for this paper{}",
+                    crate::text::sanitize(&named.unwrap_or_default())
+                ));
                 Vec::new()
             }
         }

@@ -12,6 +12,17 @@ fn a_missing_link_says_so_and_opens_nothing() {
         app.message.as_deref(),
         Some("No Slides link for this paper")
     );
+    // A link labelled Code that is a local file is no Code link: the message names it and its key.
+    let mut app = app_of(
+        "# OWL 2024\n\n## Papers\n\n* Owl Paper \\[[Paper](https://arxiv.org/abs/2401.00001)] \\[[Code](file:///etc/passwd)]\n",
+    );
+    keys(&mut app, "/owl");
+    press(&mut app, KeyCode::Enter);
+    assert!(keys(&mut app, "c").is_empty());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No Code link for this paper: [2] Code is file:///etc/passwd")
+    );
 }
 
 #[test]
