@@ -351,6 +351,15 @@ pub fn describe(text: &str) -> Describe {
         }
     }
     d.venue = d.venue.or(bracket_venue);
+    // Emphasis markdown did not take (`*Ann Smith, Bo Li *`, a space before the closing `*`) is not
+    // part of the names.
+    d.authors = d
+        .authors
+        .map(|a| {
+            a.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+                .to_string()
+        })
+        .filter(|a| !a.is_empty());
     if !other.is_empty() {
         let o = other.join(". ");
         d.description = Some(match d.description {
@@ -471,6 +480,10 @@ mod tests {
         let d = describe(". Ann Smith, Bo Li. OWL 2020.");
         assert_eq!(d.authors.as_deref(), Some("Ann Smith, Bo Li"));
         assert_eq!(d.venue.as_deref(), Some("OWL 2020"));
+        // Emphasis left as written (a space before its closing `*`) is not part of the names.
+        let d = describe(" *Ann Smith, Bo Li * [1st May, 2023] [OWL, 2023]");
+        assert_eq!(d.authors.as_deref(), Some("Ann Smith, Bo Li"));
+        assert_eq!(d.venue.as_deref(), Some("OWL 2023"));
         let d = describe(", by Ann Smith - a classic");
         assert_eq!(d.authors.as_deref(), Some("Ann Smith"));
         assert_eq!(d.description.as_deref(), Some("a classic"));
