@@ -36,8 +36,9 @@ impl App {
     /// `old_works`). A paper whose title was edited (a typo mended) is another work by its key: its
     /// marks would be lost, and it would show as new. A paper of a changed document whose work is gone
     /// from the notes is matched to one whose work is new, in the same document, by its first link,
-    /// else by its line; the marks go with it (written as marks of the new work, the old ones removed),
-    /// and it is new only if it was.
+    /// else by its line; its marks are given to the new work too, and it is new only if it was. The old
+    /// work's marks stay: the state file is shared by every library, and another may still list the
+    /// paper under its old title.
     pub(super) fn carry_renamed(&mut self, old: &Library, old_works: &Works, changed: &[usize]) {
         for &d in changed {
             let (Some(was), Some(now)) = (old.documents.get(d), self.library.documents.get(d))
@@ -89,33 +90,19 @@ impl App {
                         true => &mut self.marks.bookmarks,
                         false => &mut self.marks.read,
                     };
-                    if !set.remove(&from) {
+                    if !set.contains(&from) || !set.insert(to.clone()) {
                         continue;
                     }
-                    set.insert(to.clone());
-                    let (gone, kept) = match bookmark {
-                        true => (
-                            Mark::Bookmark {
-                                id: from.clone(),
-                                on: false,
-                            },
-                            Mark::Bookmark {
-                                id: to.clone(),
-                                on: true,
-                            },
-                        ),
-                        false => (
-                            Mark::Read {
-                                id: from.clone(),
-                                on: false,
-                            },
-                            Mark::Read {
-                                id: to.clone(),
-                                on: true,
-                            },
-                        ),
-                    };
-                    self.marks.carried.extend([kept, gone]);
+                    self.marks.carried.push(match bookmark {
+                        true => Mark::Bookmark {
+                            id: to.clone(),
+                            on: true,
+                        },
+                        false => Mark::Read {
+                            id: to.clone(),
+                            on: true,
+                        },
+                    });
                 }
                 if !self.news.new.contains(&from) && self.news.new.remove(&to) {
                     self.news.cleared.insert(to);

@@ -343,9 +343,12 @@ fn a_title_mended_in_the_file_keeps_its_marks_and_is_not_new() {
             e => panic!("{e:?}"),
         })
         .collect();
-    assert_eq!(written.len(), 4, "{written:?}");
-    assert!(written[0].contains("serverless-roosting") && written[0].contains("on: true"));
-    assert!(written[1].contains("serverless-roosts\"") && written[1].contains("on: false"));
+    // Written for the new key; the old key's marks stay (another library may list the old title).
+    assert_eq!(written.len(), 2, "{written:?}");
+    assert!(written
+        .iter()
+        .all(|w| w.contains("serverless-roosting") && w.contains("on: true")));
+    assert!(app.marks.bookmarks.contains("serverless-roosts"));
     assert!(app.take_carried_marks().is_empty(), "taken once");
     // A paper really new (another link, another line) is new, and takes no marks.
     let a = std::fs::read_to_string(&paths[0]).unwrap();
