@@ -197,6 +197,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             })?;
             parsed.push(key);
         }
+        if action == Action::Quit && parsed.is_empty() {
+            return Err(err(
+                offset,
+                "`quit` needs at least one key: without one the app could not be ended".into(),
+            ));
+        }
         overrides.push((action, parsed, offset));
     }
     let plain: Vec<(Action, Vec<Key>)> =
@@ -416,6 +422,13 @@ selection = "lightblue"
             e,
             "config.toml:2: key `c` is bound to both `open_code` and `open_paper`"
         );
+        // Every other key may be unbound, but not the last way out.
+        let e = error("[keys]\nhelp = []\n\nquit = []\n");
+        assert_eq!(
+            e,
+            "config.toml:4: `quit` needs at least one key: without one the app could not be ended"
+        );
+        assert!(parse_str("[keys]\nhelp = []\nquit = \"ctrl-q\"\n").is_ok());
         let e = error("[theme]\naccent = \"blurple\"\n");
         assert!(
             e.starts_with("config.toml:2: `blurple` is not a colour"),
