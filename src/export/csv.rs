@@ -49,7 +49,7 @@ pub(super) fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(HEADER)?;
+    w.write_record(HEADER).map_err(io_error)?;
     for r in records {
         let mut row: Vec<String> = vec![
             cell(&r.title),
@@ -67,9 +67,18 @@ pub(super) fn write(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
                 .join("; "),
         ));
         row.push(r.work.clone());
-        w.write_record(&row)?;
+        w.write_record(&row).map_err(io_error)?;
     }
     w.flush()
+}
+
+/// The writer's error as the output's own (a closed pipe stays a closed pipe, which the caller ends on
+/// quietly), not wrapped into another kind.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 #[cfg(test)]

@@ -540,3 +540,35 @@ fn a_folder_named_with_dots_finds_its_note_pages_as_its_plain_name_does() {
         );
     }
 }
+
+#[test]
+fn every_output_ends_quietly_on_a_closed_pipe() {
+    // More output than a pipe holds (64 KiB), so the writer meets the closed end.
+    let dir = tempfile::tempdir().unwrap();
+    let mut md = String::from("# OWL 2024\n\n## Papers\n\n");
+    for i in 0..3000 {
+        md.push_str(&format!(
+            "* Owl Paper Number {i} \\[[Paper](https://arxiv.org/abs/2401.{i:05})]\n  * Uni {i}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("owls.md"), md).unwrap();
+    for args in [
+        &["--export", "csv"][..],
+        &["--export", "bibtex"],
+        &["--export", "markdown"],
+        &["--list"],
+        &["--json"],
+    ] {
+        let mut child = cmd(dir.path())
+            .args(args)
+            .arg(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}
