@@ -143,7 +143,10 @@ pub fn records(lib: &Library, works: &Works, selected: &[usize]) -> Vec<Record> 
             let outside: Vec<_> = works
                 .links(lib, fullest)
                 .into_iter()
-                .filter(|l| l.target.is_none() && crate::loader::title::is_outside(&l.url))
+                .filter(|l| {
+                    use crate::loader::title::{is_outside, is_script};
+                    l.target.is_none() && is_outside(&l.url) && !is_script(&l.url)
+                })
                 .collect();
             let link_kinds = outside.iter().map(|l| l.kind).collect();
             let links = outside

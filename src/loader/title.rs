@@ -17,6 +17,16 @@ pub fn is_outside(url: &str) -> bool {
         && !scheme.eq_ignore_ascii_case("file")
 }
 
+/// A URL that runs code where it is opened (`javascript:`, `vbscript:`, `data:`): never a paper, code or any
+/// other kind of link, never exported, never opened (the opener takes only the allowed schemes).
+pub fn is_script(url: &str) -> bool {
+    url.split_once(':').is_some_and(|(scheme, _)| {
+        ["javascript", "vbscript", "data"]
+            .iter()
+            .any(|s| scheme.trim().eq_ignore_ascii_case(s))
+    })
+}
+
 /// Strips a trailing venue in parentheses and a trailing `, by Author` from a title, in any order.
 pub fn split_tail(text: &str) -> (&str, Option<String>, Option<String>) {
     let mut t = text.trim();

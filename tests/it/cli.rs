@@ -572,3 +572,37 @@ fn every_output_ends_quietly_on_a_closed_pipe() {
         assert_eq!(stderr(&o), "", "{args:?}");
     }
 }
+
+#[test]
+fn a_script_link_is_no_kind_of_link_and_is_never_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("owls.md");
+    std::fs::write(
+        &file,
+        "# OWL 2024\n\n## Papers\n\n* Owl Paper \\[[Paper](javascript:alert(1))] \\[[Slides](DATA:text/html,x)] \\[[Code](https://github.com/owls/owl)]\n",
+    )
+    .unwrap();
+    let f = file.to_str().unwrap();
+    for format in ["markdown", "bibtex", "csv"] {
+        let o = run(&["--export", format, f]);
+        assert_eq!(o.status.code(), Some(0), "{format}");
+        let out = stdout(&o);
+        assert!(out.contains("Owl Paper"), "{format}: {out}");
+        if format == "csv" {
+            // Markdown and BibTeX give the paper link only: here there is none.
+            assert!(out.contains("github.com/owls/owl"), "{format}: {out}");
+        }
+        assert!(
+            !out.to_lowercase().contains("javascript") && !out.contains("DATA:"),
+            "{format}: {out}"
+        );
+    }
+    let v = json(&run(&["--json", f]));
+    let kinds: Vec<&str> = v["documents"][0]["papers"][0]["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["other", "other", "code"]);
+}

@@ -89,7 +89,13 @@ fn only_allowed_schemes_are_opened() {
     );
     keys(&mut app, "j");
     assert!(selected_title(&app).starts_with("Evil"));
+    // A script link is no paper link: `p` names it; by its number it is refused.
     assert!(keys(&mut app, "p").is_empty());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No Paper link for this paper: [1] Paper is javascript:alert(1)")
+    );
+    assert!(keys(&mut app, "1").is_empty());
     assert!(app
         .message
         .as_deref()

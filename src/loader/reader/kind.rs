@@ -193,6 +193,10 @@ pub fn link_kind(label: &str, url: &str, local: bool) -> LinkKind {
     if local {
         return LinkKind::Note;
     }
+    // `[Paper](javascript:…)` is no paper, whatever its label says: no badge, no letter key.
+    if crate::loader::title::is_script(url) {
+        return LinkKind::Other;
+    }
     if let Some(k) = label_kind(label) {
         // A link labelled as the paper that points to a code host, a video or a blog post is that
         // (`[Owl Nets](https://github.com/…)`, read as the paper by its shape, is code). The URL is
