@@ -411,11 +411,16 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
         return vec![document::file_name_of(p)];
     }
     let mut files = Vec::new();
+    let root = std::fs::canonicalize(p).ok();
     let walk = walkdir::WalkDir::new(p)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || (!e.file_name().to_string_lossy().starts_with('.')
+                    && !links_inside(root.as_deref(), e))
+        });
     for entry in walk {
         match entry {
             Ok(e) if !e.file_type().is_dir() && is_notes_file(e.path()) => {
@@ -444,6 +449,30 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
         });
     }
     files
+}
+
+/// Is `e` a symbolic link to a file or folder the walk of `root` reaches anyway (not hidden, not an
+/// ancestor of the link: a loop is left to the walk, which reports it)? Its notes are read once, where
+/// they are.
+fn links_inside(root: Option<&Path>, e: &walkdir::DirEntry) -> bool {
+    let Some(root) = root.filter(|_| e.path_is_symlink()) else {
+        return false;
+    };
+    let Ok(target) = std::fs::canonicalize(e.path()) else {
+        return false;
+    };
+    let Ok(inside) = target.strip_prefix(root) else {
+        return false;
+    };
+    let hidden = inside
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let ancestor = e
+        .path()
+        .parent()
+        .and_then(|d| std::fs::canonicalize(d).ok())
+        .is_some_and(|d| d.starts_with(&target));
+    !hidden && !ancestor
 }
 
 /// A paper's id and [`hash_id`] of it.

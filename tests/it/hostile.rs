@@ -352,6 +352,28 @@ fn unsafe_links_are_never_opened_and_never_given_to_a_shell() {
 
 #[cfg(unix)]
 #[test]
+fn notes_reached_through_a_link_inside_the_folder_are_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let real = root.join("real");
+    std::fs::create_dir(&real).unwrap();
+    write(&real, "kinds.md", format!("# Kinds\n\n{PAPER}"));
+    // A sibling folder and a file that are links to what the walk reads anyway.
+    std::os::unix::fs::symlink(&real, root.join("link")).unwrap();
+    std::os::unix::fs::symlink(real.join("kinds.md"), root.join("again.md")).unwrap();
+    // A link to notes outside the folder is read.
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "far.md", format!("# Far\n\n{PAPER}"));
+    std::os::unix::fs::symlink(outside.path(), root.join("far")).unwrap();
+    let l = loader::load_paths(&[root]);
+    let docs: Vec<&str> = l.library.documents.iter().map(|d| &*d.title).collect();
+    assert_eq!(docs, ["Far", "Kinds"]);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    assert!(l.errors.is_empty(), "{:?}", l.errors);
+}
+
+#[cfg(unix)]
+#[test]
 fn symlink_loops_fifos_folders_named_md_and_vanished_files() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
