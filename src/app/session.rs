@@ -117,6 +117,12 @@ impl App {
     /// Restores a remembered session: expansion by node key, the selection by paper id, else by node
     /// key, else by the same document and line.
     pub fn restore_session(&mut self, state: &State) {
+        self.restore_with(state, &[]);
+    }
+
+    /// [`App::restore_session`], and when its selection is gone (its file deleted), the first of
+    /// `fallback` (node keys, the nearest first: the selection's ancestors before a reload) still there.
+    fn restore_with(&mut self, state: &State, fallback: &[String]) {
         let docs: HashMap<&str, usize> = (self.library.documents.iter().enumerate())
             .map(|(d, doc)| (doc.source.as_str(), d))
             .collect();
@@ -160,7 +166,8 @@ impl App {
                         .flatten()
                 })
             };
-            if let Some(id) = by_id.or_else(by_key).or_else(by_line) {
+            let by_ancestor = || fallback.iter().find_map(|k| self.node_with_key(&docs, k));
+            if let Some(id) = by_id.or_else(by_key).or_else(by_line).or_else(by_ancestor) {
                 // Selected, its ancestors opened; when the filter hides it now, the nearest shown
                 // node is (the filter stays).
                 self.in_tree(|v, t, h| {
@@ -237,6 +244,11 @@ impl App {
     fn take_prepared(&mut self, prepared: Prepared) -> Prepared {
         let mut session = State::default();
         self.session(&mut session);
+        // Where to go if the selection's file is gone: its nearest ancestor still there.
+        let fallback: Vec<String> = (self.tree_view.selected.into_iter())
+            .flat_map(|id| self.tree.ancestors(id))
+            .map(|a| self.node_key_in(&self.tree, a))
+            .collect();
         let bookmarks = std::mem::take(&mut self.marks.bookmarks);
         let read = std::mem::take(&mut self.marks.read);
         let hits = std::mem::take(&mut self.filter.hits);
@@ -277,7 +289,7 @@ impl App {
             self.filter.hits = self.carried_hits(&old.library, hits);
         }
         self.narrow();
-        self.restore_session(&session);
+        self.restore_with(&session, &fallback);
         if let Some((path, line)) = self.select_after_reload.take() {
             let added = self.library.document_at(&path).and_then(|d| {
                 let p = self.library.documents[d]

@@ -362,3 +362,38 @@ fn a_title_mended_in_the_file_keeps_its_marks_and_is_not_new() {
     assert!(!app.is_bookmarked(r) && !app.is_read(r));
     assert!(app.take_carried_marks().is_empty());
 }
+
+#[test]
+fn the_selected_papers_file_deleted_leaves_the_selection_on_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for (sub, name, title) in [
+        ("conf1", "x.md", "OWL 2030"),
+        ("conf1", "y.md", "HOOT 2031"),
+        ("conf2", "z.md", "NEST 2032"),
+    ] {
+        let folder = dir.path().join(sub);
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            folder.join(name),
+            list(title, &[(&format!("{title} Paper"), "A note.")]),
+        )
+        .unwrap();
+    }
+    let mut app = app(loader::load_paths(&[dir.path()]).library);
+    app.handle(Event::Key(Key::ctrl('p')));
+    for c in "hoot 2031 paper".chars() {
+        app.handle(Event::Key(Key::ch(c)));
+    }
+    app.handle(Event::Key(Key::plain(KeyCode::Enter)));
+    let title = |app: &App| {
+        let id = app.tree_view.selected.unwrap();
+        app.tree.nodes[id].title.to_string()
+    };
+    assert_eq!(title(&app), "HOOT 2031 Paper");
+    let gone = dir.path().join("conf1/y.md");
+    std::fs::remove_file(&gone).unwrap();
+    reload(&mut app, dir.path(), &[gone]);
+    assert_eq!(title(&app), "conf1", "its nearest ancestor still there");
+    let id = app.tree_view.selected.unwrap();
+    assert!(app.tree_view.rows.contains(&id), "and shown");
+}
