@@ -368,7 +368,7 @@ fn the_selected_papers_file_deleted_leaves_the_selection_on_its_folder() {
     let dir = tempfile::tempdir().unwrap();
     for (sub, name, title) in [
         ("conf1", "x.md", "OWL 2030"),
-        ("conf1", "y.md", "HOOT 2031"),
+        ("conf2", "y.md", "HOOT 2031"),
         ("conf2", "z.md", "NEST 2032"),
     ] {
         let folder = dir.path().join(sub);
@@ -390,10 +390,10 @@ fn the_selected_papers_file_deleted_leaves_the_selection_on_its_folder() {
         app.tree.nodes[id].title.to_string()
     };
     assert_eq!(title(&app), "HOOT 2031 Paper");
-    let gone = dir.path().join("conf1/y.md");
+    let gone = dir.path().join("conf2/y.md");
     std::fs::remove_file(&gone).unwrap();
     reload(&mut app, dir.path(), &[gone]);
-    assert_eq!(title(&app), "conf1", "its nearest ancestor still there");
+    assert_eq!(title(&app), "conf2", "its nearest ancestor still there");
     let id = app.tree_view.selected.unwrap();
     assert!(app.tree_view.rows.contains(&id), "and shown");
 }
