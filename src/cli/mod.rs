@@ -361,8 +361,10 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
     app.links.allowed_schemes = config.allowed_schemes.clone();
     app.links.mark_read_on_open = config.mark_read_on_open;
     app.searches.off_thread = app.index.len() > crate::app::ASYNC_SEARCH_PAPERS;
-    if let Some(m) = state_msg {
-        app.say(m);
+    // Said on the status line now, and again on stderr at the end (a long message is cut to the
+    // screen's width there).
+    if let Some(m) = &state_msg {
+        app.say(m.clone());
     }
     let seen = config::state_path().map(|s| crate::state::seen::path(&s, &paths));
     let ctx = crate::tui::Context {
@@ -379,6 +381,9 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
             return status::ERROR;
         }
     };
+    if let Some(m) = &state_msg {
+        eprintln!("takeaway: {}", crate::text::sanitize(m));
+    }
     for e in &report.load_errors {
         eprintln!("takeaway: {e}");
     }

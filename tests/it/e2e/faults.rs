@@ -267,3 +267,34 @@ fn a_signal_ends_a_held_loop_with_the_terminal_restored() {
         assert_restored(&t, dir.path(), name);
     }
 }
+
+#[test]
+fn a_corrupt_state_file_is_said_again_on_stderr_at_the_end() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = three_files(dir.path());
+    let state = dir.path().join("data/takeaway/state.json");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    std::fs::write(&state, "{garbage").unwrap();
+    let stderr = dir.path().join("stderr");
+    let t = Tmux {
+        socket: format!("takeaway-e2e-corrupt-state-{}", std::process::id()),
+    };
+    start(
+        &t,
+        &format!(
+            "{} 2> '{}'",
+            app_command(dir.path(), &notes),
+            stderr.display()
+        ),
+    );
+    t.wait_for("State file was unreadable");
+    quit(&t);
+    let said = std::fs::read_to_string(&stderr).unwrap();
+    assert!(
+        said.contains("State file was unreadable") && said.contains("started clean"),
+        "{said}"
+    );
+}
