@@ -19,6 +19,8 @@ pub struct Palette {
     pub parsed: Query,
     /// The generation of the search job running for the query (0: none).
     pending: u64,
+    /// The query the items were found for.
+    items_for: String,
 }
 
 impl Palette {
@@ -46,7 +48,13 @@ impl App {
         let parsed = match crate::search::parse(&q) {
             Ok(p) => p,
             Err(e) => {
-                self.say(e.to_string());
+                // The items stay: say which query they are for, as the filter does.
+                let shown = self.palette.items_for.trim();
+                self.say(if shown.is_empty() {
+                    e.to_string()
+                } else {
+                    format!("still showing “{shown}”: {e}")
+                });
                 return;
             }
         };
@@ -58,6 +66,7 @@ impl App {
         }
         self.palette.pending = 0;
         let hits = self.index.find(&parsed, &self.key_marks());
+        self.palette.items_for = q;
         self.palette_found(hits);
     }
 
@@ -68,6 +77,7 @@ impl App {
         }
         self.palette.pending = 0;
         if query == self.palette.query() {
+            self.palette.items_for = query;
             self.palette_found(search.hits);
         }
     }

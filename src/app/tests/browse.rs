@@ -133,6 +133,22 @@ fn palette_moves_with_ctrl_n_and_ctrl_p_and_escape_changes_nothing() {
 }
 
 #[test]
+fn a_palette_query_not_understood_says_which_query_its_items_are_for() {
+    let mut app = bundled();
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound is:");
+    let items = app.palette.items.clone();
+    assert!(!items.is_empty());
+    keys(&mut app, "x");
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("still showing “greyhound is:”: ") && said.contains("unread"),
+        "{said}"
+    );
+    assert_eq!(app.palette.items, items, "the items stay");
+}
+
+#[test]
 fn collapse_goes_to_parent_and_expand_opens() {
     let mut app = bundled();
     keys(&mut app, "jj"); // LLM Training
