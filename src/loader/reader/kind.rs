@@ -51,6 +51,8 @@ const LABEL_WORDS: &[(&str, Option<LinkKind>)] = &[
     ("ppt", Some(LinkKind::Slides)),
     ("artifact", Some(LinkKind::Artifact)),
     ("artifacts", Some(LinkKind::Artifact)),
+    // Artifact evaluation, as systems venues name it (`[AE]`, `[Artifact Evaluation Package]`).
+    ("ae", Some(LinkKind::Artifact)),
     ("data", Some(LinkKind::Artifact)),
     ("dataset", Some(LinkKind::Artifact)),
     ("datasets", Some(LinkKind::Artifact)),
@@ -90,6 +92,8 @@ const LABEL_WORDS: &[(&str, Option<LinkKind>)] = &[
     ("reviews", Some(LinkKind::Note)),
     ("scholar", Some(LinkKind::Person)),
     ("page", None),
+    ("evaluation", None),
+    ("package", None),
     ("web", None),
     ("html", None),
     ("doc", None),
@@ -294,6 +298,16 @@ mod tests {
             LinkKind::Video
         );
         assert_eq!(link_kind("Personal Note", "owl.md", true), LinkKind::Note);
+        // Artifact evaluation, by its full name or its short one.
+        for label in ["Artifact Evaluation Package", "AE", "[Artifact]"] {
+            assert_eq!(
+                k(label, "https://zenodo.org/records/1"),
+                LinkKind::Artifact,
+                "{label}"
+            );
+        }
+        assert_eq!(k("javascript", "javascript:alert(1)"), LinkKind::Other);
+        assert_eq!(k("Paper", "JavaScript:alert(1)"), LinkKind::Other);
     }
 
     #[test]
