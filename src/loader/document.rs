@@ -496,22 +496,23 @@ impl DocBuilder<'_> {
         notes.append(shape_notes);
         let mut nested: Vec<Note> = below.iter().flat_map(|b| self.notes(b)).collect();
         if affiliations.is_empty() {
-            let authors =
-                first_note(&nested).and_then(|i| Some((i, authors_note(&nested[i].text.plain())?)));
-            match authors {
-                // A note of authors (`Ann Smith, Bo Li. ICML 2011`) is never an affiliation: it gives the
-                // paper's authors and venue where its entry did not, else it stays a note.
-                Some((i, (who, venue))) => {
-                    if head.authors.is_none() {
-                        head.authors = Some(who);
-                        head.venue = head.venue.or(venue);
-                        nested.remove(i);
+            if let Some((i, text)) = first_note(&nested) {
+                match authors_note(&text) {
+                    // A note of authors (`Ann Smith, Bo Li. ICML 2011`) is never an affiliation: it
+                    // gives the paper's authors and venue where its entry did not, else it stays a note.
+                    Some((who, venue)) => {
+                        if head.authors.is_none() {
+                            head.authors = Some(who);
+                            head.venue = head.venue.or(venue);
+                            nested.remove(i);
+                        }
                     }
-                }
-                None => {
-                    if let Some(i) = affiliation_note(&nested) {
-                        affiliations = institutions(&nested[i].text.plain());
-                        nested.remove(i);
+                    None => {
+                        let named = institutions(&text);
+                        if !named.is_empty() {
+                            affiliations = named;
+                            nested.remove(i);
+                        }
                     }
                 }
             }
@@ -626,21 +627,16 @@ fn is_label(text: &str) -> bool {
 }
 
 /// The first nested note that may say who wrote a paper or where they work: one without children,
-/// passing over bare URLs and labels such as `Industry Track`.
-fn first_note(notes: &[Note]) -> Option<usize> {
+/// passing over bare URLs and labels such as `Industry Track`; with its text.
+fn first_note(notes: &[Note]) -> Option<(usize, String)> {
     for (i, n) in notes.iter().enumerate() {
         let text = n.text.plain();
         if entry::inline::looks_like_url(&text) || (is_label(&text) && n.children.is_empty()) {
             continue;
         }
-        return n.children.is_empty().then_some(i);
+        return n.children.is_empty().then_some((i, text));
     }
     None
-}
-
-/// Which nested note holds the affiliations: the [`first_note`], when it names institutions.
-fn affiliation_note(notes: &[Note]) -> Option<usize> {
-    first_note(notes).filter(|&i| !institutions(&notes[i].text.plain()).is_empty())
 }
 
 pub use super::reader::{authors_note, institutions};

@@ -457,6 +457,10 @@ fn trailing_venue(text: &str) -> (&str, Option<String>) {
 /// (`SIAT, CAS`, `Google Research`, `HKUST & Alibaba`), a sentence, a single name without a venue (a
 /// person or a company alike: `Sisu Data`).
 pub fn authors_note(text: &str) -> Option<(String, Option<String>)> {
+    // `HKUST & Alibaba`: institutions (the usual note, answered before any venue is looked for).
+    if text.contains('&') {
+        return None;
+    }
     let (names, venue) = trailing_venue(text);
     let names = names
         .trim()
