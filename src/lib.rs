@@ -11,6 +11,7 @@ pub mod config;
 pub mod export;
 pub mod fault;
 pub mod loader;
+pub mod memory;
 pub mod model;
 pub mod notes_writer;
 pub mod search;

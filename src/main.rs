@@ -4,5 +4,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // Before any thread starts: the notes load with freed memory given back at once.
+    takeaway::memory::loading();
     takeaway::cli::main()
 }

@@ -367,6 +367,10 @@ fn interactive(loaded: Loaded, config: Config, paths: Vec<PathBuf>) -> u8 {
         app.say(m.clone());
     }
     let seen = config::state_path().map(|s| crate::state::seen::path(&s, &paths));
+    if paths.is_empty() {
+        // The bundled notes are in already (paths are loaded by the runtime, which says when).
+        crate::memory::loaded();
+    }
     let ctx = crate::tui::Context {
         seen,
         store,

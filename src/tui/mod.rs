@@ -468,6 +468,7 @@ impl Runtime {
         };
         let state = self.ctx.store.state.clone();
         self.app.finish_loading(*prepared, &state);
+        crate::memory::loaded();
         let searches: Vec<Effect> = self.app.searches.effects().collect();
         self.perform(searches);
         self.stamp();
