@@ -368,6 +368,17 @@ impl App {
         }
     }
 
+    /// The form stays open on link `n`'s URL, saying why.
+    fn refuse_link(&mut self, n: usize, why: String) -> Vec<Effect> {
+        if let Some(f) = self.adding.as_mut() {
+            if let Some(i) = f.fields.iter().position(|f| f.kind == FieldKind::Url(n)) {
+                f.focus = i;
+            }
+        }
+        self.say(why);
+        Vec::new()
+    }
+
     fn submit_add(&mut self) -> Vec<Effect> {
         let Some(form) = self.adding.as_ref() else {
             return Vec::new();
@@ -385,16 +396,13 @@ impl App {
             form.value(FieldKind::Url(n)).is_empty() && !form.value(FieldKind::Label(n)).is_empty()
         });
         if let Some(n) = orphan {
-            if let Some(f) = self.adding.as_mut() {
-                if let Some(i) = f.fields.iter().position(|f| f.kind == FieldKind::Url(n)) {
-                    f.focus = i;
-                }
-            }
-            self.say(format!(
-                "Link {} has a label but no URL: type its URL, or clear its label",
-                n + 1
-            ));
-            return Vec::new();
+            return self.refuse_link(
+                n,
+                format!(
+                    "Link {} has a label but no URL: type its URL, or clear its label",
+                    n + 1
+                ),
+            );
         }
         // Every link must be something a reader can open: a web address, or a note page beside the notes.
         let bad = (0..form.links_count()).find_map(|n| {
@@ -402,16 +410,13 @@ impl App {
             (!url.is_empty() && !openable(&url)).then_some((n, url))
         });
         if let Some((n, url)) = bad {
-            if let Some(f) = self.adding.as_mut() {
-                if let Some(i) = f.fields.iter().position(|f| f.kind == FieldKind::Url(n)) {
-                    f.focus = i;
-                }
-            }
-            self.say(format!(
-                "Link {} is not a web address (http:// or https://) or a .md note: {url}",
-                n + 1
-            ));
-            return Vec::new();
+            return self.refuse_link(
+                n,
+                format!(
+                    "Link {} is not a web address (http:// or https://) or a .md note: {url}",
+                    n + 1
+                ),
+            );
         }
         let target = form.target.clone();
         self.add_submitted = self.adding.take();

@@ -59,7 +59,7 @@ pub fn split_tail(text: &str) -> (&str, Option<String>, Option<String>) {
 }
 
 /// `("Title ", "SOSP 2023")` for `"Title (SOSP 2023)"`, matching nested parentheses.
-fn trailing_parens(t: &str) -> Option<(&str, &str)> {
+pub(crate) fn trailing_parens(t: &str) -> Option<(&str, &str)> {
     let body = t.strip_suffix(')')?;
     let mut depth = 1usize;
     for (i, c) in body.char_indices().rev() {

@@ -400,23 +400,11 @@ const INSTITUTION_WORDS: &[&str] = &[
 /// venue.
 fn trailing_venue(text: &str) -> (&str, Option<String>) {
     let t = text.trim().trim_end_matches('.').trim_end();
-    if let Some(body) = t.strip_suffix(')') {
-        let mut depth = 1usize;
-        for (i, c) in body.char_indices().rev() {
-            match c {
-                ')' => depth += 1,
-                '(' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        let (before, inner) = body.split_at_checked(i).unwrap_or((body, ""));
-                        let inner = inner.trim_start_matches('(').trim();
-                        if title::is_venue(inner) && inner.chars().count() <= 60 {
-                            return (before.trim_end(), Some(collapse(inner)));
-                        }
-                        break;
-                    }
-                }
-                _ => {}
+    if t.ends_with(')') {
+        if let Some((before, inner)) = title::trailing_parens(t) {
+            let inner = inner.trim();
+            if title::is_venue(inner) && inner.chars().count() <= 60 {
+                return (before.trim_end(), Some(collapse(inner)));
             }
         }
         return (t, None);
