@@ -30,6 +30,15 @@ fn on_disk() -> App {
     app
 }
 
+/// The form open after “Tails: Drag” of [`on_disk`], the title typed.
+fn form_titled() -> App {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    typed(&mut app, "Owls at Night");
+    app
+}
+
 fn typed(app: &mut App, s: &str) {
     keys(app, s);
 }
@@ -147,10 +156,7 @@ fn the_bundled_notes_and_a_refused_file_say_why() {
 
 #[test]
 fn a_link_that_is_not_a_web_address_or_a_note_is_refused_with_the_form_kept() {
-    let mut app = on_disk();
-    select(&mut app, "wings");
-    keys(&mut app, "A");
-    typed(&mut app, "Owls at Night");
+    let mut app = form_titled();
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "not a url");
     // Past the guessed label to the next link (left empty), then the affiliations: Enter on the last
@@ -186,10 +192,7 @@ fn moved_down() -> Library {
 
 #[test]
 fn a_refusal_because_the_file_changed_keeps_what_was_typed_for_the_notes_as_they_are_now() {
-    let mut app = on_disk();
-    select(&mut app, "wings");
-    keys(&mut app, "A");
-    typed(&mut app, "Owls at Night");
+    let mut app = form_titled();
     // Enter through the fields (an empty link goes on to the affiliations) until it submits.
     let submit = |app: &mut App| {
         (0..5)
@@ -243,10 +246,7 @@ fn a_form_whose_paper_is_gone_after_a_reload_closes_saying_so() {
 
 #[test]
 fn a_screen_too_short_for_the_form_scrolls_to_the_focused_field() {
-    let mut app = on_disk();
-    select(&mut app, "wings");
-    keys(&mut app, "A");
-    typed(&mut app, "Owls at Night");
+    let mut app = form_titled();
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "https://arxiv.org/abs/2401.00003");
     press(&mut app, KeyCode::Tab);
@@ -275,10 +275,7 @@ fn a_screen_too_short_for_the_form_scrolls_to_the_focused_field() {
 
 #[test]
 fn a_guessed_label_is_skipped_by_enter_replaced_by_typing_and_never_left_empty() {
-    let mut app = on_disk();
-    select(&mut app, "wings");
-    keys(&mut app, "A");
-    typed(&mut app, "Owls at Night");
+    let mut app = form_titled();
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "https://arxiv.org/abs/2401.00003");
     // Enter from a URL goes on to the next URL, past the guessed label.
@@ -322,10 +319,7 @@ fn a_guessed_label_is_skipped_by_enter_replaced_by_typing_and_never_left_empty()
 
 #[test]
 fn a_label_without_a_url_is_asked_for_not_dropped() {
-    let mut app = on_disk();
-    select(&mut app, "wings");
-    keys(&mut app, "A");
-    typed(&mut app, "Owls at Night");
+    let mut app = form_titled();
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     typed(&mut app, "Slides");
