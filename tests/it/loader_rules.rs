@@ -786,3 +786,38 @@ fn a_note_of_authors_gives_authors_and_venue_not_affiliations() {
 fn names(affiliations: &[Box<str>]) -> Vec<&str> {
     affiliations.iter().map(|a| &**a).collect()
 }
+
+#[test]
+fn an_item_over_field_bullets_is_a_paper_with_the_fields_links() {
+    let got = shapes("item-fields.md");
+    let found: Vec<(usize, &str, Vec<&str>)> = got
+        .iter()
+        .map(|(l, _, t, u)| (*l, t.as_str(), u.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                3,
+                "Owl Pruning: Fewer Feathers, Same Flight",
+                vec![
+                    "https://arxiv.org/abs/2401.00201",
+                    "https://github.com/owls/pruning"
+                ]
+            ),
+            (
+                6,
+                "Quantised Hoots for Tiny Owls",
+                vec!["https://arxiv.org/abs/2401.00202"]
+            ),
+        ]
+    );
+    // The field bullets stay the paper's notes.
+    let d = doc("shapes/item-fields.md");
+    let notes: Vec<String> = paper(&d, "Quantised")
+        .takeaways
+        .iter()
+        .map(|n| n.text.plain())
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+}

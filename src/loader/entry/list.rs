@@ -17,11 +17,11 @@
 //! holds no papers (`Resources`, `References`), a title-as-link entry is a paper only beside a link
 //! labelled as one (`[pdf]`), and link-less items are not papers.
 
-use super::super::markdown::{plain, MdItem};
+use super::super::markdown::{plain, MdBlock, MdItem};
 use super::super::reader::institutions;
 use super::super::reader::url_kind::{is_paper_page, on_paper_host};
 use super::inline::{has_link, looks_like_url};
-use super::{recognise, Head};
+use super::{recognise, title_line, Head};
 
 /// Where a list stands.
 #[derive(Debug, Clone, Copy, Default)]
@@ -75,6 +75,12 @@ fn facts(items: &[MdItem], ctx: &Ctx) -> Vec<Facts> {
         .iter()
         .map(|it| {
             let (head, linked, strong) = entry(it.first_para(), ctx);
+            let fielded = if linked {
+                None
+            } else {
+                titled_by_fields(it, ctx)
+            };
+            let (head, linked, strong) = fielded.unwrap_or((head, linked, strong));
             let subs: Vec<Vec<Facts>> = it.sublists().map(|l| facts(l, ctx)).collect();
             let strong_below = subs.iter().flatten().any(|f| f.strong || f.strong_below);
             Facts {
@@ -228,6 +234,21 @@ fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, 
     });
     let strong = linked && head.as_ref().is_some_and(|h| !h.weak);
     (head, linked, strong)
+}
+
+/// A link-less item whose nested bullets are its fields (`- **Title**` over `  - Paper: u`,
+/// `  - Code: u`): read as a title line with its field bullets ([`title_line`]), a linked paper when
+/// those fields carry the paper.
+fn titled_by_fields(it: &MdItem, ctx: &Ctx) -> Option<(Option<Box<Head>>, bool, bool)> {
+    let inl = it.first_para();
+    if inl.is_empty() || has_link(inl) || !matches!(it.blocks.get(1), Some(MdBlock::List { .. })) {
+        return None;
+    }
+    let after: Vec<&MdBlock> = it.blocks.iter().skip(1).collect();
+    let (head, _) = title_line::recognise(inl, &after)?;
+    let linked =
+        head.not_paper.is_none() && head.is_linked() && (!ctx.no_papers || paper_linked(&head));
+    Some((Some(Box::new(head)), linked, linked))
 }
 
 /// The first nested bullet (bare URL bullets aside) reads as an affiliation or a label: short names
