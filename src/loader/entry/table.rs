@@ -6,7 +6,9 @@
 //!
 //! A row is not a paper when the table has a separate `Paper` column and that cell has no link (`-`), or
 //! when the paper's link points to a blog post, documentation, code, a video, a book or a product page.
-//! A `Name` table (often tools or datasets) needs a paper link in the row.
+//! A `Name` table (often tools or datasets) needs a paper link in the row. A `Publication` column is
+//! the venue beside a title or paper column. A title cell that is only a label (`[arXiv](u)`) gives the
+//! paper's link, and a `Method` (`Model`, `Name`…) column the title.
 
 use super::super::markdown::{collapse, plain, rich, Inlines, Row};
 use super::super::reader::url_kind::url_kind;
@@ -36,6 +38,9 @@ struct Columns {
     date: Option<usize>,
     authors: Option<usize>,
     affiliations: Option<usize>,
+    /// A `Method` (`Model`, `Name`…) column: the title where the title column holds only a label
+    /// (`[arXiv](u)`).
+    fallback: Option<usize>,
     names: Vec<String>,
 }
 
@@ -63,7 +68,8 @@ fn header_name(cell: &Inlines) -> String {
 
 fn columns(header: &[Inlines]) -> Option<Columns> {
     let names: Vec<String> = header.iter().map(header_name).collect();
-    let find = |opts: &[&str]| names.iter().position(|n| opts.contains(&n.as_str()));
+    // The first of `opts`, in their order, that names a column.
+    let find = |opts: &[&str]| opts.iter().find_map(|o| names.iter().position(|n| n == o));
     let title = find(&[
         "title",
         "paper title",
@@ -75,12 +81,17 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
         "paper",
         "papers",
         "paper link",
-        "publication",
         "article",
         "pdf",
         "link",
         "links",
     ]);
+    // `Publication` names the paper where nothing else does, else where it was published.
+    let publication = find(&["publication"]);
+    let (paper, publication) = match (paper, publication) {
+        (None, Some(p)) if title.is_none() => (Some(p), None),
+        (paper, publication) => (paper, publication),
+    };
     // `Title & Authors`, `Title and Link`: a column whose header names the title.
     let title = title.or_else(|| {
         names
@@ -97,7 +108,9 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
             "published",
             "publication venue",
             "venue year",
-        ]),
+        ])
+        .or(publication),
+        fallback: find(&["method", "model", "name", "approach", "system", "algorithm"]),
         date: find(&["date", "year", "time", "published date", "pub date"]),
         authors: find(&["author", "authors", "first author"]),
         affiliations: find(&[
@@ -197,14 +210,31 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         });
         // The cell's pieces: the title is the one that reads as a title (badges are decoration, a label
         // such as `[Paper]` never is one); names after a line break are the authors.
-        let (raw_title, authors) = match title_link {
+        let (mut raw_title, authors) = match title_link {
             Some(l) => (l.text.to_string(), title_and_authors(&title_segs).1),
             None => title_and_authors(&title_segs),
         };
+        // The title column holds only a label (`[arXiv](u)`): its link is the paper's, and the title
+        // comes from a `Method` column.
+        let mut label_link = None;
         if blank(&raw_title) || is_link_label(&raw_title) {
-            continue;
+            let fallback = (cols.fallback.filter(|&f| f != tcol))
+                .and_then(|f| cells.get(f))
+                .map(|c| collapse(&plain(c)))
+                .filter(|t| !blank(t) && !is_link_label(t));
+            label_link = title_segs.iter().find_map(|s| match s {
+                Seg::Link(l) if !l.is_badge() && !l.url.trim().is_empty() => {
+                    Some(l.url.to_string())
+                }
+                _ => None,
+            });
+            match fallback {
+                Some(t) if label_link.is_some() => raw_title = t,
+                _ => continue,
+            }
         }
-        // The link that must be a paper's: the Paper column's, else the title's own.
+        // The link that must be a paper's: the Paper column's, else the title's own, else (a title
+        // cell without a link) one in the row that is labelled as the paper or on a paper host.
         let paper_link = match cols.paper {
             Some(p) => cells.get(p).and_then(|c| {
                 segments(c).into_iter().find_map(|s| match s {
@@ -214,7 +244,9 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
                     _ => None,
                 })
             }),
-            None => title_link.map(|l| l.url.to_string()),
+            None => (title_link.map(|l| l.url.to_string()))
+                .or(label_link)
+                .or_else(|| row_paper_link(cells)),
         };
         let needs_link = cols.paper.is_some() || cols.by_name;
         match &paper_link {
@@ -318,6 +350,25 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
     out
 }
 
+/// A link in the row's cells that is the paper's: labelled so (`[paper]`, `[arXiv]`) or on a paper
+/// host.
+fn row_paper_link(cells: &[Inlines]) -> Option<String> {
+    use super::super::reader::{kind::label_kind, url_kind::on_paper_host};
+    cells.iter().find_map(|c| {
+        segments(c).into_iter().find_map(|s| match s {
+            Seg::Link(l)
+                if !l.is_badge()
+                    && !l.url.trim().is_empty()
+                    && (label_kind(&l.text) == Some(crate::model::LinkKind::Paper)
+                        || on_paper_host(l.url)) =>
+            {
+                Some(l.url.to_string())
+            }
+            _ => None,
+        })
+    })
+}
+
 /// `original code` → `Original Code`.
 fn title_case(s: &str) -> String {
     s.split_whitespace()
@@ -399,5 +450,62 @@ mod tests {
     fn tables_without_a_title_column_are_not_paper_tables() {
         let md = "| Model Name | Params |\n| --- | --- |\n| Owl | 1B |\n";
         assert!(table(md).is_empty());
+    }
+
+    fn read(md: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+        table(md)
+            .into_iter()
+            .map(|r| {
+                let urls = r.head.links.iter().map(|(_, u)| u.clone()).collect();
+                (r.head.title, r.head.venue, urls)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_publication_column_beside_a_title_or_paper_column_is_the_venue() {
+        let md = "| Publication | Paper Title | Links |\n| --- | --- | --- |\n\
+            | OWL 2020 | Owls Detect Mice with Transformers | [[paper]](https://arxiv.org/abs/2005.1) |\n";
+        assert_eq!(
+            read(md),
+            [(
+                "Owls Detect Mice with Transformers".to_string(),
+                Some("OWL 2020".to_string()),
+                vec!["https://arxiv.org/abs/2005.1".to_string()]
+            )]
+        );
+        let md = "| Method | Publication | Paper | Code |\n| --- | --- | --- | --- |\n\
+            | Hoot-3 | OWL 2023 | [Hoot-3: One Owl to Three](https://arxiv.org/abs/2303.1) | - |\n";
+        assert_eq!(read(md)[0].0, "Hoot-3: One Owl to Three");
+        assert_eq!(read(md)[0].1.as_deref(), Some("OWL 2023"));
+    }
+
+    #[test]
+    fn a_paper_cell_that_is_only_a_label_takes_the_title_from_the_method_column() {
+        let md = "| Method | Venue | Paper | Code |\n| --- | --- | --- | --- |\n\
+            | Wing3D | OWL 2024 | [arXiv](https://arxiv.org/abs/2310.1) | [Code](https://github.com/o/w) |\n\
+            | Talon | OWL 2024 | - | [Code](https://github.com/o/t) |\n";
+        assert_eq!(
+            read(md),
+            [(
+                "Wing3D".to_string(),
+                Some("OWL 2024".to_string()),
+                vec![
+                    "https://arxiv.org/abs/2310.1".to_string(),
+                    "https://github.com/o/w".to_string()
+                ]
+            )]
+        );
+    }
+
+    #[test]
+    fn a_name_table_row_is_a_paper_by_a_paper_link_anywhere_in_the_row() {
+        let md = "|Year|Name|Links|\n|----|----|-----|\n\
+            |2023|Owl Splatting for Real-Time Night Vision|[paper](https://arxiv.org/abs/2308.1) \\| [code](https://github.com/o/s)|\n\
+            |2024|owlstudio|[GitHub](https://github.com/o/studio)|\n";
+        let got = read(md);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Owl Splatting for Real-Time Night Vision");
+        assert_eq!(got[0].2.len(), 2);
     }
 }
