@@ -27,6 +27,9 @@ pub enum Event {
         width: u16,
         height: u16,
     },
+    /// Text pasted into the terminal (bracketed paste): typed into the input that has the keys, its line
+    /// breaks as spaces; never read as keys.
+    Paste(String),
     /// A search job finished (`search` is its result).
     SearchDone {
         generation: u64,

@@ -68,6 +68,9 @@ pub enum Focus {
     Detail,
 }
 
+/// The most characters a paste types (a query or a title is far shorter).
+const PASTE_MAX: usize = 4096;
+
 pub struct App {
     /// Shared with the runtime's reload, which reads it off the UI thread.
     pub library: Arc<Library>,
@@ -202,6 +205,7 @@ impl App {
             }
             Event::Click { col, row } => self.click(col, row),
             Event::Scroll { col, row, down } => self.wheel(col, row, down),
+            Event::Paste(text) => self.paste(&text),
         }
         self.searches.effects().collect()
     }
@@ -244,6 +248,50 @@ impl App {
     }
 
     /// A printable key in the filter line or the palette.
+    /// A paste: typed into the filter, the palette or the add form as one piece (line breaks and tabs as
+    /// spaces, other control characters left out, at most [`PASTE_MAX`] characters); anywhere else it
+    /// is refused, so that no pasted letter acts as a key.
+    fn paste(&mut self, text: &str) {
+        if !self.mode.takes_text() {
+            self.say("A paste goes into the filter, the palette or the add form: open one first");
+            return;
+        }
+        let mut clean = String::new();
+        let mut count = 0;
+        let mut cut = false;
+        let mut prev = None;
+        for c in text.chars() {
+            let was = prev.replace(c);
+            let c = match c {
+                // `\r\n` is one line break.
+                '\n' if was == Some('\r') => continue,
+                '\n' | '\r' | '\t' => ' ',
+                c if c.is_control() => continue,
+                c => c,
+            };
+            if count == PASTE_MAX {
+                cut = true;
+                break;
+            }
+            clean.push(c);
+            count += 1;
+        }
+        match self.mode {
+            Mode::FilterInput => {
+                self.filter.input.push_str(&clean);
+                self.run_filter();
+            }
+            Mode::Palette => {
+                self.palette.input.push_str(&clean);
+                self.run_palette();
+            }
+            _ => clean.chars().for_each(|c| self.add_form_char(c)),
+        }
+        if cut {
+            self.say(format!("Pasted the first {PASTE_MAX} characters"));
+        }
+    }
+
     fn type_char(&mut self, c: char) {
         match self.mode {
             Mode::FilterInput => {

@@ -25,6 +25,10 @@ impl TextInput {
         self.text.push(c);
     }
 
+    pub fn push_str(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
     /// Applies an editing action (`delete_char`, `delete_word`). Returns whether it was one, so the
     /// caller searches again; other actions are left to the caller.
     pub fn edit(&mut self, action: Action) -> bool {

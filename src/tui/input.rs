@@ -162,6 +162,7 @@ fn translate(ev: event::Event) -> Option<AppEvent> {
             _ => None,
         },
         event::Event::Resize(width, height) => Some(AppEvent::Resize { width, height }),
+        event::Event::Paste(text) => Some(AppEvent::Paste(text)),
         _ => None,
     }
 }

@@ -351,3 +351,32 @@ fn a_key_that_does_nothing_while_browsing_says_so() {
         Some("? does nothing here · F1 shows the keys")
     );
 }
+
+#[test]
+fn a_paste_is_typed_into_the_filter_and_none_of_it_acts_as_keys() {
+    let mut app = bundled();
+    keys(&mut app, "/");
+    let selected = app.selected_paper().map(|p| p.0);
+    // A line break would be Enter, the letters after it keys (`o` opens links, `q` quits).
+    let effects = app.handle(Event::Paste("grey\r\nhound\toq\u{1b}[31m".into()));
+    assert!(
+        effects.iter().all(|e| !matches!(e, Effect::Open(_))),
+        "{effects:?}"
+    );
+    assert_eq!(app.mode, Mode::FilterInput);
+    assert_eq!(app.filter.input.as_str(), "grey hound oq[31m");
+    assert!(app.running);
+    assert_eq!(app.selected_paper().map(|p| p.0), selected);
+    // While browsing, a paste is refused, saying so, and types nothing.
+    press(&mut app, KeyCode::Esc);
+    let before = app.selected_paper().map(|p| p.0);
+    let effects = app.handle(Event::Paste("q\njjjo".into()));
+    assert!(
+        effects.iter().all(|e| !matches!(e, Effect::Open(_))),
+        "{effects:?}"
+    );
+    assert!(app.running);
+    assert_eq!(app.selected_paper().map(|p| p.0), before);
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.contains("paste"), "{msg}");
+}

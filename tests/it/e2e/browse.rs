@@ -70,6 +70,21 @@ fn browse_filter_jump_and_open_links_in_a_real_terminal() {
     let got = wait_for_file(&opened, 3);
     assert!(got.ends_with("https://github.com/FCSLab/torpor\n"), "{got}");
 
+    // 4. A paste into the filter is its text: the line break is not Enter, `p` and `q` are not keys.
+    t.keys(&["Escape", "/"]);
+    t.run(&["set-buffer", "grey\nhound pq"]);
+    t.run(&["paste-buffer", "-p", "-t", "e2e"]);
+    t.wait_for("/grey hound pq");
+    t.keys(&["Escape"]);
+    t.keys(&["/", "torpor"]);
+    t.wait_for("/torpor");
+    assert_eq!(
+        wait_for_file(&opened, 3).lines().count(),
+        3,
+        "nothing more opened"
+    );
+    t.keys(&["Escape"]);
+
     // Help, then quit: the program ends.
     t.keys(&["?"]);
     t.wait_for("Keys · Esc close");
