@@ -184,12 +184,27 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     }
 }
 
+/// Writes `bytes` to stdout: a closed pipe (`| head`) ends quietly, another failure says so.
+fn emit(bytes: &[u8]) -> u8 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => status::OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status::OK,
+        Err(e) => {
+            eprintln!("takeaway: cannot write output: {e}");
+            status::ERROR
+        }
+    }
+}
+
 /// Runs the command and returns its exit status.
 pub fn run(args: &Args) -> u8 {
     if let Some(shell) = args.completions {
-        let mut cmd = Args::command();
-        clap_complete::generate(shell, &mut cmd, "takeaway", &mut std::io::stdout());
-        return status::OK;
+        // Built first, then written: clap_complete panics on a write that fails (`| head`).
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut Args::command(), "takeaway", &mut script);
+        return emit(&script);
     }
     if args.man {
         let man = clap_mangen::Man::new(Args::command());
@@ -230,19 +245,20 @@ pub fn run(args: &Args) -> u8 {
         }
     };
     if args.print_config {
-        print!("{}", config::render(&config));
-        return status::OK;
+        return emit(config::render(&config).as_bytes());
     }
     if args.print_paths {
         let p = config::paths(args.config.as_deref());
         let show = |p: Option<PathBuf>| {
             p.map_or("(none: no home folder)".into(), |p| p.display().to_string())
         };
-        println!("config: {}", show(p.config));
-        println!("state:  {}", show(p.state));
         let cache = loader::cache::folder().map_or("(off)".into(), |p| p.display().to_string());
-        println!("cache:  {cache}");
-        return status::OK;
+        let text = format!(
+            "config: {}\nstate:  {}\ncache:  {cache}\n",
+            show(p.config),
+            show(p.state)
+        );
+        return emit(text.as_bytes());
     }
     let paths = note_paths(args, &config);
     let browse =
