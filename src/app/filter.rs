@@ -172,10 +172,16 @@ impl App {
             Action::Cancel => {
                 self.mode = Mode::Browse;
                 let selected = self.tree_view.selected;
+                let origin = self.filter_origin.take();
                 self.filter.clear_query();
                 self.narrow();
-                if let Some(sel) = selected {
-                    self.reveal(sel);
+                match (selected, origin) {
+                    (Some(sel), _) => self.reveal(sel),
+                    // Nothing matched, so nothing is selected: back where the filter was opened.
+                    (None, Some(place)) => {
+                        self.go_to(&place);
+                    }
+                    (None, None) => {}
                 }
             }
             Action::Down => self.move_by(1),

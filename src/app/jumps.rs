@@ -143,7 +143,7 @@ impl App {
     }
 
     /// Selects a place (in its view); false when it no longer exists.
-    fn go_to(&mut self, place: &Place) -> bool {
+    pub(super) fn go_to(&mut self, place: &Place) -> bool {
         if place.view != self.views.view {
             self.show_view(place.view);
         }

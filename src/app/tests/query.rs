@@ -380,3 +380,21 @@ fn a_paste_is_typed_into_the_filter_and_none_of_it_acts_as_keys() {
     let msg = app.message.clone().unwrap_or_default();
     assert!(msg.contains("paste"), "{msg}");
 }
+
+#[test]
+fn esc_on_a_filter_that_matches_nothing_goes_back_to_the_paper_selected_before() {
+    let mut app = bundled();
+    keys(&mut app, "/crosspipe");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    let before = app.selected_paper().map(|p| p.1.title.to_string());
+    assert!(
+        before.as_deref().unwrap_or("").starts_with("CrossPipe"),
+        "{before:?}"
+    );
+    keys(&mut app, "/serving");
+    keys(&mut app, "xqzz");
+    assert!(app.filter.hits.is_empty());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.selected_paper().map(|p| p.1.title.to_string()), before);
+}
