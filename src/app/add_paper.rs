@@ -449,10 +449,13 @@ impl App {
                 if self.mode == Mode::AddPaper {
                     self.mode = Mode::Browse;
                 }
-                self.say(format!(
+                let why = format!(
                     "Not added: “{after}” is no longer in {}",
                     name.unwrap_or_default()
-                ));
+                );
+                // Said with the reload's own message, which comes after.
+                self.reload_note = Some(why.clone());
+                self.say(why);
             }
         }
     }

@@ -121,6 +121,8 @@ pub struct App {
     pub offer_edit: Option<(std::path::PathBuf, usize)>,
     /// A paper just added: selected once the reload brings it in (file, line).
     pub select_after_reload: Option<(std::path::PathBuf, usize)>,
+    /// What the last reload did that its message must also say ([`App::say_reloaded`]).
+    reload_note: Option<String>,
 }
 
 impl App {
@@ -164,6 +166,7 @@ impl App {
             generation: 0,
             offer_edit: None,
             select_after_reload: None,
+            reload_note: None,
         };
         app.recount_unread();
         app
@@ -464,6 +467,16 @@ impl App {
     /// Sets the status message.
     pub fn say(&mut self, msg: impl Into<String>) {
         self.message = Some(msg.into());
+    }
+
+    /// Says the runtime's message about a reload, with what the reload itself did that the user must
+    /// hear of (the add form closed).
+    pub fn say_reloaded(&mut self, msg: impl Into<String>) {
+        let msg = msg.into();
+        match self.reload_note.take() {
+            Some(note) => self.say(format!("{msg} · {note}")),
+            None => self.say(msg),
+        }
     }
 }
 

@@ -431,9 +431,9 @@ impl Runtime {
                 match changed_error.or(errors.first()) {
                     Some(e) if self.app.library.document_at(Path::new(e.path())).is_some() => self
                         .app
-                        .say(format!("Reloaded; kept the last good version of {e}")),
-                    Some(e) => self.app.say(format!("Reloaded; not loaded: {e}")),
-                    None => self.app.say(format!("Reloaded the notes{what}")),
+                        .say_reloaded(format!("Reloaded; kept the last good version of {e}")),
+                    Some(e) => self.app.say_reloaded(format!("Reloaded; not loaded: {e}")),
+                    None => self.app.say_reloaded(format!("Reloaded the notes{what}")),
                 }
             }
             Msg::OpenFailed { url, why } => self.copy_instead(&url, why),

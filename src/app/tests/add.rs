@@ -242,6 +242,16 @@ fn a_form_whose_paper_is_gone_after_a_reload_closes_saying_so() {
         said.contains("“Tails: Drag” is no longer in owl.md"),
         "{said}"
     );
+    // The runtime's message about the reload, which comes after, still says it.
+    app.say_reloaded("Reloaded the notes: owl.md");
+    let said = app.message.clone().unwrap_or_default();
+    assert_eq!(
+        said,
+        "Reloaded the notes: owl.md · Not added: “Tails: Drag” is no longer in owl.md"
+    );
+    // Once.
+    app.say_reloaded("Reloaded the notes: owl.md");
+    assert_eq!(app.message.as_deref(), Some("Reloaded the notes: owl.md"));
 }
 
 #[test]
