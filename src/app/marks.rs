@@ -40,6 +40,7 @@ impl App {
     /// work's marks stay: the state file is shared by every library, and another may still list the
     /// paper under its old title.
     pub(super) fn carry_renamed(&mut self, old: &Library, old_works: &Works, changed: &[usize]) {
+        let mut carried = false;
         for &d in changed {
             let (Some(was), Some(now)) = (old.documents.get(d), self.library.documents.get(d))
             else {
@@ -85,6 +86,7 @@ impl App {
                 }
             }
             for (from, to) in pairs {
+                carried = true;
                 for bookmark in [true, false] {
                     let set = match bookmark {
                         true => &mut self.marks.bookmarks,
@@ -108,6 +110,10 @@ impl App {
                     self.news.cleared.insert(to);
                 }
             }
+        }
+        // The tree's counts of new and unread papers, with the marks and news carried.
+        if carried {
+            self.recount_unread();
         }
     }
 

@@ -335,6 +335,10 @@ fn a_title_mended_in_the_file_keeps_its_marks_and_is_not_new() {
     let r = at(&app, "Serverless Roosting");
     assert!(app.is_bookmarked(r) && app.is_read(r), "the marks followed");
     assert!(!app.is_new(r), "not new: it was there before");
+    // The tree's counts agree: nothing new below any node, and the paper counted read.
+    assert!(app.marks.new.iter().all(|&n| n == 0), "{:?}", app.marks.new);
+    let node = app.tree.node_of_paper(r).unwrap();
+    assert_eq!(app.marks.unread[node], 0);
     let effects = app.take_carried_marks();
     let written: Vec<String> = effects
         .iter()
