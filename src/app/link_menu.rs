@@ -198,6 +198,10 @@ impl App {
             }
             return Vec::new();
         }
+        if link.url.trim().is_empty() {
+            self.say("Not opened: the link has no address (`[label]()` in the notes)");
+            return Vec::new();
+        }
         if !self.allowed(&link.url) {
             self.say(format!(
                 "Not opened: {} (only {} links are opened)",

@@ -109,6 +109,24 @@ fn only_allowed_schemes_are_opened() {
 }
 
 #[test]
+fn a_link_without_an_address_is_no_paper_link_and_says_so() {
+    let mut app = app_of("# T\n\n* Empty \\[[Paper]()] \\[[Code](https://ok.example)]\n");
+    keys(&mut app, "j");
+    assert!(selected_title(&app).starts_with("Empty"));
+    assert!(keys(&mut app, "p").is_empty());
+    assert!(
+        app.message.as_deref().unwrap().starts_with("No Paper link"),
+        "{:?}",
+        app.message
+    );
+    assert!(keys(&mut app, "1").is_empty());
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Not opened: the link has no address (`[label]()` in the notes)")
+    );
+}
+
+#[test]
 fn a_local_note_page_opens_inside_the_app() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
     let loaded = loader::load_paths(&[dir.join("title-link.md"), dir.join("platypus.md")]);

@@ -194,6 +194,10 @@ pub fn is_paper_label(text: &str) -> bool {
 /// code, a video site a video, a profile a person, a `github.io` page a project page); a local file is a
 /// note. (A title-as-link's own link is labelled `Paper` by its shape, so it is the paper.)
 pub fn link_kind(label: &str, url: &str, local: bool) -> LinkKind {
+    // `[Paper]()` leads nowhere: whatever its label says, no badge and no letter key.
+    if url.trim().is_empty() {
+        return LinkKind::Other;
+    }
     if local {
         return LinkKind::Note;
     }
@@ -308,6 +312,9 @@ mod tests {
         }
         assert_eq!(k("javascript", "javascript:alert(1)"), LinkKind::Other);
         assert_eq!(k("Paper", "JavaScript:alert(1)"), LinkKind::Other);
+        // `[Paper]()`: no address, no kind (a local one included).
+        assert_eq!(k("Paper", ""), LinkKind::Other);
+        assert_eq!(link_kind("Paper", " ", true), LinkKind::Other);
     }
 
     #[test]
