@@ -76,16 +76,54 @@ impl Needle {
         }
     }
 
-    /// Character positions of its first occurrence in `hay`, for highlighting.
+    /// The byte ranges of its occurrences in `hay`, left to right, none overlapping.
+    fn ranges(&self, hay: &str) -> Vec<std::ops::Range<usize>> {
+        match &self.how {
+            How::Exact if self.text.is_empty() => Vec::new(),
+            How::Exact => (hay.match_indices(self.text.as_str()))
+                .map(|(i, m)| i..i + m.len())
+                .collect(),
+            How::Ascii(ac, _) => ac.find_iter(hay).map(|m| m.range()).collect(),
+            How::Folded(needle) => {
+                let mut folded: Vec<(char, usize, usize)> = Vec::new();
+                for (i, c) in hay.char_indices() {
+                    folded.extend(c.to_lowercase().map(|l| (l, i, i + c.len_utf8())));
+                }
+                let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+                if needle.is_empty() {
+                    return out;
+                }
+                let mut at = 0;
+                while let Some(w) = folded.get(at..at + needle.len()) {
+                    if w.iter().zip(needle).all(|(a, b)| a.0 == *b) {
+                        out.push(w[0].1..w[w.len() - 1].2);
+                        at += needle.len();
+                    } else {
+                        at += 1;
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// Character positions of its occurrences in `hay` (every one), for highlighting.
     pub(crate) fn positions(&self, hay: &str) -> Vec<usize> {
-        let Some(r) = self.find(hay) else {
+        let ranges = self.ranges(hay);
+        if ranges.is_empty() {
             return Vec::new();
-        };
-        hay.char_indices()
-            .enumerate()
-            .filter(|(_, (b, _))| r.contains(b))
-            .map(|(i, _)| i)
-            .collect()
+        }
+        let mut next = ranges.iter().peekable();
+        let mut out = Vec::new();
+        for (i, (b, _)) in hay.char_indices().enumerate() {
+            while next.peek().is_some_and(|r| r.end <= b) {
+                next.next();
+            }
+            if next.peek().is_some_and(|r| r.contains(&b)) {
+                out.push(i);
+            }
+        }
+        out
     }
 }
 
@@ -132,6 +170,11 @@ mod tests {
         assert!(n.is_in("读博士"));
         assert_eq!(n.positions("读博士"), vec![1, 2]);
         assert_eq!(Needle::new("kv").positions("A KV cache"), vec![2, 3]);
+        // Every occurrence, in each way of matching.
+        assert_eq!(Needle::new("kv").positions("kv, KV"), vec![0, 1, 4, 5]);
+        assert_eq!(Needle::new("KV").positions("KV, kv, KV"), vec![0, 1, 8, 9]);
+        assert_eq!(Needle::new("é").positions("éÉ"), vec![0, 1]);
+        assert_eq!(Needle::new("aa").positions("aaa"), vec![0, 1]);
         // At either end of a short haystack, and one letter short of it.
         let n = Needle::new("llm");
         assert!(n.is_in("Fast LLM"));

@@ -460,6 +460,16 @@ fn the_filters_words_are_marked_in_the_takeaways_and_stepped_through() {
         text.iter().any(|l| l.contains("one long kernel")),
         "{text:#?}"
     );
+    // A phrase marks every place it occurs, and each is a hit to step to.
+    press(&mut app, KeyCode::Esc);
+    keys(&mut app, "/\"hot model\" weaver");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]");
+    let (text, lit) = screen(&app);
+    assert!(text[0].contains("hit 1 of 2"), "{}", text[0]);
+    // Both in one bullet: "the hot model puts QKV" and, three lines down, "the hot model waits".
+    let marked: Vec<&String> = lit.iter().filter(|l| l.contains("hot model")).collect();
+    assert_eq!(marked.len(), 2, "{text:#?} {lit:#?}");
     // A paper the query matches by its title only: `]` says there is no hit in its text to go to.
     press(&mut app, KeyCode::Esc);
     keys(&mut app, "/weaver");
