@@ -173,6 +173,7 @@ impl App {
                 self.mode = Mode::Browse;
                 let selected = self.tree_view.selected;
                 let origin = self.filter_origin.take();
+                self.detail_hits.reset();
                 self.filter.clear_query();
                 self.narrow();
                 match (selected, origin) {
@@ -492,6 +493,8 @@ impl App {
     /// Esc while browsing: clears the filter and the toggles, keeping the selected paper selected (its
     /// ancestors expanded).
     pub(super) fn clear_filter(&mut self) {
+        // No query, no hits to step through.
+        self.detail_hits.reset();
         self.filter.clear();
         self.tree_view.shown = None;
         match self.tree_view.selected {

@@ -478,6 +478,18 @@ fn the_filters_words_are_marked_in_the_takeaways_and_stepped_through() {
     let (text, _) = screen(&app);
     assert!(text[1].contains("Weaver"), "{text:#?}");
     assert!(text[0].contains("no hits here"), "{}", text[0]);
+    // Esc clears the filter: no query, no hits, nothing said of them.
+    press(&mut app, KeyCode::Esc);
+    let (text, _) = screen(&app);
+    assert!(!text[0].contains("hit"), "{}", text[0]);
+    // Nor after a query typed and cancelled.
+    keys(&mut app, "/'weaver kernel");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "]");
+    keys(&mut app, "/");
+    press(&mut app, KeyCode::Esc);
+    let (text, _) = screen(&app);
+    assert!(!text[0].contains("hit"), "{}", text[0]);
 }
 
 #[test]
