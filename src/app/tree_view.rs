@@ -352,8 +352,9 @@ impl App {
             self.say("No filter: press / to filter");
             return;
         }
-        if let Some(id) = self.tree_view.next_paper(&self.tree, forward) {
-            self.select_node(id);
+        match self.tree_view.next_paper(&self.tree, forward) {
+            Some(id) => self.select_node(id),
+            None => self.say("No paper matches: nothing to step to"),
         }
     }
 }

@@ -398,3 +398,16 @@ fn esc_on_a_filter_that_matches_nothing_goes_back_to_the_paper_selected_before()
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.selected_paper().map(|p| p.1.title.to_string()), before);
 }
+
+#[test]
+fn n_on_a_filter_that_matches_nothing_says_so() {
+    let mut app = bundled();
+    keys(&mut app, "/zzqqxx");
+    press(&mut app, KeyCode::Enter);
+    app.message = None;
+    keys(&mut app, "n");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No paper matches: nothing to step to")
+    );
+}
