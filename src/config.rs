@@ -226,6 +226,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                     "`color` in [theme] must be true or false".into(),
                 ))
             }
+            // `accent = 200`: an index into the terminal's 256 colours, as `"200"` is.
+            (_, toml::Value::Integer(n)) => {
+                let color = u8::try_from(*n).map(Color::Indexed).map_err(|_| {
+                    err(
+                        offset,
+                        format!("`{n}` is not a colour: a number is one of 0-255"),
+                    )
+                })?;
+                if !c.theme.set(name, color) {
+                    return Err(err(offset, format!("unknown colour `{name}` in [theme]")));
+                }
+            }
             (_, toml::Value::String(s)) => {
                 let color: Color = s.parse().map_err(|_| {
                     err(
@@ -237,12 +249,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                     return Err(err(offset, format!("unknown colour `{name}` in [theme]")));
                 }
             }
-            _ => {
-                return Err(err(
-                    offset,
-                    format!("`{name}` in [theme] must be a colour string"),
-                ))
-            }
+            _ => return Err(err(
+                offset,
+                format!(
+                    "`{name}` in [theme] must be a colour: a name or #rrggbb in quotes, or 0-255"
+                ),
+            )),
         }
     }
     Ok(c)
@@ -434,6 +446,16 @@ selection = "lightblue"
             e.starts_with("config.toml:2: `blurple` is not a colour"),
             "{e}"
         );
+        // A number is one of the 256 colours, as its string is.
+        let c = parse_str("[theme]\naccent = 200\n").unwrap();
+        assert_eq!(c.theme.accent, Color::Indexed(200));
+        let e = error("[theme]\naccent = 300\n");
+        assert_eq!(
+            e,
+            "config.toml:2: `300` is not a colour: a number is one of 0-255"
+        );
+        let e = error("[theme]\naccent = 1.5\n");
+        assert!(e.contains("in quotes, or 0-255"), "{e}");
         let e = error("[theme]\nsparkle = \"red\"\n");
         assert!(
             e.starts_with("config.toml:2: unknown colour `sparkle`"),
