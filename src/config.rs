@@ -249,12 +249,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                     return Err(err(offset, format!("unknown colour `{name}` in [theme]")));
                 }
             }
-            _ => return Err(err(
-                offset,
-                format!(
+            _ => {
+                return Err(err(
+                    offset,
+                    format!(
                     "`{name}` in [theme] must be a colour: a name or #rrggbb in quotes, or 0-255"
                 ),
-            )),
+                ))
+            }
         }
     }
     Ok(c)

@@ -423,6 +423,14 @@ impl KeyMap {
                 None => out.push((*a, vec![*k])),
             }
         }
+        // In the default map's order, however the configuration moved keys around.
+        let default = KeyMap::default();
+        let place = |a: &Action| {
+            (default.bindings.iter())
+                .position(|(m, _, d)| *m == mode && d == a)
+                .unwrap_or(usize::MAX)
+        };
+        out.sort_by_key(|(a, _)| place(a));
         out
     }
 

@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use crate::app::{App, Mode};
+use crate::app::{Action, App, Mode};
 
 /// The help text, one line a binding, grouped by mode.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
@@ -44,8 +44,18 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::raw(""));
+    // The keys as bound (the configuration may move them).
+    let keys: Vec<String> = [Action::Filter, Action::Jump]
+        .into_iter()
+        .filter_map(|a| app.keymap.key_for(Mode::Browse, a))
+        .map(|k| k.to_string())
+        .collect();
+    let header = match keys.as_slice() {
+        [] => "Queries (--filter)".to_string(),
+        keys => format!("Queries ({}; also --filter)", keys.join(" and ")),
+    };
     out.push(Line::styled(
-        "Queries (/ and Ctrl-P; also --filter)".to_string(),
+        header,
         app.theme.title().patch(app.theme.accent()),
     ));
     for (form, meaning) in crate::search::query::SYNTAX {
@@ -94,6 +104,34 @@ pub fn draw(f: &mut Frame, app: &App) {
     let Some(inner) = super::popup(f, &app.theme, width(&all), height, title) else {
         return;
     };
-    let visible: Vec<Line> = all.into_iter().skip(scroll).collect();
+    // A line wider than the popup ends with `…` where it is cut.
+    let room = usize::from(inner.width);
+    let visible: Vec<Line> = all
+        .into_iter()
+        .skip(scroll)
+        .map(|line| fit(line, room))
+        .collect();
     f.render_widget(Paragraph::new(visible), inner);
+}
+
+/// `line` cut to `room` cells: its last span that fits is shortened to end with `…`.
+fn fit(line: Line<'static>, room: usize) -> Line<'static> {
+    if line.width() <= room {
+        return line;
+    }
+    let style = line.style;
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = span.width();
+        if used + w <= room {
+            used += w;
+            spans.push(span);
+            continue;
+        }
+        let cut = super::wrap::truncate(&span.content, room - used);
+        spans.push(Span::styled(cut, span.style));
+        break;
+    }
+    Line::from(spans).style(style)
 }

@@ -161,6 +161,47 @@ fn help_at(width: u16) -> String {
     screen
 }
 
+/// Remapped keys are shown where the action always stands, and the queries' heading names them; a
+/// line wider than a narrow terminal ends with `…` where it is cut.
+#[test]
+fn help_overlay_follows_remapped_keys_and_marks_cut_lines() {
+    use takeaway::app::{Action, KeyMap};
+    let mut app = bundled(100, 60);
+    app.keymap = KeyMap::with_overrides(&[
+        (Action::Filter, vec![Key::ch('f')]),
+        (Action::Jump, vec![Key::ctrl('k')]),
+    ])
+    .unwrap();
+    keys(&mut app, "?");
+    let screen = format!("{:?}", render(&app).backend());
+    let row = |text: &str| {
+        screen
+            .lines()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("no {text:?}: {screen}"))
+    };
+    // `f filter` stays between `Tab` and `n`, as `/ filter` stood.
+    assert!(
+        row("switch pane") < row("f               filter"),
+        "{screen}"
+    );
+    assert!(
+        row("f               filter") < row("next match"),
+        "{screen}"
+    );
+    keys(&mut app, &"j".repeat(200));
+    let screen = format!("{:?}", render(&app).backend());
+    assert!(
+        screen.contains("Queries (f and Ctrl-K; also --filter)"),
+        "{screen}"
+    );
+    // Narrow: cut lines say so.
+    let mut app = bundled(44, 30);
+    keys(&mut app, "?");
+    let screen = format!("{:?}", render(&app).backend());
+    assert!(screen.contains("…"), "{screen}");
+}
+
 #[test]
 fn help_overlay_at_100_columns() {
     insta::assert_snapshot!(help_at(100));
