@@ -139,6 +139,14 @@ pub enum Action {
     DeleteLine,
     /// a recent query kept with Enter
     Recall,
+    /// cursor left
+    CursorLeft,
+    /// cursor right
+    CursorRight,
+    /// cursor to the start
+    CursorHome,
+    /// cursor to the end
+    CursorEnd,
 }
 
 use Action::*;
@@ -164,10 +172,20 @@ impl Action {
     /// Every action a key can be bound to in the configuration (browse mode), in help order: all but
     /// the keys of text input.
     pub fn configurable() -> impl Iterator<Item = Action> {
-        Action::VARIANTS
-            .iter()
-            .copied()
-            .filter(|a| !matches!(a, Confirm | DeleteChar | DeleteWord | DeleteLine | Recall))
+        Action::VARIANTS.iter().copied().filter(|a| {
+            !matches!(
+                a,
+                Confirm
+                    | DeleteChar
+                    | DeleteWord
+                    | DeleteLine
+                    | Recall
+                    | CursorLeft
+                    | CursorRight
+                    | CursorHome
+                    | CursorEnd
+            )
+        })
     }
 
     /// The configuration name (`open_paper`).
@@ -223,10 +241,10 @@ mod tests {
     #[test]
     fn the_configurable_actions_leave_out_text_input() {
         let all: Vec<Action> = Action::configurable().collect();
-        assert_eq!(all.len(), Action::VARIANTS.len() - 5);
+        assert_eq!(all.len(), Action::VARIANTS.len() - 9);
         assert_eq!(all.first(), Some(&Down));
         assert_eq!(all.last(), Some(&Cancel));
-        assert!(!all.contains(&Confirm) && !all.contains(&DeleteWord));
+        assert!(!all.contains(&Confirm) && !all.contains(&DeleteWord) && !all.contains(&CursorEnd));
     }
 
     #[test]

@@ -325,6 +325,9 @@ impl App {
             form.changed();
             return Vec::new();
         }
+        if form.focused().input.move_cursor(action) {
+            return Vec::new();
+        }
         let last = form.fields.len() - 1;
         match action {
             Action::Down => form.focus = (form.focus + 1).min(last),

@@ -156,6 +156,9 @@ impl App {
             self.run_filter();
             return;
         }
+        if self.filter.input.move_cursor(action) {
+            return;
+        }
         match action {
             Action::Confirm => {
                 self.mode = Mode::Browse;

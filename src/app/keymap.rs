@@ -308,6 +308,10 @@ impl Default for KeyMap {
         bind(m, &[Key::ctrl('w')], DeleteWord);
         bind(m, &[Key::ctrl('u')], DeleteLine);
         bind(m, &[Key::ctrl('r')], Recall);
+        bind(m, &[p(K::Left)], CursorLeft);
+        bind(m, &[p(K::Right)], CursorRight);
+        bind(m, &[p(K::Home)], CursorHome);
+        bind(m, &[p(K::End)], CursorEnd);
         bind(m, &[p(K::Down), Key::ctrl('n')], Down);
         bind(m, &[p(K::Up)], Up);
         bind(m, &[Key::ctrl('c')], Quit);
@@ -322,6 +326,10 @@ impl Default for KeyMap {
         bind(m, &[p(K::Backspace)], DeleteChar);
         bind(m, &[Key::ctrl('w')], DeleteWord);
         bind(m, &[Key::ctrl('u')], DeleteLine);
+        bind(m, &[p(K::Left)], CursorLeft);
+        bind(m, &[p(K::Right)], CursorRight);
+        bind(m, &[p(K::Home)], CursorHome);
+        bind(m, &[p(K::End)], CursorEnd);
         bind(m, &[Key::ctrl('c')], Quit);
 
         let m = Mode::LinkMenu;
@@ -348,6 +356,10 @@ impl Default for KeyMap {
         bind(m, &[p(K::Backspace)], DeleteChar);
         bind(m, &[Key::ctrl('w')], DeleteWord);
         bind(m, &[Key::ctrl('u')], DeleteLine);
+        bind(m, &[p(K::Left)], CursorLeft);
+        bind(m, &[p(K::Right)], CursorRight);
+        bind(m, &[p(K::Home)], CursorHome);
+        bind(m, &[p(K::End)], CursorEnd);
         bind(m, &[Key::ctrl('c')], Quit);
 
         let m = Mode::Help;

@@ -402,7 +402,8 @@ impl App {
                     self.focus = Focus::Tree;
                 }
             }
-            Confirm | DeleteChar | DeleteWord | DeleteLine | Recall => {}
+            Confirm | DeleteChar | DeleteWord | DeleteLine | Recall | CursorLeft | CursorRight
+            | CursorHome | CursorEnd => {}
         }
         Vec::new()
     }

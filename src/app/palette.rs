@@ -90,6 +90,9 @@ impl App {
     }
 
     pub(super) fn palette_action(&mut self, action: Action) {
+        if self.palette.input.move_cursor(action) {
+            return;
+        }
         if self.palette.input.edit(action) {
             self.run_palette();
             return;

@@ -51,21 +51,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         let focused = i == form.focus;
         let base = if focused { th.selected() } else { Style::new() };
         let head = format!(" {name:<NAME$} ");
-        let room = w.saturating_sub(width_of(&head) + 1);
-        let text = sanitize(field.input.as_str()).into_owned();
-        // The end of a long value, where typing happens.
-        let shown: String = if width_of(&text) > room {
-            let n = text.chars().count();
-            let keep = room.saturating_sub(1);
-            format!(
-                "…{}",
-                text.chars()
-                    .skip(n.saturating_sub(keep))
-                    .collect::<String>()
-            )
-        } else {
-            text
-        };
+        let room = w.saturating_sub(width_of(&head));
         let hint = match (field.kind, field.input.is_blank()) {
             (FieldKind::Url(_), true) if !focused => "(none)",
             (FieldKind::Affiliations, true) => "(e.g. PKU & ByteDance)",
@@ -77,17 +63,15 @@ pub fn draw(f: &mut Frame, app: &App) {
         } else {
             base
         };
-        let mut spans = vec![
-            Span::styled(head.clone(), base.patch(th.key())),
-            Span::styled(shown.clone(), value),
-        ];
-        if focused {
-            spans.push(Span::styled("▏", base.patch(th.accent())));
-        }
+        // The cursor where typing goes, kept in view.
+        let cursor = focused.then(|| base.patch(th.accent()));
+        let (input, shown) = super::input::spans(&field.input, room, value, cursor);
+        let mut spans = vec![Span::styled(head.clone(), base.patch(th.key()))];
+        spans.extend(input);
         if !hint.is_empty() && !focused {
             spans.push(Span::styled(hint, th.dim()));
         }
-        let used = width_of(&head) + width_of(&shown) + usize::from(focused);
+        let used = width_of(&head) + shown;
         spans.push(Span::styled(" ".repeat(w.saturating_sub(used)), base));
         lines.push(Line::from(spans));
     }

@@ -4,6 +4,7 @@
 pub mod add_paper;
 pub mod detail;
 pub mod help;
+pub mod input;
 pub mod links;
 pub mod palette;
 pub mod status;

@@ -8,7 +8,6 @@ use ratatui::Frame;
 use super::wrap::{highlighted, width_of};
 use crate::app::App;
 use crate::search::{Field, Ranked};
-use crate::text::sanitize;
 
 pub fn draw(f: &mut Frame, app: &App) {
     let full = f.area();
@@ -27,11 +26,17 @@ pub fn draw(f: &mut Frame, app: &App) {
         return;
     };
     let w = inner.width as usize;
-    let mut lines = vec![Line::from(vec![
-        Span::styled("› ", app.theme.key()),
-        Span::raw(sanitize(p.query()).into_owned()),
-        Span::styled("▏", app.theme.accent()),
-    ])];
+    let (input, _) = super::input::spans(
+        &p.input,
+        w.saturating_sub(2),
+        Style::new(),
+        Some(app.theme.accent()),
+    );
+    let mut lines = vec![Line::from(
+        std::iter::once(Span::styled("› ", app.theme.key()))
+            .chain(input)
+            .collect::<Vec<_>>(),
+    )];
     let rows = (inner.height as usize).saturating_sub(1);
     let offset = p.selected.saturating_sub(rows.saturating_sub(1));
     for (i, item) in p.items.iter().enumerate().skip(offset).take(rows) {

@@ -59,11 +59,14 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
 
     if areas.filter_bar.height > 0 {
         let editing = app.mode == Mode::FilterInput;
-        let line = Line::from(vec![
-            Span::styled("/", app.theme.key()),
-            Span::raw(sanitize(app.filter.query()).into_owned()),
-            Span::styled(if editing { "▏" } else { "" }, app.theme.accent()),
-        ]);
+        let room = usize::from(areas.filter_bar.width).saturating_sub(1);
+        let cursor = editing.then(|| app.theme.accent());
+        let (input, _) = super::input::spans(&app.filter.input, room, Style::new(), cursor);
+        let line = Line::from(
+            std::iter::once(Span::styled("/", app.theme.key()))
+                .chain(input)
+                .collect::<Vec<_>>(),
+        );
         f.render_widget(Paragraph::new(line), areas.filter_bar);
     }
 

@@ -202,6 +202,26 @@ fn help_overlay_follows_remapped_keys_and_marks_cut_lines() {
     assert!(screen.contains("…"), "{screen}");
 }
 
+/// A query longer than the filter line: the part where the cursor is stays in view, `…` where cut.
+#[test]
+fn a_long_query_scrolls_in_the_filter_line() {
+    let mut app = bundled(100, 20);
+    keys(
+        &mut app,
+        "/this is a very long query that exceeds the width of the side pane",
+    );
+    let line = |app: &App| -> String {
+        let t = render(app);
+        let buf = t.backend().buffer().clone();
+        (0..40).map(|x| buf[(x, 1)].symbol().to_string()).collect()
+    };
+    let end = line(&app);
+    assert!(end.contains("…") && end.contains("side pane▏"), "{end}");
+    press(&mut app, KeyCode::Home);
+    let start = line(&app);
+    assert!(start.contains("/▏this is a very"), "{start}");
+}
+
 #[test]
 fn help_overlay_at_100_columns() {
     insta::assert_snapshot!(help_at(100));

@@ -411,3 +411,26 @@ fn n_on_a_filter_that_matches_nothing_says_so() {
         Some("No paper matches: nothing to step to")
     );
 }
+
+#[test]
+fn the_filter_line_edits_at_its_cursor() {
+    let mut app = bundled();
+    keys(&mut app, "/kv cache");
+    press(&mut app, KeyCode::Home);
+    keys(&mut app, "\"");
+    press(&mut app, KeyCode::End);
+    keys(&mut app, "\"");
+    assert_eq!(app.filter.query(), "\"kv cache\"");
+    // Searched as the phrase it now is.
+    assert!(!app.filter.hits.is_empty());
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.filter.query(), "\"kv cach\"");
+    // The palette's line too.
+    press(&mut app, KeyCode::Esc);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "torpr");
+    press(&mut app, KeyCode::Left);
+    keys(&mut app, "o");
+    assert_eq!(app.palette.query(), "torpor");
+}
