@@ -157,10 +157,10 @@ def main():
             t0 = time.time()
             screen.output_seen = False
             screen.send("-l", c)
-            want = re.compile(r"/" + re.escape(typed) + r" · (\d+) match")
+            want = re.compile(r"/" + re.escape(typed) + r" · (\d[\d,]*) match")
             while True:
                 line = screen.status()
-                for m in re.finditer(r"/(\S+) · (\d+) match", line):
+                for m in re.finditer(r"/(\S+) · (\d[\d,]*) match", line):
                     if not typed.startswith(m.group(1)):
                         wrong.append(line)
                 if want.search(line):

@@ -62,24 +62,11 @@ pub fn loading(l: Loading) -> String {
     let full = (l.done * CELLS / l.total).min(CELLS);
     format!(
         "loading {} of {} files {}{}",
-        thousands(l.done),
-        thousands(l.total),
+        super::thousands(l.done),
+        super::thousands(l.total),
         "▰".repeat(full),
         "▱".repeat(CELLS - full)
     )
-}
-
-/// `1234567` → `1,234,567`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 pub fn draw(f: &mut Frame, app: &App, area: Rect) {
@@ -112,7 +99,7 @@ pub fn draw(f: &mut Frame, app: &App, area: Rect) {
             (false, true) => "paper",
             (false, false) => "papers",
         };
-        right.push_str(&format!(" · {n} {noun} "));
+        right.push_str(&format!(" · {} {noun} ", super::thousands(n)));
     }
     let width = area.width as usize;
     let left_room = width.saturating_sub(width_of(&right));

@@ -26,18 +26,19 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
         View::Navigation => ("Notes".to_string(), papers, "paper"),
         v => (format!("Notes {}", v.label()), app.works.len(), "work"),
     };
+    let n = super::thousands;
     let count = if app.narrowed() {
-        format!("{}/{total}", app.tree_view.shown_papers)
+        format!("{}/{}", n(app.tree_view.shown_papers), n(total))
     } else {
-        format!("{total} {unit}{}", if total == 1 { "" } else { "s" })
+        format!("{} {unit}{}", n(total), if total == 1 { "" } else { "s" })
     };
     let mut marks = Vec::new();
     let picked = app.picked_count();
     if picked > 0 {
-        marks.push(format!("{picked} selected"));
+        marks.push(format!("{} selected", n(picked)));
     }
     if !app.news.new.is_empty() {
-        marks.push(format!("{} new", app.news.new.len()));
+        marks.push(format!("{} new", n(app.news.new.len())));
     }
     // The selection and the new count matter most: the view's name, then the count, give way to them.
     let room = usize::from(areas.side.width).saturating_sub(2);

@@ -38,9 +38,9 @@ fn with_a_filter_active_an_edit_shows_up_and_the_hits_are_found_again() {
         socket: format!("takeaway-e2e-reload-{}", std::process::id()),
     };
     start(&t, &app_command(dir.path(), &notes));
-    t.wait_long("21000 papers", Duration::from_secs(60));
+    t.wait_long("21,000 papers", Duration::from_secs(60));
     t.keys(&["/serverless"]);
-    t.wait_long("/serverless · 3000 matches", Duration::from_secs(30));
+    t.wait_long("/serverless · 3,000 matches", Duration::from_secs(30));
     t.keys(&["Enter"]);
     // The best hit, Owl Paper 0, is selected.
     t.wait_for("Owl Paper 0");
@@ -54,13 +54,13 @@ fn with_a_filter_active_an_edit_shows_up_and_the_hits_are_found_again() {
     std::fs::write(&file, md).unwrap();
 
     // The edit shows, the filter is still there, and its hits are found again: one more.
-    let screen = t.wait_long("/serverless · 3001 matches", Duration::from_secs(30));
+    let screen = t.wait_long("/serverless · 3,001 matches", Duration::from_secs(30));
     let screen = if screen.contains("Owl Paper 0 Revised") {
         screen
     } else {
         t.wait_long("Owl Paper 0 Revised", Duration::from_secs(10))
     };
-    assert!(screen.contains("3001/21000"), "{screen}");
+    assert!(screen.contains("3,001/21,000"), "{screen}");
     // Keys are handled after it as before: the next hit is the new one, shown in the detail pane.
     t.keys(&["n"]);
     t.wait_until(

@@ -219,15 +219,15 @@ fn bookmarking_thousands_of_selected_papers_is_one_write_and_keys_go_on() {
         socket: format!("takeaway-e2e-bulk-{}", std::process::id()),
     };
     start(&t, &app_command(dir.path(), &notes));
-    t.wait_long("3000 papers", Duration::from_secs(20));
+    t.wait_long("3,000 papers", Duration::from_secs(20));
     t.keys(&["C-a"]);
-    t.wait_for("3000 selected");
+    t.wait_for("3,000 selected");
     // Each mark used to be written (the state file read, merged and replaced) on its own: a quarter of
     // a second each at this size, with every key waiting behind them.
     t.keys(&["b"]);
     t.wait_for("★ Bookmarked the 3000 selected");
     t.keys(&["u", "B"]);
-    t.wait_for("★ only · 3000 papers");
+    t.wait_for("★ only · 3,000 papers");
     quit(&t);
     let state: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(dir.path().join("data/takeaway/state.json")).unwrap(),
