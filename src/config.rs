@@ -226,36 +226,23 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                     "`color` in [theme] must be true or false".into(),
                 ))
             }
-            // `accent = 200`: an index into the terminal's 256 colours, as `"200"` is.
-            (_, toml::Value::Integer(n)) => {
-                let color = u8::try_from(*n).map(Color::Indexed).map_err(|_| {
-                    err(
-                        offset,
-                        format!("`{n}` is not a colour: a number is one of 0-255"),
-                    )
-                })?;
+            (_, value) => {
+                let color = match value {
+                    // `accent = 200`: an index into the terminal's 256 colours, as `"200"` is.
+                    toml::Value::Integer(n) => u8::try_from(*n).map(Color::Indexed).map_err(|_| {
+                        format!("`{n}` is not a colour: a number is one of 0-255")
+                    }),
+                    toml::Value::String(s) => s
+                        .parse::<Color>()
+                        .map_err(|_| format!("`{s}` is not a colour (a name, #rrggbb or 0-255)")),
+                    _ => Err(format!(
+                        "`{name}` in [theme] must be a colour: a name or #rrggbb in quotes, or 0-255"
+                    )),
+                }
+                .map_err(|e| err(offset, e))?;
                 if !c.theme.set(name, color) {
                     return Err(err(offset, format!("unknown colour `{name}` in [theme]")));
                 }
-            }
-            (_, toml::Value::String(s)) => {
-                let color: Color = s.parse().map_err(|_| {
-                    err(
-                        offset,
-                        format!("`{s}` is not a colour (a name, #rrggbb or 0-255)"),
-                    )
-                })?;
-                if !c.theme.set(name, color) {
-                    return Err(err(offset, format!("unknown colour `{name}` in [theme]")));
-                }
-            }
-            _ => {
-                return Err(err(
-                    offset,
-                    format!(
-                    "`{name}` in [theme] must be a colour: a name or #rrggbb in quotes, or 0-255"
-                ),
-                ))
             }
         }
     }

@@ -105,7 +105,7 @@ fn a_large_library_shows_at_once_quits_during_the_load_and_idles() {
     let t = tmux("idle");
     t.start_kept(&command);
     // The tree fills in and the progress goes (one frame changes both; a capture may fall inside it).
-    let loaded = format!("{} papers", grouped(made.papers));
+    let loaded = format!("{} papers", takeaway::ui::thousands(made.papers));
     t.wait_until(
         "the loaded tree without progress",
         Duration::from_secs(120),
@@ -180,7 +180,7 @@ fn the_status_line_never_shows_a_count_with_another_query() {
         socket: format!("takeaway-e2e-count-{}", std::process::id()),
     };
     t.start_kept(&app_command(dir.path(), &notes));
-    let loaded = format!("{} papers", grouped(made.papers));
+    let loaded = format!("{} papers", takeaway::ui::thousands(made.papers));
     t.wait_until("the loaded tree", Duration::from_secs(120), |s| {
         s.contains(&loaded) && !s.contains(" files ▰")
     });

@@ -289,16 +289,3 @@ pub fn app_command(dir: &Path, notes: &Path) -> String {
         d = dir.display(),
     )
 }
-
-/// A count as the app shows it: `21000` → `21,000`.
-pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
