@@ -1,7 +1,7 @@
 //! Bookmarks and read marks. They belong to a paper's work (marking one place marks all), are kept by the
 //! work's key, and come back from the state file; each node of the tree counts the unread papers below it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{App, Effect};
 use crate::model::work::Works;
@@ -21,6 +21,9 @@ pub struct Marks {
     /// Marks moved by a reload from a renamed paper's old work to its new one, for the runtime to write
     /// ([`App::take_carried_marks`]).
     carried: Vec<Mark>,
+    /// Per work key a reload gave marks to: the keys of the renamed papers they came from. Unmarking
+    /// the paper unmarks those too, so that an edit back does not bring a removed mark back.
+    renamed_from: HashMap<String, Vec<String>>,
 }
 
 impl App {
@@ -87,6 +90,10 @@ impl App {
             }
             for (from, to) in pairs {
                 carried = true;
+                let sources = self.marks.renamed_from.entry(to.clone()).or_default();
+                if !sources.contains(&from) {
+                    sources.push(from.clone());
+                }
                 for bookmark in [true, false] {
                     let set = match bookmark {
                         true => &mut self.marks.bookmarks,
@@ -115,6 +122,21 @@ impl App {
         if carried {
             self.recount_unread();
         }
+    }
+
+    /// The keys whose marks a reload carried to `key`, and theirs in turn (a title edited twice).
+    pub(super) fn renamed_sources(&self, key: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut todo = vec![key.to_string()];
+        while let Some(k) = todo.pop() {
+            for from in self.marks.renamed_from.get(&k).into_iter().flatten() {
+                if from != key && !out.contains(from) {
+                    out.push(from.clone());
+                    todo.push(from.clone());
+                }
+            }
+        }
+        out
     }
 
     /// The marks a reload carried to renamed papers, as effects that write them.
@@ -198,11 +220,23 @@ impl App {
         };
         let on = !set.contains(&key);
         let mut keys = vec![key.clone()];
+        // Unmarked: its places' ids of earlier versions, and the titles it had before an edit.
+        let renamed = if on {
+            Vec::new()
+        } else {
+            self.renamed_sources(&key)
+        };
+        let set = if bookmark {
+            &mut self.marks.bookmarks
+        } else {
+            &mut self.marks.read
+        };
         if on {
             set.insert(key);
         } else {
             set.remove(&key);
             keys.extend(place_ids.into_iter().filter(|id| set.remove(id)));
+            keys.extend(renamed.into_iter().filter(|k| set.remove(k)));
         }
         let where_ = if places > 1 {
             format!(" (in its {places} places)")

@@ -234,6 +234,17 @@ impl App {
             .map(|&w| self.works.key(w).to_string())
             .collect();
         let on = !keys.iter().all(|k| set.contains(k));
+        // Unmarked: with the titles each had before an edit (see `App::renamed_sources`).
+        let keys: Vec<String> = match on {
+            true => keys,
+            false => keys
+                .into_iter()
+                .flat_map(|k| {
+                    let renamed = self.renamed_sources(&k);
+                    std::iter::once(k).chain(renamed)
+                })
+                .collect(),
+        };
         let set = if bookmark {
             &mut self.marks.bookmarks
         } else {

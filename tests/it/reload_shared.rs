@@ -367,6 +367,49 @@ fn a_title_mended_in_the_file_keeps_its_marks_and_is_not_new() {
     assert!(app.take_carried_marks().is_empty());
 }
 
+/// A mark removed after a title edit stays removed when the edit is undone: the old title's mark,
+/// kept for other libraries, goes with it.
+#[test]
+fn a_mark_removed_after_a_title_edit_stays_removed_when_the_edit_is_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = notes(dir.path());
+    let mut app = app(loader::load_paths(&[dir.path()]).library);
+    app.start_news(None);
+    let select = |app: &mut App, title: &str| {
+        app.handle(Event::Key(Key::ctrl('p')));
+        for c in title.chars() {
+            app.handle(Event::Key(Key::ch(c)));
+        }
+        app.handle(Event::Key(Key::plain(KeyCode::Enter)));
+        assert_eq!(&*app.selected_paper().unwrap().1.title, title);
+    };
+    let rename = |app: &mut App, from: &str, to: &str| {
+        let a = std::fs::read_to_string(&paths[0]).unwrap();
+        std::fs::write(&paths[0], a.replace(from, to)).unwrap();
+        reload(app, dir.path(), &paths[..1]);
+        app.take_carried_marks();
+    };
+    select(&mut app, "Serverless Roosts");
+    app.handle(Event::Key(Key::ch('b')));
+    rename(&mut app, "Serverless Roosts", "Serverless Roosting");
+    select(&mut app, "Serverless Roosting");
+    assert!(app.is_bookmarked(app.selected_paper().unwrap().0));
+    // Unmarked under its new title: both keys lose the bookmark, and both are written.
+    let effects = app.handle(Event::Key(Key::ch('b')));
+    let written = format!("{effects:?}");
+    assert!(
+        written.contains("serverless-roosting") && written.contains("serverless-roosts"),
+        "{written}"
+    );
+    assert!(!written.contains("on: true"), "{written}");
+    rename(&mut app, "Serverless Roosting", "Serverless Roosts");
+    select(&mut app, "Serverless Roosts");
+    assert!(
+        !app.is_bookmarked(app.selected_paper().unwrap().0),
+        "the bookmark came back"
+    );
+}
+
 #[test]
 fn the_selected_papers_file_deleted_leaves_the_selection_on_its_folder() {
     let dir = tempfile::tempdir().unwrap();
