@@ -12,7 +12,7 @@
 //!
 //! `@inproceedings` when the venue's name is a known conference, else `@misc`. The key is the first
 //! author's surname, else the venue's name, then the year and the title's first word, in ASCII
-//! (`osdi2023alpaserve`; other letters transliterated, `Café` → `cafe`); a key already taken gets `-2`, `-3`, …. In the title, words with a capital
+//! (`osdi2023alpaserve`; other letters transliterated, `Café` → `cafe`; a title in a script without spaces gives its first two characters, `大规模…` → `dagui`); a key already taken gets `-2`, `-3`, …. In the title, words with a capital
 //! past their first letter (`AlpaServe`, `LLM`) are braced so styles keep their case. TeX's special
 //! characters are escaped (`\&`, `\%`, `\textbackslash{}`, `\textbraceleft{}` …) so every field's braces
 //! balance; a URL is written as is (BibTeX reads it verbatim) with braces, backslashes and spaces
@@ -85,10 +85,17 @@ fn key(r: &Record) -> String {
         .filter(|s| !s.is_empty())
         .or_else(|| r.venue.as_deref().map(|v| ascii(venue::venue_name(v))))
         .unwrap_or_default();
+    // A title in a script written without spaces (`大规模语言模型…`) has no first word to cut at: its
+    // first two characters stand for one, as `博士` does.
     let word = r
         .title
         .split(|c: char| !c.is_alphanumeric())
-        .map(ascii)
+        .map(
+            |w| match w.chars().next().map(unicode_width::UnicodeWidthChar::width) {
+                Some(Some(2)) => ascii(&w.chars().take(2).collect::<String>()),
+                _ => ascii(w),
+            },
+        )
         .find(|w| !w.is_empty() && !SMALL_WORDS.contains(&w.as_str()))
         .unwrap_or_default();
     let year = r.year.map(|y| y.to_string()).unwrap_or_default();
@@ -258,7 +265,8 @@ mod tests {
         let mut e = record("Ünïcödé Naïve Café: Résumé", None, Some(2023));
         e.authors = Some("Antonín Dvořák, Zoë Ng".into());
         let f = record("博士 🔥", None, Some(2021));
-        let out = render(&[a, b, c, d, e, f]);
+        let g = record("大规模语言模型推理系统的高效调度", None, Some(2024));
+        let out = render(&[a, b, c, d, e, f, g]);
         let keys: Vec<&str> = out.lines().filter_map(|l| l.strip_prefix('@')).collect();
         assert_eq!(
             keys,
@@ -269,6 +277,7 @@ mod tests {
                 "misc{2020llm,",
                 "misc{dvorak2023unicode,",
                 "misc{2021boshi,",
+                "misc{2024dagui,",
             ]
         );
         assert!(
