@@ -488,7 +488,21 @@ impl App {
     /// The runtime wrote the paper at `line` of `path` (its last line `end`): `e` opens it there, and
     /// once the notes are reloaded it is selected.
     pub fn added(&mut self, path: PathBuf, line: usize, end: usize, title: &str) {
-        self.add_submitted = None;
+        // What was typed as the title, when the notes read another title from it (`Dr. Owl` is
+        // `Dr` by the rule for authors after `. `).
+        let typed = (self.add_submitted.take())
+            .and_then(|f| {
+                (f.fields.iter())
+                    .find(|x| x.kind == FieldKind::Title)
+                    .map(|x| {
+                        x.input
+                            .as_str()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+            })
+            .filter(|t| t != title);
         let key = self
             .keymap
             .key_for(Mode::Browse, Action::Edit)
@@ -498,7 +512,12 @@ impl App {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        self.say(format!("Added “{title}” to {name}:{line}{key}"));
+        self.say(match typed {
+            Some(typed) => format!(
+                "Added to {name}:{line}, read as “{title}” (typed “{typed}”: the rest reads as its authors or venue){key}"
+            ),
+            None => format!("Added “{title}” to {name}:{line}{key}"),
+        });
         self.offer_edit = Some((path.clone(), end));
         self.select_after_reload = Some((path, line));
         // Added by the reader: not news to them.

@@ -110,13 +110,50 @@ fn the_form_on_a_paper_adds_after_its_topics_last_paper_with_guessed_labels() {
         11,
         "Owls at Night",
     );
-    assert!(app.message.as_deref().unwrap().contains("owl.md:10"));
+    assert_eq!(
+        app.message.as_deref().unwrap(),
+        "Added “Owls at Night” to owl.md:10 · e: add takeaways in the editor"
+    );
     assert_eq!(
         keys(&mut app, "e"),
         [Effect::Edit {
             path: "/notes/owl.md".into(),
             line: 11
         }]
+    );
+}
+
+#[test]
+fn a_title_the_notes_read_otherwise_is_said_as_read() {
+    let mut app = on_disk();
+    select(&mut app, "wings");
+    keys(&mut app, "A");
+    typed(&mut app, "Owls. Night Lab");
+    // Through the rest of the form.
+    let mut effects = Vec::new();
+    for _ in 0..6 {
+        effects = press(&mut app, KeyCode::Enter);
+        if !effects.is_empty() {
+            break;
+        }
+    }
+    assert!(
+        matches!(effects[..], [Effect::AddPaper { .. }]),
+        "{effects:?}"
+    );
+    let typed = match &effects[0] {
+        Effect::AddPaper { entry, .. } => entry.title.clone(),
+        _ => unreachable!(),
+    };
+    assert_eq!(typed, "Owls. Night Lab");
+    app.added(std::path::PathBuf::from("/notes/owl.md"), 10, 10, "Owls");
+    let read = "Owls";
+    let said = app.message.clone().unwrap();
+    assert!(
+        said.starts_with(&format!(
+            "Added to owl.md:10, read as “{read}” (typed “{typed}”: the rest reads as its authors or venue)"
+        )),
+        "{said}"
     );
 }
 
