@@ -821,3 +821,26 @@ fn an_item_over_field_bullets_is_a_paper_with_the_fields_links() {
         .collect();
     assert_eq!(notes.len(), 2, "{notes:?}");
 }
+
+#[test]
+fn links_separated_by_pipes_then_a_venue_are_a_link_group() {
+    let d = doc("shapes/pipe-venue.md");
+    assert_eq!(
+        titles(&d),
+        [
+            "Hootformer: Learning to Hoot, Listen, and Critique through Self-Reflection",
+            "Perchnet: Choosing Branches at Night",
+        ]
+    );
+    let h = &d.papers[0];
+    assert_eq!(h.venue.as_deref(), Some("OWL 2024"));
+    let urls: Vec<&str> = h.links.iter().map(|l| &*l.url).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://arxiv.org/abs/2410.00001",
+            "https://github.com/owls/hootformer"
+        ]
+    );
+    assert_eq!(h.shape.as_str(), "link-group");
+}

@@ -83,6 +83,8 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
     for (i, s) in segs.iter().enumerate().rev() {
         match s {
             Seg::Text(t, _) if is_decoration(t) => {}
+            // `… | [Code](u) | ICLR 2024`: a venue after the links, before any link is seen.
+            Seg::Text(t, _) if first.is_none() && trailing_venue(t).is_some() => {}
             Seg::Break { .. } => {}
             Seg::Link(l) if l.is_badge() => {}
             // `Title ([arXiv](u))`: a venue in parentheses, not a group.
@@ -102,6 +104,32 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
         return None;
     }
     Some(Group { start, weak: true })
+}
+
+/// The venue written after a paragraph's last link (`… [Code](u) | ICLR 2024`, `…, OWL 2023.`): text
+/// that, without its separators, names a venue and nothing more.
+fn trailing_venue(t: &str) -> Option<&str> {
+    let v = t
+        .trim()
+        .trim_start_matches(|c: char| c.is_whitespace() || "|,;-–—·".contains(c))
+        .trim_end_matches(|c: char| c.is_whitespace() || ".,;|".contains(c));
+    (!v.is_empty() && v.len() <= 60 && is_venue(v) && !v.contains(['[', ']'])).then_some(v)
+}
+
+/// The venue in the text after the last link (badges aside), if that text is only a venue.
+fn venue_after_links(segs: &[Seg]) -> Option<String> {
+    let last = segs
+        .iter()
+        .rposition(|s| matches!(s, Seg::Link(l) if !l.is_badge()))?;
+    let mut text = String::new();
+    for s in segs.get(last + 1..)? {
+        match s {
+            Seg::Text(t, _) => text.push_str(t),
+            Seg::Break { .. } => text.push(' '),
+            Seg::Link(_) => {}
+        }
+    }
+    trailing_venue(&text).map(super::super::markdown::collapse)
 }
 
 /// Is the link at `i` written inside parentheses: `(` right before it and `)` right after?
@@ -167,7 +195,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
             .filter(|a| super::reads_as_names(a))
             .map(|a| a.trim_end_matches('.').to_string())
     });
-    head.venue = head.venue.or(venue);
+    head.venue = head.venue.or(venue).or_else(|| venue_after_links(segs));
     head.links = links(segs);
     head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
     Some(head)
@@ -246,6 +274,16 @@ mod tests {
         assert_eq!(h.affiliation.as_deref(), Some("Owl Lab"));
         assert_eq!(h.description.as_deref(), Some("OwlNet"));
         assert_eq!(h.links.len(), 2);
+    }
+
+    #[test]
+    fn a_venue_after_the_links() {
+        let h = head("- Owl Nets | [Paper](https://arxiv.org/abs/1) | [Code](https://github.com/o/n) | OWL 2024").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2024"));
+        assert_eq!(h.links.len(), 2);
+        // Words after the links that are not a venue still end the group.
+        assert!(head("- Owl Nets [paper](https://arxiv.org/abs/1) and more to say").is_none());
     }
 
     #[test]
