@@ -844,3 +844,41 @@ fn links_separated_by_pipes_then_a_venue_are_a_link_group() {
     );
     assert_eq!(h.shape.as_str(), "link-group");
 }
+
+#[test]
+fn a_bare_url_after_a_title_is_its_link() {
+    let s = shapes("bare-url-titles.md");
+    let got: Vec<(&str, &str, Vec<&str>)> = s
+        .iter()
+        .map(|(_, shape, t, urls)| {
+            (
+                *shape,
+                t.as_str(),
+                urls.iter().map(|u| u.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "link-group",
+                "Moonpath: Asynchronous Distributed Dataflow for Owl Flocks",
+                vec!["https://arxiv.org/abs/2405.00001"]
+            ),
+            (
+                "link-group",
+                "Hoot-MoE: Designing Stable and Transferable Sparse Owl Experts",
+                vec!["https://arxiv.org/abs/2405.00002"]
+            ),
+            (
+                "link-group",
+                "Perch Layers: Simplifying Training of Large, Sparse Owls",
+                vec!["https://arxiv.org/abs/2405.00003"]
+            ),
+        ]
+    );
+    let d = doc("shapes/bare-url-titles.md");
+    assert_eq!(d.papers[0].venue.as_deref(), Some("OWL 2022"));
+    assert_eq!(d.papers[2].venue.as_deref(), Some("ICML 2021"));
+}

@@ -40,6 +40,11 @@ impl LinkSeg<'_> {
         unbracket(&self.text).to_string()
     }
 
+    /// A URL written as itself (`https://…` in text, `<https://…>`): its text is its address.
+    pub fn is_bare_url(&self) -> bool {
+        self.text == self.url && looks_like_url(self.url)
+    }
+
     /// `[[Paper]](u)` or `[\[pdf\]](u)`: the label itself is written in brackets.
     pub fn is_bracketed(&self) -> bool {
         self.text.starts_with('[') && self.text.ends_with(']')

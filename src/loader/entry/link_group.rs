@@ -89,7 +89,10 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             Seg::Link(l) if l.is_badge() => {}
             // `Title ([arXiv](u))`: a venue in parentheses, not a group.
             Seg::Link(l) if in_parens(segs, i) && is_venue(&l.text) => break,
-            Seg::Link(l) if is_link_label(&l.text) && !l.url.trim_start().starts_with('#') => {
+            Seg::Link(l)
+                if (is_link_label(&l.text) || l.is_bare_url())
+                    && !l.url.trim_start().starts_with('#') =>
+            {
                 first = Some(i)
             }
             _ => break,
@@ -97,6 +100,12 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
     }
     let start = first?;
     let (before, _) = title_text(&segs[..start]);
+    // A bare URL ends a title written before it (`Title - https://…`, `Title (https://…)`), not a field
+    // (`Code: https://…`, `DOI= https://…`) or a citation's last sentence (`… ACM. https://…`).
+    let bare = matches!(segs.get(start), Some(Seg::Link(l)) if l.is_bare_url());
+    if bare && before.trim_end().ends_with(['.', ':', '=', ',', ';', '：']) {
+        return None;
+    }
     let last_word = before
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .rfind(|w| !w.is_empty())?;
@@ -284,6 +293,22 @@ mod tests {
         assert_eq!(h.links.len(), 2);
         // Words after the links that are not a venue still end the group.
         assert!(head("- Owl Nets [paper](https://arxiv.org/abs/1) and more to say").is_none());
+    }
+
+    #[test]
+    fn a_bare_url_after_a_title() {
+        let h = head("- Owl Nets (OWL 2022) - https://arxiv.org/abs/1").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2022"));
+        assert_eq!(h.links[0].1, "https://arxiv.org/abs/1");
+        let h = head("- Owl Nets <https://arxiv.org/abs/1>").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        let h = head("- Owl Nets, ICML 2021 (https://arxiv.org/abs/1)").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.venue.as_deref(), Some("ICML 2021"));
+        // A field or a citation's last sentence before the URL: not a title.
+        assert!(head("- Homepage: https://owls.example.org").is_none());
+        assert!(head("- Owl Nets. In Proc. OWL. https://doi.org/10.1/2").is_none());
     }
 
     #[test]

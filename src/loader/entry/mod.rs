@@ -165,6 +165,14 @@ pub fn clean_title(raw: &str) -> Head {
             t = rest;
             continue;
         }
+        // `Title, ICML 2021`: a venue with its year after the last comma.
+        if head.venue.is_none() {
+            if let Some((rest, venue)) = comma_venue(t) {
+                head.venue = Some(venue);
+                t = rest;
+                continue;
+            }
+        }
         if let Some(rest) = super::reader::strip_award_tail(t) {
             t = rest;
             continue;
@@ -190,6 +198,17 @@ pub fn clean_title(raw: &str) -> Head {
     }
     head.title = t.trim().to_string();
     head
+}
+
+/// A trailing `, ICML 2021` (`, NeurIPS'23`, `, arXiv 2024`): a short venue with its year after the
+/// title's last comma. The text before it and the venue.
+fn comma_venue(t: &str) -> Option<(&str, String)> {
+    let (before, last) = t.rsplit_once(", ")?;
+    let last = last.trim();
+    let short = last.len() <= 30 && last.split_whitespace().count() <= 4;
+    let named = last.chars().next().is_some_and(|c| c.is_alphabetic());
+    (short && named && !before.trim().is_empty() && title::has_year(last) && title::is_venue(last))
+        .then(|| (before.trim_end(), collapse(last)))
 }
 
 /// Splits text at the `. ` that end sentences (not after initials or `et al.`).
@@ -448,6 +467,13 @@ mod tests {
         assert_eq!(h.title, "A Great Title");
         assert_eq!(h.venue.as_deref(), Some("ICLR'24"));
         assert_eq!(h.affiliation.as_deref(), Some("Big Lab"));
+        let h = clean_title("Owl Nets, ICML 2021");
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.venue.as_deref(), Some("ICML 2021"));
+        assert_eq!(
+            clean_title("Owls, Bats, and Moths").title,
+            "Owls, Bats, and Moths"
+        );
         let h = clean_title("Another Title | OSDI'24");
         assert_eq!(h.title, "Another Title");
         assert_eq!(h.venue.as_deref(), Some("OSDI'24"));
