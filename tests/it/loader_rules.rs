@@ -882,3 +882,19 @@ fn a_bare_url_after_a_title_is_its_link() {
     assert_eq!(d.papers[0].venue.as_deref(), Some("OWL 2022"));
     assert_eq!(d.papers[2].venue.as_deref(), Some("ICML 2021"));
 }
+
+#[test]
+fn an_html_only_list_of_paper_links_is_reported() {
+    for (name, n) in [("html-list.md", 5), ("html-table.md", 5)] {
+        let l = load(&format!("shapes/{name}"));
+        assert!(l.library.documents[0].papers.is_empty());
+        let found: Vec<String> = l.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert!(
+            found[0].ends_with(&format!(
+                "{name}: {n} links but no paper: unrecognised list format"
+            )),
+            "{found:?}"
+        );
+    }
+}

@@ -54,6 +54,7 @@ pub(super) fn outside_links(blocks: &[MdBlock]) -> (usize, bool) {
         papers += p;
         entries += usize::from(entry && l > 0);
     };
+    let mut html = (0, 0, 0);
     let mut todo: Vec<&MdBlock> = blocks.iter().collect();
     while let Some(b) = todo.pop() {
         match b {
@@ -75,10 +76,84 @@ pub(super) fn outside_links(blocks: &[MdBlock]) -> (usize, bool) {
                     add(n, true);
                 }
             }
-            MdBlock::Code { .. } | MdBlock::Html { .. } | MdBlock::Rule => {}
+            MdBlock::Html { text, .. } => {
+                let (l, p, e) = html_links(text);
+                html = (html.0 + l, html.1 + p, html.2 + e);
+            }
+            MdBlock::Code { .. } | MdBlock::Rule => {}
         }
     }
+    let (links, papers, entries) = (links + html.0, papers + html.1, entries + html.2);
     (links, papers >= UNREAD_LINKS || entries >= UNREAD_LINKS)
+}
+
+/// The outside links of raw HTML (`<a href="https://…">Title</a>`; an anchor around only an image is a
+/// badge, left out): how many, how many point to papers, and how many list items or table rows
+/// (`<li>`, `<tr>`) carry one.
+fn html_links(html: &str) -> (usize, usize, usize) {
+    use super::super::reader::url_kind::{url_kind, UrlKind};
+    // Cheap test first: most HTML blocks (`<details>`, `<summary>`, `<br>`) link nothing.
+    if !html.contains("href") && !html.contains("HREF") {
+        return (0, 0, 0);
+    }
+    // ASCII lowercase keeps every byte offset: positions found in it index `html` too.
+    let lower = html.to_ascii_lowercase();
+    let mut entry_starts: Vec<usize> = lower
+        .match_indices("<li")
+        .chain(lower.match_indices("<tr"))
+        .map(|(i, _)| i)
+        .collect();
+    entry_starts.sort_unstable();
+    let (mut links, mut papers, mut entries) = (0, 0, 0);
+    let mut last_entry = 0;
+    for (at, _) in lower.match_indices("href=") {
+        let Some(rest) = html.get(at + 5..) else {
+            continue;
+        };
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let Some((url, after)) = rest.get(1..).and_then(|r| r.split_once(quote)) else {
+            continue;
+        };
+        let url = url.trim();
+        let lowered = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        if !(lowered.starts_with("http://") || lowered.starts_with("https://")) {
+            continue;
+        }
+        // The anchor's content, up to `</a`: only an image is a badge.
+        let content = after
+            .split_once('>')
+            .map_or("", |(_, c)| c.split("</").next().unwrap_or(c));
+        let badge = content.contains("<img") && !has_text_outside_tags(content);
+        if badge {
+            continue;
+        }
+        links += 1;
+        papers += usize::from(url_kind(url) == UrlKind::Paper);
+        let entry = entry_starts.partition_point(|&s| s < at);
+        if entry > last_entry {
+            entries += 1;
+            last_entry = entry;
+        }
+    }
+    (links, papers, entries)
+}
+
+/// Does HTML hold text outside its tags (`<img src="…"> Title`)?
+fn has_text_outside_tags(html: &str) -> bool {
+    let mut in_tag = false;
+    html.chars().any(|c| match c {
+        '<' => {
+            in_tag = true;
+            false
+        }
+        '>' => {
+            in_tag = false;
+            false
+        }
+        c => !in_tag && !c.is_whitespace(),
+    })
 }
 
 /// Headings that each introduce one paper: two or more sibling headings each followed by
@@ -111,4 +186,19 @@ pub(super) fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
         .filter(|(_, parent, level)| siblings[&(*parent, *level)] >= 2)
         .map(|(i, _, _)| *i)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_anchors_count_as_links_and_badges_do_not() {
+        let html = "<ul>\n<li><a href=\"https://arxiv.org/abs/1\">Owl Nets</a> (OWL 2024)</li>\n\
+                    <li><A HREF='http://owls.example.org/p.pdf'>Owl Wings</A></li>\n\
+                    <li><a href=\"#local\">Top</a></li>\n</ul>\n\
+                    <a href=\"https://github.com/o/n\"><img src=\"https://img.shields.io/x\"></a>";
+        assert_eq!(html_links(html), (2, 2, 2));
+        assert_eq!(html_links("<details><summary>Owls</summary>"), (0, 0, 0));
+    }
 }
