@@ -898,3 +898,34 @@ fn an_html_only_list_of_paper_links_is_reported() {
         );
     }
 }
+
+#[test]
+fn decoration_before_a_title_is_left_out() {
+    let s = shapes("decorated-titles.md");
+    let got: Vec<(&str, &str)> = s.iter().map(|(_, sh, t, _)| (*sh, t.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "bold-title",
+                "Hootformer: Owls Can Teach Themselves to Hoot"
+            ),
+            (
+                "bold-title",
+                "OwlGPT: Meta Programming for a Multi-Owl Parliament"
+            ),
+            (
+                "title-link",
+                "Moonwing: Linear-Time Flight Planning with Selective Perches"
+            ),
+            ("title-link", "Barnlight: Hunting by Starlight"),
+        ]
+    );
+    let d = doc("shapes/decorated-titles.md");
+    assert_eq!(d.papers[0].venue.as_deref(), Some("OWL 2023"));
+    assert_eq!(d.papers[1].venue.as_deref(), Some("NOCT 2024"));
+    assert_eq!(
+        &*d.papers[2].links[0].url,
+        "https://arxiv.org/abs/2409.00003"
+    );
+}

@@ -4,15 +4,42 @@
 //! paper's.
 
 use super::super::markdown::collapse;
-use super::inline::{is_paper_label, Seg};
+use super::super::title::is_venue;
+use super::inline::{is_paper_label, strip_lead, Seg};
 use super::link_group::links;
 use super::{clean_title, describe, Head, Shape};
 
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let mut i = 0;
-    while let Some(Seg::Text(t, _)) = segs.get(i) {
-        if !t.trim().is_empty() {
+    // Decoration before the bold title: white space, emoji and task boxes (`🔥`, `☐`), a venue tag in a
+    // code span or in brackets (`` `ICLR 2024` ``, `[ICLR 2024]`), which is the venue.
+    let mut lead_venue = None;
+    while let Some(Seg::Text(t, st)) = segs.get(i) {
+        if st.bold {
             break;
+        }
+        let t = t.trim();
+        if t.is_empty() {
+            i += 1;
+            continue;
+        }
+        // Cheap look first: most entries open with a word, not a decoration.
+        if t.starts_with(char::is_alphanumeric) && !st.code {
+            break;
+        }
+        if st.code {
+            if !is_venue(t) || t.chars().count() > 40 {
+                break;
+            }
+            lead_venue.get_or_insert_with(|| collapse(t));
+        } else {
+            let (rest, lead) = strip_lead(t);
+            if !rest.trim().is_empty() || lead.not_paper.is_some() {
+                break;
+            }
+            if let Some(v) = lead.venue {
+                lead_venue.get_or_insert(v);
+            }
         }
         i += 1;
     }
@@ -36,6 +63,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     }
     let mut head = clean_title(&bold);
     head.shape = Shape::BoldTitle;
+    head.venue = head.venue.or(lead_venue);
     let mut venue = String::new();
     let mut authors = String::new();
     for s in rest {
@@ -128,6 +156,23 @@ mod tests {
     fn the_bang_inside_stays_the_period_outside_goes() {
         let h = head("1. **Your Owl is Vulnerable!**. OWL 2020. [pdf](https://a.org/p)").unwrap();
         assert_eq!(h.title, "Your Owl is Vulnerable!");
+    }
+
+    #[test]
+    fn decoration_before_the_bold_title() {
+        let h =
+            head("1. 🔥 **Owls Can Count**, OWL 2023. [[paper](https://arxiv.org/abs/1)]").unwrap();
+        assert_eq!(h.title, "Owls Can Count");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2023"));
+        let h = head("1. ⭐ `ICLR 2024` **Owls Can Count** [[paper](https://arxiv.org/abs/1)]")
+            .unwrap();
+        assert_eq!(h.title, "Owls Can Count");
+        assert_eq!(h.venue.as_deref(), Some("ICLR 2024"));
+        // A code span that is not a venue, or words, before the bold text: not this shape.
+        assert!(
+            head("1. `owlkit` **Owls Can Count** [[paper](https://arxiv.org/abs/1)]").is_none()
+        );
+        assert!(head("1. See **Owls Can Count** [[paper](https://arxiv.org/abs/1)]").is_none());
     }
 
     #[test]

@@ -3,8 +3,6 @@
 //! is this link text a label (`pdf`, `Code`) or a title, is this text a decoration (an emoji, a `[Tag]`,
 //! a `(*NeurIPS'23*)` venue tag).
 
-use unicode_properties::UnicodeEmoji;
-
 use super::super::markdown::{collapse, Tok};
 use super::super::title::is_outside;
 use crate::model::Style;
@@ -157,10 +155,7 @@ pub fn looks_like_url(text: &str) -> bool {
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
-/// Is `c` an emoji used as a marker (🔥, ⭐, ✨), as opposed to a letter, digit or punctuation?
-pub fn is_emoji(c: char) -> bool {
-    !c.is_ascii() && (c.is_emoji_char_or_emoji_component() || c == '\u{fe0f}' || c == '\u{200d}')
-}
+pub use super::super::reader::is_emoji;
 
 /// Emoji that mark an entry as new or notable (🔥 ⭐ ✨), dropped at the end of a title too; other
 /// emoji at the end are part of it.
@@ -294,5 +289,7 @@ mod tests {
         assert!(!is_emoji('#'));
         assert!(!is_emoji('é'));
         assert!(!is_emoji('中'));
+        // A task box (`- [ ] Title`) is a marker too.
+        assert!(is_emoji('☐') && is_emoji('☑'));
     }
 }
