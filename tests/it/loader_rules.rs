@@ -929,3 +929,19 @@ fn decoration_before_a_title_is_left_out() {
         "https://arxiv.org/abs/2409.00003"
     );
 }
+
+#[test]
+fn emoji_that_mark_links_stay_out_of_the_title() {
+    let s = shapes("emoji-markers.md");
+    let got: Vec<(&str, usize)> = s.iter().map(|(_, _, t, u)| (t.as_str(), u.len())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "OwlMoE: Towards Ultimate Expert Specialization in Mixture-of-Owls Models",
+                2
+            ),
+            ("Parliament: Adaptive Mixture-of-Owls at Scale", 2),
+        ]
+    );
+}

@@ -43,6 +43,11 @@ impl LinkSeg<'_> {
         self.text == self.url && looks_like_url(self.url)
     }
 
+    /// A link whose text is only emoji (`[📄](u)`, `[🐙](u)`): a marker standing for a label.
+    pub fn is_emoji_only(&self) -> bool {
+        !self.text.is_empty() && self.text.chars().all(|c| is_emoji(c) || c.is_whitespace())
+    }
+
     /// `[[Paper]](u)` or `[\[pdf\]](u)`: the label itself is written in brackets.
     pub fn is_bracketed(&self) -> bool {
         self.text.starts_with('[') && self.text.ends_with(']')

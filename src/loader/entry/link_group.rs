@@ -4,7 +4,7 @@
 //! paper's (badges left out).
 
 use super::super::title::is_venue;
-use super::inline::{is_decoration, is_link_label, is_paper_label, Seg};
+use super::inline::{is_decoration, is_emoji, is_link_label, is_paper_label, Seg};
 use super::{clean_title, split_authors, Head, Shape};
 
 /// Where the link group starts: the index of its first link among `segs`.
@@ -90,7 +90,7 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             // `Title ([arXiv](u))`: a venue in parentheses, not a group.
             Seg::Link(l) if in_parens(segs, i) && is_venue(&l.text) => break,
             Seg::Link(l)
-                if (is_link_label(&l.text) || l.is_bare_url())
+                if (is_link_label(&l.text) || l.is_bare_url() || l.is_emoji_only())
                     && !l.url.trim_start().starts_with('#') =>
             {
                 first = Some(i)
@@ -188,6 +188,13 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let Group { start, weak } = group(segs)?;
     let (raw, after_break) = title_text(&segs[..start]);
     let raw = raw.trim_end().trim_end_matches(['[', '(']).trim_end();
+    // `Title 📄 [Paper](u) 💻 [Code](u)`: an emoji before plain labelled links marks the first of them,
+    // not the title (before a bracketed group, as in `Title 🦘 \[[Paper](u)]`, it is the title's).
+    let raw = if weak {
+        raw.trim_end_matches(|c: char| c.is_whitespace() || is_emoji(c))
+    } else {
+        raw
+    };
     if let Some(mut head) = super::quoted_title(raw) {
         head.shape = Shape::LinkGroup;
         head.weak = weak;
@@ -309,6 +316,20 @@ mod tests {
         // A field or a citation's last sentence before the URL: not a title.
         assert!(head("- Homepage: https://owls.example.org").is_none());
         assert!(head("- Owl Nets. In Proc. OWL. https://doi.org/10.1/2").is_none());
+    }
+
+    #[test]
+    fn emoji_that_mark_links_are_not_the_title() {
+        let h = head(
+            "- Owl Nets 📄 [Paper](https://arxiv.org/abs/1) 💻 [Code](https://github.com/o/n)",
+        )
+        .unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.links.len(), 2);
+        let h =
+            head("- Owl Nets [📄](https://arxiv.org/abs/1) [🐙](https://github.com/o/n)").unwrap();
+        assert_eq!(h.title, "Owl Nets");
+        assert_eq!(h.links.len(), 2);
     }
 
     #[test]
