@@ -945,3 +945,17 @@ fn emoji_that_mark_links_stay_out_of_the_title() {
         ]
     );
 }
+
+#[test]
+fn an_abbreviation_in_a_title_is_not_where_authors_start() {
+    let d = doc("shapes/abbreviations.md");
+    assert_eq!(
+        titles(&d),
+        [
+            "Dr. Hoot and Mr. Screech in Owl Storage Systems",
+            "Barn Owls vs. Tawny Owls: A Field Study",
+        ]
+    );
+    assert_eq!(d.papers[0].authors, None);
+    assert_eq!(d.papers[1].authors.as_deref(), Some("Ada Barn, Bo Tawny"));
+}

@@ -281,10 +281,18 @@ pub fn quoted_title(text: &str) -> Option<Head> {
     Some(head)
 }
 
-/// `et al.` and single initials (`J.`) end with a period that is part of the text.
+/// Abbreviations whose period is part of the text, not the end of a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "al.", "dr.", "mr.", "mrs.", "ms.", "st.", "vs.", "e.g.", "i.e.", "no.", "vol.", "fig.",
+];
+
+/// `et al.`, common abbreviations (`Dr.`, `vs.`, `e.g.`) and single initials (`J.`) end with a period
+/// that is part of the text.
 fn ends_with_abbreviation(t: &str) -> bool {
     let last = t.rsplit(' ').next().unwrap_or("");
-    last.eq_ignore_ascii_case("al.") || (last.chars().count() == 2 && last.ends_with('.'))
+    let last = last.trim_start_matches(['(', '[', '"', '“']);
+    (last.chars().count() == 2 && last.ends_with('.'))
+        || (last.len() <= 4 && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a)))
 }
 
 pub(crate) fn apply_lead(head: &mut Head, lead: Lead) {
@@ -438,6 +446,11 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
         }
     }
     for (title, rest) in sentence_breaks(text) {
+        // A title of one short word (`Dr`, `On`) is a cut in the wrong place.
+        let title_t = title.trim();
+        if !title_t.contains(' ') && title_t.chars().count() <= 3 {
+            continue;
+        }
         // Authors run to the next `. ` (then a venue may follow) or to the end.
         let (who, after) = match sentence_breaks(rest).next() {
             Some((who, after)) => (who, Some(after.trim())),
@@ -490,6 +503,15 @@ mod tests {
         assert_eq!(t, "Deep Nets for Owls");
         assert_eq!(a.as_deref(), Some("Ann Smith, Bo Li and C. Wu"));
         assert_eq!(v.as_deref(), Some("OWL 2020"));
+        // Not after an abbreviation or an initial.
+        let (t, a, _) = split_authors("Dr. Owl and Mr. Hoot in Storage Systems");
+        assert_eq!(
+            (t.as_str(), a),
+            ("Dr. Owl and Mr. Hoot in Storage Systems", None)
+        );
+        let (t, a, _) = split_authors("Owls vs. Bats. Ann Smith, Bo Li");
+        assert_eq!(t, "Owls vs. Bats");
+        assert_eq!(a.as_deref(), Some("Ann Smith, Bo Li"));
         // A period inside a title is not a split when no names follow.
         assert_eq!(split_authors("The Ph.D. Grind").0, "The Ph.D. Grind");
         assert_eq!(
