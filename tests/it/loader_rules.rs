@@ -959,3 +959,13 @@ fn an_abbreviation_in_a_title_is_not_where_authors_start() {
     assert_eq!(d.papers[0].authors, None);
     assert_eq!(d.papers[1].authors.as_deref(), Some("Ada Barn, Bo Tawny"));
 }
+
+#[test]
+fn a_bold_field_line_is_never_a_title() {
+    let d = doc("shapes/field-line.md");
+    assert!(
+        d.papers.iter().all(|p| &*p.title != "Link"),
+        "{:?}",
+        titles(&d)
+    );
+}

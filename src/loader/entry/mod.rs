@@ -65,6 +65,10 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
         .or_else(|| title_link::recognise(&segs))
         .or_else(|| link_group::recognise(&segs))
         .or_else(|| citation::recognise(&segs, false))?;
+    // `**Link:** [arXiv](u)`: a field line, not a paper titled by its field's name.
+    if field_named(&segs, &head.title) {
+        return None;
+    }
     // An entry that labels a link as its paper (`[pdf]`, `[[Paper]]`) is one: nothing to judge.
     if head.not_paper.is_none()
         && !head.paper_label
@@ -80,6 +84,21 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
         head.not_paper = super::reader::not_paper(&text, &head.links);
     }
     Some(head)
+}
+
+/// Does the paragraph open with a bold field name (`**Link:**`, `**Summary:**`) that is all of `title`?
+fn field_named(segs: &[inline::Seg], title: &str) -> bool {
+    let mut name = String::new();
+    for s in segs {
+        match s {
+            inline::Seg::Text(t, st) if st.bold => name.push_str(t),
+            inline::Seg::Text(t, _) if name.is_empty() && t.trim().is_empty() => {}
+            _ => break,
+        }
+    }
+    let name = name.trim();
+    name.strip_suffix([':', '：'])
+        .is_some_and(|n| !n.trim().is_empty() && n.trim() == title.trim())
 }
 
 /// A list item without links that is still a paper by its own shape: a reading cited in full.
@@ -473,6 +492,19 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bold_field_name_is_not_a_title() {
+        use crate::loader::markdown::tests_support::para;
+        assert!(recognise(&para("- **Link:** [arXiv](https://arxiv.org/abs/1)")).is_none());
+        assert!(recognise(&para("- **Paper:** [[pdf](https://arxiv.org/abs/1)]")).is_none());
+        // A bold name that opens a longer title is still one.
+        let h = recognise(&para(
+            "- **Hoot:** Counting at Night [[paper](https://arxiv.org/abs/1)]",
+        ))
+        .unwrap();
+        assert_eq!(h.title, "Hoot: Counting at Night");
+    }
 
     #[test]
     fn titles_lose_their_decorations() {
