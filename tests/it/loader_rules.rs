@@ -969,3 +969,27 @@ fn a_bold_field_line_is_never_a_title() {
         titles(&d)
     );
 }
+
+#[test]
+fn authors_after_the_title_with_et_al_or_between_dashes_are_authors() {
+    let d = doc("shapes/authors-after.md");
+    assert_eq!(
+        titles(&d),
+        [
+            "Owltable: A Distributed Storage System for Structured Pellets",
+            "HootReduce: Simplified Hoot Processing on Large Parliaments",
+        ]
+    );
+    let got: Vec<(Option<&str>, Option<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| (p.authors.as_deref(), p.venue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Ada Barn, Bo Tawny, et al"), Some("OWL 2006")),
+            (Some("Ada Barn, Cy Screech"), Some("OWL 2004")),
+        ]
+    );
+}

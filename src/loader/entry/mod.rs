@@ -464,16 +464,26 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
             return (title.trim().to_string(), Some(who.trim().to_string()), None);
         }
     }
+    if let Some(split) = dash_authors(t) {
+        return split;
+    }
     for (title, rest) in sentence_breaks(text) {
         // A title of one short word (`Dr`, `On`) is a cut in the wrong place.
         let title_t = title.trim();
         if !title_t.contains(' ') && title_t.chars().count() <= 3 {
             continue;
         }
-        // Authors run to the next `. ` (then a venue may follow) or to the end.
+        // Authors run to the next `. ` (then a venue may follow) or to the end; `et al.` ends them too
+        // (its period is no sentence's end).
         let (who, after) = match sentence_breaks(rest).next() {
             Some((who, after)) => (who, Some(after.trim())),
-            None => (rest, None),
+            None => match rest.split_once("et al. ") {
+                Some((names, after)) if !after.trim().is_empty() => (
+                    rest.get(..names.len() + "et al.".len()).unwrap_or(rest),
+                    Some(after.trim()),
+                ),
+                _ => (rest, None),
+            },
         };
         if reads_as_names(who) {
             let venue = after
@@ -487,6 +497,35 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
         }
     }
     (text.to_string(), None, None)
+}
+
+/// `Title — Ann Smith, Bo Li — OWL 2004`: parts set apart by em or en dashes after the title, each
+/// reading as names or as a venue (names as a list, or with a venue after them).
+fn dash_authors(t: &str) -> Option<(String, Option<String>, Option<String>)> {
+    // Cheap look first: most titles have no dash set off by spaces.
+    if !t.contains(" — ") && !t.contains(" – ") {
+        return None;
+    }
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == '—' || c == '–');
+    let mut parts = t.split(" — ").flat_map(|p| p.split(" – "));
+    let title = parts.next()?.trim().to_string();
+    let (mut authors, mut venue) = (None, None);
+    for part in parts {
+        let part = part.trim().trim_end_matches('.').trim();
+        if part.is_empty() {
+            continue;
+        }
+        if authors.is_none() && venue.is_none() && reads_as_names(part) {
+            authors = Some(part.to_string());
+        } else if venue.is_none() && part.chars().count() <= 60 && title::is_venue(part) {
+            venue = Some(collapse(part));
+        } else {
+            return None;
+        }
+    }
+    let who = authors.as_deref()?;
+    let listy = who.contains(',') || who.contains(" and ") || who.contains("et al");
+    (!title.is_empty() && (listy || venue.is_some())).then_some((title, authors, venue))
 }
 
 #[cfg(test)]
@@ -544,6 +583,20 @@ mod tests {
         let (t, a, _) = split_authors("Owls vs. Bats. Ann Smith, Bo Li");
         assert_eq!(t, "Owls vs. Bats");
         assert_eq!(a.as_deref(), Some("Ann Smith, Bo Li"));
+        // Authors that end with `et al.`, then the venue.
+        let (t, a, v) =
+            split_authors("Owl Tables: A Store for Owls. Ada Barn, Bo Tawny, et al. OWL 2006.");
+        assert_eq!(t, "Owl Tables: A Store for Owls");
+        assert_eq!(a.as_deref(), Some("Ada Barn, Bo Tawny, et al"));
+        assert_eq!(v.as_deref(), Some("OWL 2006"));
+        // Authors and venue set apart by dashes.
+        let (t, a, v) =
+            split_authors("Owl Reduce: Simple Hooting — Ada Barn, Bo Tawny — OWL 2004 —");
+        assert_eq!(t, "Owl Reduce: Simple Hooting");
+        assert_eq!(a.as_deref(), Some("Ada Barn, Bo Tawny"));
+        assert_eq!(v.as_deref(), Some("OWL 2004"));
+        // A dash before words that are not names keeps the title whole.
+        assert_eq!(split_authors("Owls — A Field Guide").1, None);
         // A period inside a title is not a split when no names follow.
         assert_eq!(split_authors("The Ph.D. Grind").0, "The Ph.D. Grind");
         assert_eq!(
