@@ -130,6 +130,12 @@ fn venue_after_links(segs: &[Seg]) -> Option<String> {
     let last = segs
         .iter()
         .rposition(|s| matches!(s, Seg::Link(l) if !l.is_badge()))?;
+    // Most entries end with their links (`… \[[Code](u)]`): no letter or digit after them, no venue.
+    let words =
+        |s: &Seg| matches!(s, Seg::Text(t, _) if t.bytes().any(|b| b.is_ascii_alphanumeric()));
+    if !segs.get(last + 1..)?.iter().any(words) {
+        return None;
+    }
     let mut text = String::new();
     for s in segs.get(last + 1..)? {
         match s {

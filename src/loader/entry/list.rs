@@ -241,7 +241,13 @@ fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, 
 /// those fields carry the paper.
 fn titled_by_fields(it: &MdItem, ctx: &Ctx) -> Option<(Option<Box<Head>>, bool, bool)> {
     let inl = it.first_para();
-    if inl.is_empty() || has_link(inl) || !matches!(it.blocks.get(1), Some(MdBlock::List { .. })) {
+    let first_bullet = match it.blocks.get(1) {
+        Some(MdBlock::List { items, .. }) => items.first()?.first_para(),
+        _ => return None,
+    };
+    // Most items with bullets are topics or takeaways: a first bullet that cannot open a field
+    // (`Paper: u`, `Code u`, a bare URL) ends it here, before any text is built.
+    if inl.is_empty() || !may_open_field(first_bullet) || has_link(inl) {
         return None;
     }
     let after: Vec<&MdBlock> = it.blocks.iter().skip(1).collect();
@@ -249,6 +255,22 @@ fn titled_by_fields(it: &MdItem, ctx: &Ctx) -> Option<(Option<Box<Head>>, bool, 
     let linked =
         head.not_paper.is_none() && head.is_linked() && (!ctx.no_papers || paper_linked(&head));
     Some((Some(Box::new(head)), linked, linked))
+}
+
+/// Could a bullet be a field line ([`title_line`])? It opens with a link (a bare URL), or its first
+/// text is short and followed by a link, or has a colon within its first characters and then a link
+/// or little else (`Code: None`): a takeaway (`Key idea: …`) is none of these.
+fn may_open_field(inl: &[super::super::markdown::Tok]) -> bool {
+    use super::super::markdown::Tok;
+    match inl {
+        [Tok::LinkStart(_), ..] => true,
+        [Tok::Text(t, _), next, ..] if matches!(next, Tok::LinkStart(_)) && t.len() <= 64 => true,
+        [Tok::Text(t, _), rest @ ..] => {
+            t.chars().take(32).any(|c| c == ':' || c == '：')
+                && (has_link(rest) || (t.len() <= 48 && rest.len() <= 2))
+        }
+        _ => false,
+    }
 }
 
 /// The first nested bullet (bare URL bullets aside) reads as an affiliation or a label: short names

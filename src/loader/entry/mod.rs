@@ -222,6 +222,8 @@ pub fn clean_title(raw: &str) -> Head {
 /// A trailing `, ICML 2021` (`, NeurIPS'23`, `, arXiv 2024`): a short venue with its year after the
 /// title's last comma. The text before it and the venue.
 fn comma_venue(t: &str) -> Option<(&str, String)> {
+    // Most titles have no comma: a byte search says so before the reverse one.
+    memchr::memchr(b',', t.as_bytes())?;
     let (before, last) = t.rsplit_once(", ")?;
     let last = last.trim();
     let short = last.len() <= 30 && last.split_whitespace().count() <= 4;
@@ -458,8 +460,9 @@ pub use super::reader::reads_as_names;
 /// the first `. ` reads as names.
 pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
     let t = text.trim();
-    // `Title, Ann Smith et al.`
-    if let Some((title, who)) = t.trim_end_matches('.').rsplit_once(", ") {
+    // `Title, Ann Smith et al.` (looked for only where `et al` is: most titles have none).
+    let et_al = memchr::memmem::find(t.as_bytes(), b"et al").is_some();
+    if let Some((title, who)) = t.trim_end_matches('.').rsplit_once(", ").filter(|_| et_al) {
         if who.contains("et al") && reads_as_names(who) && !title.trim().is_empty() {
             return (title.trim().to_string(), Some(who.trim().to_string()), None);
         }
@@ -502,8 +505,9 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
 /// `Title — Ann Smith, Bo Li — OWL 2004`: parts set apart by em or en dashes after the title, each
 /// reading as names or as a venue (names as a list, or with a venue after them).
 fn dash_authors(t: &str) -> Option<(String, Option<String>, Option<String>)> {
-    // Cheap look first: most titles have no dash set off by spaces.
-    if !t.contains(" — ") && !t.contains(" – ") {
+    // Cheap look first: most titles have no dash set off by spaces (both dashes' UTF-8 starts 0xE2).
+    if memchr::memchr(0xE2, t.as_bytes()).is_none() || (!t.contains(" — ") && !t.contains(" – "))
+    {
         return None;
     }
     let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == '—' || c == '–');
