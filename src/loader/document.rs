@@ -525,7 +525,10 @@ impl DocBuilder<'_> {
         self.papers.push(Paper {
             id: Box::default(),
             title: title.into(),
-            venue: head.venue.map(String::into_boxed_str),
+            venue: head
+                .venue
+                .and_then(super::title::tidy_venue)
+                .map(String::into_boxed_str),
             authors: head.authors.map(String::into_boxed_str),
             topics,
             line,

@@ -87,6 +87,23 @@ pub fn trailing_pipe_venue(t: &str) -> Option<(&str, String)> {
         .then(|| (before.trim_end(), collapse(venue)))
 }
 
+/// Separators a venue never ends with: what stood between it and the links (`JMLR 2022 · [paper](u)`,
+/// `arXiv 2024, [paper](u)`).
+const VENUE_TAIL: &[char] = &['·', ',', '|', '-', '—', '–', '/', ';'];
+
+/// A venue without trailing separators or white space; `None` when nothing is left. Allocates only when
+/// there is something to take off.
+pub fn tidy_venue(venue: String) -> Option<String> {
+    let t = venue.trim_end_matches(|c: char| c.is_whitespace() || VENUE_TAIL.contains(&c));
+    if t.is_empty() {
+        None
+    } else if t.len() == venue.len() {
+        Some(venue)
+    } else {
+        Some(t.to_string())
+    }
+}
+
 /// A venue names a year (`SOSP 2023`, `NeurIPS'23`), a preprint (`arXiv 2312.07104`) or a report.
 pub fn is_venue(inner: &str) -> bool {
     let lower = inner.trim().to_lowercase();
@@ -206,6 +223,20 @@ mod tests {
             split_tail("How (and How Not) to Write").0,
             "How (and How Not) to Write"
         );
+    }
+
+    #[test]
+    fn a_venue_never_ends_with_a_separator() {
+        for (v, want) in [
+            ("JMLR 2022 ·", Some("JMLR 2022")),
+            ("arXiv 2024,", Some("arXiv 2024")),
+            ("OWL 2023 | ", Some("OWL 2023")),
+            ("OWL 2023 — /", Some("OWL 2023")),
+            ("OWL 2023", Some("OWL 2023")),
+            (" · ", None),
+        ] {
+            assert_eq!(tidy_venue(v.to_string()).as_deref(), want, "{v:?}");
+        }
     }
 
     #[test]

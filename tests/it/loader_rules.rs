@@ -993,3 +993,24 @@ fn authors_after_the_title_with_et_al_or_between_dashes_are_authors() {
         ]
     );
 }
+
+#[test]
+fn a_venue_never_ends_with_the_separator_before_the_links() {
+    let d = doc("shapes/venue-separators.md");
+    let got: Vec<(&str, Option<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| (&*p.title, p.venue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Hoot Transformers: Scaling to Trillion Feather Models with Simple and Efficient Sparsity",
+                Some("OWL 2022")
+            ),
+            ("Corrective Retrieval for Night Hunting", Some("arXiv 2024")),
+            ("Barn Owl Routing", Some("OWL 2021")),
+        ]
+    );
+}
