@@ -1014,3 +1014,35 @@ fn a_venue_never_ends_with_the_separator_before_the_links() {
         ]
     );
 }
+
+#[test]
+fn a_trailing_venue_or_a_link_labelled_by_one_is_not_title_text() {
+    let d = doc("shapes/trailing-venues.md");
+    let got: Vec<(&str, Option<&str>, usize)> = d
+        .papers
+        .iter()
+        .map(|p| (&*p.title, p.venue.as_deref(), p.links.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "OwlBlocks: Efficient Sparse Training with Mixture-of-Owls",
+                Some("OwlSys 2023"),
+                2
+            ),
+            (
+                "Scaling Night Vision with Sparse Mixture of Owls (V-Owl)",
+                Some("NeurIPS 2021"),
+                1
+            ),
+            (
+                "Hoot: Synergizing Reasoning and Acting in Owls",
+                Some("ICLR 2023"),
+                1
+            ),
+            ("Graph Owl Networks", Some("ICLR 2018"), 2),
+        ]
+    );
+    assert_eq!(&*d.papers[2].links[0].label, "arXiv:2210.00003");
+}

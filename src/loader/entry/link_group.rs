@@ -4,7 +4,7 @@
 //! paper's (badges left out).
 
 use super::super::title::is_venue;
-use super::inline::{is_decoration, is_emoji, is_link_label, is_paper_label, Seg};
+use super::inline::{is_decoration, is_emoji, is_link_label, is_paper_label, unbracket, Seg};
 use super::{clean_title, split_authors, Head, Shape};
 
 /// Where the link group starts: the index of its first link among `segs`.
@@ -90,7 +90,10 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             // `Title ([arXiv](u))`: a venue in parentheses, not a group.
             Seg::Link(l) if in_parens(segs, i) && is_venue(&l.text) => break,
             Seg::Link(l)
-                if (is_link_label(&l.text) || l.is_bare_url() || l.is_emoji_only())
+                if (is_link_label(&l.text)
+                    || l.is_bare_url()
+                    || l.is_emoji_only()
+                    || venue_label(&l.text))
                     && !l.url.trim_start().starts_with('#') =>
             {
                 first = Some(i)
@@ -123,6 +126,27 @@ fn trailing_venue(t: &str) -> Option<&str> {
         .trim_start_matches(|c: char| c.is_whitespace() || "|,;-–—·".contains(c))
         .trim_end_matches(|c: char| c.is_whitespace() || ".,;|".contains(c));
     (!v.is_empty() && v.len() <= 60 && is_venue(v) && !v.contains(['[', ']'])).then_some(v)
+}
+
+/// A link labelled by the paper's venue (`Title — [OWL 2018](u) / [code](u)`): the paper's link, its
+/// text a short venue with its year, never title text.
+fn venue_label(text: &str) -> bool {
+    let t = unbracket(text);
+    t.len() <= 30
+        && t.split_whitespace().count() <= 4
+        && t.chars().next().is_some_and(|c| c.is_alphabetic())
+        && super::super::title::has_year(t)
+        && is_venue(t)
+}
+
+/// The venue a link of the group is labelled with (`[OWL 2018](u)`), the first such.
+fn venue_of_links(segs: &[Seg]) -> Option<String> {
+    segs.iter().find_map(|s| match s {
+        Seg::Link(l) if !l.is_badge() && venue_label(&l.text) => {
+            Some(super::super::markdown::collapse(unbracket(&l.text)))
+        }
+        _ => None,
+    })
 }
 
 /// The venue in the text after the last link (badges aside), if that text is only a venue.
@@ -217,7 +241,11 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
             .filter(|a| super::reads_as_names(a))
             .map(|a| a.trim_end_matches('.').to_string())
     });
-    head.venue = head.venue.or(venue).or_else(|| venue_after_links(segs));
+    head.venue = head
+        .venue
+        .or(venue)
+        .or_else(|| venue_after_links(segs))
+        .or_else(|| venue_of_links(&segs[start..]));
     head.links = links(segs);
     head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
     Some(head)
@@ -336,6 +364,17 @@ mod tests {
             head("- Owl Nets [📄](https://arxiv.org/abs/1) [🐙](https://github.com/o/n)").unwrap();
         assert_eq!(h.title, "Owl Nets");
         assert_eq!(h.links.len(), 2);
+    }
+
+    #[test]
+    fn a_link_labelled_by_a_venue_is_the_papers() {
+        let h = head("- Owl Attention Networks — [OWL 2018](https://arxiv.org/abs/1) / [code](https://github.com/o/n)").unwrap();
+        assert_eq!(h.title, "Owl Attention Networks");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2018"));
+        assert_eq!(h.links.len(), 2);
+        let h = head("1. Hoot: Reasoning and Acting in Owls. OWL 2023. [arXiv:2210.00001](https://arxiv.org/abs/2210.00001)").unwrap();
+        assert_eq!(h.title, "Hoot: Reasoning and Acting in Owls");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2023"));
     }
 
     #[test]

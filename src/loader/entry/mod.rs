@@ -192,6 +192,14 @@ pub fn clean_title(raw: &str) -> Head {
                 continue;
             }
         }
+        // `Title [OWL 2021]`, `Title. OWL 2023`: a venue in brackets or after the last sentence.
+        if head.venue.is_none() {
+            if let Some((rest, venue)) = bracket_venue(t).or_else(|| dot_venue(t)) {
+                head.venue = Some(venue);
+                t = rest;
+                continue;
+            }
+        }
         if let Some(rest) = super::reader::strip_award_tail(t) {
             t = rest;
             continue;
@@ -230,6 +238,35 @@ fn comma_venue(t: &str) -> Option<(&str, String)> {
     let named = last.chars().next().is_some_and(|c| c.is_alphabetic());
     (short && named && !before.trim().is_empty() && title::has_year(last) && title::is_venue(last))
         .then(|| (before.trim_end(), collapse(last)))
+}
+
+/// A short venue with its year: a name first (`MLSys 2023`, `NeurIPS'21`), a few words at most.
+fn short_venue(v: &str) -> bool {
+    v.len() <= 30
+        && v.split_whitespace().count() <= 4
+        && v.chars().next().is_some_and(|c| c.is_alphabetic())
+        && title::has_year(v)
+        && title::is_venue(v)
+}
+
+/// A trailing `[NeurIPS 2021]`: a short venue in square brackets after the title. The text before it
+/// and the venue.
+fn bracket_venue(t: &str) -> Option<(&str, String)> {
+    let (before, inner) = t.strip_suffix(']')?.rsplit_once('[')?;
+    let inner = inner.trim();
+    (short_venue(inner) && !before.trim().is_empty()).then(|| (before.trim_end(), collapse(inner)))
+}
+
+/// A trailing `. MLSys 2023` (`. ICLR 2023`): a short venue with its year after the title's last
+/// sentence. The text before the `.` and the venue.
+fn dot_venue(t: &str) -> Option<(&str, String)> {
+    // Cheap look first: most titles have no `. ` at all.
+    if !t.contains(". ") {
+        return None;
+    }
+    let (before, last) = sentence_breaks(t).last()?;
+    let last = last.trim().trim_end_matches('.').trim_end();
+    (short_venue(last) && !before.trim().is_empty()).then(|| (before.trim_end(), collapse(last)))
 }
 
 /// Splits text at the `. ` that end sentences (not after initials or `et al.`).
@@ -561,6 +598,17 @@ mod tests {
         assert_eq!(
             clean_title("Owls, Bats, and Moths").title,
             "Owls, Bats, and Moths"
+        );
+        let h = clean_title("Owl Blocks: Sparse Training with Mixture-of-Owls. OWL 2023");
+        assert_eq!(h.title, "Owl Blocks: Sparse Training with Mixture-of-Owls");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2023"));
+        let h = clean_title("Scaling Owls with Sparse Experts (V-Owl) [OWL 2021]");
+        assert_eq!(h.title, "Scaling Owls with Sparse Experts (V-Owl)");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2021"));
+        // A sentence that is not a short venue stays in the title.
+        assert_eq!(
+            clean_title("Owls at Night. A Study of 2023 Hoots").title,
+            "Owls at Night. A Study of 2023 Hoots"
         );
         let h = clean_title("Another Title | OSDI'24");
         assert_eq!(h.title, "Another Title");

@@ -154,6 +154,9 @@ fn word_kind(w: &str) -> Option<Option<LinkKind>> {
 /// `code&data`, `Paper Link`, `论文/Paper`). `Code Llama` is a title.
 pub fn is_link_label(text: &str) -> bool {
     let t = unbracket(text);
+    if is_arxiv_id(t) {
+        return true;
+    }
     let mut n = 0;
     for w in words(t) {
         n += 1;
@@ -162,6 +165,37 @@ pub fn is_link_label(text: &str) -> bool {
         }
     }
     n > 0
+}
+
+/// An arXiv identifier written as a link's label (`arXiv:2210.03629`, `arXiv 2401.00002v2`, `arxiv:
+/// 1706.03762`): it names the paper's link, it is no title. Read from the bytes, without allocating.
+pub fn is_arxiv_id(text: &str) -> bool {
+    let b = text.trim().as_bytes();
+    let Some(head) = b.get(..5) else {
+        return false;
+    };
+    if !head.eq_ignore_ascii_case(b"arxiv") {
+        return false;
+    }
+    let rest = b.get(5..).unwrap_or_default();
+    let rest = match rest.first() {
+        Some(b':') | Some(b' ') => rest.get(1..).unwrap_or_default(),
+        _ => rest,
+    };
+    let rest = rest.trim_ascii_start();
+    // `YYMM.NNNNN`, then an optional version `vN`.
+    let yymm = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if yymm != 4 || rest.get(yymm) != Some(&b'.') {
+        return false;
+    }
+    let tail = rest.get(yymm + 1..).unwrap_or_default();
+    let num = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+    let version = tail.get(num..).unwrap_or_default();
+    (4..=5).contains(&num)
+        && (version.is_empty()
+            || (version.first() == Some(&b'v')
+                && version.len() > 1
+                && version.iter().skip(1).all(u8::is_ascii_digit)))
 }
 
 /// What a label says the link is (`[pdf]` → paper, `[代码]` → code), when it is a label and names a kind.
@@ -257,6 +291,24 @@ pub fn link_kind(label: &str, url: &str, local: bool) -> LinkKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_arxiv_id_is_a_label() {
+        for l in [
+            "arXiv:2210.03629",
+            "arxiv 2401.00002v2",
+            "[arXiv: 1706.03762]",
+        ] {
+            assert!(is_link_label(l), "{l}");
+        }
+        for l in [
+            "arXiv:2210",
+            "arXiv:2210.03629 and more",
+            "Arxivist 2210.03629",
+        ] {
+            assert!(!is_link_label(l), "{l}");
+        }
+    }
 
     #[test]
     fn labels_and_urls_decide_together() {
