@@ -1046,3 +1046,29 @@ fn a_trailing_venue_or_a_link_labelled_by_one_is_not_title_text() {
     );
     assert_eq!(&*d.papers[2].links[0].label, "arXiv:2210.00003");
 }
+
+#[test]
+fn authors_first_then_a_bold_italic_or_quoted_title() {
+    let d = doc("shapes/authors-first.md");
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| (&*p.title, p.authors.as_deref(), p.venue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Retrieval-Augmented Hooting for Knowledge-Intensive Night Tasks",
+                Some("Barn et al"),
+                Some("NeurIPS 2020")
+            ),
+            ("Owls Counting at Night", Some("Ada Barn"), Some("OWL 2021")),
+            (
+                "Time, Hoots, and the Ordering of Owls in a Distributed Parliament",
+                Some("Tawny Screech"),
+                Some("Communications of the Owls, 1978")
+            ),
+        ]
+    );
+}

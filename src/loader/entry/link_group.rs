@@ -214,6 +214,73 @@ pub fn title_text(segs: &[Seg]) -> (String, Option<String>) {
     (title, after.map(|a| super::super::markdown::collapse(&a)))
 }
 
+/// `Lewis et al. 2020 — **A Title** — OWL — [paper](u)`: the authors first, then the title in bold or
+/// italic. The title is the emphasised piece (two words or more) wherever it stands, when what comes
+/// before it reads as names (with a year); the text after it is the venue.
+fn emphasised_title(segs: &[Seg]) -> Option<Head> {
+    // Cheap look first: an emphasised run that does not open the entry.
+    let at = segs.iter().position(
+        |s| matches!(s, Seg::Text(t, st) if (st.bold || st.italic) && !t.trim().is_empty()),
+    )?;
+    if at == 0 {
+        return None;
+    }
+    let mut end = at;
+    let mut title = String::new();
+    while let Some(s) = segs.get(end) {
+        match s {
+            Seg::Text(t, st) if st.bold || st.italic => title.push_str(t),
+            _ => break,
+        }
+        end += 1;
+    }
+    let title = super::super::markdown::collapse(&title);
+    if title.split_whitespace().count() < 2 {
+        return None;
+    }
+    let (before, _) = title_text(&segs[..at]);
+    let (after, _) = title_text(&segs[end..]);
+    let sep = |c: char| c.is_whitespace() || ".,;:|-–—·/(".contains(c);
+    // The emphasis is a piece of its own, set apart from the names and from what follows (`Barn Owl
+    // *Tyto alba* Tracking` is one title).
+    let apart_before = before
+        .trim_end()
+        .ends_with(|c: char| ".,;:|-–—·)".contains(c) || c.is_ascii_digit());
+    let apart_after = after
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| ".,;:|-–—·/([".contains(c));
+    if !apart_before || !apart_after {
+        return None;
+    }
+    // `Lewis et al. 2020`, `Ann Smith (2020).`: the names before any year.
+    let who = before
+        .split(|c: char| c == '(' || c.is_ascii_digit())
+        .next()
+        .unwrap_or("")
+        .trim_matches(sep);
+    if who.is_empty() || !super::reads_as_names(who) {
+        return None;
+    }
+    let year = before
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+    let mut head = clean_title(&title);
+    if head.title.split_whitespace().count() < 2 {
+        return None;
+    }
+    head.authors = Some(who.to_string());
+    let after = after.trim_matches(|c: char| sep(c) || c == ')' || c == '[');
+    let venue = match (after.is_empty() || after.chars().count() > 80, year) {
+        (false, Some(y)) if !after.contains(y) => Some(format!("{after} {y}")),
+        (false, _) => Some(after.to_string()),
+        (true, y) => y.map(str::to_string),
+    };
+    head.venue = head.venue.or(venue);
+    Some(head)
+}
+
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let Group { start, weak } = group(segs)?;
     let (raw, after_break) = title_text(&segs[..start]);
@@ -226,6 +293,13 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         raw
     };
     if let Some(mut head) = super::quoted_title(raw) {
+        head.shape = Shape::LinkGroup;
+        head.weak = weak;
+        head.links = links(segs);
+        head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
+        return Some(head);
+    }
+    if let Some(mut head) = emphasised_title(&segs[..start]) {
         head.shape = Shape::LinkGroup;
         head.weak = weak;
         head.links = links(segs);
@@ -375,6 +449,28 @@ mod tests {
         let h = head("1. Hoot: Reasoning and Acting in Owls. OWL 2023. [arXiv:2210.00001](https://arxiv.org/abs/2210.00001)").unwrap();
         assert_eq!(h.title, "Hoot: Reasoning and Acting in Owls");
         assert_eq!(h.venue.as_deref(), Some("OWL 2023"));
+    }
+
+    #[test]
+    fn authors_first_then_an_emphasised_title() {
+        let h = head("- Barn et al. 2020 — **Retrieval-Augmented Hooting for Night Tasks** — OWL — [paper](https://arxiv.org/abs/1)").unwrap();
+        assert_eq!(h.title, "Retrieval-Augmented Hooting for Night Tasks");
+        assert_eq!(h.authors.as_deref(), Some("Barn et al"));
+        assert_eq!(h.venue.as_deref(), Some("OWL 2020"));
+        let h =
+            head("- Ada Barn. *Owls Counting at Night*. OWL 2021. [pdf](https://a.org/p)").unwrap();
+        assert_eq!(h.title, "Owls Counting at Night");
+        assert_eq!(h.authors.as_deref(), Some("Ada Barn"));
+        // Emphasis inside a title is the title's.
+        let h = head("- Barn Owl *Tyto alba* Tracking [paper](https://a.org/p)").unwrap();
+        assert_eq!(h.title, "Barn Owl Tyto alba Tracking");
+        let h = head("1. Ada Barn. \"Time, Hoots, and the Ordering of Owls in a Parliament.\" Owl Letters, 1978. [PDF](https://a.org/p)").unwrap();
+        assert_eq!(
+            h.title,
+            "Time, Hoots, and the Ordering of Owls in a Parliament"
+        );
+        assert_eq!(h.authors.as_deref(), Some("Ada Barn"));
+        assert_eq!(h.venue.as_deref(), Some("Owl Letters, 1978"));
     }
 
     #[test]

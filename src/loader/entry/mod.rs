@@ -299,10 +299,17 @@ pub fn quoted_title(text: &str) -> Option<Head> {
     let t = text.trim();
     let (raw_before, open, quoted) = cut::first_of(t, &["\"", "“"])?;
     let close = if open == "“" { '”' } else { '"' };
-    // Only a short name with a colon may stand before the quotes (`Why "X Y" Fails` is a title).
+    // Only a short name with a colon may stand before the quotes (`Why "X Y" Fails` is a title), or
+    // the authors, ending with their `.` or `,` (`Ann Smith. "A Title." Venue, 1978.`).
     let raw_before = raw_before.trim();
+    let names = raw_before
+        .strip_suffix(['.', ','])
+        .map(str::trim)
+        .filter(|n| reads_as_names(n));
     let before = raw_before.trim_end_matches(':').trim();
-    if before.chars().count() > 40 || (!before.is_empty() && !raw_before.ends_with(':')) {
+    if names.is_none()
+        && (before.chars().count() > 40 || (!before.is_empty() && !raw_before.ends_with(':')))
+    {
         return None;
     }
     let (inner, after) = quoted.split_once(close)?;
@@ -311,7 +318,9 @@ pub fn quoted_title(text: &str) -> Option<Head> {
         return None;
     }
     let mut head = clean_title(inner);
-    if !before.is_empty() && before != "?" {
+    if let Some(who) = names {
+        head.authors = Some(who.to_string());
+    } else if !before.is_empty() && before != "?" {
         head.description = Some(before.to_string());
     }
     let mut after = after
@@ -325,7 +334,10 @@ pub fn quoted_title(text: &str) -> Option<Head> {
             after = rest.trim().trim_end_matches([',', '.']).trim();
         }
     }
-    if !after.is_empty() {
+    if !after.is_empty() && head.authors.is_some() {
+        // The authors stood before the title: what follows it is the venue.
+        head.venue = head.venue.or_else(|| Some(collapse(after)));
+    } else if !after.is_empty() {
         let d = describe(after);
         if d.authors.is_some() && d.venue.is_some() {
             head.authors = d.authors;
