@@ -1072,3 +1072,9 @@ fn authors_first_then_a_bold_italic_or_quoted_title() {
         ]
     );
 }
+
+#[test]
+fn researchers_blogs_and_courses_are_not_papers() {
+    let d = doc("shapes/not-papers-people.md");
+    assert_eq!(titles(&d), ["Spectral Owls", "Graph Owl Networks"]);
+}

@@ -82,6 +82,10 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
             None => head.title.clone(),
         };
         head.not_paper = super::reader::not_paper(&text, &head.links);
+        // `[Name](u) — a description`: the page it opens with may be a blog or a course.
+        if head.not_paper.is_none() && head.shape == Shape::TitleLink {
+            head.not_paper = super::reader::not_paper_page(&text, &head.links);
+        }
     }
     Some(head)
 }

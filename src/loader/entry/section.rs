@@ -32,6 +32,8 @@ const NOT_PAPER_WORDS: &[&str] = &[
     "courses",
     "lectures",
     "blogs",
+    "people",
+    "researchers",
     "videos",
     "talks",
     "podcasts",
@@ -195,6 +197,8 @@ mod tests {
             "Star History",
             "Codebase",
             "Tutorial",
+            "Researchers",
+            "People",
         ] {
             assert!(holds_no_papers(t), "{t}");
         }

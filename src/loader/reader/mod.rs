@@ -643,6 +643,81 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
     None
 }
 
+/// Words that say an entry is a course or its material (`lecture notes and labs`, `a course on…`).
+const COURSE_WORDS: &[&str] = &[
+    "course",
+    "courses",
+    "lecture",
+    "lectures",
+    "labs",
+    "tutorial",
+    "tutorials",
+    "syllabus",
+];
+
+/// A page an entry opens with a link to that is no paper: a blog (every link one) or a course (its text
+/// says so, or its URL is a course's page such as `/6.824/`). An entry with a link to a paper host stays
+/// a paper. `None` for a paper.
+pub fn not_paper_page(text: &str, links: &[(String, String)]) -> Option<&'static str> {
+    use crate::model::LinkKind;
+    if links.is_empty() || links.iter().any(|(_, u)| url_kind::on_paper_host(u)) {
+        return None;
+    }
+    // A blog itself (its front page), not one of its posts (an essay in a reading list is read as one).
+    if links
+        .iter()
+        .all(|(l, u)| site_root(u) && kind::link_kind(l, u, false) == LinkKind::Blog)
+    {
+        return Some("a blog, not a paper");
+    }
+    let course_text = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| COURSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    if course_text || links.iter().any(|(_, u)| course_path(u)) {
+        return Some("a course, not a paper");
+    }
+    None
+}
+
+/// A URL to a site's front page (`https://blog.owls.org/`): no path beyond `/`.
+fn site_root(url: &str) -> bool {
+    url.trim()
+        .split_once("://")
+        .is_some_and(|(_, r)| r.split_once('/').is_none_or(|(_, p)| p.is_empty()))
+}
+
+/// A URL path with a course's number as a segment (`/6.824/`, `/cs229/`, `/15-445/`).
+fn course_path(url: &str) -> bool {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, r)| r)
+        .split_once('/')
+        .map_or("", |(_, p)| p);
+    path.split('/').any(|seg| {
+        let b = seg.as_bytes();
+        let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let rest = b.get(letters..).unwrap_or_default();
+        let (num, sep, tail) = match rest.iter().position(|c| *c == b'.' || *c == b'-') {
+            Some(i) => (
+                rest.get(..i).unwrap_or_default(),
+                true,
+                rest.get(i + 1..).unwrap_or_default(),
+            ),
+            None => (rest, false, &[][..]),
+        };
+        let digits = |d: &[u8]| !d.is_empty() && d.iter().all(u8::is_ascii_digit);
+        // `6.824`, `15-445` (number, separator, number), or `cs229` (letters then digits).
+        (letters == 0 && sep && digits(num) && num.len() <= 2 && digits(tail) && tail.len() == 3)
+            || ((2..=4).contains(&letters)
+                && !sep
+                && digits(num)
+                && (3..=4).contains(&num.len())
+                && b.get(..letters).is_some_and(|l| {
+                    l.eq_ignore_ascii_case(b"cs") || l.eq_ignore_ascii_case(b"ee")
+                }))
+    })
+}
+
 /// The abbreviations a company's name may end with, period included.
 const COMPANY_ENDS: [&str; 8] = [
     "Inc.", "Ltd.", "Co.", "Corp.", "LLC.", "GmbH.", "S.A.", "Pvt.",
@@ -682,6 +757,29 @@ pub fn institutions(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blogs_and_courses_are_not_papers() {
+        let l = |u: &str| vec![("Paper".to_string(), u.to_string())];
+        assert!(not_paper_page("The Morning Owl", &l("https://blog.owls.org/")).is_some());
+        // A post of a blog is an essay, read as a paper in a reading list.
+        assert!(not_paper_page("How To Hoot", &l("https://blog.owls.org/how-to-hoot")).is_none());
+        assert!(not_paper_page(
+            "OWL Hooting — lecture notes and labs.",
+            &l("https://owls.example.edu/hoot/")
+        )
+        .is_some());
+        assert!(not_paper_page("Owl Systems", &l("https://pdos.example.edu/6.824/")).is_some());
+        assert!(not_paper_page("Owl Systems", &l("https://owls.example.edu/cs229/")).is_some());
+        // A paper host keeps an entry a paper; so does a plain title.
+        assert!(not_paper_page(
+            "Owl course correction",
+            &l("https://arxiv.org/abs/2101.00001")
+        )
+        .is_none());
+        assert!(not_paper_page("Owl Nets", &l("https://owls.example.org/nets.pdf")).is_none());
+        assert!(not_paper_page("Owl Nets", &l("https://owls.example.org/2021.123/")).is_none());
+    }
 
     #[test]
     fn pieces_are_read_for_what_they_say() {
