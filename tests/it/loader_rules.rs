@@ -1078,3 +1078,24 @@ fn researchers_blogs_and_courses_are_not_papers() {
     let d = doc("shapes/not-papers-people.md");
     assert_eq!(titles(&d), ["Spectral Owls", "Graph Owl Networks"]);
 }
+
+#[test]
+fn full_width_brackets_hold_a_venue_tag_and_a_link_group() {
+    let d = doc("shapes/full-width-brackets.md");
+    let got: Vec<(&str, Option<&str>, usize)> = d
+        .papers
+        .iter()
+        .map(|p| (&*p.title, p.venue.as_deref(), p.links.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Efficient Streaming Owl Models with Attention Perches",
+                Some("OWL 2024"),
+                2
+            ),
+            ("Night Vision for Barn Owls", Some("ICLR 2023"), 1),
+        ]
+    );
+}

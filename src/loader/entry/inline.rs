@@ -222,7 +222,12 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
     loop {
         let before = t;
         t = t.trim_start_matches(|c: char| is_emoji(c) || c.is_whitespace());
-        if let Some((tag, after)) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+        // `[ICLR 2024]`, or in full-width brackets `【ICLR 2024】`.
+        let bracketed = t
+            .strip_prefix('[')
+            .and_then(|r| r.split_once(']'))
+            .or_else(|| t.strip_prefix('【').and_then(|r| r.split_once('】')));
+        if let Some((tag, after)) = bracketed {
             let tag = tag.trim();
             if !tag.is_empty() && tag.chars().count() <= 40 {
                 if super::super::title::is_venue(tag) {
@@ -249,7 +254,7 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
 /// Is this text only decoration (emoji, separators, white space), with no words?
 pub fn is_decoration(text: &str) -> bool {
     text.chars()
-        .all(|c| c.is_whitespace() || is_emoji(c) || "|,/·•;:-–—()[]".contains(c))
+        .all(|c| c.is_whitespace() || is_emoji(c) || "|,/·•;:-–—()[]【】".contains(c))
 }
 
 /// Does the URL point outside the notes?

@@ -63,7 +63,8 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
     let mut prev_text_ends_with_bracket = false;
     for (i, s) in segs.iter().enumerate() {
         match s {
-            Seg::Text(t, _) => prev_text_ends_with_bracket = t.trim_end().ends_with('['),
+            // `[` or a full-width `【` opens a bracketed link (`Title【[论文](u)】`).
+            Seg::Text(t, _) => prev_text_ends_with_bracket = t.trim_end().ends_with(['[', '【']),
             Seg::Break { .. } => {}
             Seg::Link(l) if l.is_badge() => {}
             Seg::Link(l) => {
@@ -284,7 +285,7 @@ fn emphasised_title(segs: &[Seg]) -> Option<Head> {
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let Group { start, weak } = group(segs)?;
     let (raw, after_break) = title_text(&segs[..start]);
-    let raw = raw.trim_end().trim_end_matches(['[', '(']).trim_end();
+    let raw = raw.trim_end().trim_end_matches(['[', '(', '【']).trim_end();
     // `Title 📄 [Paper](u) 💻 [Code](u)`: an emoji before plain labelled links marks the first of them,
     // not the title (before a bracketed group, as in `Title 🦘 \[[Paper](u)]`, it is the title's).
     let raw = if weak {
@@ -471,6 +472,15 @@ mod tests {
         );
         assert_eq!(h.authors.as_deref(), Some("Ada Barn"));
         assert_eq!(h.venue.as_deref(), Some("Owl Letters, 1978"));
+    }
+
+    #[test]
+    fn full_width_brackets_are_brackets() {
+        let h = head("- 【OWL 2024】Streaming Owls with Attention Perches【[论文](https://arxiv.org/abs/1)】【[代码](https://github.com/o/n)】").unwrap();
+        assert_eq!(h.title, "Streaming Owls with Attention Perches");
+        assert_eq!(h.venue.as_deref(), Some("OWL 2024"));
+        assert_eq!(h.links.len(), 2);
+        assert!(!h.weak);
     }
 
     #[test]
