@@ -660,23 +660,27 @@ const COURSE_WORDS: &[&str] = &[
 /// a paper. `None` for a paper.
 pub fn not_paper_page(text: &str, links: &[(String, String)]) -> Option<&'static str> {
     use crate::model::LinkKind;
-    if links.is_empty() || links.iter().any(|(_, u)| url_kind::on_paper_host(u)) {
+    if links.is_empty() {
         return None;
     }
     // A blog itself (its front page), not one of its posts (an essay in a reading list is read as one).
-    if links
+    let blog = links
         .iter()
-        .all(|(l, u)| site_root(u) && kind::link_kind(l, u, false) == LinkKind::Blog)
-    {
-        return Some("a blog, not a paper");
+        .all(|(l, u)| site_root(u) && kind::link_kind(l, u, false) == LinkKind::Blog);
+    let course = !blog
+        && (text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| COURSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+            || links.iter().any(|(_, u)| course_path(u)));
+    // Asked last (most entries are neither): a link to a paper host keeps the entry a paper.
+    if !(blog || course) || links.iter().any(|(_, u)| url_kind::on_paper_host(u)) {
+        return None;
     }
-    let course_text = text
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| COURSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
-    if course_text || links.iter().any(|(_, u)| course_path(u)) {
-        return Some("a course, not a paper");
-    }
-    None
+    Some(if blog {
+        "a blog, not a paper"
+    } else {
+        "a course, not a paper"
+    })
 }
 
 /// A URL to a site's front page (`https://blog.owls.org/`): no path beyond `/`.
