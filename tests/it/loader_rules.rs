@@ -1018,11 +1018,7 @@ fn a_venue_never_ends_with_the_separator_before_the_links() {
 #[test]
 fn a_trailing_venue_or_a_link_labelled_by_one_is_not_title_text() {
     let d = doc("shapes/trailing-venues.md");
-    let got: Vec<(&str, Option<&str>, usize)> = d
-        .papers
-        .iter()
-        .map(|p| (&*p.title, p.venue.as_deref(), p.links.len()))
-        .collect();
+    let got = titles_venues_links(&d);
     assert_eq!(
         got,
         [
@@ -1082,11 +1078,7 @@ fn researchers_blogs_and_courses_are_not_papers() {
 #[test]
 fn full_width_brackets_hold_a_venue_tag_and_a_link_group() {
     let d = doc("shapes/full-width-brackets.md");
-    let got: Vec<(&str, Option<&str>, usize)> = d
-        .papers
-        .iter()
-        .map(|p| (&*p.title, p.venue.as_deref(), p.links.len()))
-        .collect();
+    let got = titles_venues_links(&d);
     assert_eq!(
         got,
         [
@@ -1098,4 +1090,12 @@ fn full_width_brackets_hold_a_venue_tag_and_a_link_group() {
             ("Night Vision for Barn Owls", Some("ICLR 2023"), 1),
         ]
     );
+}
+
+/// Each paper's title, venue and number of links.
+fn titles_venues_links(d: &Document) -> Vec<(&str, Option<&str>, usize)> {
+    d.papers
+        .iter()
+        .map(|p| (&*p.title, p.venue.as_deref(), p.links.len()))
+        .collect()
 }
