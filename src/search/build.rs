@@ -8,11 +8,13 @@
 //! past a fifth of the index (and a thousand), or documents were taken out of the library (every later
 //! document's number changes), it is built anew.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::fold::fold;
 use super::strings::Strings;
 use super::{
     context, letter_mask, page_text, pages_at, paper_takeaways, text, Context, Entry, Index,
@@ -78,9 +80,11 @@ impl Added {
                     let id = match ids.get(ctx.as_str()) {
                         Some(&id) => id,
                         None => {
+                            let folded = fold(&ctx);
                             contexts.push(Context {
-                                mask: letter_mask(&ctx),
-                                text: ctx.as_str().into(),
+                                mask: letter_mask(&folded),
+                                shown: matches!(folded, Cow::Owned(_)).then(|| ctx.as_str().into()),
+                                text: folded.as_ref().into(),
                             });
                             ids.insert(ctx.into_boxed_str(), next);
                             next
@@ -94,19 +98,21 @@ impl Added {
                 .into_iter()
                 .filter(|&k| p.has(k))
                 .fold(0, |bits, k| bits | k.bit());
+            // Names are matched with their accents folded (`fold`); nothing shows these copies.
             let aff = p.affiliations.join(" & ");
+            let (title, aff) = (fold(&p.title), fold(&aff));
             self.entries.push(Entry {
                 paper: r,
-                title_mask: letter_mask(&p.title),
+                title_mask: letter_mask(&title),
                 aff_mask: letter_mask(&aff),
                 context: id,
                 year: venue::year_of_paper(p, &doc.title).unwrap_or(0),
                 links,
                 rank: 0,
             });
-            self.titles.push(&p.title);
+            self.titles.push(&title);
             self.affiliations.push(&aff);
-            self.venues.push(p.venue.as_deref().unwrap_or(""));
+            self.venues.push(&fold(p.venue.as_deref().unwrap_or("")));
         }
         self.docs.push((d, start, doc.papers.len() as u32));
     }

@@ -15,6 +15,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use rayon::prelude::*;
 use roaring::RoaringBitmap;
 
+use super::fold::fold;
 use super::fuzzy::{Among, FuzzyTerm, Scoring};
 use super::marks::Marks;
 use super::names::{NameHit, Scratch};
@@ -741,7 +742,7 @@ pub(super) fn positions(index: &Index, text: &str, query: &Query, field: Field) 
                         })
                         .collect();
                     out.extend(super::text::word_ranges(text, &words).into_iter().flatten());
-                } else if let Some((_, p)) = index.highlighter.fuzzy_indices(text, q) {
+                } else if let Some((_, p)) = index.highlighter.fuzzy_indices(&fold(text), q) {
                     out.extend(p);
                 }
             }
@@ -835,7 +836,7 @@ pub(super) fn pages(index: &Index, query: &Query) -> Vec<PageHit> {
                         text,
                         word,
                     } => {
-                        let titled = t.then(|| index.highlighter.fuzzy_indices(title, word));
+                        let titled = t.then(|| index.highlighter.fuzzy_indices(&fold(title), word));
                         if let Some(Some((s, p))) = titled {
                             score += s;
                             positions.extend(p);

@@ -21,6 +21,7 @@
 //! text as one fuzzy term. [`merge_ranked`] ranks the papers and note pages of the jump palette.
 
 mod build;
+mod fold;
 mod fuzzy;
 #[cfg(test)]
 mod index_props;
@@ -173,7 +174,10 @@ pub struct Index {
 /// A distinct breadcrumb and its letters.
 #[derive(Clone)]
 struct Context {
+    /// As matched: accents folded (see [`fold`]).
     text: Box<str>,
+    /// As written, when folding changed it (what [`Index::context`] shows).
+    shown: Option<Box<str>>,
     mask: u64,
 }
 
@@ -310,7 +314,7 @@ impl Index {
     pub fn context(&self, r: PaperRef) -> Option<&str> {
         self.entry(r)
             .and_then(|e| self.contexts.get(e.context as usize))
-            .map(|c| &*c.text)
+            .map(|c| c.shown.as_deref().unwrap_or(&c.text))
     }
 
     /// Character positions of `query` in `text` as the matcher sees them (for highlighting).
@@ -319,8 +323,9 @@ impl Index {
         if query.is_empty() {
             return Vec::new();
         }
+        // Folding keeps every character's position (see [`fold`]).
         self.highlighter
-            .fuzzy_indices(text, query)
+            .fuzzy_indices(&fold::fold(text), &fold::fold(query))
             .map(|(_, p)| p)
             .unwrap_or_default()
     }
@@ -598,6 +603,45 @@ pub(super) mod tests {
         ));
         assert!(!may_contain("greyhound", "Grey", true));
         assert!(may_contain("博士", "博", false));
+    }
+
+    #[test]
+    fn accents_are_folded_in_names_words_phrases_and_highlights() {
+        let lib = lib("# Köln 2030\n\n## Papers\n\n### Systèmes\n\n\
+            * Grüße: Café Caches \\[[Paper](https://a.example)]\n  * ETH Zürich\n  * A naïve résumé of Łódź traces.\n\
+            * Plain: Nothing Here \\[[Paper](https://b.example)]\n  * MIT\n  * Ordinary words.\n");
+        let idx = Index::new(&lib);
+        let find = |q: &str| {
+            let hits = idx.find(&parse(q).unwrap(), &NoMarks);
+            hits.iter().map(|h| h.field).collect::<Vec<_>>()
+        };
+        // A name fuzzily, a word of the takeaways by its start, and as written: either way round.
+        assert_eq!(find("zurich"), vec![Field::Affiliations]);
+        assert_eq!(find("zürich"), vec![Field::Affiliations]);
+        assert_eq!(find("cafe"), vec![Field::Title]);
+        assert_eq!(find("lodz"), vec![Field::Takeaways]);
+        assert_eq!(find("resum"), vec![Field::Takeaways]);
+        assert_eq!(find("'naive"), vec![Field::Takeaways]);
+        assert_eq!(find("\"naive resume\""), vec![Field::Takeaways]);
+        assert_eq!(find("in:systemes"), vec![Field::Context; 2]);
+        assert_eq!(find("-zurich").len(), 1);
+        // What spells as two letters is not folded: `grusse` does not find `Grüße` by its `ß`.
+        assert!(find("t:grusse").is_empty());
+        // The breadcrumb is shown as written, and highlights fall on the letters as written.
+        let r = lib.papers().next().unwrap().0;
+        assert_eq!(idx.context(r), Some("Köln 2030 › Systèmes"));
+        let q = parse("cafe lodz").unwrap();
+        let title = "Grüße: Café Caches";
+        assert_eq!(
+            idx.query_positions(title, &q, Field::Title),
+            vec![7, 8, 9, 10]
+        );
+        let note = "A naïve résumé of Łódź traces.";
+        assert_eq!(
+            idx.query_positions(note, &q, Field::Takeaways),
+            vec![18, 19, 20, 21]
+        );
+        assert_eq!(idx.positions("ETH Zürich", "zur"), vec![4, 5, 6]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Text matched as written (`"a phrase"`, `'word`, `-word`), smart case, compiled once per search.
+//! Accents are folded on both sides ([`super::fold`]): `'zurich` finds `Zürich`, as in fzf's exact match.
 
 use aho_corasick::AhoCorasick;
 
+use super::fold::fold;
 use super::query::case_sensitive;
 
 /// Text matched as written, smart case, compiled once per search.
@@ -23,6 +25,7 @@ enum How {
 
 impl Needle {
     pub(crate) fn new(text: &str) -> Needle {
+        let text = &*fold(text);
         let cased = text.chars().any(|c| c.is_lowercase() || c.is_uppercase());
         let how = if case_sensitive(text) || !cased {
             How::Exact
@@ -46,6 +49,7 @@ impl Needle {
 
     /// Does it occur in `hay`?
     pub(crate) fn is_in(&self, hay: &str) -> bool {
+        let hay = &*fold(hay);
         match &self.how {
             How::Exact => hay.contains(self.text.as_str()),
             How::Ascii(_, lower) if hay.len() <= SHORT => contains_folded(hay.as_bytes(), lower),
@@ -55,7 +59,7 @@ impl Needle {
     }
 
     /// The byte range of its first occurrence in `hay`.
-    pub(crate) fn find(&self, hay: &str) -> Option<std::ops::Range<usize>> {
+    fn find(&self, hay: &str) -> Option<std::ops::Range<usize>> {
         match &self.how {
             How::Exact => hay.find(self.text.as_str()).map(|i| i..i + self.text.len()),
             How::Ascii(ac, _) => ac.find(hay).map(|m| m.range()),
@@ -109,6 +113,8 @@ impl Needle {
 
     /// Character positions of its occurrences in `hay` (every one), for highlighting.
     pub(crate) fn positions(&self, hay: &str) -> Vec<usize> {
+        // Folding keeps every character's position (see `fold`).
+        let hay = &*fold(hay);
         let ranges = self.ranges(hay);
         if ranges.is_empty() {
             return Vec::new();
@@ -165,7 +171,14 @@ mod tests {
         let n = Needle::new("café");
         assert!(n.is_in("Le CAFÉ noir"));
         assert_eq!(n.positions("Le CAFÉ noir"), vec![3, 4, 5, 6]);
-        assert!(!n.is_in("cafe"));
+        // Accents are folded on both sides.
+        assert!(n.is_in("cafe"));
+        assert!(Needle::new("cafe").is_in("Le CAFÉ noir"));
+        assert_eq!(
+            Needle::new("zurich").positions("ETH Zürich"),
+            vec![4, 5, 6, 7, 8, 9]
+        );
+        assert!(!Needle::new("Zurich").is_in("ETH zürich"));
         let n = Needle::new("博士");
         assert!(n.is_in("读博士"));
         assert_eq!(n.positions("读博士"), vec![1, 2]);

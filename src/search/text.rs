@@ -47,7 +47,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
             if !c.is_alphanumeric() || is_cjk(c) {
                 break;
             }
-            w.extend(c.to_lowercase());
+            w.extend(super::fold::fold_char(c).to_lowercase());
             end = i + 1;
             chars.next();
         }
@@ -194,7 +194,7 @@ fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str)) {
             f(buf);
             buf.clear();
         } else if c.is_alphanumeric() {
-            buf.extend(c.to_lowercase());
+            buf.extend(super::fold::fold_char(c).to_lowercase());
         } else if !buf.is_empty() {
             f(buf);
             buf.clear();

@@ -137,7 +137,7 @@ impl Query {
                 negated: false,
                 clause: Clause::Fuzzy {
                     scope: Scope::Any,
-                    text: text.to_string(),
+                    text: super::fold::fold(text).into_owned(),
                 },
             }],
         }

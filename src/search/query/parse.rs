@@ -148,7 +148,8 @@ fn part(s: &str) -> Result<(Option<Clause>, &str), QueryError> {
 fn term(scope: Scope, s: &str) -> (Option<Clause>, &str) {
     let (v, rest) = value(s);
     let clause = v.map(|(exact, text)| {
-        let text = text.to_string();
+        // Accents are folded on both sides (see `search::fold`), as written or not.
+        let text = super::super::fold::fold(text).into_owned();
         // `in:` names a place: matched as written, since a short name matches fuzzily almost anywhere.
         if exact || scope == Scope::Place {
             Clause::Exact { scope, text }

@@ -1,0 +1,77 @@
+//! Letters with accents compared as their base letters: `zurich` finds `ETH Zürich`, `cafe` the word
+//! `Café`, as fzf does by default. Both sides are folded, the query when it is parsed and the names and
+//! words when they are indexed or highlighted.
+//!
+//! A Latin letter with a diacritic becomes its base letter (`é` → `e`, `Ø` → `O`, `ł` → `l`), one
+//! character for one, so a character's position in folded text is its position in the text as written
+//! (the highlight reads positions). Letters that spell as two (`ß`, `æ`, `œ`) and other scripts stay as
+//! they are. Which base letter: the `deunicode` crate's transliteration, taken only when it is a single
+//! ASCII letter.
+
+use std::borrow::Cow;
+
+/// `c` without its diacritic, when it is a Latin letter that has one; else `c`.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() || !is_latin_letter(c) {
+        return c;
+    }
+    match deunicode::deunicode_char(c).map(str::as_bytes) {
+        Some(&[b]) if b.is_ascii_alphabetic() => char::from(b),
+        _ => c,
+    }
+}
+
+/// `text` with [`fold_char`] applied to every character (borrowed when nothing changes).
+pub fn fold(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    match text.char_indices().find(|&(_, c)| fold_char(c) != c) {
+        None => Cow::Borrowed(text),
+        // `at` is a character boundary `char_indices` gave.
+        Some((at, _)) => {
+            let (kept, rest) = text.split_at(at);
+            let mut out = String::with_capacity(text.len());
+            out.push_str(kept);
+            out.extend(rest.chars().map(fold_char));
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// A letter of the Latin-1 Supplement, Latin Extended-A and -B or Latin Extended Additional blocks
+/// (`×` and `÷` are in the first but are no letters).
+fn is_latin_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accented_latin_letters_fold_to_their_base_letter_keeping_case() {
+        assert_eq!(fold("ETH Zürich"), "ETH Zurich");
+        assert_eq!(
+            fold("Café Ångström Øresund Łódź Đà Nẵng"),
+            "Cafe Angstrom Oresund Lodz Da Nang"
+        );
+        assert_eq!(fold("Ça"), "Ca");
+    }
+
+    #[test]
+    fn what_spells_as_two_letters_other_scripts_and_signs_stay() {
+        assert_eq!(fold("Straße Æsir œuvre"), "Straße Æsir œuvre");
+        assert_eq!(fold("读博士 Ψ дом"), "读博士 Ψ дом");
+        assert_eq!(fold("3×4 ÷ 2"), "3×4 ÷ 2");
+        assert!(matches!(fold("plain ascii"), Cow::Borrowed(_)));
+        assert!(matches!(fold("读博士"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_folded_text_has_as_many_characters_as_the_text() {
+        for s in ["Zürich", "Łódź ẞ ǅ İstanbul", "naïve café résumé", "ÀÁÂÃÄÅ"] {
+            assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
+        }
+    }
+}
