@@ -5,6 +5,19 @@
 
 use std::borrow::Cow;
 
+/// `1234567` → `1,234,567`: a count in a message or on the screen.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Makes text safe to print: C0 control characters (escape, bell, backspace, carriage return, …) and DEL
 /// become their visible Unicode control pictures (`␛`, `␇`, …), a tab becomes a space, and C1 controls,
 /// bidirectional overrides and zero-width characters are removed. Characters whose width terminals

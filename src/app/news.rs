@@ -135,7 +135,7 @@ impl App {
         self.say(if n == 0 {
             "Nothing is new".to_string()
         } else {
-            format!("Cleared {n} new")
+            format!("Cleared {} new", crate::text::thousands(n))
         });
         self.marks_changed();
     }

@@ -11,6 +11,7 @@ use crate::export::{self, Format, Record};
 use crate::model::LinkKind;
 use crate::model::PaperRef;
 use crate::state::Mark;
+use crate::text::thousands;
 
 /// Opening more links than this at once asks first, on the status line.
 pub const ASK_ABOVE: usize = 10;
@@ -93,13 +94,13 @@ impl App {
         self.say(if n == 0 {
             "Nothing was selected".to_string()
         } else {
-            format!("Cleared the selection of {n}")
+            format!("Cleared the selection of {}", thousands(n))
         });
     }
 
     fn say_picked(&mut self) {
         let n = self.picked_count();
-        self.say(format!("{n} selected"));
+        self.say(format!("{} selected", thousands(n)));
     }
 
     /// The keys that act on the whole selection when there is one: `Some(effects)` when it did.
@@ -143,7 +144,7 @@ impl App {
             }
         }
         let without = if missing > 0 {
-            format!(" ({missing} of the selection without one)")
+            format!(" ({} of the selection without one)", thousands(missing))
         } else {
             String::new()
         };
@@ -156,10 +157,10 @@ impl App {
             self.picked.asking = Some(opens);
             self.mode = Mode::Ask;
             // The answer keys first: a narrow status line cuts the end.
-            self.say(format!("Open {n} {label} links? y/n{without}"));
+            self.say(format!("Open {} {label} links? y/n{without}", thousands(n)));
             return Vec::new();
         }
-        self.say(format!("Opened {n} {label} links{without}"));
+        self.say(format!("Opened {} {label} links{without}", thousands(n)));
         self.opened_picked(works);
         opens
     }
@@ -182,7 +183,7 @@ impl App {
         self.mode = Mode::Browse;
         match action {
             Action::Confirm => {
-                self.say(format!("Opened {} links", held.len()));
+                self.say(format!("Opened {} links", thousands(held.len())));
                 let works = self.picked_works();
                 self.opened_picked(&works);
                 held
@@ -218,7 +219,10 @@ impl App {
             self.say("No link to copy in the selection");
             return Vec::new();
         }
-        self.say(format!("Copied {} links of the selection", lines.len()));
+        self.say(format!(
+            "Copied {} links of the selection",
+            thousands(lines.len())
+        ));
         vec![Effect::Copy(lines.join("\n"))]
     }
 
@@ -271,7 +275,7 @@ impl App {
                 self.forget_new(&key);
             }
         }
-        let n = works.len();
+        let n = thousands(works.len());
         self.say(match (bookmark, on) {
             (true, true) => format!("★ Bookmarked the {n} selected"),
             (true, false) => format!("Removed the bookmarks of the {n} selected"),
@@ -302,7 +306,8 @@ impl App {
         }
         let n = records.len();
         self.say(format!(
-            "Copied {n} {} as markdown",
+            "Copied {} {} as markdown",
+            thousands(n),
             if n == 1 { "work" } else { "works" }
         ));
         vec![Effect::Copy(export::render(Format::Markdown, &records))]

@@ -8,6 +8,7 @@ use super::tree_view::TreeView;
 use super::App;
 use crate::model::tree::Tree;
 use crate::model::views::{self, View};
+use crate::text::thousands;
 
 /// Which view the side pane shows, and the navigation put aside meanwhile.
 #[derive(Debug, Clone, Default)]
@@ -41,9 +42,11 @@ impl App {
         };
         let groups = match (next, shown) {
             (View::Navigation, _) => String::new(),
-            (View::By(_), n) if n < all => format!(", {n} of {all} groups shown"),
+            (View::By(_), n) if n < all => {
+                format!(", {} of {} groups shown", thousands(n), thousands(all))
+            }
             (View::By(_), 1) => ", 1 group".to_string(),
-            (View::By(_), n) => format!(", {n} groups"),
+            (View::By(_), n) => format!(", {} groups", thousands(n)),
         };
         self.say(format!("Side pane: {}{groups}", next.label()));
     }

@@ -225,7 +225,7 @@ fn bookmarking_thousands_of_selected_papers_is_one_write_and_keys_go_on() {
     // Each mark used to be written (the state file read, merged and replaced) on its own: a quarter of
     // a second each at this size, with every key waiting behind them.
     t.keys(&["b"]);
-    t.wait_for("★ Bookmarked the 3000 selected");
+    t.wait_for("★ Bookmarked the 3,000 selected");
     t.keys(&["u", "B"]);
     t.wait_for("★ only · 3,000 papers");
     quit(&t);
