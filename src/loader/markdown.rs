@@ -9,7 +9,7 @@ mod builder;
 
 use std::borrow::Cow;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use smallvec::SmallVec;
 
@@ -191,7 +191,9 @@ pub fn parse_document(text: &str) -> ParsedDocument<'_> {
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     match blank_template_tags(text) {
         Cow::Borrowed(text) => {
-            let parser = Parser::new_ext(text, opts).into_offset_iter();
+            let parser =
+                Parser::new_with_broken_link_callback(text, opts, Some(undefined_reference))
+                    .into_offset_iter();
             blocks(parser, &lines, |t| match t {
                 CowStr::Borrowed(s) => Cow::Borrowed(s),
                 t => Cow::Owned(t.into_string()),
@@ -199,10 +201,23 @@ pub fn parse_document(text: &str) -> ParsedDocument<'_> {
         }
         // Template tags blanked into a copy: nothing borrows from it.
         Cow::Owned(cleaned) => {
-            let parser = Parser::new_ext(&cleaned, opts).into_offset_iter();
+            let parser =
+                Parser::new_with_broken_link_callback(&cleaned, opts, Some(undefined_reference))
+                    .into_offset_iter();
             blocks(parser, &lines, |t| Cow::Owned(t.into_string()))
         }
     }
+}
+
+/// `[Title][ref]` and `[Title][]` whose reference is defined nowhere: a link without an address (its
+/// text is the title, and `--check` says the link has no URL), not the text `[Title][ref]` with its
+/// brackets. A lone `[text]` stays text: brackets are common in prose (`[WIP]`, `[1]`); so do two
+/// bracketed pieces whose second names no reference but a date or venue (`[31st May, 2023][arXiv, 2023]`).
+fn undefined_reference<'a>(link: BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)> {
+    let label = &*link.reference;
+    let named = !label.contains(',') && !super::title::has_year(label);
+    (matches!(link.link_type, LinkType::Reference | LinkType::Collapsed) && named)
+        .then_some((CowStr::Borrowed(""), CowStr::Borrowed("")))
 }
 
 /// The blocks of pulldown-cmark's events; `text_of` keeps or copies each text it hands over.

@@ -1099,3 +1099,35 @@ fn titles_venues_links(d: &Document) -> Vec<(&str, Option<&str>, usize)> {
         .map(|p| (&*p.title, p.venue.as_deref(), p.links.len()))
         .collect()
 }
+
+#[test]
+fn a_title_in_brackets_or_an_undefined_reference_is_the_title() {
+    let d = doc("shapes/bracketed-titles.md");
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Night Owls and the Moon", Some("OWL 2022"), 1),
+            // A reference defined nowhere is a link without an address, which `--check` names.
+            ("Barn Owl Acoustics", None, 1),
+            ("Tawny Owl Migration", None, 2),
+            // Brackets around the whole title are not a tag before one.
+            ("Snowy Owl Camouflage", None, 1),
+            // A tag before a title is still taken off.
+            ("Great Horned Owl Diets", None, 1),
+            ("Screech Owl Calls", Some("ICLR 2023"), 1),
+            // Two bracketed pieces, a date and a venue, are no reference link.
+            ("Eagle Owl Flight Paths", Some("arXiv 2023"), 1),
+        ]
+    );
+    let loaded = load("shapes/bracketed-titles.md");
+    let empty: Vec<(usize, &str)> = (loaded.warnings.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::EmptyUrl { label } => Some((w.line, label.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        empty,
+        [(6, "Barn Owl Acoustics"), (7, "Tawny Owl Migration")]
+    );
+}

@@ -229,10 +229,17 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             .or_else(|| t.strip_prefix('【').and_then(|r| r.split_once('】')));
         if let Some((tag, after)) = bracketed {
             let tag = tag.trim();
+            let venue = super::super::title::is_venue(tag);
+            let not_paper = NOT_PAPER_TAGS.contains(&tag.to_lowercase().as_str());
+            if !tag.is_empty() && is_decoration(after) && !venue && !not_paper {
+                // `[A Title] [[Paper](u)]`: nothing but the bracketed text is left, so it is the
+                // title, not a tag before one.
+                return (tag, lead);
+            }
             if !tag.is_empty() && tag.chars().count() <= 40 {
-                if super::super::title::is_venue(tag) {
+                if venue {
                     lead.venue.get_or_insert_with(|| collapse(tag));
-                } else if NOT_PAPER_TAGS.contains(&tag.to_lowercase().as_str()) {
+                } else if not_paper {
                     lead.not_paper.get_or_insert_with(|| tag.to_string());
                 }
                 t = after;
