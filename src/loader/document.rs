@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::entry::{self, list, section, Head, Shape};
 use super::markdown::{self, plain, rich, MdBlock, MdItem, Tok};
+use super::reader::url_kind::is_paper_page;
 use super::{Warning, WarningKind};
 use crate::model::{Branch, DocKind, Document, Link, Meta, Node, Note, Paper, RichText, Span};
 use frames::{attach, close_frames, topic_path, Frame, FrameKind, INNER};
@@ -215,7 +216,9 @@ impl DocBuilder<'_> {
                         evidence = true;
                     }
                     let mut topics = topic_path(&stack);
-                    let nodes = self.items(items, classes, &mut topics);
+                    // Where papers may be, an item that links a paper but is none is said (`--check`).
+                    let watch = allowed && !no_papers;
+                    let nodes = self.items(items, classes, &mut topics, watch);
                     if let Some(top) = stack.last_mut() {
                         top.children.extend(nodes);
                     }
@@ -415,6 +418,7 @@ impl DocBuilder<'_> {
         items: &[MdItem],
         classes: Vec<list::Cls>,
         topics: &mut Vec<String>,
+        watch: bool,
     ) -> Vec<Node> {
         let mut nodes = Vec::new();
         // One shared topic path for the papers of this list.
@@ -445,7 +449,7 @@ impl DocBuilder<'_> {
                     topics.push(title.clone());
                     let mut children = Vec::new();
                     for (sub, subc) in it.sublists().zip(c.subs) {
-                        children.extend(self.items(sub, subc, topics));
+                        children.extend(self.items(sub, subc, topics, watch));
                     }
                     topics.pop();
                     nodes.push(Node::Topic(Box::new(Branch {
@@ -454,10 +458,34 @@ impl DocBuilder<'_> {
                         children,
                     })));
                 }
+                list::Kind::Plain if watch => self.unread_paper(it, c.head.as_deref()),
                 list::Kind::Plain => {}
             }
         }
         nodes
+    }
+
+    /// An item read as neither a paper nor a topic that links to one paper's page (`arxiv.org/abs/…`),
+    /// or whose nested bullets do: a paper in a shape that is not read, which `--check` names, so that a
+    /// file that loses some of its papers is not called fine. An entry judged to be something else
+    /// (software, a course) is not.
+    fn unread_paper(&mut self, it: &MdItem, head: Option<&Head>) {
+        if head.is_some_and(|h| h.not_paper.is_some()) {
+            return;
+        }
+        let paper_page = |inl: &[Tok]| {
+            (inl.iter().any(|t| matches!(t, Tok::LinkStart(_))))
+                .then(|| markdown::links(inl))
+                .into_iter()
+                .flatten()
+                .map(|(_, url)| url)
+                .find(|u| is_paper_page(u))
+        };
+        let found = paper_page(it.first_para())
+            .or_else(|| (it.sublists().flatten()).find_map(|sub| paper_page(sub.first_para())));
+        if let Some(url) = found {
+            self.warn(it.line, WarningKind::UnreadPaper { url });
+        }
     }
 
     /// A paper from its head, the blocks below its entry (nested bullets: affiliations, takeaways) and

@@ -89,6 +89,8 @@ pub enum WarningKind {
     MissingTarget { url: String },
     #[error("{links} links but no paper: unrecognised list format")]
     Unrecognised { links: usize },
+    #[error("links a paper ({url}) but is not read as one: an entry shape takeaway does not read")]
+    UnreadPaper { url: String },
     #[error("front matter is not valid YAML: {reason}")]
     FrontMatter { reason: String },
     #[error("lists or quotes nested deeper than {max} levels: what is deeper is read as part of level {max}")]

@@ -281,6 +281,7 @@ fn check_finds_each_kind_of_problem_with_its_line() {
                 WarningKind::MissingTarget { .. } => "missing",
                 WarningKind::DuplicateId { .. } => "duplicate",
                 WarningKind::Unrecognised { .. } => "unrecognised",
+                WarningKind::UnreadPaper { .. } => "unread-paper",
                 WarningKind::FrontMatter { .. } => "front-matter",
                 WarningKind::TooDeep { .. } => "too-deep",
             };
@@ -1130,4 +1131,27 @@ fn a_title_in_brackets_or_an_undefined_reference_is_the_title() {
         empty,
         [(6, "Barn Owl Acoustics"), (7, "Tawny Owl Migration")]
     );
+}
+
+#[test]
+fn check_names_an_entry_that_links_a_paper_but_is_not_read_as_one() {
+    let loaded = load("check/unread-papers.md");
+    let unread: Vec<(usize, &str)> = (loaded.warnings.iter())
+        .filter_map(|w| match &w.kind {
+            WarningKind::UnreadPaper { url } => Some((w.line, url.as_str())),
+            _ => None,
+        })
+        .collect();
+    // Not a paper's own takeaway that cites another, nor an entry of a References section.
+    assert_eq!(
+        unread,
+        [
+            (11, "https://doi.org/10.1000/owl.2021.3"),
+            (12, "https://doi.org/10.1000/owl.2022.4")
+        ]
+    );
+    assert!(loaded.warnings[0].to_string().ends_with(
+        "unread-papers.md:11: links a paper (https://doi.org/10.1000/owl.2021.3) but is not read \
+         as one: an entry shape takeaway does not read"
+    ));
 }
