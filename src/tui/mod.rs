@@ -202,6 +202,9 @@ struct Runtime {
     latest_job: Arc<AtomicU64>,
     jobs: Sender<SearchJob>,
     load_errors: Vec<String>,
+    /// The files the last load or reload could not read: every reload reads them again, so one that
+    /// kept its last good version is still reported after another file's reload (until it is mended).
+    failing: Vec<PathBuf>,
     ending: Option<Ending>,
     /// The works the library had last time, until the notes are in to compare with.
     last_seen: Option<Option<Seen>>,
@@ -243,6 +246,7 @@ impl Runtime {
             reloading: false,
             latest_job,
             load_errors: Vec::new(),
+            failing: Vec::new(),
             ending: None,
             last_seen: None,
             load_started: add::fs_now(),
@@ -384,6 +388,7 @@ impl Runtime {
                 free_elsewhere(old);
                 // What is wrong with the notes now (a reload reads again every file that failed), said
                 // again on stderr at the end as a first load's errors are.
+                self.failing = errors.iter().map(|e| PathBuf::from(e.path())).collect();
                 self.load_errors = errors
                     .iter()
                     .map(|e| {
@@ -458,6 +463,7 @@ impl Runtime {
         prepared: Option<Box<Prepared>>,
         unread: Option<String>,
     ) {
+        self.failing = errors.iter().map(|e| PathBuf::from(e.path())).collect();
         self.load_errors = errors
             .iter()
             .map(|e| crate::text::sanitize(&e.to_string()).into_owned())
@@ -497,6 +503,14 @@ impl Runtime {
     }
 
     fn start_reload(&mut self, changed: Vec<PathBuf>) {
+        // The files that failed last time are read again with the changed ones: a file that kept its
+        // last good version would otherwise count as unchanged, and its error be forgotten.
+        let mut read = changed.clone();
+        for f in &self.failing {
+            if !read.contains(f) {
+                read.push(f.clone());
+            }
+        }
         self.reloading = true;
         self.load_started = add::fs_now();
         let paths = self.ctx.paths.clone();
@@ -507,7 +521,7 @@ impl Runtime {
         let spawned = std::thread::Builder::new()
             .name("reload".into())
             .spawn(move || {
-                let loaded = crate::loader::reload_changed(&paths, base.library(), &changed);
+                let loaded = crate::loader::reload_changed(&paths, base.library(), &read);
                 let prepared = Box::new(Prepared::updated(&base, loaded.library));
                 drop(base);
                 let _ = tx.send(Msg::Reloaded(loaded.errors, prepared, changed));

@@ -147,6 +147,15 @@ fn a_panicking_file_beside_good_ones_in_the_app() {
         screen.contains("Hawks") && !screen.contains("Hawk Flight"),
         "{screen}"
     );
+    // Another file's reload reads the broken one again: its error is not forgotten.
+    std::fs::write(
+        notes.join("a-owls.md"),
+        "# Owls\n\n## Papers\n\n- Counting Owls at Night \\[[Paper](https://arxiv.org/abs/2401.00001)]\n- Owls Nesting in Barns \\[[Paper](https://arxiv.org/abs/2401.00005)]\n",
+    )
+    .unwrap();
+    let screen = t.wait_for("Owls Nesting in Barns");
+    assert!(screen.contains("Reloaded; not loaded"), "{screen}");
+    assert!(!screen.contains("Hawk Flight"), "{screen}");
     quit(&t);
     // At the end, what is wrong with the notes now is said again: the reload's error too.
     let said = std::fs::read_to_string(&stderr).unwrap();
