@@ -252,7 +252,8 @@ impl App {
         vec![Effect::Copy(text)]
     }
 
-    /// `e`: the selected paper's (or document's) file in the editor, at the paper's line.
+    /// `e`: the selected paper's (or document's) file in the editor, at the paper's (or the section's or
+    /// topic's) line.
     pub(super) fn edit(&mut self) -> Vec<Effect> {
         let Some(sel) = self.tree_view.selected else {
             return Vec::new();
@@ -262,10 +263,10 @@ impl App {
             self.say("Select a document or a paper to edit its file");
             return Vec::new();
         };
-        let line = node
-            .paper()
-            .and_then(|r| self.library.paper(r))
-            .map_or(1, |p| p.line);
+        let line = match node.paper().and_then(|r| self.library.paper(r)) {
+            Some(p) => p.line,
+            None => node.line.max(1),
+        };
         match &doc.path {
             Some(path) => vec![Effect::Edit {
                 path: path.clone(),

@@ -31,6 +31,8 @@ pub struct TreeNode {
     pub depth: usize,
     /// Papers at or below the node.
     pub papers: usize,
+    /// The 1-based line a section or topic starts at in its document (0 for other nodes).
+    pub line: usize,
 }
 
 impl TreeNode {
@@ -195,6 +197,7 @@ impl Tree {
             children: Vec::new(),
             depth,
             papers: 0,
+            line: 0,
         });
         if let Some(p) = parent {
             self.nodes[p].children.push(id);
@@ -211,6 +214,7 @@ impl Tree {
                     NodeKind::Topic
                 };
                 let id = self.push(kind, Some(d), b.title.clone(), Some(parent));
+                self.nodes[id].line = b.line;
                 for c in &b.children {
                     self.add(lib, d, c, id);
                 }

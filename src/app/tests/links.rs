@@ -170,6 +170,28 @@ fn edit_gives_the_file_and_line_or_explains_why_not() {
             line: 18
         }]
     );
+    // A topic or section: at its own line, not the file's first.
+    keys(&mut app, "h");
+    assert_eq!(
+        app.tree.nodes[app.tree_view.selected.unwrap()].title,
+        "Key-Value Stores"
+    );
+    assert_eq!(
+        keys(&mut app, "e"),
+        vec![Effect::Edit {
+            path: dir.clone(),
+            line: 17
+        }]
+    );
+    // `h` folds the topic, then goes up to its section.
+    keys(&mut app, "hh");
+    assert_eq!(
+        keys(&mut app, "e")[0],
+        Effect::Edit {
+            path: dir.clone(),
+            line: 15
+        }
+    );
     let mut app = bundled();
     assert!(keys(&mut app, "e").is_empty());
     assert!(app.message.as_deref().unwrap().contains("bundled notes"));
