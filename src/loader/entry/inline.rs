@@ -214,6 +214,16 @@ const NOT_PAPER_TAGS: &[&str] = &[
     "news",
 ];
 
+/// `[A Title]` and nothing else: the bracketed text, which is the title and not a tag before one (a
+/// venue or a not-paper tag alone stays a tag).
+pub fn bracketed_title(raw: &str) -> Option<&str> {
+    let inner = raw.trim().strip_prefix('[')?.strip_suffix(']')?;
+    let inner = inner.trim();
+    let tag = super::super::title::is_venue(inner)
+        || NOT_PAPER_TAGS.contains(&inner.to_lowercase().as_str());
+    (!inner.is_empty() && !inner.contains(['[', ']']) && !tag).then_some(inner)
+}
+
 /// Strips decorations from the start of a title: emoji, badges are already gone, `[Tag]`s, `(Venue)` tags,
 /// and returns what they said. `text` is the text before the title proper.
 pub fn strip_lead(text: &str) -> (&str, Lead) {
@@ -229,17 +239,10 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             .or_else(|| t.strip_prefix('【').and_then(|r| r.split_once('】')));
         if let Some((tag, after)) = bracketed {
             let tag = tag.trim();
-            let venue = super::super::title::is_venue(tag);
-            let not_paper = NOT_PAPER_TAGS.contains(&tag.to_lowercase().as_str());
-            if !tag.is_empty() && is_decoration(after) && !venue && !not_paper {
-                // `[A Title] [[Paper](u)]`: nothing but the bracketed text is left, so it is the
-                // title, not a tag before one.
-                return (tag, lead);
-            }
             if !tag.is_empty() && tag.chars().count() <= 40 {
-                if venue {
+                if super::super::title::is_venue(tag) {
                     lead.venue.get_or_insert_with(|| collapse(tag));
-                } else if not_paper {
+                } else if NOT_PAPER_TAGS.contains(&tag.to_lowercase().as_str()) {
                     lead.not_paper.get_or_insert_with(|| tag.to_string());
                 }
                 t = after;

@@ -160,6 +160,7 @@ pub fn paragraph(inl: &[Tok]) -> Option<Head> {
 /// Cleans a title written as text: leading decorations (emoji, `[Tag]`, `(Venue'23)`), a trailing
 /// `(@Org)`, ` | Venue`, `(Venue 2023)`, `, by Author` and `.`. Returns the head without links.
 pub fn clean_title(raw: &str) -> Head {
+    let raw = inline::bracketed_title(raw).unwrap_or(raw);
     let (t, lead) = strip_lead(raw);
     let mut head = Head::default();
     apply_lead(&mut head, lead);
