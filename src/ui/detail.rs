@@ -22,12 +22,16 @@ const SUMMARY_PAPERS: usize = 300;
 pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     let th = &app.theme;
     let focused = app.focus == Focus::Detail && app.mode == Mode::Browse;
-    let lines = content(app, areas.detail_inner.width);
+    let mut lines = content(app, areas.detail_inner.width);
     let height = areas.detail_inner.height as usize;
-    // The filter's hit the keys stepped to: scrolled to, two lines of what comes before above it.
-    let hits = hit_lines(th, &lines);
-    if let Some(&line) = app.detail_hits.place(hits.len()).and_then(|i| hits.get(i)) {
+    // The filter's hit the keys stepped to: scrolled to, two lines of what comes before above it, and
+    // shown reversed among the others.
+    let hits = hits(th, &lines);
+    if let Some(&(line, span)) = app.detail_hits.place(hits.len()).and_then(|i| hits.get(i)) {
         app.detail_scroll.set(line.saturating_sub(2));
+        if let Some(s) = lines.get_mut(line).and_then(|l| l.spans.get_mut(span)) {
+            s.style = s.style.add_modifier(Modifier::REVERSED);
+        }
     }
     // The offset the keys asked for, kept within the lines drawn.
     let scroll = app.detail_scroll.clamp(lines.len().saturating_sub(height));
@@ -56,20 +60,26 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     f.render_widget(Paragraph::new(visible), areas.detail_inner);
 }
 
-/// The lines that hold a filter's word (in takeaways or a note page), in order: the hits `]` and `[`
-/// step between.
-pub fn hit_lines(th: &Theme, lines: &[Line]) -> Vec<usize> {
+/// The places of a filter's words (in takeaways or a note page), in order, as (line, span): the hits
+/// `]` and `[` step between. Each run of marked text is one hit wherever the text wraps, so their
+/// number does not depend on the pane's width.
+pub fn hits(th: &Theme, lines: &[Line]) -> Vec<(usize, usize)> {
     let hit = hit_style(th);
-    lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| {
-            l.spans
-                .iter()
-                .any(|s| s.style.fg == hit.fg && s.style.add_modifier.contains(hit.add_modifier))
-        })
-        .map(|(i, _)| i)
-        .collect()
+    let marked = |s: &Span| s.style.fg == hit.fg && s.style.add_modifier.contains(hit.add_modifier);
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let mut before = false;
+        for (j, s) in l.spans.iter().enumerate() {
+            // Marked text split into spans by its own styles (a bold part) is still one hit; white
+            // space between two marked words is not marked, so they are two.
+            let m = marked(s);
+            if m && !before {
+                out.push((i, j));
+            }
+            before = m;
+        }
+    }
+    out
 }
 
 /// Every line of the detail pane at `width`, before scrolling.

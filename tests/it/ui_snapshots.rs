@@ -575,3 +575,31 @@ fn the_status_line_names_both_toggles_once() {
     keys(&mut app, "U");
     assert!(last_row(&app).contains(" ★ only · "), "{}", last_row(&app));
 }
+
+#[test]
+fn hits_are_the_words_that_matched_however_the_text_wraps() {
+    // Two places of the word in one takeaway: one line when the pane is wide, two when it is narrow.
+    let at = |width: u16| {
+        let mut app = App::new(loader::load_paths(&[fixture("hits/owls.md")]).library);
+        app.handle(Event::Resize { width, height: 20 });
+        keys(&mut app, "/straggler");
+        press(&mut app, KeyCode::Enter);
+        keys(&mut app, "]]");
+        let t = render(&app);
+        let buf = t.backend().buffer().clone();
+        let top: String = (0..width).map(|x| buf[(x, 0)].symbol()).collect();
+        // The hit stepped to is shown reversed, the other only marked.
+        let current: String = (0..buf.area.height)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .map(|(x, y)| &buf[(x, y)])
+            .filter(|c| c.modifier.contains(Modifier::REVERSED))
+            .map(|c| c.symbol())
+            .collect();
+        (top, current)
+    };
+    for width in [140, 60] {
+        let (top, current) = at(width);
+        assert!(top.contains("hit 2 of 2"), "{width}: {top}");
+        assert!(current.contains("Straggler"), "{width}: {current:?}");
+    }
+}
