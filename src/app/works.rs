@@ -63,10 +63,12 @@ impl App {
         }
     }
 
-    /// Each work once among ranked hits, at the rank of its best place, shown by its fullest place.
+    /// Each work once among ranked hits, at the rank of its best place, shown by the fullest of its
+    /// places that matched (as `--filter` shows it).
     pub(super) fn works_once(&self, hits: Vec<Hit>) -> Vec<Hit> {
+        let refs: Vec<PaperRef> = hits.iter().map(|h| h.paper).collect();
         self.works
-            .once(hits.iter().map(|h| h.paper))
+            .once(&self.library, &refs)
             .into_iter()
             .map(|(i, fullest)| {
                 let mut h = hits[i];

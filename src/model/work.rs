@@ -370,47 +370,36 @@ impl Works {
     }
 
     /// Each work once, in the order of its first place among `refs` (a ranking, best first): the position
-    /// of that first place in `refs`, and the work's fullest place.
-    pub fn once(&self, refs: impl IntoIterator<Item = PaperRef>) -> Vec<(usize, PaperRef)> {
-        let mut seen = vec![false; self.len()];
-        let mut out = Vec::new();
-        for (i, r) in refs.into_iter().enumerate() {
-            match self.work_of(r) {
-                Some(w) if !seen[w] => {
-                    seen[w] = true;
-                    out.push((i, self.fullest(w).unwrap_or(r)));
-                }
-                Some(_) => {}
-                None => out.push((i, r)),
-            }
-        }
-        out
-    }
-
-    /// Each work once, in the order of its first place among `refs` (a ranking, best first), shown by
-    /// the fullest of its places *among `refs`* (the first of them on a tie): for results where each
-    /// place matched on its own (`has:code`, `in:osdi`), so the place shown is one that matched.
-    pub fn once_among(&self, lib: &Library, refs: &[PaperRef]) -> Vec<PaperRef> {
+    /// of that first place in `refs`, and the fullest of its places *among `refs`* (the first of them on
+    /// a tie) — for results where each place matched on its own (`has:code`, `in:osdi`), the place shown
+    /// is one that matched, in the palette as in `--filter`.
+    pub fn once(&self, lib: &Library, refs: &[PaperRef]) -> Vec<(usize, PaperRef)> {
         let mut at: Vec<Option<usize>> = vec![None; self.len()];
-        let mut out: Vec<(PaperRef, usize)> = Vec::new();
-        for &r in refs {
+        let mut out: Vec<(usize, PaperRef, usize)> = Vec::new();
+        for (i, &r) in refs.iter().enumerate() {
             let f = lib.paper(r).map_or(0, fullness);
             match self.work_of(r) {
                 Some(w) => match at[w] {
-                    Some(i) => {
-                        if f > out[i].1 {
-                            out[i] = (r, f);
+                    Some(k) => {
+                        if f > out[k].2 {
+                            out[k].1 = r;
+                            out[k].2 = f;
                         }
                     }
                     None => {
                         at[w] = Some(out.len());
-                        out.push((r, f));
+                        out.push((i, r, f));
                     }
                 },
-                None => out.push((r, f)),
+                None => out.push((i, r, f)),
             }
         }
-        out.into_iter().map(|(r, _)| r).collect()
+        out.into_iter().map(|(i, r, _)| (i, r)).collect()
+    }
+
+    /// [`Works::once`] without the positions.
+    pub fn once_among(&self, lib: &Library, refs: &[PaperRef]) -> Vec<PaperRef> {
+        self.once(lib, refs).into_iter().map(|(_, r)| r).collect()
     }
 
     /// The links of every place of the paper's work, the paper's own first, then the other places' in
@@ -548,7 +537,9 @@ mod tests {
         assert_eq!(w.fullest(w.work_of(a0).unwrap()), Some(a1));
         // Ranked a1, beta, a0: each work once, shown by its fullest place.
         let b = PaperRef { doc: 0, paper: 1 };
-        assert_eq!(w.once([a1, b, a0]), vec![(0, a1), (1, b)]);
+        assert_eq!(w.once(&lib, &[a1, b, a0]), vec![(0, a1), (1, b)]);
+        // a0 alone of its work: it shows the work, at its own rank.
+        assert_eq!(w.once(&lib, &[b, a0]), vec![(0, b), (1, a0)]);
         // Links of all places, the selected place's first, one per URL.
         let urls: Vec<&str> = w.links(&lib, a0).iter().map(|l| &*l.url).collect();
         assert_eq!(urls, vec!["https://a/1", "https://a/2"]);

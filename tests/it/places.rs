@@ -123,6 +123,27 @@ fn the_palette_lists_a_work_once_at_its_fullest_place() {
 }
 
 #[test]
+fn the_palette_shows_a_work_by_a_place_that_matched_as_filter_does() {
+    // Only the topic list's place links the code: asked for it, the palette lands there, not on the
+    // fullest place (which has no code link), as `--filter` prints it.
+    let mut a = app("shelf", 150, 30);
+    jump(&mut a, "quokka has:code");
+    let crumb = selected_breadcrumb(&a);
+    assert!(!crumb.contains("TOY 2031"), "{crumb}");
+    let loaded = loader::load_paths(&[fixture("shelf")]);
+    let q = takeaway::search::parse("quokka has:code").unwrap();
+    let lib = &loaded.library;
+    let refs: Vec<PaperRef> = (takeaway::search::Index::new(lib)
+        .find(&q, &takeaway::search::NoMarks))
+    .iter()
+    .map(|h| h.paper)
+    .collect();
+    let found = takeaway::model::work::Works::new(lib).once_among(lib, &refs);
+    let (r, _) = a.selected_paper().unwrap();
+    assert_eq!(found, [r]);
+}
+
+#[test]
 fn the_detail_pane_shows_every_place_and_the_links_of_all() {
     let mut a = app("shelf", 150, 40);
     jump(&mut a, "quokka");
