@@ -40,9 +40,28 @@ pub fn draw(f: &mut Frame, app: &App, areas: &Areas) {
     if !app.news.new.is_empty() {
         marks.push(format!("{} new", n(app.news.new.len())));
     }
-    // The selection and the new count matter most: the view's name, then the count, give way to them.
+    // The selection and the new count matter most; then which view this is (`by venue`, the word
+    // `Notes` left out first), then the count.
     let room = usize::from(areas.side.width).saturating_sub(2);
-    let title = [vec![format!("{view} · {count}")], vec![count], vec![]]
+    let heads = match app.views.view {
+        View::Navigation => vec![vec![format!("{view} · {count}")], vec![count], vec![]],
+        v => {
+            // The view's name cut to the room the marks leave (` by affili… · 3 selected `).
+            let marks_width = marks.iter().map(|m| width_of(m) + 3).sum::<usize>();
+            let cut = truncate(v.label(), room.saturating_sub(marks_width + 2));
+            let mut heads = vec![
+                vec![format!("{view} · {count}")],
+                vec![format!("{} · {count}", v.label())],
+                vec![v.label().to_string()],
+            ];
+            if width_of(&cut) >= 5 {
+                heads.push(vec![cut]);
+            }
+            heads.extend([vec![count], vec![]]);
+            heads
+        }
+    };
+    let title = heads
         .into_iter()
         .map(|head| {
             head.into_iter()

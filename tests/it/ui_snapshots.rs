@@ -468,6 +468,34 @@ fn selection_new_marks_and_the_add_form() {
     insta::assert_snapshot!("add_form", render(&app).backend());
 }
 
+/// In a view, a narrow title bar keeps the selection and says which view it is: `Notes`, then the
+/// count, give way first.
+#[test]
+fn a_narrow_title_bar_still_names_the_view() {
+    let mut app = bundled(80, 24);
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "   ");
+    let top = |app: &App| {
+        let screen = format!("{:?}", render(app).backend());
+        screen.lines().nth(3).unwrap_or_default().to_string()
+    };
+    for (key, view) in [
+        ("V", "by topic"),
+        ("V", "by year"),
+        ("V", "by venue"),
+        ("V", "by affiliation"),
+    ] {
+        keys(&mut app, key);
+        let top = top(&app);
+        // Named whole where it fits (`by topic`), cut where it does not (`by affil…`).
+        let cut: String = view.chars().take(8).collect();
+        let named = top.contains(view) || top.contains(&format!("{cut}…"));
+        assert!(named && top.contains("3 selected"), "{top}");
+    }
+}
+
 /// In a narrow side pane the selection's count stays in the title bar: the view's name gives way first.
 #[test]
 fn the_selection_count_fits_a_narrow_title_bar() {
