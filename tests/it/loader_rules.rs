@@ -1155,3 +1155,47 @@ fn check_names_an_entry_that_links_a_paper_but_is_not_read_as_one() {
          as one: an entry shape takeaway does not read"
     ));
 }
+
+#[test]
+fn authors_after_the_titles_commas_are_not_the_title() {
+    let d = doc("shapes/comma-authors.md");
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| (&*p.title, p.authors.as_deref(), p.venue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Perch As I Land, Not As I Fly: Grounding Owls in Branch Affordances",
+                Some("Ada Barn et al"),
+                Some("OWL 2022")
+            ),
+            (
+                "Talons as Policies: Claw Programs for Embodied Hunting",
+                Some("Ada Barn, Bo Tawny, Cy Screech, Di Eagle"),
+                Some("OWL 2023")
+            ),
+            (
+                "Hooting Fast",
+                Some("A. Barn, B. Tawny, C. Screech, D. Eagle"),
+                Some("OWLR 2021")
+            ),
+            (
+                "Is Silent Flight all an owl needs for Hunting?",
+                Some("Ada Barn, Bo Tawny, Cy Screech, Di Eagle"),
+                Some("OWL 2023")
+            ),
+            // A title's own commas: no names after them.
+            ("Owls, Bats, and Moths at Night", None, None),
+            ("Sparse Owls, Dense Perches, Quiet Wings", None, None),
+            // After a question, words that are not people are the title's.
+            (
+                "Can Owls Hunt like Hawks? A Benchmark, Datasets and Models",
+                None,
+                None
+            ),
+        ]
+    );
+}

@@ -521,10 +521,28 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
             return (title.trim().to_string(), Some(who.trim().to_string()), None);
         }
     }
+    if let Some(split) = comma_authors(t) {
+        return split;
+    }
     if let Some(split) = dash_authors(t) {
         return split;
     }
-    for (title, rest) in sentence_breaks(text) {
+    // `Title? Ann Smith, Bo Li. OWL 2023`: a title that ends with its own `?` or `!` (kept) before the
+    // names (looked at only where such a mark is).
+    let marks = memchr::memchr2(b'?', b'!', t.as_bytes()).is_some();
+    let marked = marks
+        .then(|| {
+            text.match_indices(['?', '!']).filter_map(|(i, m)| {
+                let title = text.get(..i + m.len())?;
+                let rest = text.get(i + m.len()..)?.strip_prefix(' ')?;
+                // Only a list of names (`Yes We Can` after a question is a title's own words).
+                let first = sentence_breaks(rest).next().map_or(rest, |(s, _)| s);
+                names_list(first).then_some((title, rest))
+            })
+        })
+        .into_iter()
+        .flatten();
+    for (title, rest) in sentence_breaks(text).chain(marked) {
         // A title of one short word (`Dr`, `On`) is a cut in the wrong place.
         let title_t = title.trim();
         if !title_t.contains(' ') && title_t.chars().count() <= 3 {
@@ -555,6 +573,108 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
     }
     (text.to_string(), None, None)
 }
+
+/// `Title, Ann Smith et al., OWL 2022.`, `Title, Ann Smith, Bo Li, Cy Wu, OWL 2022`: names after the
+/// title's commas, then perhaps a venue with its year. Titles have commas of their own (`Owls, Bats, and
+/// Moths`, `Sparse Owls, Dense Bats`), so the names must read as a list of people: three or more full
+/// names, or `et al.`, or two before a venue.
+fn comma_authors(t: &str) -> Option<(String, Option<String>, Option<String>)> {
+    // Cheap look first: most titles have no comma.
+    memchr::memchr(b',', t.as_bytes())?;
+    let t = t.trim_end().trim_end_matches(['.', ',']).trim_end();
+    let mut pieces: Vec<&str> = t.split(", ").collect();
+    let mut venue = None;
+    if let Some(last) = pieces
+        .last()
+        .map(|l| l.trim().trim_end_matches('.').trim_end())
+    {
+        let named = last.chars().next().is_some_and(char::is_alphabetic);
+        // A venue alone: `Bo Li. OWL 2023` holds a sentence's end (names, then the venue).
+        let alone = !last.contains(". ");
+        if named
+            && alone
+            && last.chars().count() <= 60
+            && title::has_year(last)
+            && title::is_venue(last)
+        {
+            venue = Some(collapse(last));
+            pieces.pop();
+        }
+    }
+    let (mut names, mut et_al) = (0usize, false);
+    while pieces.len() > 1 {
+        let Some(piece) = pieces.last().map(|p| p.trim()) else {
+            break;
+        };
+        match person_piece(piece) {
+            Some(al) => {
+                names += 1;
+                et_al |= al;
+                pieces.pop();
+            }
+            None => break,
+        }
+    }
+    if !(et_al || names >= 3 || (names >= 2 && venue.is_some())) {
+        return None;
+    }
+    let title = pieces.join(", ");
+    let title = title.trim();
+    let who = t.strip_prefix(title)?.trim_start_matches([',', ' ']);
+    let who = match &venue {
+        Some(_) => who.rsplit_once(", ").map_or(who, |(names, _)| names),
+        None => who,
+    };
+    (title.split_whitespace().count() >= 2).then(|| {
+        (
+            title.to_string(),
+            Some(who.trim().trim_end_matches('.').to_string()),
+            venue,
+        )
+    })
+}
+
+/// A piece of a list of authors: one person (`Ann Smith`, `A. Kumar`, `Tony Z. Zhao`, `and Bo Li`) or
+/// one with others (`Ann Smith et al.`, `OpenAI et al.`, `et al.`). `Some(true)` when it says `et al`.
+fn person_piece(piece: &str) -> Option<bool> {
+    let p = piece.trim().trim_end_matches('.').trim_end();
+    let p = p.strip_prefix("and ").unwrap_or(p).trim();
+    let (p, et_al) = match p.strip_suffix("et al") {
+        Some(before) => (before.trim(), true),
+        None => (p, false),
+    };
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let fewest = if et_al { 0 } else { 2 };
+    let name_word = |w: &&str| {
+        NAME_PARTICLES_LOWER.contains(w)
+            || (w.chars().next().is_some_and(char::is_uppercase)
+                && (w.chars().count() >= 2)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')))
+    };
+    ((fewest..=4).contains(&words.len()) && words.iter().all(name_word)).then_some(et_al)
+}
+
+/// Is `text` a list of people, each written out (`Ann Smith, Bo Li and Cy Wu`, `Ann Smith et al.`)?
+fn names_list(text: &str) -> bool {
+    let mut count = 0usize;
+    let mut et_al = false;
+    for piece in text.split(", ").flat_map(|p| p.split(" and ")) {
+        match person_piece(piece) {
+            Some(al) => {
+                count += 1;
+                et_al |= al;
+            }
+            None => return false,
+        }
+    }
+    count >= 2 || et_al
+}
+
+/// Lowercase words inside a person's name (`Ludwig van Beethoven`).
+const NAME_PARTICLES_LOWER: &[&str] = &[
+    "de", "van", "von", "der", "den", "di", "da", "le", "la", "du", "del",
+];
 
 /// `Title — Ann Smith, Bo Li — OWL 2004`: parts set apart by em or en dashes after the title, each
 /// reading as names or as a venue (names as a list, or with a venue after them).
