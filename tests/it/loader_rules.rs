@@ -1199,3 +1199,34 @@ fn authors_after_the_titles_commas_are_not_the_title() {
         ]
     );
 }
+
+#[test]
+fn a_leading_venue_date_or_id_tag_is_not_the_title() {
+    let d = doc("shapes/leading-tags.md");
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Barn Owls as Tool Makers", Some("OWL 2024"), 1),
+            (
+                "Silent Programming: Compositional owl reasoning without training",
+                Some("OWLV 2023"),
+                1
+            ),
+            ("Improving Hoots through Multi-Owl Debate", Some("arXiv"), 1),
+            (
+                "PERCH: Communicative Owls for \"Night\" Exploration",
+                Some("NeurIPS 2023"),
+                1
+            ),
+            ("Quasi-Nocturnal Estimation of Owl Flight", Some("2019"), 1),
+            (
+                "Owl Workflow: From Pellet Modeling to Online Hunting",
+                Some("arXiv:2401.00016"),
+                1
+            ),
+            ("TAWNY: Tawny-Owl Networks", Some("2401.00017"), 1),
+            // Words before a dash that name no venue or date stay.
+            ("GPT-4 Owls - A Field Study", None, 1),
+        ]
+    );
+}

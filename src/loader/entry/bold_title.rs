@@ -58,6 +58,11 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         return None;
     }
     let rest = &segs[i..];
+    // `**OWL 2023** | Title | [Paper](u)`: a venue tag in bold, set apart from the title after it.
+    let parted = matches!(rest.first(), Some(Seg::Text(t, _)) if t.trim_start().starts_with(['|', '-', '—', '–', '·']));
+    if parted && super::inline::lead_tag(&bold).is_some() {
+        return None;
+    }
     if !ends_title(&bold, rest) {
         return None;
     }

@@ -253,12 +253,86 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
                 lead.venue.get_or_insert_with(|| collapse(tag));
                 t = after;
             }
+        } else if let Some((tag, after)) = separated_tag(t) {
+            // `OWL 2023 - Title`, `2023.05 | arXiv | Title`: a named venue rather than a bare date.
+            let dated = lead
+                .venue
+                .as_deref()
+                .is_some_and(|v| !v.chars().any(char::is_alphabetic));
+            if lead.venue.is_none() || (dated && tag.chars().any(char::is_alphabetic)) {
+                lead.venue = Some(tag);
+            }
+            t = after;
         }
         if t.len() == before.len() {
             break;
         }
     }
     (t, lead)
+}
+
+/// Separators after a leading tag (`OWL 2023 - Title`, `2023.05 | arXiv | Title`).
+const TAG_SEPARATORS: &[&str] = &[" - ", " | ", " — ", " – ", " · "];
+
+/// A venue, date or arXiv id set apart from the title by a separator at the start of the text: the tag
+/// and the text after its separator. Looked for only in the first few words, and only where they hold a
+/// digit or say arXiv.
+fn separated_tag(t: &str) -> Option<(String, &str)> {
+    let end = t.char_indices().nth(40).map_or(t.len(), |(i, _)| i);
+    let head = t.get(..end)?;
+    let b = head.as_bytes();
+    let arxiv = b.get(..5).is_some_and(|w| w.eq_ignore_ascii_case(b"arxiv"));
+    if !arxiv && !b.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    let (tag, sep, _) = super::super::cut::first_of(head, TAG_SEPARATORS)?;
+    let venue = lead_tag(tag)?;
+    let after = t.strip_prefix(tag)?.strip_prefix(sep)?;
+    Some((venue, after))
+}
+
+/// A tag that may stand before a title: a venue with its year (`OWL 2023`, `OWL'23`), a date
+/// (`2023.05`, `2019`), `arXiv`, or an arXiv id (`arXiv:2401.00001`, `2401.00001`). The venue it gives.
+pub fn lead_tag(text: &str) -> Option<String> {
+    let t = text.trim();
+    let short = !t.is_empty() && t.chars().count() <= 30 && t.split_whitespace().count() <= 4;
+    let arxiv = t.eq_ignore_ascii_case("arxiv")
+        || super::super::reader::kind::is_arxiv_id(t)
+        || bare_arxiv_id(t);
+    // Words of a venue tag: an acronym (`OWL`, `NeurIPS`, `arXiv'23`) or a date (`2023`, `2023.05`).
+    let tag_word = |w: &str| {
+        let capitals = w.chars().filter(char::is_ascii_uppercase).count() >= 2;
+        let arxiv = w.get(..5).is_some_and(|a| a.eq_ignore_ascii_case("arxiv"));
+        let date = w.chars().all(|c| c.is_ascii_digit() || "./-".contains(c));
+        (capitals || arxiv || date)
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || "./-'’".contains(c))
+    };
+    let dated = super::super::title::has_year(t)
+        && super::super::title::is_venue(t)
+        && t.split_whitespace().all(tag_word);
+    (short && (arxiv || dated)).then(|| collapse(t))
+}
+
+/// `2401.00001` (`YYMM.NNNNN`, a version `v2` allowed): an arXiv id without its `arXiv:`.
+pub fn bare_arxiv_id(t: &str) -> bool {
+    let t = t.trim();
+    let t = t.split_once('v').map_or(t, |(id, v)| {
+        if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            id
+        } else {
+            t
+        }
+    });
+    match t.split_once('.') {
+        Some((yymm, num)) => {
+            yymm.len() == 4
+                && yymm.bytes().all(|b| b.is_ascii_digit())
+                && (4..=5).contains(&num.len())
+                && num.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
 }
 
 /// Is this text only decoration (emoji, separators, white space), with no words?

@@ -282,9 +282,28 @@ fn emphasised_title(segs: &[Seg]) -> Option<Head> {
     Some(head)
 }
 
+/// `` `OWL 2023` Title [paper](u) ``, `` `2401.00001` Title ``: a venue, date or arXiv id in a code span
+/// before the title. How many segments it takes (none when there is no such tag) and the venue.
+fn code_tag(segs: &[Seg]) -> (usize, Option<String>) {
+    for (i, s) in segs.iter().enumerate() {
+        match s {
+            Seg::Text(t, _) if t.trim().is_empty() => {}
+            Seg::Text(t, st) if st.code => {
+                return match super::inline::lead_tag(t) {
+                    Some(v) => (i + 1, Some(v)),
+                    None => (0, None),
+                };
+            }
+            _ => break,
+        }
+    }
+    (0, None)
+}
+
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let Group { start, weak } = group(segs)?;
-    let (raw, after_break) = title_text(&segs[..start]);
+    let (skip, code_venue) = code_tag(&segs[..start]);
+    let (raw, after_break) = title_text(segs.get(skip..start)?);
     let raw = raw.trim_end().trim_end_matches(['[', '(', '【']).trim_end();
     // `Title 📄 [Paper](u) 💻 [Code](u)`: an emoji before plain labelled links marks the first of them,
     // not the title (before a bracketed group, as in `Title 🦘 \[[Paper](u)]`, it is the title's).
@@ -320,7 +339,8 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         .venue
         .or(venue)
         .or_else(|| venue_after_links(segs))
-        .or_else(|| venue_of_links(&segs[start..]));
+        .or_else(|| venue_of_links(&segs[start..]))
+        .or(code_venue);
     head.links = links(segs);
     head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
     Some(head)

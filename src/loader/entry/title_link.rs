@@ -43,7 +43,9 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let lead_in = rest_of_lead.trim().strip_suffix(':').is_some_and(|l| {
         !l.trim().is_empty() && !is_link_label(l) && l.split_whitespace().count() <= 8
     });
-    if (opening == Some(true) || !rest_of_lead.trim().is_empty()) && !lead_in {
+    // `2019 - [Title](u)`, `OWL 2023 | [Title](u)`: a venue tag before the link is decoration.
+    let tag_only = lead.venue.is_some() && rest_of_lead.trim().is_empty();
+    if ((opening == Some(true) && !tag_only) || !rest_of_lead.trim().is_empty()) && !lead_in {
         return None;
     }
     let Seg::Link(link) = &segs[first] else {
