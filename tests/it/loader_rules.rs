@@ -1230,3 +1230,21 @@ fn a_leading_venue_date_or_id_tag_is_not_the_title() {
         ]
     );
 }
+
+#[test]
+fn leaderboards_listings_courses_and_blog_posts_are_not_papers() {
+    // Judged by the page (a leaderboard, a listing, a dataset card, a video) and by what the entry says
+    // (a course, a textbook, a blog named as its source); a paper on a paper host, an essay with its
+    // author and a bare title on a blog or a project page stay papers.
+    let d = doc("shapes/not-papers-sites.md");
+    assert_eq!(
+        titles(&d),
+        [
+            "Owl Nets: Counting Birds at Night",
+            "Perching Owls, Revisited",
+            "Owl Models are Unsupervised Hooters",
+            "Segment Owls",
+            "基于课程学习的猫头鹰识别",
+        ]
+    );
+}

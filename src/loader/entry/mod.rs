@@ -86,6 +86,15 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
         if head.not_paper.is_none() && head.shape == Shape::TitleLink {
             head.not_paper = super::reader::not_paper_page(&text, &head.links);
         }
+        // A leaderboard, a listing, a dataset card, a course or a blog post named as one.
+        if head.not_paper.is_none() && head.shape != Shape::BoldTitle {
+            head.not_paper = super::reader::not_paper_site(
+                &head.title,
+                head.description.as_deref(),
+                &head.links,
+                head.shape == Shape::TitleLink,
+            );
+        }
     }
     Some(head)
 }

@@ -13,6 +13,7 @@ pub mod url_kind;
 
 use super::markdown::collapse;
 use super::title;
+use url_kind::{url_kind, UrlKind};
 
 /// What a piece of an entry reads as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -681,6 +682,94 @@ pub fn not_paper_page(text: &str, links: &[(String, String)]) -> Option<&'static
     } else {
         "a course, not a paper"
     })
+}
+
+/// Words that say an entry is a site about papers, a book or a course rather than a paper
+/// (`Owl Leaderboard`, `Daily Papers`, `arXiv listing`), compared as whole words.
+const SITE_WORDS: &[&str] = &[
+    "leaderboard",
+    "leaderboards",
+    "listing",
+    "listings",
+    "textbook",
+    "ebook",
+];
+
+/// The same in scripts written without spaces, found anywhere in the text (a course, a tutorial, a
+/// textbook, a leaderboard).
+const SITE_WORDS_CJK: &[&str] = &["课程", "教程", "教材", "榜单", "排行榜"];
+
+/// Words of a note that name a blog (`(Owl AI blog)`, `（知乎专栏）`).
+const BLOG_WORDS_CJK: &[&str] = &["博客", "专栏", "知乎"];
+
+/// An entry that is a page about papers, a site, a course or a blog post rather than a paper, judged
+/// from its title, its description and its links (for [`not_paper_page`]'s shape, `title_link`, the
+/// page it opens with): a leaderboard, a listing (`arXiv listing`, `Daily Papers`), a dataset card, a
+/// video (for a link group: every link a dataset card), a course or textbook (`[[课程主页]](u)`), a blog post named as one (`(Owl AI blog)`) or whose
+/// note only names its source (`(Owlscale)`), a site's front page under a one-word name. A link to one
+/// paper on a paper host keeps it a paper. `None` for a paper.
+pub fn not_paper_site(
+    title: &str,
+    description: Option<&str>,
+    links: &[(String, String)],
+    title_link: bool,
+) -> Option<&'static str> {
+    let (_, first) = links.first()?;
+    let words_in = |s: &str, list: &[&str]| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
+    // `课程学习` is curriculum learning, a topic of papers, not a course.
+    let cjk_in = |s: &str, list: &[&str]| {
+        !s.is_ascii()
+            && list.iter().any(|w| {
+                s.contains(w)
+                    && (*w != "课程" || s.matches(w).count() > s.matches("课程学习").count())
+            })
+    };
+    let said = |list: &[&str], cjk: &[&str]| {
+        let text = [title, description.unwrap_or("")];
+        text.iter().any(|t| words_in(t, list) || cjk_in(t, cjk))
+            || links.iter().any(|(l, _)| cjk_in(l, cjk))
+    };
+    let contains = |s: &str, w: &str| {
+        s.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let mut what = None;
+    if title_link {
+        what = url_kind::listing_page(first);
+        if what.is_none() && (said(SITE_WORDS, SITE_WORDS_CJK) || contains(title, "daily papers")) {
+            what = Some("a site, course or book about papers, not a paper");
+        }
+        if what.is_none() && url_kind::may_not_be_paper(first) && url_kind(first) == UrlKind::Blog {
+            let source = description.is_some_and(|d| {
+                let d = d.trim();
+                d.starts_with(['(', '（'])
+                    && d.ends_with([')', '）'])
+                    && d.chars().count() <= 40
+                    && !d.chars().any(|c| c.is_ascii_digit())
+            });
+            if source || said(&["blog"], BLOG_WORDS_CJK) {
+                what = Some("a blog post, not a paper");
+            }
+        }
+        if what.is_none() && site_root(first) && !title.trim().contains(char::is_whitespace) {
+            what = Some("a website, not a paper");
+        }
+    } else if links.iter().all(|(_, u)| url_kind::dataset_card(u))
+        || said(&[], SITE_WORDS_CJK)
+        || links.iter().any(|(l, _)| words_in(l, COURSE_WORDS))
+    {
+        what = Some("a dataset, video or course, not a paper");
+    }
+    let what = what?;
+    // Asked last (most entries are none of these): a paper on a paper host keeps the entry a paper.
+    let paper = links
+        .iter()
+        .any(|(_, u)| url_kind::on_paper_host(u) && url_kind::listing_page(u).is_none());
+    (!paper).then_some(what)
 }
 
 /// A URL to a site's front page (`https://blog.owls.org/`): no path beyond `/`.

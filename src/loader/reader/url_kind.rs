@@ -143,6 +143,55 @@ pub fn may_not_be_paper(url: &str) -> bool {
         || BLOG_PAGES.iter().any(|(h, _)| host.eq_ignore_ascii_case(h))
 }
 
+/// A page about papers rather than a paper, read from the URL's text without parsing it: a leaderboard
+/// (`…/sota/…`, a host or path naming one), a listing (`arxiv.org/list/…`, `huggingface.co/papers`
+/// without a paper), a dataset card (`huggingface.co/datasets/…`) or a video. What it is, or `None`.
+pub fn listing_page(url: &str) -> Option<&'static str> {
+    let host = cheap_host(url);
+    let rest = url.trim().split_once("://").map_or("", |(_, r)| r);
+    let path = rest.split_once('/').map_or("", |(_, p)| p);
+    let bare = path
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/');
+    let has = |s: &str, w: &str| {
+        s.as_bytes()
+            .windows(w.len())
+            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let starts = |s: &str, w: &str| {
+        s.as_bytes()
+            .get(..w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    let hf = host.eq_ignore_ascii_case("huggingface.co");
+    if has(host, "leaderboard") || has(path, "leaderboard") || starts(path, "sota/") {
+        Some("a leaderboard, not a paper")
+    } else if (host.eq_ignore_ascii_case("arxiv.org") && starts(bare, "list/"))
+        || (hf && (bare.eq_ignore_ascii_case("papers") || starts(bare, "papers/date/")))
+    {
+        Some("a listing of papers, not a paper")
+    } else if dataset_card(url) {
+        Some("a dataset, not a paper")
+    } else if cheap_host_is(url, VIDEO_HOSTS) {
+        Some("a video, not a paper")
+    } else {
+        None
+    }
+}
+
+/// A dataset's card on a hub of models and data (`huggingface.co/datasets/…`, `kaggle.com/datasets/…`).
+pub fn dataset_card(url: &str) -> bool {
+    let rest = url.trim().split_once("://").map_or("", |(_, r)| r);
+    let path = rest.split_once('/').map_or("", |(_, p)| p);
+    cheap_host_is(url, &["huggingface.co", "kaggle.com"])
+        && path
+            .as_bytes()
+            .get(..9)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"datasets/"))
+}
+
 /// A cheap first look: could this URL be a person's profile?
 pub fn may_be_person(url: &str) -> bool {
     cheap_host_is(url, PERSON_HOSTS) || cheap_host_is(url, &["dblp.org"])
@@ -318,6 +367,23 @@ mod tests {
             UrlKind::Product
         );
         assert_eq!(url_kind("https://project.example.io/"), UrlKind::Other);
+        // Pages about papers: leaderboards, listings, dataset cards; one paper's page is none.
+        for u in [
+            "https://paperswithcode.com/sota/owl-counting",
+            "https://rank.owls.example.org/leaderboard-vision",
+            "https://arxiv.org/list/cs.CV/recent",
+            "https://huggingface.co/papers",
+            "https://huggingface.co/datasets/owls/owlcaps",
+        ] {
+            assert!(listing_page(u).is_some(), "{u}");
+        }
+        for u in [
+            "https://arxiv.org/abs/2101.00001",
+            "https://huggingface.co/papers/2101.00001",
+            "https://paperswithcode.com/paper/owl-nets",
+        ] {
+            assert!(listing_page(u).is_none(), "{u}");
+        }
         assert_eq!(url_kind("notes/bert.md"), UrlKind::Other);
     }
 }
