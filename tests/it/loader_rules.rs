@@ -1248,3 +1248,37 @@ fn leaderboards_listings_courses_and_blog_posts_are_not_papers() {
         ]
     );
 }
+
+#[test]
+fn a_title_with_its_links_in_nested_bullets_is_a_paper() {
+    // Bullets that are only labelled links (`[paper](u)`, after a short note such as a task's `skim`)
+    // or named fields (`论文地址：u`) carry the title's paper; a topic over linked titles stays a topic.
+    let d = doc("shapes/nested-links.md");
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            (
+                "OwlFormer: A Tokenized Owl Transformer for Node Counting in Large Forests",
+                None,
+                2
+            ),
+            ("Hoot Graphs: Sparse Transformers for Owl Graphs", None, 2),
+            ("Owl Eyes in the Dark", None, 1),
+            ("Counting Owls by Their Hoots", None, 1),
+            (
+                "OwlPO: Monolithic Preference Optimization without Reference Owls",
+                None,
+                1
+            ),
+            (
+                "Learning Transferable Owl Models From Natural Hoot Supervision",
+                None,
+                2
+            ),
+        ]
+    );
+    assert_eq!(
+        &*paper(&d, "OwlPO").links[0].url,
+        "https://arxiv.org/abs/2403.00005"
+    );
+}

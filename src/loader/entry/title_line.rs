@@ -115,7 +115,9 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
     let bare = name.is_empty() && !links.is_empty() && links.iter().all(|(t, u)| t == u);
     let named =
         !name.is_empty() && name.chars().count() <= 30 && name.split_whitespace().count() <= 4;
+    let labelled = !bare && labelled_links(label, rest, &links);
     let is_field = bare
+        || labelled
         || (named
             && (label.contains([':', '：']) || kind::is_link_label(name))
             && (is_none(value) || is_label_colon(value)));
@@ -129,10 +131,18 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
     // The field carries the paper when its label names the paper (`论文/Paper`, `OpenReview Link`), or
     // names no kind (a bare URL) and its link is on a paper host. `Homepage:` and `Paper List:` do not.
     let label_kind = kind::label_kind(name);
-    let paper = label_kind == Some(LinkKind::Paper)
-        || (label_kind.is_none()
-            && (name.is_empty() || kind::is_link_label(name))
-            && outside.iter().any(|(_, u)| url_kind::on_paper_host(u)));
+    let paper = if labelled {
+        // `[paper](u) [code](u)`: the links' own labels say which is the paper.
+        outside.iter().any(|(l, u)| {
+            kind::label_kind(l) == Some(LinkKind::Paper)
+                || (kind::label_kind(l).is_none() && url_kind::on_paper_host(u))
+        })
+    } else {
+        label_kind == Some(LinkKind::Paper)
+            || (label_kind.is_none()
+                && (name.is_empty() || kind::is_link_label(name))
+                && outside.iter().any(|(_, u)| url_kind::on_paper_host(u)))
+    };
     let field_label = if name.is_empty() { None } else { Some(name) };
     Some(Field {
         name: name.to_lowercase(),
@@ -148,6 +158,36 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
             .collect(),
         paper,
     })
+}
+
+/// A line that is only labelled links (`[paper](u)`, `[pdf](u) | [code](u)`), maybe after a short note
+/// in lowercase words (`☐ skim [paper](u)`): a field whose links name themselves. `label` is the text
+/// before the first link, `rest` the tokens from it on.
+fn labelled_links(label: &str, rest: &[Tok], links: &[(String, String)]) -> bool {
+    if links.is_empty() || label.contains([':', '：']) {
+        return false;
+    }
+    // Between and after the links, separators only.
+    let mut depth = 0usize;
+    for t in rest {
+        match t {
+            Tok::LinkStart(_) => depth += 1,
+            Tok::LinkEnd => depth = depth.saturating_sub(1),
+            Tok::Text(s, _)
+                if depth == 0 && !s.chars().all(|c| c.is_whitespace() || "|,/·".contains(c)) =>
+            {
+                return false;
+            }
+            _ => {}
+        }
+    }
+    let note = reader::undecorate(label);
+    let words: Vec<&str> = note.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && links.iter().all(|(t, _)| kind::is_link_label(t))
 }
 
 /// What stands between a field's label and its link when it is more labels: `website:` in
