@@ -1282,3 +1282,18 @@ fn a_title_with_its_links_in_nested_bullets_is_a_paper() {
         "https://arxiv.org/abs/2403.00005"
     );
 }
+
+#[test]
+fn software_cited_like_a_paper_is_not_one() {
+    // Code beside its documentation, or a one-word name with its maker and no year, is software; a
+    // titled entry with code and a project page stays a paper, and so does a paper in a `Code` section.
+    let d = doc("shapes/not-papers-software.md");
+    assert_eq!(
+        titles(&d),
+        [
+            "Owl Gym: High Performance Hooting Simulation for Owl Learning",
+            "Owl Nets: Counting Birds at Night",
+            "Owl Perch Transformers",
+        ]
+    );
+}

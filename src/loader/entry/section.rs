@@ -16,6 +16,7 @@ const NOT_PAPER_WORDS: &[&str] = &[
     "resources",
     "tools",
     "software",
+    "code",
     "codebase",
     "codebases",
     "libraries",
@@ -196,6 +197,7 @@ mod tests {
             "Other Related Awesome Repository",
             "Star History",
             "Codebase",
+            "Code",
             "Tutorial",
             "Researchers",
             "People",
@@ -211,6 +213,7 @@ mod tests {
             "Tools and Papers",
             "Resource Manager",
             "Resource Disaggregation",
+            "Code Generation",
         ] {
             assert!(!holds_no_papers(t), "{t}");
         }

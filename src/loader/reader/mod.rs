@@ -641,7 +641,46 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
             return Some("software or a list, not a paper");
         }
     }
+    // Code beside a website or documentation, and nothing of a paper: software when it has its
+    // documentation (`[Code](u) [Docs](u)`), or is cited as a one-word name and its maker without a year (`MuJoCo,
+    // DeepMind. [Website](u) [Code](u)`); a paper's citation has a title and a venue's year.
+    if kinds.contains(&LinkKind::Code)
+        && kinds
+            .iter()
+            .all(|k| matches!(k, LinkKind::Code | LinkKind::Project | LinkKind::Other))
+    {
+        let docs = || {
+            links.iter().zip(&kinds).any(|((_, u), k)| {
+                *k == LinkKind::Other && url_kind::url_kind(u) == url_kind::UrlKind::Docs
+            })
+        };
+        let named = text
+            .split_once(',')
+            .is_some_and(|(name, _)| name.split_whitespace().count() == 1 && !has_year(text));
+        let others_known = || {
+            links.iter().zip(&kinds).all(|((_, u), k)| {
+                *k != LinkKind::Other || url_kind::url_kind(u) == url_kind::UrlKind::Docs
+            })
+        };
+        if (named || docs()) && others_known() {
+            return Some("software, not a paper");
+        }
+    }
     None
+}
+
+/// Four digits in a row that read as a year (`19…`, `20…`), not part of a longer number.
+fn has_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (w.starts_with(b"19") || w.starts_with(b"20"))
+            && !i
+                .checked_sub(1)
+                .and_then(|j| b.get(j))
+                .is_some_and(u8::is_ascii_digit)
+            && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+    })
 }
 
 /// Words that say an entry is a course or its material (`lecture notes and labs`, `a course on…`).
