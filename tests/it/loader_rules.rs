@@ -1297,3 +1297,11 @@ fn software_cited_like_a_paper_is_not_one() {
         ]
     );
 }
+
+#[test]
+fn one_papers_note_with_related_links_stays_a_page() {
+    // Links to other notes (`[[key|text]]`) and readings under `## Related` do not make a list.
+    let d = doc("shapes/literature-note.md");
+    assert_eq!(d.kind, DocKind::Page);
+    assert!(d.papers.is_empty(), "{:?}", titles(&d));
+}

@@ -62,6 +62,8 @@ const NOT_PAPER_WORDS: &[&str] = &[
     "faq",
     "errata",
     "sponsors",
+    // `## Related` in one paper's note: links to other notes and readings, not a list of papers.
+    "related",
     "acronyms",
     "abbreviations",
     "glossary",
@@ -74,7 +76,6 @@ const FILLER: &[&str] = &[
     "and",
     "of",
     "the",
-    "related",
     "useful",
     "more",
     "our",
@@ -201,6 +202,7 @@ mod tests {
             "Tutorial",
             "Researchers",
             "People",
+            "Related",
         ] {
             assert!(holds_no_papers(t), "{t}");
         }
@@ -214,6 +216,7 @@ mod tests {
             "Resource Manager",
             "Resource Disaggregation",
             "Code Generation",
+            "Related Work",
         ] {
             assert!(!holds_no_papers(t), "{t}");
         }
