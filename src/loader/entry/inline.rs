@@ -278,6 +278,16 @@ const TAG_SEPARATORS: &[&str] = &[" - ", " | ", " — ", " – ", " · "];
 /// and the text after its separator. Looked for only in the first few words, and only where they hold a
 /// digit or say arXiv.
 fn separated_tag(t: &str) -> Option<(String, &str)> {
+    // Cheap look first: the first word must be one of a tag (most text opens with a word).
+    let first = t.split_whitespace().next()?;
+    if !tag_word(first)
+        && !first
+            .as_bytes()
+            .get(..5)
+            .is_some_and(|a| a.eq_ignore_ascii_case(b"arxiv"))
+    {
+        return None;
+    }
     let end = t.char_indices().nth(40).map_or(t.len(), |(i, _)| i);
     let head = t.get(..end)?;
     let b = head.as_bytes();
@@ -299,19 +309,20 @@ pub fn lead_tag(text: &str) -> Option<String> {
     let arxiv = t.eq_ignore_ascii_case("arxiv")
         || super::super::reader::kind::is_arxiv_id(t)
         || bare_arxiv_id(t);
-    // Words of a venue tag: an acronym (`OWL`, `NeurIPS`, `arXiv'23`) or a date (`2023`, `2023.05`).
-    let tag_word = |w: &str| {
-        let capitals = w.chars().filter(char::is_ascii_uppercase).count() >= 2;
-        let arxiv = w.get(..5).is_some_and(|a| a.eq_ignore_ascii_case("arxiv"));
-        let date = w.chars().all(|c| c.is_ascii_digit() || "./-".contains(c));
-        (capitals || arxiv || date)
-            && w.chars()
-                .all(|c| c.is_alphanumeric() || "./-'’".contains(c))
-    };
     let dated = super::super::title::has_year(t)
         && super::super::title::is_venue(t)
         && t.split_whitespace().all(tag_word);
     (short && (arxiv || dated)).then(|| collapse(t))
+}
+
+/// A word of a venue tag: an acronym (`OWL`, `NeurIPS`, `arXiv'23`) or a date (`2023`, `2023.05`).
+fn tag_word(w: &str) -> bool {
+    let capitals = w.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    let arxiv = w.get(..5).is_some_and(|a| a.eq_ignore_ascii_case("arxiv"));
+    let date = w.chars().all(|c| c.is_ascii_digit() || "./-".contains(c));
+    (capitals || arxiv || date)
+        && w.chars()
+            .all(|c| c.is_alphanumeric() || "./-'’".contains(c))
 }
 
 /// `2401.00001` (`YYMM.NNNNN`, a version `v2` allowed): an arXiv id without its `arXiv:`.

@@ -755,8 +755,9 @@ pub fn not_paper_site(
 ) -> Option<&'static str> {
     let (_, first) = links.first()?;
     let words_in = |s: &str, list: &[&str]| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+        !list.is_empty()
+            && s.split(|c: char| !c.is_alphanumeric())
+                .any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
     };
     // `课程学习` is curriculum learning, a topic of papers, not a course.
     let cjk_in = |s: &str, list: &[&str]| {
@@ -771,11 +772,7 @@ pub fn not_paper_site(
         text.iter().any(|t| words_in(t, list) || cjk_in(t, cjk))
             || links.iter().any(|(l, _)| cjk_in(l, cjk))
     };
-    let contains = |s: &str, w: &str| {
-        s.as_bytes()
-            .windows(w.len())
-            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-    };
+    let contains = url_kind::contains_ignore_case;
     let mut what = None;
     if title_link {
         what = url_kind::listing_page(first);

@@ -116,7 +116,11 @@ fn cheap_host(url: &str) -> &str {
 
 /// Is the (cheaply read) host one of `list`, or below one of them? Compared without ASCII case.
 fn cheap_host_is(url: &str, list: &[&str]) -> bool {
-    let host = cheap_host(url);
+    host_in(cheap_host(url), list)
+}
+
+/// Is `host` one of `list`, or below one of them? Compared without ASCII case.
+fn host_in(host: &str, list: &[&str]) -> bool {
     list.iter().any(|h| {
         let Some(cut) = host.len().checked_sub(h.len()) else {
             return false;
@@ -135,9 +139,9 @@ pub fn may_be_code(url: &str) -> bool {
 /// A cheap first look: could this URL be code, a video or a blog post (what a paper label may hide)?
 pub fn may_not_be_paper(url: &str) -> bool {
     let host = cheap_host(url);
-    cheap_host_is(url, CODE_HOSTS)
-        || cheap_host_is(url, VIDEO_HOSTS)
-        || cheap_host_is(url, BLOG_HOSTS)
+    host_in(host, CODE_HOSTS)
+        || host_in(host, VIDEO_HOSTS)
+        || host_in(host, BLOG_HOSTS)
         || host.starts_with("blog")
         || url.contains("/blog")
         || BLOG_PAGES.iter().any(|(h, _)| host.eq_ignore_ascii_case(h))
@@ -155,11 +159,7 @@ pub fn listing_page(url: &str) -> Option<&'static str> {
         .next()
         .unwrap_or("")
         .trim_end_matches('/');
-    let has = |s: &str, w: &str| {
-        s.as_bytes()
-            .windows(w.len())
-            .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-    };
+    let has = contains_ignore_case;
     let starts = |s: &str, w: &str| {
         s.as_bytes()
             .get(..w.len())
@@ -174,11 +174,24 @@ pub fn listing_page(url: &str) -> Option<&'static str> {
         Some("a listing of papers, not a paper")
     } else if dataset_card(url) {
         Some("a dataset, not a paper")
-    } else if cheap_host_is(url, VIDEO_HOSTS) {
+    } else if host_in(host, VIDEO_HOSTS) {
         Some("a video, not a paper")
     } else {
         None
     }
+}
+
+/// Does `s` hold `w` (ASCII, lowercase, not empty), ASCII case ignored? Each place its first letter occurs
+/// (either case, found by memchr) is compared.
+pub fn contains_ignore_case(s: &str, w: &str) -> bool {
+    let (s, w) = (s.as_bytes(), w.as_bytes());
+    let Some(&first) = w.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), s).any(|i| {
+        s.get(i..i + w.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(w))
+    })
 }
 
 /// A dataset's card on a hub of models and data (`huggingface.co/datasets/…`, `kaggle.com/datasets/…`).
