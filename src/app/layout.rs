@@ -20,8 +20,44 @@ pub struct Areas {
 }
 
 /// Inside a one-cell border (nothing when the rectangle is too small to have an inside).
-fn inner(r: Rect) -> Rect {
+pub fn inner(r: Rect) -> Rect {
     r.inner(Margin::new(1, 1))
+}
+
+/// A popup of `width` × `height` centred over the panes of `full` (the status line stays in view), its
+/// border included; the whole screen when it is too small for its margins; `None` when even that is too
+/// small for a border and a cell.
+pub fn popup(full: Rect, width: u16, height: u16) -> Option<Rect> {
+    use ratatui::layout::Constraint;
+    let panes = Rect {
+        height: full.height.saturating_sub(1),
+        ..full
+    };
+    let area = panes.centered(
+        Constraint::Length(width.min(panes.width)),
+        Constraint::Length(height.min(panes.height)),
+    );
+    let area = if area.width < 3 || area.height < 3 {
+        full
+    } else {
+        area
+    };
+    (area.width >= 3 && area.height >= 3).then_some(area)
+}
+
+/// The jump palette's popup on a screen of `full`, border included.
+pub fn palette(full: Rect) -> Option<Rect> {
+    popup(
+        full,
+        full.width.saturating_sub(8).min(110),
+        full.height.saturating_sub(4).min(24),
+    )
+}
+
+/// The first item row shown in a palette `inner` rows high (its input line first) with `selected` in view.
+pub fn palette_offset(inner: Rect, selected: usize) -> usize {
+    let rows = usize::from(inner.height).saturating_sub(1);
+    selected.saturating_sub(rows.saturating_sub(1))
 }
 
 /// The side pane takes about a third of the width (at least 24 columns when there is room, at most 60).

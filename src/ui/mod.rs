@@ -11,7 +11,7 @@ pub mod status;
 pub mod tree;
 pub mod wrap;
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear};
 use ratatui::Frame;
 
@@ -39,24 +39,13 @@ pub fn draw(f: &mut Frame, app: &App) {
 /// with a border in the accent colour and `title`. Returns the area inside the border, or `None` when the
 /// screen is too small for one.
 pub fn popup(f: &mut Frame, theme: &Theme, width: u16, height: u16, title: String) -> Option<Rect> {
-    let full = f.area();
-    let panes = Rect {
-        height: full.height.saturating_sub(1),
-        ..full
-    };
-    let area = panes.centered(
-        Constraint::Length(width.min(panes.width)),
-        Constraint::Length(height.min(panes.height)),
-    );
     // Too small for its margins: the whole screen, so that what takes the keys is seen.
-    let area = if area.width < 3 || area.height < 3 {
-        full
-    } else {
-        area
-    };
-    if area.width < 3 || area.height < 3 {
-        return None;
-    }
+    let area = crate::app::layout::popup(f.area(), width, height)?;
+    popup_in(f, theme, area, title)
+}
+
+/// [`popup`] in a given `area` (border included).
+pub fn popup_in(f: &mut Frame, theme: &Theme, area: Rect, title: String) -> Option<Rect> {
     f.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)

@@ -10,13 +10,15 @@ use crate::app::App;
 use crate::search::{Field, Ranked};
 
 pub fn draw(f: &mut Frame, app: &App) {
-    let full = f.area();
     let p = &app.palette;
-    let Some(inner) = super::popup(
+    // Where the mouse finds it too (`app::layout`).
+    let Some(area) = crate::app::layout::palette(f.area()) else {
+        return;
+    };
+    let Some(inner) = super::popup_in(
         f,
         &app.theme,
-        full.width.saturating_sub(8).min(110),
-        full.height.saturating_sub(4).min(24),
+        area,
         if p.is_pending() {
             " Jump to paper or page · searching… ".to_string()
         } else {
@@ -38,7 +40,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             .collect::<Vec<_>>(),
     )];
     let rows = (inner.height as usize).saturating_sub(1);
-    let offset = p.selected.saturating_sub(rows.saturating_sub(1));
+    let offset = crate::app::layout::palette_offset(inner, p.selected);
     for (i, item) in p.items.iter().enumerate().skip(offset).take(rows) {
         // A work listed in several places is listed once: `N places` says so before its breadcrumb.
         let mut places = 1;

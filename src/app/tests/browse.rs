@@ -251,6 +251,49 @@ fn a_click_selects_a_row_and_the_wheel_scrolls_the_pane_under_it() {
 }
 
 #[test]
+fn in_the_palette_a_click_selects_an_item_and_a_second_click_jumps_to_it() {
+    let mut app = bundled();
+    app.handle(Event::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "serving");
+    let items = app.palette.items.len();
+    assert!(items >= 3, "{items}");
+    let area = crate::app::layout::palette(ratatui::layout::Rect::new(0, 0, 120, 40)).unwrap();
+    let inner = crate::app::layout::inner(area);
+    // The query line, then the items: the third item's row.
+    let third = Event::Click {
+        col: inner.x + 4,
+        row: inner.y + 3,
+    };
+    app.handle(third.clone());
+    assert_eq!((app.mode, app.palette.selected), (Mode::Palette, 2));
+    let want = match &app.palette.items[2] {
+        Ranked::Paper(h) => h.paper,
+        Ranked::Page(_) => panic!("a paper first"),
+    };
+    // The wheel moves the selection; a click on the query line or outside does nothing.
+    app.handle(Event::Scroll {
+        col: inner.x + 4,
+        row: inner.y + 3,
+        down: false,
+    });
+    assert_eq!(app.palette.selected, 0);
+    app.handle(Event::Click { col: 0, row: 0 });
+    app.handle(Event::Click {
+        col: inner.x + 4,
+        row: inner.y,
+    });
+    assert_eq!((app.mode, app.palette.selected), (Mode::Palette, 0));
+    app.handle(third.clone());
+    app.handle(third);
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.selected_paper().map(|(r, _)| r), Some(want));
+}
+
+#[test]
 fn quit_and_help() {
     let mut app = bundled();
     keys(&mut app, "?");
