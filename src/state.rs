@@ -237,8 +237,10 @@ impl Store {
         (merged.selected, merged.expanded) = (None, Vec::new());
         merged.recent_filters = self.state.recent_filters.clone();
         let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
-        serde_json::to_writer_pretty(&mut tmp, &merged).map_err(|e| failed(e.into()))?;
-        tmp.write_all(b"\n").map_err(failed)?;
+        // Made in memory and written at once: one write, not one per token.
+        let mut text = serde_json::to_vec_pretty(&merged).map_err(|e| failed(e.into()))?;
+        text.push(b'\n');
+        tmp.write_all(&text).map_err(failed)?;
         tmp.as_file().sync_all().map_err(failed)?;
         tmp.persist(&path).map_err(|e| failed(e.error))?;
         drop(lock);
