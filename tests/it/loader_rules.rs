@@ -1232,6 +1232,41 @@ fn a_leading_venue_date_or_id_tag_is_not_the_title() {
 }
 
 #[test]
+fn a_leading_link_named_by_a_venue_an_id_or_an_address_is_not_the_title() {
+    // The title follows the link; the link stays the paper's, a venue or an id its venue.
+    let d = doc("shapes/lead-links.md");
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            (
+                "Perch: Solving Night Tasks with Many Owls",
+                Some("OWL 2023"),
+                1
+            ),
+            (
+                "Talon: Mixed-Feather Early-Fusion Owls",
+                Some("2401.00021"),
+                2
+            ),
+            (
+                "A Careful Count of Owls in Old Barns",
+                Some("2401.00022"),
+                1
+            ),
+            ("Hoot: Open Owls Based on Barn Research", None, 1),
+            (
+                "Tawny-V2: A Strong and Silent Mixture-of-Owls",
+                Some("arXiv:2401.00024"),
+                1
+            ),
+            ("OwlELM: An Efficient Owl Family with Open Hunting", None, 1),
+        ]
+    );
+    let p = paper(&d, "Perch");
+    assert_eq!(&*p.links[0].url, "https://openreview.net/forum?id=owl1");
+}
+
+#[test]
 fn leaderboards_listings_courses_and_blog_posts_are_not_papers() {
     // Judged by the page (a leaderboard, a listing, a dataset card, a video) and by what the entry says
     // (a course, a textbook, a blog named as its source); a paper on a paper host, an essay with its

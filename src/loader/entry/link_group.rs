@@ -300,11 +300,96 @@ fn code_tag(segs: &[Seg]) -> (usize, Option<String>) {
     (0, None)
 }
 
+/// `[[OWL 2023](u)] Title`, `**[2401.00001](u)** Title`, `[arxiv.org/abs/2401.00001](u) Title`: a link
+/// whose text is a venue, a date, an arXiv id or an address opens the entry, and the title follows it.
+/// The link is the paper's and its venue (a venue or an id) the entry's, never the title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeadLink {
+    /// The index of the segment after the link.
+    pub after: usize,
+    pub venue: Option<String>,
+}
+
+pub fn lead_link(segs: &[Seg]) -> Option<LeadLink> {
+    for (i, s) in segs.iter().enumerate() {
+        match s {
+            Seg::Break { .. } => {}
+            Seg::Link(l) if l.is_badge() => {}
+            // Only white space, emoji and an opening bracket before the link.
+            Seg::Text(t, _) if is_decoration(t) => {}
+            Seg::Text(..) => return None,
+            Seg::Link(l) => {
+                let text = unbracket(&l.text);
+                // Cheap look first: a tag holds a digit, an address a `/` (most titles hold neither).
+                if !text.bytes().any(|b| b.is_ascii_digit() || b == b'/') {
+                    return None;
+                }
+                let venue = super::inline::lead_tag(text);
+                let address = venue.is_none() && is_address(text);
+                if venue.is_none() && !address {
+                    return None;
+                }
+                // What follows, after a closing bracket and a separator, reads as a title: words that
+                // open with a letter or a digit (a capital after an address).
+                let Some(Seg::Text(next, _)) = segs.get(i + 1) else {
+                    return None;
+                };
+                let next = next
+                    .trim_start_matches(|c: char| c.is_whitespace() || "]】):|-–—·".contains(c));
+                let opens = next.chars().next().is_some_and(|c| {
+                    (c.is_alphanumeric() && (!address || !c.is_lowercase())) || "\"“'".contains(c)
+                });
+                if !opens || !next.trim_end().contains(' ') {
+                    return None;
+                }
+                return Some(LeadLink {
+                    after: i + 1,
+                    venue,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Text written as an address (`https://arxiv.org/abs/1`, `arxiv.org/abs/1`): one word, a host with a
+/// dot before its first `/`.
+fn is_address(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("https://")
+        .or_else(|| t.strip_prefix("http://"))
+        .unwrap_or(t);
+    !t.contains(char::is_whitespace)
+        && t.split_once('/').is_some_and(|(host, _)| {
+            host.contains('.') && host.bytes().any(|b| b.is_ascii_alphabetic())
+        })
+}
+
 pub fn recognise(segs: &[Seg]) -> Option<Head> {
-    let Group { start, weak } = group(segs)?;
-    let (skip, code_venue) = code_tag(&segs[..start]);
+    let lead = lead_link(segs);
+    let Group { start, weak } = match &lead {
+        None => group(segs)?,
+        // As sure as a title-as-link: the entry opens with its paper's link.
+        Some(l) => Group {
+            start: segs
+                .get(l.after..)
+                .and_then(group)
+                .map_or(segs.len(), |g| g.start + l.after),
+            weak: false,
+        },
+    };
+    let (skip, code_venue) = match &lead {
+        Some(l) => (l.after, l.venue.clone()),
+        None => code_tag(&segs[..start]),
+    };
     let (raw, after_break) = title_text(segs.get(skip..start)?);
     let raw = raw.trim_end().trim_end_matches(['[', '(', '【']).trim_end();
+    // After a leading link: its closing bracket and a separator are not the title's.
+    let raw = match lead {
+        Some(_) => raw.trim_start_matches(|c: char| c.is_whitespace() || "]】):|-–—·".contains(c)),
+        None => raw,
+    };
     // `Title 📄 [Paper](u) 💻 [Code](u)`: an emoji before plain labelled links marks the first of them,
     // not the title (before a bracketed group, as in `Title 🦘 \[[Paper](u)]`, it is the title's).
     let raw = if weak {

@@ -51,6 +51,10 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let Seg::Link(link) = &segs[first] else {
         return None;
     };
+    // `[2401.00001](u) Title`, `**[OWL 2023](u)** Title`: the link's text is a tag, the title follows.
+    if super::link_group::lead_link(segs).is_some() {
+        return None;
+    }
     // After a lead-in, only a link to one paper on a paper host is the entry's title.
     if lead_in && !url_kind::is_paper_page(link.url) {
         return None;
