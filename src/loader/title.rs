@@ -82,7 +82,9 @@ pub(crate) fn trailing_parens(t: &str) -> Option<(&str, &str)> {
 /// A trailing ` | Venue 'Year` (short, after the last ` | `): the text before it and the venue.
 pub fn trailing_pipe_venue(t: &str) -> Option<(&str, String)> {
     let (before, venue) = t.rsplit_once(" | ")?;
-    let venue = venue.trim();
+    // `| 🎓 OWL 2022 |`: an emoji marker and a last separator are not the venue's.
+    let venue =
+        venue.trim_matches(|c: char| c.is_whitespace() || c == '|' || super::reader::is_emoji(c));
     (!venue.is_empty() && venue.chars().count() <= 60 && !before.is_empty())
         .then(|| (before.trim_end(), collapse(venue)))
 }

@@ -1267,6 +1267,40 @@ fn a_leading_link_named_by_a_venue_an_id_or_an_address_is_not_the_title() {
 }
 
 #[test]
+fn award_tags_shortcodes_star_counts_and_priorities_are_decoration() {
+    let d = doc("shapes/decoration-around.md");
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            (
+                "Perch: a Visual Owl Model for Few-Shot Hunting",
+                Some("OWL 2022"),
+                1
+            ),
+            (
+                "TALON-2: Bootstrapping Owl-Image Pre-training with Frozen Feathers",
+                None,
+                2
+            ),
+            (
+                "mHoot-Owl: Modularization Empowers Owls with Night Vision",
+                None,
+                1
+            ),
+            ("BARN: Visual Owl Tuning", None, 1),
+            (
+                "Direct Pellet Optimization: Your Owl is Secretly a Hunter",
+                None,
+                1
+            ),
+            ("Feathered AI: Silence from Owl Feedback", None, 1),
+            // A colon inside a word is no shortcode.
+            ("Counting Owls 1:2: A Ratio Study", None, 1),
+        ]
+    );
+}
+
+#[test]
 fn leaderboards_listings_courses_and_blog_posts_are_not_papers() {
     // Judged by the page (a leaderboard, a listing, a dataset card, a video) and by what the entry says
     // (a course, a textbook, a blog named as its source); a paper on a paper host, an essay with its

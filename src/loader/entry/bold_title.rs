@@ -60,7 +60,10 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let rest = &segs[i..];
     // `**OWL 2023** | Title | [Paper](u)`: a venue tag in bold, set apart from the title after it.
     let parted = matches!(rest.first(), Some(Seg::Text(t, _)) if t.trim_start().starts_with(['|', '-', '—', '–', '·']));
-    if parted && super::inline::lead_tag(&bold).is_some() {
+    // `**Best Paper** | Title`: an award tag, decoration.
+    if parted
+        && (super::inline::lead_tag(&bold).is_some() || super::super::reader::is_award_tag(&bold))
+    {
         return None;
     }
     if !ends_title(&bold, rest) {

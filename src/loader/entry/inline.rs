@@ -232,6 +232,11 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
     loop {
         let before = t;
         t = t.trim_start_matches(|c: char| is_emoji(c) || c.is_whitespace());
+        // `:star: Title`: a shortcode emoji.
+        if let Some(after) = strip_shortcode_start(t) {
+            t = after;
+            continue;
+        }
         // `[ICLR 2024]`, or in full-width brackets `【ICLR 2024】`.
         let bracketed = t
             .strip_prefix('[')
@@ -262,6 +267,9 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             if lead.venue.is_none() || (dated && tag.chars().any(char::is_alphabetic)) {
                 lead.venue = Some(tag);
             }
+            t = after;
+        } else if let Some(after) = award_lead(t) {
+            // `Best Paper | Title`: an award tag set apart from the title.
             t = after;
         }
         if t.len() == before.len() {
@@ -299,6 +307,22 @@ fn separated_tag(t: &str) -> Option<(String, &str)> {
     let venue = lead_tag(tag)?;
     let after = t.strip_prefix(tag)?.strip_prefix(sep)?;
     Some((venue, after))
+}
+
+/// An award or status tag set apart from the title by a separator at the start of the text (`Best Paper
+/// | Title`, `Oral - Title`): the text after its separator. Looked for only when the first word is one
+/// of such a tag.
+fn award_lead(t: &str) -> Option<&str> {
+    let first = t.split(|c: char| !c.is_alphabetic()).next()?;
+    if !super::super::reader::award_word(first) {
+        return None;
+    }
+    let end = t.char_indices().nth(40).map_or(t.len(), |(i, _)| i);
+    let (tag, sep, _) = super::super::cut::first_of(t.get(..end)?, TAG_SEPARATORS)?;
+    if !super::super::reader::is_award_tag(tag) {
+        return None;
+    }
+    t.strip_prefix(tag)?.strip_prefix(sep)
 }
 
 /// A tag that may stand before a title: a venue with its year (`OWL 2023`, `OWL'23`), a date
@@ -348,8 +372,77 @@ pub fn bare_arxiv_id(t: &str) -> bool {
 
 /// Is this text only decoration (emoji, separators, white space), with no words?
 pub fn is_decoration(text: &str) -> bool {
-    text.chars()
-        .all(|c| c.is_whitespace() || is_emoji(c) || "|,/·•;:-–—()[]【】".contains(c))
+    let plain = |w: &str| {
+        w.chars()
+            .all(|c| c.is_whitespace() || is_emoji(c) || "|,/·•;:-–—()[]【】".contains(c))
+    };
+    // `:page_facing_up:` and other shortcode emoji (looked for only where a `:` is).
+    plain(text)
+        || (memchr::memchr(b':', text.as_bytes()).is_some()
+            && text.split_whitespace().all(|w| plain(w) || is_shortcode(w)))
+}
+
+/// A GitHub emoji shortcode (`:star:`, `:heavy_check_mark:`, `:+1:`): a name of lowercase letters, digits,
+/// `_`, `+` or `-` between colons, nothing else.
+pub fn is_shortcode(w: &str) -> bool {
+    w.strip_prefix(':')
+        .and_then(|x| x.strip_suffix(':'))
+        .is_some_and(|code| {
+            !code.is_empty()
+                && code.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+                })
+        })
+}
+
+/// Text without a shortcode that opens it (`:star: Title`): what follows it.
+fn strip_shortcode_start(t: &str) -> Option<&str> {
+    let end = t.strip_prefix(':')?.find(':')? + 2;
+    let (code, after) = t.split_at_checked(end)?;
+    is_shortcode(code).then_some(after)
+}
+
+/// Text without a shortcode that ends it (`Title :page_facing_up:`): what stands before it, which ends
+/// with white space or is empty (`Ratio 1:2:` keeps its colons).
+pub fn strip_shortcode_end(t: &str) -> Option<&str> {
+    let inner = t.strip_suffix(':')?;
+    let open = inner.rfind(':')?;
+    let (before, code) = t.split_at_checked(open)?;
+    (is_shortcode(code) && (before.is_empty() || before.ends_with(char::is_whitespace)))
+        .then_some(before)
+}
+
+/// A reading priority written after an entry (`(P0)`, `(p2)`): its `P0`, a note and not a title's.
+pub fn priority_note(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix('(')?.strip_suffix(')')?.trim();
+    let digits = inner.strip_prefix(['P', 'p'])?;
+    (!digits.is_empty() && digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(inner)
+}
+
+/// The stars a repository has, written after an entry (`⭐ 19.2k`, `🌟 2.3k`, `★ 1,850`): decoration.
+pub fn is_star_count(text: &str) -> bool {
+    let t = text.trim();
+    let Some(rest) = t.strip_prefix(['⭐', '🌟', '★']) else {
+        return false;
+    };
+    let n = rest.trim_start_matches(['\u{fe0f}', ' ']);
+    n.starts_with(|c: char| c.is_ascii_digit())
+        && n.chars()
+            .all(|c| c.is_ascii_digit() || ".,kKmM".contains(c))
+}
+
+/// A title without a star count after it (`Title 🌟 2.3k`): what stands before the star. `None` when
+/// there is none (looked at only when the text ends with a digit or `k`).
+pub fn strip_star_count(t: &str) -> Option<&str> {
+    let t = t.trim_end();
+    let before_n = t.trim_end_matches(|c: char| c.is_ascii_digit() || ".,kKmM".contains(c));
+    let n = t.get(before_n.len()..)?;
+    if !n.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let star = before_n.trim_end_matches([' ', '\u{fe0f}']);
+    star.strip_suffix(['⭐', '🌟', '★']).map(str::trim_end)
 }
 
 /// Does the URL point outside the notes?

@@ -84,6 +84,10 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
     for (i, s) in segs.iter().enumerate().rev() {
         match s {
             Seg::Text(t, _) if is_decoration(t) => {}
+            // `… [Code](u) ⭐ 19.2k`: the repository's stars, decoration.
+            Seg::Text(t, _) if first.is_none() && super::inline::is_star_count(t) => {}
+            // `… [pdf](u) (P0)`: a reading priority, a note.
+            Seg::Text(t, _) if first.is_none() && super::inline::priority_note(t).is_some() => {}
             // `… | [Code](u) | ICLR 2024`: a venue after the links, before any link is seen.
             Seg::Text(t, _) if first.is_none() && trailing_venue(t).is_some() => {}
             Seg::Break { .. } => {}
@@ -428,7 +432,18 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         .or(code_venue);
     head.links = links(segs);
     head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
+    if head.description.is_none() {
+        head.description = priority_after_links(segs);
+    }
     Some(head)
+}
+
+/// A reading priority after the paragraph's last link (`… [pdf](u) (P0)`).
+fn priority_after_links(segs: &[Seg]) -> Option<String> {
+    match segs.last()? {
+        Seg::Text(t, _) => super::inline::priority_note(t).map(str::to_string),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -177,6 +177,22 @@ pub fn clean_title(raw: &str) -> Head {
     loop {
         let before = t.len();
         t = t.trim_end_matches(|c: char| c.is_whitespace() || inline::is_marker(c));
+        // `Title :page_facing_up:`, `Title 🌟 2.3k`: a shortcode emoji or a star count after it.
+        if let Some(rest) = inline::strip_shortcode_end(t).or_else(|| inline::strip_star_count(t)) {
+            t = rest;
+            continue;
+        }
+        // `Title (P1)`: a reading priority, a note (looked for only where the title ends with `)`).
+        if let Some((rest, p)) = t
+            .strip_suffix(')')
+            .and_then(|s| s.rsplit_once('('))
+            .and_then(|(rest, _)| Some((rest, inline::priority_note(t.get(rest.len()..)?)?)))
+            .filter(|_| head.description.is_none())
+        {
+            head.description = Some(p.to_string());
+            t = rest;
+            continue;
+        }
         if head.affiliation.is_none() {
             if let Some((before, org)) = t.strip_suffix(')').and_then(|s| s.rsplit_once("(@")) {
                 head.affiliation = Some(org.trim().to_string());

@@ -53,6 +53,11 @@ const AWARD_WORDS: &[&str] = &[
     "oarl",
 ];
 
+/// Is `w` a word of an award or status tag (`Oral`, `Best`, `SPOTLIGHT`), `Paper` aside?
+pub fn award_word(w: &str) -> bool {
+    !w.eq_ignore_ascii_case("paper") && AWARD_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a))
+}
+
 /// A word of a venue tag: an acronym with or without its year (`CVPR`, `CVPR2021`, `ICCV'21`) or a year.
 fn venue_word(w: &str) -> bool {
     let letters: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
