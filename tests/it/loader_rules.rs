@@ -1301,6 +1301,22 @@ fn award_tags_shortcodes_star_counts_and_priorities_are_decoration() {
 }
 
 #[test]
+fn a_venue_loses_its_parentheses_and_its_sentence_end() {
+    let d = doc("shapes/venue-marks.md");
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owl Nets for Night", Some("OWL 2024"), 1),
+            (
+                "Owl Nets in the Barn, Open Owl Collaboration",
+                Some("OWLR 2024"),
+                2
+            ),
+        ]
+    );
+}
+
+#[test]
 fn leaderboards_listings_courses_and_blog_posts_are_not_papers() {
     // Judged by the page (a leaderboard, a listing, a dataset card, a video) and by what the entry says
     // (a course, a textbook, a blog named as its source); a paper on a paper host, an essay with its

@@ -130,6 +130,11 @@ fn trailing_venue(t: &str) -> Option<&str> {
         .trim()
         .trim_start_matches(|c: char| c.is_whitespace() || "|,;-–—·".contains(c))
         .trim_end_matches(|c: char| c.is_whitespace() || ".,;|".contains(c));
+    // `… [pdf](u) (ICLR 2024)`: the parentheses are not the venue's.
+    let v = v
+        .strip_prefix(['(', '（'])
+        .and_then(|i| i.strip_suffix([')', '）']))
+        .map_or(v, str::trim);
     (!v.is_empty() && v.len() <= 60 && is_venue(v) && !v.contains(['[', ']'])).then_some(v)
 }
 

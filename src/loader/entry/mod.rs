@@ -263,7 +263,8 @@ fn comma_venue(t: &str) -> Option<(&str, String)> {
     // Most titles have no comma: a byte search says so before the reverse one.
     memchr::memchr(b',', t.as_bytes())?;
     let (before, last) = t.rsplit_once(", ")?;
-    let last = last.trim();
+    // `Title, Owl Collaboration, OWL 2024.`: the sentence's `.` is not the venue's.
+    let last = last.trim().trim_end_matches('.').trim_end();
     let short = last.len() <= 30 && last.split_whitespace().count() <= 4;
     let named = last.chars().next().is_some_and(|c| c.is_alphabetic());
     (short && named && !before.trim().is_empty() && title::has_year(last) && title::is_venue(last))
