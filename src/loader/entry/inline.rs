@@ -376,6 +376,13 @@ pub fn is_decoration(text: &str) -> bool {
         w.chars()
             .all(|c| c.is_whitespace() || is_emoji(c) || "|,/·•;:-–—()[]【】".contains(c))
     };
+    // Cheap look first: text that opens with a letter or a digit has words (most text does).
+    if text
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        return false;
+    }
     // `:page_facing_up:` and other shortcode emoji (looked for only where a `:` is).
     plain(text)
         || (memchr::memchr(b':', text.as_bytes()).is_some()
@@ -436,6 +443,13 @@ pub fn is_star_count(text: &str) -> bool {
 /// there is none (looked at only when the text ends with a digit or `k`).
 pub fn strip_star_count(t: &str) -> Option<&str> {
     let t = t.trim_end();
+    if !t
+        .as_bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_digit() || b"kKmM".contains(b))
+    {
+        return None;
+    }
     let before_n = t.trim_end_matches(|c: char| c.is_ascii_digit() || ".,kKmM".contains(c));
     let n = t.get(before_n.len()..)?;
     if !n.starts_with(|c: char| c.is_ascii_digit()) {

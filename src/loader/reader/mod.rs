@@ -55,7 +55,19 @@ const AWARD_WORDS: &[&str] = &[
 
 /// Is `w` a word of an award or status tag (`Oral`, `Best`, `SPOTLIGHT`), `Paper` aside?
 pub fn award_word(w: &str) -> bool {
-    !w.eq_ignore_ascii_case("paper") && AWARD_WORDS.iter().any(|a| w.eq_ignore_ascii_case(a))
+    // The words of [`AWARD_WORDS`] by length (a title's first word is looked up here: most have none).
+    let same_length: &[&str] = match w.len() {
+        3 => &["new", "hot"],
+        4 => &["oral", "best", "oarl"],
+        5 => &["award"],
+        6 => &["poster"],
+        7 => &["nominee", "mention", "preview"],
+        8 => &["selected", "accepted"],
+        9 => &["spotlight", "highlight", "honorable", "candidate"],
+        11 => &["outstanding"],
+        _ => &[],
+    };
+    same_length.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
 /// A word of a venue tag: an acronym with or without its year (`CVPR`, `CVPR2021`, `ICCV'21`) or a year.
@@ -890,6 +902,16 @@ pub fn institutions(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn award_words_by_length_are_the_award_words() {
+        for w in AWARD_WORDS {
+            assert_eq!(award_word(w), *w != "paper", "{w}");
+            assert!(award_word(&w.to_uppercase()) || *w == "paper");
+        }
+        assert!(!award_word("Owls"));
+    }
+
     use super::*;
 
     #[test]
