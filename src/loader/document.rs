@@ -603,14 +603,23 @@ fn unlinked_head(inl: &[Tok]) -> Head {
 }
 
 /// Does this list make the document a list of papers? A top-level item with a shape that carries links,
-/// or an item one level down with a link group.
+/// or an item one level down with a link group. Readings cited in full count when they are most of the
+/// list (a bibliography): a note's few citations among its other links are its references.
 fn list_evidence(items: &[MdItem], classes: &[list::Cls]) -> bool {
+    let linked = |h: &Option<Box<Head>>| {
+        h.as_ref()
+            .is_some_and(|h| h.not_paper.is_none() && h.is_linked())
+    };
+    let cited = |h: &Option<Box<Head>>| h.as_ref().is_some_and(|h| h.shape == Shape::Citation);
+    let bibliography = || {
+        let n = classes
+            .iter()
+            .filter(|c| linked(&c.head) && cited(&c.head))
+            .count();
+        2 * n > items.len()
+    };
     items.iter().zip(classes).any(|(it, c)| {
-        let linked = |h: &Option<Box<Head>>| {
-            h.as_ref()
-                .is_some_and(|h| h.not_paper.is_none() && h.is_linked())
-        };
-        linked(&c.head)
+        (linked(&c.head) && (!cited(&c.head) || bibliography()))
             || it.sublists().zip(&c.subs).any(|(_, sc)| {
                 sc.iter().any(|s| {
                     linked(&s.head)

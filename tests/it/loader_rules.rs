@@ -1154,6 +1154,16 @@ fn check_names_an_entry_that_links_a_paper_but_is_not_read_as_one() {
         "unread-papers.md:11: links a paper (https://doi.org/10.1000/owl.2021.3) but is not read \
          as one: an entry shape takeaway does not read"
     ));
+    // Citations with their authors first (Vancouver) are read, so not named.
+    let d = &loaded.library.documents[0];
+    assert_eq!(
+        titles(d)[..3],
+        [
+            "Owl Vision at Dusk",
+            "Counting owls by their calls",
+            "Owl census methods"
+        ]
+    );
 }
 
 #[test]
@@ -1389,4 +1399,80 @@ fn one_papers_note_with_related_links_stays_a_page() {
     let d = doc("shapes/literature-note.md");
     assert_eq!(d.kind, DocKind::Page);
     assert!(d.papers.is_empty(), "{:?}", titles(&d));
+}
+
+#[test]
+fn readings_cited_by_a_reference_manager_end_with_their_links() {
+    // APA, Chicago and Vancouver: the authors first, then the title (plain, italic or quoted) and the
+    // venue, the links (a bare URL or DOI, `[PubMed](u)`) at the end.
+    let d = doc("shapes/reference-manager.md");
+    assert_eq!(d.kind, DocKind::List);
+    type Cited<'a> = (
+        usize,
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Vec<&'a str>,
+    );
+    let got: Vec<Cited> = d
+        .papers
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                &*p.title,
+                p.venue.as_deref(),
+                p.authors.as_deref(),
+                p.links.iter().map(|l| &*l.url).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                7,
+                "Owls Can Count: Numeracy in Nocturnal Raptors",
+                Some("Proceedings of the Owl Conference 2019"),
+                Some("Smith, A., Li, B.-Y., & Wu, C."),
+                vec!["https://doi.org/10.5555/owl.2019.12"],
+            ),
+            (
+                8,
+                "Silent Flight at Scale",
+                Some("arXiv 2022"),
+                Some("Barn, T., … Tawny, E."),
+                vec!["https://arxiv.org/abs/2201.00001"],
+            ),
+            (
+                13,
+                "Night Vision Without Light",
+                Some("Proceedings of the Owl Workshop 2016"),
+                Some("Smith, Ann, and Bo Li"),
+                vec!["https://doi.org/10.5555/owl.2016.33"],
+            ),
+            (
+                17,
+                "Feather structure predicts flight noise",
+                Some("Owl Sci 2021"),
+                Some("Tawny E, Barn T, Screech O, et al"),
+                vec!["https://pubmed.ncbi.nlm.nih.gov/00000001/"],
+            ),
+            (
+                18,
+                "Talons grip by counting twigs",
+                Some("Owl Nature 2023"),
+                Some("Barn T, et al"),
+                vec!["https://doi.org/10.5555/owlnat.2023.1"],
+            ),
+        ]
+    );
+    assert!(d.papers.iter().all(|p| p.shape.as_str() == "citation"));
+    // Software cited the same way (`[Computer software]`) is not a paper.
+    assert!(!titles(&d).iter().any(|t| t.starts_with("Hoot")));
+    let loaded = load("shapes/reference-manager.md");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    // A note's few citations under `### Related work` are its references: it stays a page.
+    let d = doc("shapes/note-references.md");
+    assert_eq!(d.kind, DocKind::Page);
 }

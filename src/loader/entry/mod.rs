@@ -63,6 +63,13 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
     let segs = inline::segments(inl);
     let mut head = bold_title::recognise(&segs)
         .or_else(|| title_link::recognise(&segs))
+        // A reading cited in full, authors first (`Devlin, J., … (2019). Title. In *Venue*. https://…`),
+        // before its trailing links are taken for a link group.
+        .or_else(|| {
+            citation::may_open_with_authors(inl)
+                .then(|| citation::authors_first(&segs))
+                .flatten()
+        })
         .or_else(|| link_group::recognise(&segs))
         .or_else(|| citation::recognise(&segs, false))?;
     // `**Link:** [arXiv](u)`: a field line, not a paper titled by its field's name.
