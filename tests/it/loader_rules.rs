@@ -1476,3 +1476,82 @@ fn readings_cited_by_a_reference_manager_end_with_their_links() {
     let d = doc("shapes/note-references.md");
     assert_eq!(d.kind, DocKind::Page);
 }
+
+#[test]
+fn sibling_headings_each_over_its_papers_links_are_papers() {
+    // `#### Title` over a paragraph of links (with authors and venue), `[[Paper]](u)` alone, a quote of
+    // authors over a list of links, or fields side by side on one line; deeper than the document's
+    // `##` sections, and two or more siblings.
+    let d = doc("shapes/heading-links.md");
+    assert_eq!(d.kind, DocKind::List);
+    type Read<'a> = (usize, &'a str, Option<&'a str>, Option<&'a str>, usize);
+    let got: Vec<Read> = d
+        .papers
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                &*p.title,
+                p.venue.as_deref(),
+                p.authors.as_deref(),
+                p.links.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                7,
+                "Owls Locate Prey by Sound Alone",
+                Some("OWL 2020"),
+                Some("Ann Smith, Bo Li, et al"),
+                2
+            ),
+            (
+                13,
+                "Facial Discs as Acoustic Dishes",
+                Some("OWL 2021"),
+                None,
+                1
+            ),
+            (
+                19,
+                "Night Hunting Without Light",
+                Some("Owl Journal 2022"),
+                Some("Cy Wu, Di Ng, et al"),
+                2
+            ),
+            (
+                26,
+                "Silent Wings, Loud World",
+                Some("OWL 2023"),
+                Some("Barn et al"),
+                1
+            ),
+            (
+                30,
+                "Talons That Count",
+                Some("OWL 2024 (Oral)"),
+                Some("Ed Tawny, Flo Screech"),
+                2
+            ),
+        ]
+    );
+    assert!(d
+        .papers
+        .iter()
+        .all(|p| p.shape.as_str() == "heading-fields"));
+    // What follows the links is a note of the paper.
+    let p = paper(&d, "Owls Locate");
+    assert_eq!(
+        p.takeaways[0].text.plain(),
+        "Two ears at different heights give the owl a vertical sense of sound."
+    );
+    // Software under headings of its own (code and docs, no paper) and a prose heading are not papers.
+    assert!(!titles(&d)
+        .iter()
+        .any(|t| t.contains("Kit") || t.contains("Hoot")));
+    assert!(!titles(&d).iter().any(|t| t.starts_with("Where")));
+    assert!(load("shapes/heading-links.md").warnings.is_empty());
+}

@@ -157,10 +157,21 @@ fn has_text_outside_tags(html: &str) -> bool {
 }
 
 /// Headings that each introduce one paper: two or more sibling headings each followed by
-/// `**Field:** value` lines. Indices into `blocks`.
+/// `**Field:** value` lines, or by a paragraph of the paper's links (`*Ann Smith et al.* · OWL 2020 ·
+/// [paper](u)`; only headings deeper than the document's sections, `####` under `##`). Indices into
+/// `blocks`.
 pub(super) fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
     let mut candidates: Vec<(usize, Option<usize>, u8)> = Vec::new();
     let mut parents: Vec<(usize, u8)> = Vec::new();
+    // The level of the document's sections: its shallowest heading (the title aside).
+    let top = blocks
+        .iter()
+        .filter_map(|b| match b {
+            MdBlock::Heading { level, .. } => Some(*level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     for (i, b) in blocks.iter().enumerate() {
         let MdBlock::Heading { level, .. } = b else {
             continue;
@@ -168,11 +179,27 @@ pub(super) fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
         while parents.last().is_some_and(|(_, l)| l >= level) {
             parents.pop();
         }
-        let next = blocks[i + 1..]
+        let below = &blocks[i + 1..];
+        let below = &below[..below
             .iter()
-            .take_while(|b| !matches!(b, MdBlock::Heading { .. }))
+            .position(|b| matches!(b, MdBlock::Heading { .. }))
+            .unwrap_or(below.len())];
+        let next = below
+            .iter()
             .find(|b| !matches!(b, MdBlock::Html { .. } | MdBlock::Rule));
-        if next.is_some_and(|n| entry::fields::is_field_block(n)) {
+        let fields = next.is_some_and(|n| entry::fields::is_field_block(n));
+        // A paragraph (or a quote) of links right below a heading deep enough to be a paper's.
+        let links = !fields
+            && *level >= 3
+            && *level > top
+            && next.is_some_and(|n| {
+                matches!(
+                    n,
+                    MdBlock::Para { .. } | MdBlock::Quote(_) | MdBlock::List { .. }
+                )
+            })
+            && entry::fields::link_block(below).is_some();
+        if fields || links {
             candidates.push((i, parents.last().map(|(p, _)| *p), *level));
         }
         parents.push((i, *level));

@@ -2,6 +2,11 @@
 //! `**Field:** value` lines (`**Link:**`, `**Paper:**`, `**Code:**`, `**Summary:**`), each heading is a
 //! paper. Link fields give its links (their links, or bare URLs), `Authors`, `Venue` and `Affiliations`
 //! fill those, and the other fields are its notes.
+//!
+//! The same with a heading whose first paragraph is its links ([`link_block`]): `#### Title` over
+//! `*Ann Smith et al.* · OWL 2020 · [paper](u) · [code](u)`, `[[Paper]](u)`, `Smith et al., OWL 2022 —
+//! https://arxiv.org/abs/…`, or a list of links only (`- [arXiv](u)`) after a quote that names the
+//! authors and the venue.
 
 use super::super::markdown::{collapse, plain, rich, MdBlock, Tok};
 use super::{clean_title, Head, Shape};
@@ -48,6 +53,10 @@ fn field_lines<'s, 'a>(b: &'s MdBlock<'a>) -> Vec<(&'s [Tok<'a>], usize)> {
                     out.push((&inl[start..i], l));
                     start = i + 1;
                     l += 1;
+                } else if i > start && inline_field_at(inl, i) {
+                    // `**Authors:** … · **Venue:** …`: fields side by side on one line.
+                    out.push((&inl[start..i], l));
+                    start = i;
                 }
             }
             out.push((&inl[start..], l));
@@ -55,6 +64,16 @@ fn field_lines<'s, 'a>(b: &'s MdBlock<'a>) -> Vec<(&'s [Tok<'a>], usize)> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Does a field (`**Venue:**`) start at token `i`, after a separator (`·`, `|`) that ends the one before?
+fn inline_field_at(inl: &[Tok], i: usize) -> bool {
+    let after_separator = i.checked_sub(1).and_then(|j| inl.get(j)).is_some_and(
+        |t| matches!(t, Tok::Text(p, st) if !st.bold && p.trim_end().ends_with(['·', '|'])),
+    );
+    after_separator
+        && matches!(inl.get(i), Some(Tok::Text(t, st)) if st.bold && t.trim_end().ends_with(':'))
+        && field(inl.get(i..).unwrap_or_default()).is_some()
 }
 
 /// Field names that describe a paper (besides the link fields).
@@ -124,11 +143,27 @@ const LINK_FIELDS: &[&str] = &[
 
 /// The paper a heading introduces, from its field blocks (and prose paragraphs, which become notes).
 pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<Note>) {
-    let mut head = clean_title(&plain(heading));
+    let title = plain(heading);
+    let mut head = clean_title(unnumbered(&title));
     head.shape = Shape::HeadingFields;
     let mut affiliations = Vec::new();
     let mut notes = Vec::new();
-    for b in blocks {
+    let mut used = Vec::new();
+    if let Some(lb) = link_block(blocks) {
+        head.links = lb.links;
+        head.paper_label = head
+            .links
+            .iter()
+            .any(|(l, _)| super::inline::is_paper_label(l));
+        let (authors, venue) = about(&lb.about);
+        head.authors = head.authors.or(authors);
+        head.venue = head.venue.or(venue);
+        used = lb.used;
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if used.contains(&i) {
+            continue;
+        }
         if !is_field_block(b) {
             if let MdBlock::Para { inl, line } = b {
                 notes.push(Note {
@@ -144,7 +179,11 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
                 continue;
             };
             let value = &inl[at..];
-            let text = collapse(plain(value).trim_start_matches(':'));
+            let text = collapse(
+                plain(value)
+                    .trim_start_matches(':')
+                    .trim_end_matches(|c: char| c.is_whitespace() || "·|".contains(c)),
+            );
             let lower = name.to_lowercase();
             if LINK_FIELDS.contains(&lower.as_str()) {
                 let label = if lower == "link" || lower == "url" {
@@ -200,6 +239,132 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
         }
     }
     (head, affiliations, notes)
+}
+
+/// A heading's title without its number (`3. Owl Nets` → `Owl Nets`).
+fn unnumbered(title: &str) -> &str {
+    let t = title.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    match t.get(digits..) {
+        Some(rest) if (1..=3).contains(&digits) && rest.starts_with(". ") => {
+            rest.get(2..).unwrap_or(t)
+        }
+        _ => t,
+    }
+}
+
+/// The blocks under a heading that give its paper's links (see the module's notes).
+#[derive(Debug, Default)]
+pub struct LinkBlock {
+    /// The blocks it takes (indices into the blocks given).
+    pub used: Vec<usize>,
+    pub links: Vec<(String, String)>,
+    /// The text beside the links: the authors and the venue.
+    pub about: String,
+}
+
+/// Reads the first blocks under a heading (up to the next heading) as its paper's links: a paragraph
+/// that ends with its links, with little text before them, or a list of links only, after a quote of
+/// the authors and the venue. `None` unless a link is the paper's (a paper label, or a paper host).
+pub fn link_block(blocks: &[&MdBlock]) -> Option<LinkBlock> {
+    use super::super::reader::url_kind::on_paper_host;
+    use super::inline::{is_link_label, is_paper_label, segments, Seg};
+    let mut lb = LinkBlock::default();
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            MdBlock::Html { .. } | MdBlock::Rule => {}
+            MdBlock::Quote(inner) if lb.used.is_empty() => {
+                let [MdBlock::Para { inl, .. }] = inner.as_slice() else {
+                    return None;
+                };
+                if super::inline::has_link(inl) {
+                    return None;
+                }
+                lb.about = collapse(&plain(inl));
+                lb.used.push(i);
+            }
+            MdBlock::Para { inl, .. } => {
+                if !super::inline::has_link(inl) || is_field_block(b) {
+                    return None;
+                }
+                let segs = segments(inl);
+                let start = super::link_group::start(&segs)?;
+                let (before, _) = super::link_group::title_text(segs.get(..start)?);
+                // A bold run before the links is a title: the paragraph is an entry of its own.
+                if before.split_whitespace().count() > 30
+                    || segs.get(..start)?.iter().any(|s| match s {
+                        Seg::Link(l) => !l.is_badge(),
+                        Seg::Text(t, st) => st.bold && !t.trim().is_empty(),
+                        Seg::Break { .. } => false,
+                    })
+                {
+                    return None;
+                }
+                lb.links = super::link_group::links(&segs);
+                if !lb.about.is_empty() {
+                    lb.about.push_str(" · ");
+                }
+                lb.about.push_str(&before);
+                lb.used.push(i);
+                break;
+            }
+            MdBlock::List { items, .. } => {
+                for it in items {
+                    if it.sublists().next().is_some() {
+                        return None;
+                    }
+                    for s in segments(it.first_para()) {
+                        match s {
+                            Seg::Link(l) if l.is_badge() => {}
+                            Seg::Link(l) if is_link_label(&l.text) || l.is_bare_url() => {
+                                lb.links.push((l.label(), l.url.to_string()))
+                            }
+                            Seg::Text(t, _) if super::inline::is_decoration(t) => {}
+                            Seg::Break { .. } => {}
+                            _ => return None,
+                        }
+                    }
+                }
+                lb.used.push(i);
+                break;
+            }
+            _ => return None,
+        }
+    }
+    let paper = lb
+        .links
+        .iter()
+        .any(|(l, u)| is_paper_label(l) || on_paper_host(u));
+    paper.then_some(lb)
+}
+
+/// The authors and the venue in the text beside a heading's links (`*Ann Smith, Bo Li, et al.* · OWL
+/// 2020`, `Smith et al., OWL 2022 —`), its pieces set apart by `·`, `|` or a dash.
+fn about(text: &str) -> (Option<String>, Option<String>) {
+    let (mut authors, mut venue) = (None, None);
+    let sep = |c: char| c.is_whitespace() || ".,;:|·•-–—".contains(c) || super::inline::is_emoji(c);
+    for piece in text.split(['·', '•', '|', '—', '–']) {
+        let piece = piece.trim_matches(sep);
+        if piece.is_empty() {
+            continue;
+        }
+        if authors.is_none() && super::reads_as_names(piece) {
+            authors = Some(collapse(piece));
+            continue;
+        }
+        // `Smith et al., OWL 2022`: names and a venue in one piece.
+        let d = super::describe(piece);
+        if d.authors.is_some() || d.venue.is_some() {
+            authors = authors.or(d.authors);
+            venue = venue.or(d.venue);
+        } else if venue.is_none()
+            && piece.chars().count() <= 60
+            && super::super::title::is_venue(piece)
+        {
+            venue = Some(collapse(piece));
+        }
+    }
+    (authors, venue)
 }
 
 /// `https://…` words in plain text.
