@@ -1555,3 +1555,30 @@ fn sibling_headings_each_over_its_papers_links_are_papers() {
     assert!(!titles(&d).iter().any(|t| t.starts_with("Where")));
     assert!(load("shapes/heading-links.md").warnings.is_empty());
 }
+
+#[test]
+fn a_table_whose_header_names_the_title_in_chinese_is_read() {
+    // `标题`/`论文名称` name the title, `论文`/`链接` the paper's link, `会议/期刊` the venue,
+    // `发表时间` the date and `作者单位` the affiliations, as their English names do.
+    let d = doc("shapes/chinese-table.md");
+    let got: Vec<(usize, &str, Option<&str>, usize)> = d
+        .papers
+        .iter()
+        .map(|p| (p.line, &*p.title, p.venue.as_deref(), p.links.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (7, "Owls Count in the Dark", Some("OWL 2023"), 2),
+            (8, "Silent Flight Models", Some("arXiv 2024"), 1),
+            (
+                12,
+                "Talons and Twigs: Grip Without Sight",
+                Some("2024.01"),
+                1
+            ),
+        ]
+    );
+    assert!(d.papers.iter().all(|p| p.shape.as_str() == "table-row"));
+    assert_eq!(names(&d.papers[2].affiliations), ["猫头鹰实验室"]);
+}

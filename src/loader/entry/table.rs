@@ -76,6 +76,13 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
         "paper name",
         "title of paper",
         "papers title",
+        // Chinese: title, subject, paper's name, paper's title.
+        "标题",
+        "题目",
+        "论文名称",
+        "论文标题",
+        "论文题目",
+        "论文名",
     ]);
     let paper = find(&[
         "paper",
@@ -85,6 +92,11 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
         "pdf",
         "link",
         "links",
+        // Chinese: paper, paper link, paper address, link.
+        "论文",
+        "论文链接",
+        "论文地址",
+        "链接",
     ]);
     // `Publication` names the paper where nothing else does, else where it was published.
     let publication = find(&["publication"]);
@@ -98,7 +110,7 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
             .iter()
             .position(|n| n.split_whitespace().any(|w| w == "title" || w == "titles"))
     });
-    let name = find(&["name"]);
+    let name = find(&["name", "名称"]);
     let mut c = Columns {
         venue: find(&[
             "venue",
@@ -108,11 +120,28 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
             "published",
             "publication venue",
             "venue year",
+            // Chinese: conference/journal (`会议/期刊`), conference, journal, source.
+            "会议期刊",
+            "会议",
+            "期刊",
+            "来源",
+            "发表于",
         ])
         .or(publication),
         fallback: find(&["method", "model", "name", "approach", "system", "algorithm"]),
-        date: find(&["date", "year", "time", "published date", "pub date"]),
-        authors: find(&["author", "authors", "first author"]),
+        date: find(&[
+            "date",
+            "year",
+            "time",
+            "published date",
+            "pub date",
+            // Chinese: publication time, time, date, year.
+            "发表时间",
+            "时间",
+            "日期",
+            "年份",
+        ]),
+        authors: find(&["author", "authors", "first author", "作者"]),
         affiliations: find(&[
             "institute",
             "institution",
@@ -122,6 +151,10 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
             "organization",
             "org",
             "lab",
+            // Chinese: the authors' institutions, institution.
+            "作者单位",
+            "单位",
+            "机构",
         ]),
         names,
         ..Columns::default()
