@@ -1582,3 +1582,39 @@ fn a_table_whose_header_names_the_title_in_chinese_is_read() {
     assert!(d.papers.iter().all(|p| p.shape.as_str() == "table-row"));
     assert_eq!(names(&d.papers[2].affiliations), ["猫头鹰实验室"]);
 }
+
+#[test]
+fn ieee_references_take_the_quoted_title_after_the_initials() {
+    // `A. Smith, B. Li, and C. Wu, "Title," in *Venue*, 2016, pp. 1–9. [[PDF]](u)`: in a `References`
+    // section an entry is a paper when it links its paper (a label, or a paper host); a repository
+    // cited the same way is software.
+    let d = doc("shapes/ieee-references.md");
+    let got: Vec<(usize, &str, Option<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| (p.line, &*p.title, p.venue.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                5,
+                "Deep owl vision for night hunting",
+                Some("Proc. OWL 2016")
+            ),
+            (6, "Feathers are worth 16x16 words", Some("Proc. OWL 2021")),
+            (
+                11,
+                "Deep owl hearing for night hunting",
+                Some("Proc. OWL 2016")
+            ),
+            (12, "Ears are worth 16x16 words", Some("Proc. OWL 2021")),
+            (13, "Do owls hear like bats?", Some("Proc. OWL 2022")),
+        ]
+    );
+    assert_eq!(
+        d.papers[4].authors.as_deref(),
+        Some("F. Barn and G. Screech")
+    );
+    assert!(load("shapes/ieee-references.md").warnings.is_empty());
+}

@@ -119,7 +119,7 @@ pub fn may_open_with_authors(inl: &[Tok]) -> bool {
     if st.bold || st.italic || st.code {
         return false;
     }
-    if vancouver_start(first.as_bytes()) {
+    if vancouver_start(first.as_bytes()) || initial_start(first.as_bytes()) {
         return true;
     }
     inl.iter()
@@ -139,6 +139,11 @@ fn vancouver_start(b: &[u8]) -> bool {
         .take_while(|c| c.is_ascii_uppercase())
         .count();
     (1..=3).contains(&initials) && matches!(b.get(space + 1 + initials), Some(b',') | Some(b'.'))
+}
+
+/// `A. Smith,` or `A.-B. Smith`: a name that opens with its initial (IEEE style).
+fn initial_start(b: &[u8]) -> bool {
+    matches!(b, [u, b'.', b' ' | b'-', ..] if u.is_ascii_uppercase())
 }
 
 /// A year in parentheses (`(2019)`, `(2020, May)`) or as a sentence of its own (`. 2016.`).
@@ -187,7 +192,8 @@ pub fn authors_first(segs: &[Seg]) -> Option<Head> {
     }
     let (who, year, at) = vancouver(&flat)
         .or_else(|| apa(&flat))
-        .or_else(|| dated(&flat))?;
+        .or_else(|| dated(&flat))
+        .or_else(|| ieee(&flat))?;
     let (raw, after) = title_at(&flat, at, &italic)?;
     let mut head = clean_title(&collapse(raw));
     if head.title.split_whitespace().count() < 2 || head.title.contains("://") {
@@ -300,6 +306,20 @@ fn dated(flat: &str) -> Option<(&str, Option<&str>, usize)> {
     Some((who, flat.get(i + 2..i + 6), i + 7))
 }
 
+/// IEEE: initials first, then the title in quotes (`A. Smith, B. Li, and C. Wu, "Owl Title," in *Proc.
+/// OWL*, 2016`); the year comes after the title.
+fn ieee(flat: &str) -> Option<(&str, Option<&str>, usize)> {
+    if !initial_start(flat.as_bytes()) {
+        return None;
+    }
+    let q = flat.find(['"', '“'])?;
+    let who = flat.get(..q)?.trim().trim_end_matches(',').trim();
+    if !super::reads_as_names(who) {
+        return None;
+    }
+    Some((who, None, q))
+}
+
 fn is_year(y: &str) -> bool {
     y.len() == 4
         && (y.starts_with("19") || y.starts_with("20"))
@@ -354,7 +374,10 @@ fn venue_at(flat: &str, after: usize, italic: &[(usize, usize)]) -> Option<Strin
     if rest.starts_with('(') {
         rest = skip(rest.get(rest.find(')')? + 1..)?);
     }
-    rest = rest.strip_prefix("In ").unwrap_or(rest);
+    rest = rest
+        .strip_prefix("In ")
+        .or_else(|| rest.strip_prefix("in "))
+        .unwrap_or(rest);
     let at = flat.len() - rest.len();
     if let Some(&(_, end)) = italic.iter().find(|r| r.0 == at) {
         let v = collapse(flat.get(at..end)?);
