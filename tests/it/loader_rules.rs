@@ -1047,13 +1047,8 @@ fn a_trailing_venue_or_a_link_labelled_by_one_is_not_title_text() {
 #[test]
 fn authors_first_then_a_bold_italic_or_quoted_title() {
     let d = doc("shapes/authors-first.md");
-    let got: Vec<(&str, Option<&str>, Option<&str>)> = d
-        .papers
-        .iter()
-        .map(|p| (&*p.title, p.authors.as_deref(), p.venue.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        titles_authors_venues(&d),
         [
             (
                 "Retrieval-Augmented Hooting for Knowledge-Intensive Night Tasks",
@@ -1091,6 +1086,14 @@ fn full_width_brackets_hold_a_venue_tag_and_a_link_group() {
             ("Night Vision for Barn Owls", Some("ICLR 2023"), 1),
         ]
     );
+}
+
+/// Each paper's title, authors and venue.
+fn titles_authors_venues(d: &Document) -> Vec<(&str, Option<&str>, Option<&str>)> {
+    d.papers
+        .iter()
+        .map(|p| (&*p.title, p.authors.as_deref(), p.venue.as_deref()))
+        .collect()
 }
 
 /// Each paper's title, venue and number of links.
@@ -1169,13 +1172,8 @@ fn check_names_an_entry_that_links_a_paper_but_is_not_read_as_one() {
 #[test]
 fn authors_after_the_titles_commas_are_not_the_title() {
     let d = doc("shapes/comma-authors.md");
-    let got: Vec<(&str, Option<&str>, Option<&str>)> = d
-        .papers
-        .iter()
-        .map(|p| (&*p.title, p.authors.as_deref(), p.venue.as_deref()))
-        .collect();
     assert_eq!(
-        got,
+        titles_authors_venues(&d),
         [
             (
                 "Perch As I Land, Not As I Fly: Grounding Owls in Branch Affordances",
