@@ -87,12 +87,31 @@ pub fn matching(lib: &Library, query: &Query, marks: &dyn Marks) -> (Works, Vec<
     (works, found)
 }
 
+/// The schemes a link printed for a script may have (`allowed_schemes` in the configuration, as the
+/// browser opens): a `javascript:` or `file:` link of an untrusted list is never handed to an opener.
+pub struct Allowed<'a>(pub &'a [String]);
+
+impl Allowed<'_> {
+    fn scheme_of(url: &str) -> Option<&str> {
+        let (scheme, _) = url.split_once(':')?;
+        let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && (scheme.chars()).all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+        is_scheme.then_some(scheme)
+    }
+
+    /// May a script be given this URL to open?
+    fn url(&self, url: &str) -> bool {
+        Self::scheme_of(url).is_some_and(|s| self.0.iter().any(|a| a.eq_ignore_ascii_case(s)))
+    }
+}
+
 pub fn write(
     out: &mut impl Write,
     lib: &Library,
     query: &Query,
     text: &str,
     label: Option<&str>,
+    allowed: &Allowed,
     marks: &dyn Marks,
 ) -> std::io::Result<u8> {
     let (works, found) = matching(lib, query, marks);
@@ -108,16 +127,24 @@ pub fn write(
         // that kind (`paper` finds `[arXiv](…)` and `[[pdf]](…)`, as the `p` key does).
         let links = works.links(lib, best);
         let kind = crate::model::LinkKind::parse(label.trim());
-        let link = (links.iter())
-            .find(|l| l.label.trim().eq_ignore_ascii_case(label.trim()))
-            .or_else(|| links.iter().find(|l| Some(l.kind) == kind));
-        return match link {
+        let labelled = (links.iter()).filter(|l| l.label.trim().eq_ignore_ascii_case(label.trim()));
+        let of_kind = links.iter().filter(|l| Some(l.kind) == kind);
+        let mut wanted = labelled.chain(of_kind);
+        return match wanted.clone().find(|l| allowed.url(&l.url)) {
             Some(l) => {
                 writeln!(out, "{}", sanitize(&l.url))?;
                 Ok(status::OK)
             }
             None => {
-                eprintln!("takeaway: {} has no {label} link", sanitize(&paper.title));
+                match wanted.next() {
+                    Some(l) => eprintln!(
+                        "takeaway: {}'s {label} link is not printed: {} (only {} links are; see allowed_schemes in the configuration)",
+                        sanitize(&paper.title),
+                        sanitize(&l.url),
+                        allowed.0.join(", ")
+                    ),
+                    None => eprintln!("takeaway: {} has no {label} link", sanitize(&paper.title)),
+                }
                 Ok(status::FOUND)
             }
         };
@@ -126,13 +153,10 @@ pub fn write(
         let (Some(doc), Some(paper)) = (lib.documents.get(r.doc), lib.paper(r)) else {
             continue;
         };
-        // The first web link, which a script can open; else the first link as written (a local note).
-        let web = |u: &str| {
-            let scheme = u.split_once(':').map_or("", |(s, _)| s);
-            scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
-        };
-        let link = (paper.links.iter().find(|l| web(&l.url)))
-            .or(paper.links.first())
+        // The first link a script may open (an allowed scheme); else the first local one, as written
+        // (a note's path); never a `javascript:` or `file:` link.
+        let link = (paper.links.iter().find(|l| allowed.url(&l.url)))
+            .or_else(|| (paper.links.iter()).find(|l| Allowed::scheme_of(&l.url).is_none()))
             .map(|l| &*l.url)
             .unwrap_or("");
         writeln!(

@@ -328,7 +328,16 @@ pub fn run(args: &Args) -> u8 {
     } else if args.check {
         check::write(&mut out, &loaded)
     } else if let (Some(q), Some(text)) = (&query, &args.filter) {
-        filter::write(&mut out, lib, q, text, args.print_url.as_deref(), marks)
+        let allowed = filter::Allowed(&config.allowed_schemes);
+        filter::write(
+            &mut out,
+            lib,
+            q,
+            text,
+            args.print_url.as_deref(),
+            &allowed,
+            marks,
+        )
     } else {
         drop(out);
         return interactive(loaded, config, paths);

@@ -239,6 +239,59 @@ fn print_url_gives_the_best_hits_link_of_that_label() {
 }
 
 #[test]
+fn a_script_is_never_handed_a_link_the_browser_would_refuse_to_open() {
+    let home = tempfile::tempdir().unwrap();
+    let notes = home.path().join("list.md");
+    std::fs::write(
+        &notes,
+        "# List\n\n## Papers\n\n* Weird Links Paper \\[[Paper](javascript:alert(1))] \\[[Code](file:///etc/passwd)] \\[[Video](ftp://example.com/v)] \\[[Slides](https://example.com/s)]\n* Local Note Paper \\[[Notes](notes/local.md)] \\[[Paper](vbscript:x)]\n",
+    )
+    .unwrap();
+    let path = notes.to_str().unwrap();
+    let filter = |args: &[&str]| {
+        let mut all = vec!["--filter"];
+        all.extend_from_slice(args);
+        all.push(path);
+        cmd(home.path()).args(&all).output().unwrap()
+    };
+    for (label, url) in [
+        ("paper", "javascript:alert(1)"),
+        ("code", "file:///etc/passwd"),
+        ("video", "ftp://example.com/v"),
+    ] {
+        let o = filter(&["weird", "--print-url", label]);
+        assert_eq!(o.status.code(), Some(1), "{label}");
+        assert!(o.stdout.is_empty(), "{label}: {}", stdout(&o));
+        assert_eq!(
+            stderr(&o).trim(),
+            format!("takeaway: Weird Links Paper's {label} link is not printed: {url} (only http, https links are; see allowed_schemes in the configuration)")
+        );
+    }
+    let o = filter(&["weird", "--print-url", "slides"]);
+    assert_eq!(stdout(&o), "https://example.com/s\n");
+    // The link column: the first link that may be opened, else a local one as written, never another.
+    let o = filter(&["paper"]);
+    let cols: Vec<Vec<String>> = (stdout(&o).lines())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    let link_of = |title: &str| {
+        let row = cols.iter().find(|c| c[0] == title).expect(title);
+        row[2].clone()
+    };
+    assert_eq!(link_of("Weird Links Paper"), "https://example.com/s");
+    assert_eq!(link_of("Local Note Paper"), "notes/local.md");
+    // A scheme the configuration allows is printed.
+    let cfg = home.path().join("c.toml");
+    std::fs::write(&cfg, "allowed_schemes = [\"https\", \"ftp\"]\n").unwrap();
+    let o = cmd(home.path())
+        .env("TAKEAWAY_CONFIG", &cfg)
+        .args(["--filter", "weird", "--print-url", "video", path])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), "ftp://example.com/v\n", "{}", stderr(&o));
+}
+
+#[test]
 fn print_url_finds_a_link_by_its_kind_when_no_label_says_it() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("list.md");
