@@ -186,8 +186,16 @@ pub fn render(format: Format, records: &[Record]) -> String {
 
 /// Saves `records` in `format` to a new file in `dir` (`takeaway-export.bib`, else
 /// `takeaway-export-2.bib`, …; an existing file is never overwritten), created as any new file is (the
-/// umask decides who may read it) and removed again if it cannot be written in full. Returns its path.
+/// umask decides who may read it) and removed again if it cannot be written in full. A folder with no
+/// write bit at all (`chmod a-w`) is refused, even for root, as the add form refuses such a file.
+/// Returns its path.
 pub fn save(dir: &Path, format: Format, records: &[Record]) -> io::Result<PathBuf> {
+    if std::fs::metadata(dir)?.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the folder is read-only (no write permission)",
+        ));
+    }
     let text = render(format, records);
     for n in 1..=1000 {
         let name = if n == 1 {
@@ -226,6 +234,29 @@ pub fn save(dir: &Path, format: Format, records: &[Record]) -> io::Result<PathBu
 mod tests {
     use super::*;
     use crate::loader;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_without_write_bits_is_refused_even_for_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let lib = lib(&[(
+            "a.md",
+            "# X 2020\n\n## Papers\n\n* Alpha \\[[Paper](https://p/a)]\n",
+        )]);
+        let works = Works::new(&lib);
+        let records = records(&lib, &works, &[0]);
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        let e = save(dir.path(), Format::Markdown, &records).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            e.to_string(),
+            "the folder is read-only (no write permission)"
+        );
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        assert!(save(dir.path(), Format::Markdown, &records).is_ok());
+    }
 
     pub(super) fn lib(files: &[(&str, &str)]) -> Library {
         let mut lib = Library::default();
