@@ -4,21 +4,37 @@
 //!
 //! A Latin letter with a diacritic becomes its base letter (`é` → `e`, `Ø` → `O`, `ł` → `l`), one
 //! character for one, so a character's position in folded text is its position in the text as written
-//! (the highlight reads positions). Letters that spell as two (`ß`, `æ`, `œ`) and other scripts stay as
-//! they are. Which base letter: the `deunicode` crate's transliteration, taken only when it is a single
-//! ASCII letter.
+//! (the highlight reads positions). Letters that spell as two (`ß`, `æ`, `œ`) and other scripts keep
+//! their letters. Which base letter: the `deunicode` crate's transliteration, taken only when it is a
+//! single ASCII letter.
+//!
+//! Any other capital that is not ASCII is lowercased, when its lowercase is one character (`Æ` → `æ`,
+//! `Ψ` → `ψ`, `Д` → `д`): skim compares case only for ASCII letters, so without this `æther` would not
+//! find *Æther* nor `москва` *Москва*. Case is compared as written for ASCII letters only (smart case:
+//! a capital `A`–`Z` in a word makes it case-sensitive).
 
 use std::borrow::Cow;
 
-/// `c` without its diacritic, when it is a Latin letter that has one; else `c`.
+/// `c` without its diacritic, when it is a Latin letter that has one; else a capital that is not ASCII
+/// lowercased (when that is one character); else `c`.
 pub fn fold_char(c: char) -> char {
-    if c.is_ascii() || !is_latin_letter(c) {
+    if c.is_ascii() {
         return c;
     }
-    match deunicode::deunicode_char(c).map(str::as_bytes) {
-        Some(&[b]) if b.is_ascii_alphabetic() => char::from(b),
-        _ => c,
+    if is_latin_letter(c) {
+        if let Some(&[b]) = deunicode::deunicode_char(c).map(str::as_bytes) {
+            if b.is_ascii_alphabetic() {
+                return char::from(b);
+            }
+        }
     }
+    if c.is_uppercase() {
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            return l;
+        }
+    }
+    c
 }
 
 /// `text` with [`fold_char`] applied to every character (borrowed when nothing changes).
@@ -60,9 +76,12 @@ mod tests {
     }
 
     #[test]
-    fn what_spells_as_two_letters_other_scripts_and_signs_stay() {
-        assert_eq!(fold("Straße Æsir œuvre"), "Straße Æsir œuvre");
-        assert_eq!(fold("读博士 Ψ дом"), "读博士 Ψ дом");
+    fn what_spells_as_two_letters_other_scripts_and_signs_keep_their_letters_without_case() {
+        assert_eq!(fold("Straße Æsir Œuvre"), "Straße æsir œuvre");
+        assert_eq!(fold("读博士 Ψ Дом"), "读博士 ψ дом");
+        // A capital whose lowercase is two characters stays.
+        assert_eq!(fold("İ"), "I");
+        assert_eq!(fold("ẞ"), "ß");
         assert_eq!(fold("3×4 ÷ 2"), "3×4 ÷ 2");
         assert!(matches!(fold("plain ascii"), Cow::Borrowed(_)));
         assert!(matches!(fold("读博士"), Cow::Borrowed(_)));

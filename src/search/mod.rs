@@ -645,6 +645,35 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn capitals_of_other_scripts_and_two_letter_ligatures_are_found_without_case() {
+        let lib = lib("# Conf 2030\n\n## Papers\n\n### Ωμέγα Topics\n\n\
+            * Æther Œuvre: Москва Streams \\[[Paper](https://a.example)]\n  * Ελληνικό Institute\n  * Σημείωση about Дом.\n\
+            * Plain: Nothing Here \\[[Paper](https://b.example)]\n  * MIT\n  * Ordinary words.\n");
+        let idx = Index::new(&lib);
+        let find = |q: &str| {
+            let hits = idx.find(&parse(q).unwrap(), &NoMarks);
+            hits.iter().map(|h| h.field).collect::<Vec<_>>()
+        };
+        // A lowercase word finds a capital that is not ASCII: in names fuzzily, in text and as written.
+        assert_eq!(find("æther"), vec![Field::Title]);
+        assert_eq!(find("œuvre"), vec![Field::Title]);
+        assert_eq!(find("москва"), vec![Field::Title]);
+        assert_eq!(find("ελληνικό"), vec![Field::Affiliations]);
+        assert_eq!(find("in:ωμέγα"), vec![Field::Context; 2]);
+        assert_eq!(find("'дом"), vec![Field::Takeaways]);
+        // And the capital as written still finds it.
+        assert_eq!(find("Æther"), vec![Field::Title]);
+        assert_eq!(find("-москва").len(), 1);
+        // Highlights fall on the letters as written.
+        let q = parse("москва").unwrap();
+        let title = "Æther Œuvre: Москва Streams";
+        assert_eq!(
+            idx.query_positions(title, &q, Field::Title),
+            vec![13, 14, 15, 16, 17, 18]
+        );
+    }
+
+    #[test]
     fn context_is_the_breadcrumb() {
         let lib = lib(NOTES);
         let r = lib.papers().next().unwrap().0;
