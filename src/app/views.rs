@@ -53,8 +53,17 @@ impl App {
 
     /// Shows `view`, the selected paper still selected, the filter and the toggles still applied.
     pub(super) fn show_view(&mut self, view: View) {
-        let selected = self.selected_paper().map(|(r, _)| r);
+        let mut selected = self.selected_paper().map(|(r, _)| r);
+        let grouped = self.views.navigation.is_some();
         self.put_navigation_back();
+        // A grouped view lists a work once: back in the navigation, the place that was selected there
+        // stays selected when it is of the same work, not the work's first place.
+        let own = self.selected_paper().map(|(r, _)| r).filter(|_| grouped);
+        if let (Some(s), Some(own)) = (selected, own) {
+            if self.works.work_of(s).is_some() && self.works.work_of(s) == self.works.work_of(own) {
+                selected = Some(own);
+            }
+        }
         self.views.view = view;
         if let View::By(by) = view {
             let groups = views::group(&self.library, &self.works, by, &|_| true);

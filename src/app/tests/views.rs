@@ -73,6 +73,29 @@ fn the_views_key_cycles_the_groupings_and_comes_back_to_the_notes() {
 }
 
 #[test]
+fn back_from_the_views_the_place_of_a_paper_listed_twice_that_was_selected_stays() {
+    let mut app = two_files();
+    // Alpha's second place, in b.md.
+    select(&mut app, "alpha");
+    let second = app.works.places_of(app.selected_paper().unwrap().0)[1];
+    let id = app.tree.node_of_paper(second).unwrap();
+    app.reveal(id);
+    assert_eq!(app.selected_paper().unwrap().0, second);
+    keys(&mut app, "VVVVV");
+    assert_eq!(app.views.view, View::Navigation);
+    assert_eq!(
+        app.selected_paper().unwrap().0,
+        second,
+        "the place selected before, not the work's first"
+    );
+    // Another paper chosen in a grouped view is selected in the navigation.
+    keys(&mut app, "V");
+    select(&mut app, "beta");
+    keys(&mut app, "VVVV");
+    assert_eq!(selected_title(&app), "Beta: Two");
+}
+
+#[test]
 fn a_view_applies_the_filter_and_keeps_the_session_the_navigations() {
     let mut app = two_files();
     let mut before = State::default();
