@@ -48,8 +48,8 @@ impl Prepared {
             return Prepared::new(library);
         };
         // Three independent builds, on the cores there are.
-        let (index, (works, tree)) = rayon::join(
-            || Arc::new(base.index.updated(&library, &changed)),
+        let (mut index, (works, tree)) = rayon::join(
+            || base.index.updated(&library, &changed),
             || {
                 rayon::join(
                     || Arc::new(base.works.updated(&library, &changed)),
@@ -57,8 +57,9 @@ impl Prepared {
                 )
             },
         );
+        index.link_works(&works);
         Prepared {
-            index,
+            index: Arc::new(index),
             works,
             tree,
             library: Arc::new(library),

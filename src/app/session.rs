@@ -34,12 +34,13 @@ pub struct Prepared {
 impl Prepared {
     pub fn new(library: Library) -> Self {
         // Three independent builds, on the cores there are.
-        let (index, (works, tree)) = rayon::join(
-            || Arc::new(Index::new(&library)),
+        let (mut index, (works, tree)) = rayon::join(
+            || Index::new(&library),
             || rayon::join(|| Arc::new(Works::new(&library)), || Tree::new(&library)),
         );
+        index.link_works(&works);
         Prepared {
-            index,
+            index: Arc::new(index),
             works,
             tree,
             library: Arc::new(library),

@@ -17,10 +17,11 @@ pub fn write(
 ) -> std::io::Result<u8> {
     let works = Works::new(lib);
     let selected = match query {
-        Some(q) => export::works_of(
-            &works,
-            Index::new(lib).find(q, marks).iter().map(|h| h.paper),
-        ),
+        Some(q) => {
+            let mut index = Index::new(lib);
+            index.link_works(&works);
+            export::works_of(&works, index.find(q, marks).iter().map(|h| h.paper))
+        }
         None => (0..works.len()).collect(),
     };
     let records = export::records(lib, &works, &selected);

@@ -80,7 +80,8 @@ pub fn state_marks(lib: &Library, paths: &[PathBuf]) -> Result<StateMarks, Strin
 /// The papers that match, best first, each work once (the fullest of its matching places).
 pub fn matching(lib: &Library, query: &Query, marks: &dyn Marks) -> (Works, Vec<PaperRef>) {
     // Side by side, as the browser builds them: the index's own work leaves a core free at times.
-    let (index, works) = rayon::join(|| Index::new(lib), || Works::new(lib));
+    let (mut index, works) = rayon::join(|| Index::new(lib), || Works::new(lib));
+    index.link_works(&works);
     let hits = index.find(query, marks);
     let refs: Vec<PaperRef> = hits.iter().map(|h| h.paper).collect();
     let found = works.once_among(lib, &refs);

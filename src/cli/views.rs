@@ -20,7 +20,9 @@ pub fn write(
     let works = Works::new(lib);
     let keep: Option<Vec<bool>> = query.map(|q| {
         let mut keep = vec![false; works.len()];
-        for h in Index::new(lib).find(q, marks) {
+        let mut index = Index::new(lib);
+        index.link_works(&works);
+        for h in index.find(q, marks) {
             if let Some(w) = works.work_of(h.paper) {
                 keep[w] = true;
             }

@@ -187,6 +187,7 @@ impl Index {
             matcher: SkimMatcherV2::default().smart_case().element_limit(1),
             highlighter: SkimMatcherV2::default().smart_case(),
             id: IDS.fetch_add(1, Ordering::Relaxed),
+            next_place: Vec::new(),
         }
     }
 

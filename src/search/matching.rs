@@ -548,6 +548,15 @@ impl Index {
         reach.unwrap_or_else(|| range.filter(|&i| !self.is_dead(i)).collect())
     }
 
+    /// Does entry `j` have a part the plan excludes?
+    fn excluded(&self, j: u32, plan: &Plan, marks: &dyn Marks, buf: &mut String) -> bool {
+        let Some(e) = self.entries.get(j as usize) else {
+            return false;
+        };
+        (plan.cheap.iter()).any(|(negated, c)| *negated && c.holds(e, marks))
+            || (plan.exact.iter()).any(|x| x.negated && x.find(self, j, e, buf).is_some())
+    }
+
     /// Matches the entries `visit`; returns the hits.
     fn match_chunk(
         &self,
@@ -573,6 +582,9 @@ impl Index {
             Rank::All => Scoring::Exact,
             Rank::Best => Scoring::Quick,
         };
+        let excludes = !self.next_place.is_empty()
+            && (plan.cheap.iter().any(|&(negated, _)| negated)
+                || plan.exact.iter().any(|x| x.negated));
         'entries: for (n, &i) in visit.iter().enumerate() {
             if n % 1024 == 0 && cancelled() {
                 return None;
@@ -608,6 +620,14 @@ impl Index {
                     field = Some(field.map_or(f, |g| g.min(f)));
                 }
                 fields.push((f, name));
+            }
+            // An excluded part that another place of the same work has excludes this one too.
+            if excludes
+                && self
+                    .other_places(i)
+                    .any(|j| self.excluded(j, plan, marks, &mut buf))
+            {
+                continue 'entries;
             }
             let field = field.unwrap_or(Field::Title);
             // A takeaway hit ranks by the query's words there; any other by the words' scores.

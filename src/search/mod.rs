@@ -169,6 +169,10 @@ pub struct Index {
     highlighter: SkimMatcherV2,
     /// Tells one index from another (a search narrows only from a search of the same index).
     id: u64,
+    /// Per entry: the next place of its work, round to itself (an entry alone in its work is its own);
+    /// empty until [`Index::link_works`]. An excluded part (`-x`) excludes a work when any of its
+    /// places has it.
+    next_place: Vec<u32>,
 }
 
 /// A distinct breadcrumb and its letters.
@@ -299,15 +303,64 @@ impl Index {
         self.order.is_empty()
     }
 
+    /// Tells the index which places are one paper ([`Works`]): from then on an excluded part (`-has:code`,
+    /// `-kernel`) leaves out every place of a work one of whose places has it, as the detail pane shows
+    /// a work's links and takeaways together. Called with the works of the same library, after every
+    /// build or update (an index not told keeps each place apart).
+    pub fn link_works(&mut self, works: &crate::model::work::Works) {
+        let mut next: Vec<u32> = (0..self.entries.len() as u32).collect();
+        let mut ring: Vec<u32> = Vec::new();
+        for w in 0..works.len() {
+            let places = works.places(w);
+            if places.len() < 2 {
+                continue;
+            }
+            ring.clear();
+            ring.extend(places.iter().filter_map(|&r| {
+                let i = self.entry_number(r)?;
+                (!self.is_dead(i)).then_some(i)
+            }));
+            for (k, &i) in ring.iter().enumerate() {
+                if let (Some(slot), Some(&to)) =
+                    (next.get_mut(i as usize), ring.get((k + 1) % ring.len()))
+                {
+                    *slot = to;
+                }
+            }
+        }
+        self.next_place = next;
+    }
+
+    /// The other places of entry `i`'s work, once [`Index::link_works`] told them.
+    fn other_places(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut at = i;
+        std::iter::from_fn(move || {
+            at = self
+                .next_place
+                .get(at as usize)
+                .copied()
+                .filter(|&n| n != i)?;
+            Some(at)
+        })
+    }
+
     /// Was entry `i` taken out by a reload?
     fn is_dead(&self, i: u32) -> bool {
         self.dead.get(i as usize).copied().unwrap_or(false)
     }
 
     fn entry(&self, r: PaperRef) -> Option<&Entry> {
+        self.entries.get(self.entry_number(r)? as usize)
+    }
+
+    /// The number of a paper's entry.
+    fn entry_number(&self, r: PaperRef) -> Option<u32> {
         let &(start, count) = self.docs.get(r.doc)?;
-        let i = (r.paper < count as usize).then_some(start as usize + r.paper)?;
-        self.entries.get(i).filter(|e| e.paper == r)
+        let i = (r.paper < count as usize).then_some(start + r.paper as u32)?;
+        self.entries
+            .get(i as usize)
+            .filter(|e| e.paper == r)
+            .map(|_| i)
     }
 
     /// The breadcrumb string of a paper (what the context field matches).
@@ -671,6 +724,49 @@ pub(super) mod tests {
             idx.query_positions(title, &q, Field::Title),
             vec![13, 14, 15, 16, 17, 18]
         );
+    }
+
+    #[test]
+    fn an_excluded_part_leaves_out_every_place_of_a_work_that_has_it_once_works_are_linked() {
+        let mut lib = Library::default();
+        for (name, md) in [
+            (
+                "a.md",
+                "# CONF 2023\n\n## Papers\n\n* Alpha: One \\[[Paper](https://p/a)] \\[[Code](https://c/a)]\n  * Lab A\n  * A kernel scheduler.\n* Beta: Two \\[[Paper](https://p/b)]\n  * Lab B\n  * Plain.\n",
+            ),
+            (
+                "b.md",
+                "# List\n\n## Papers\n\n* Alpha: One \\[[Paper](https://p/a)]\n  * Lab A\n  * Plain.\n",
+            ),
+        ] {
+            lib.documents.push(loader::document::build(name, None, md).0);
+        }
+        loader::assign_ids(&mut lib);
+        let works = crate::model::work::Works::new(&lib);
+        let apart = Index::new(&lib);
+        let mut linked = Index::new(&lib);
+        linked.link_works(&works);
+        let docs = |idx: &Index, q: &str| {
+            let hits = idx.find(&parse(q).unwrap(), &NoMarks);
+            let mut d: Vec<(usize, usize)> =
+                hits.iter().map(|h| (h.paper.doc, h.paper.paper)).collect();
+            d.sort_unstable();
+            d
+        };
+        // Each place apart: the place in b.md has no code link and no `kernel`.
+        assert_eq!(docs(&apart, "alpha -has:code"), vec![(1, 0)]);
+        assert_eq!(docs(&apart, "alpha -kernel"), vec![(1, 0)]);
+        // Linked: the work has them in a.md, so neither place is shown; Beta stays.
+        assert_eq!(
+            docs(&linked, "alpha -has:code"),
+            Vec::<(usize, usize)>::new()
+        );
+        assert_eq!(docs(&linked, "-has:code"), vec![(0, 1)]);
+        assert_eq!(docs(&linked, "-kernel"), vec![(0, 1)]);
+        assert_eq!(docs(&linked, "-in:conf"), Vec::<(usize, usize)>::new());
+        // What is not excluded is still matched place by place.
+        assert_eq!(docs(&linked, "alpha has:code"), vec![(0, 0)]);
+        assert_eq!(docs(&linked, "alpha -has:video"), vec![(0, 0), (1, 0)]);
     }
 
     #[test]

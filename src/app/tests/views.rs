@@ -96,6 +96,19 @@ fn back_from_the_views_the_place_of_a_paper_listed_twice_that_was_selected_stays
 }
 
 #[test]
+fn an_excluded_part_hides_every_place_of_a_paper_that_has_it_in_one() {
+    let mut app = two_files();
+    keys(&mut app, "/-has:code");
+    press(&mut app, KeyCode::Enter);
+    let papers: Vec<String> = (app.tree_view.rows.iter())
+        .filter(|&&id| app.tree.nodes[id].paper().is_some())
+        .map(|&id| app.tree.nodes[id].title.clone())
+        .collect();
+    // Alpha has a code link in a.md: its place in b.md, which has none, goes too.
+    assert_eq!(papers, vec!["Beta: Two", "Gamma: Three"]);
+}
+
+#[test]
 fn a_view_applies_the_filter_and_keeps_the_session_the_navigations() {
     let mut app = two_files();
     let mut before = State::default();
