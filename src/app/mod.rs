@@ -348,6 +348,9 @@ impl App {
             }
             NextMatch => self.next_match(true),
             PrevMatch => self.next_match(false),
+            NextHit | PrevHit if !self.filter.is_active() => self.say(
+                "No filter: ] and [ step between the words a filter (/) found in the detail pane",
+            ),
             NextHit => self.detail_hits.step(true),
             PrevHit => self.detail_hits.step(false),
             Jump => self.open_palette(),

@@ -41,6 +41,22 @@ fn filter_selects_the_best_match_and_p_yields_an_open_effect() {
 }
 
 #[test]
+fn the_hit_keys_say_what_they_need_when_no_filter_is_active() {
+    let mut app = bundled();
+    select(&mut app, "greyhound");
+    keys(&mut app, "]");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No filter: ] and [ step between the words a filter (/) found in the detail pane")
+    );
+    app.message = None;
+    keys(&mut app, "/greyhound");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "[");
+    assert_eq!(app.message, None, "with a filter, the detail pane steps");
+}
+
+#[test]
 fn escape_clears_the_filter_and_keeps_the_paper_selected() {
     let mut app = bundled();
     keys(&mut app, "/greyhound");
