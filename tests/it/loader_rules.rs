@@ -1616,3 +1616,42 @@ fn ieee_references_take_the_quoted_title_after_the_initials() {
     );
     assert!(load("shapes/ieee-references.md").warnings.is_empty());
 }
+
+#[test]
+fn org_mode_states_priorities_and_tags_are_decoration() {
+    // `## DONE [Title](u)     :tag:other:` exported by ox-md: the link is the paper's, the state
+    // (`TODO`, `DONE`, `READING`, also in a `<span>`), a priority `[#B]` and the tags are no part of
+    // the title.
+    let d = doc("shapes/org-export.md");
+    let got: Vec<(&str, Vec<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| (&*p.title, p.links.iter().map(|l| &*l.url).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Owls Hear in Three Dimensions",
+                vec!["https://arxiv.org/abs/2402.00031"]
+            ),
+            (
+                "Feathers That Do Not Rustle",
+                vec!["https://arxiv.org/abs/2402.00032"]
+            ),
+            (
+                "Talons That Count",
+                vec!["https://arxiv.org/abs/2402.00033"]
+            ),
+            (
+                "Night Vision for Small Owls",
+                vec!["https://arxiv.org/abs/2402.00034"]
+            ),
+            (
+                "Owls at the Edge of Town",
+                vec!["https://arxiv.org/abs/2402.00035"]
+            ),
+        ]
+    );
+    assert_eq!(d.papers[0].authors.as_deref(), Some("Smith, Li"));
+}

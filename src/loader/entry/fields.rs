@@ -141,25 +141,80 @@ const LINK_FIELDS: &[&str] = &[
     "openreview",
 ];
 
+/// A heading that is its paper's link (`### [Title](u)`, org-mode's `## DONE [Title](u)  :tag:`): the
+/// link's text and its URL, when the text around the link is only decoration (a task's state, tags).
+pub fn heading_link(heading: &[Tok]) -> Option<(String, String)> {
+    use super::inline::{segments, Seg};
+    if !super::inline::has_link(heading) {
+        return None;
+    }
+    let segs = segments(heading);
+    let mut link = None;
+    let mut around = String::new();
+    for s in &segs {
+        match s {
+            Seg::Link(l) if l.is_badge() => {}
+            Seg::Link(l) if link.is_none() => link = Some(l),
+            Seg::Link(_) => return None,
+            Seg::Text(t, _) => around.push_str(t),
+            Seg::Break { .. } => around.push(' '),
+        }
+    }
+    let link = link?;
+    let outside = super::inline::outside(link.url) && !link.url.starts_with('#');
+    // A task's state and tags are decoration, even with no title beside them (`DONE  :rl:nlp:`).
+    let around: Vec<&str> = around
+        .split_whitespace()
+        .filter(|w| !super::inline::is_status_word(w))
+        .collect();
+    let around = around.join(" ");
+    let around = super::inline::strip_org_tags(&around).unwrap_or(&around);
+    (outside && clean_title(around).title.is_empty() && !link.text.trim().is_empty())
+        .then(|| (link.text.to_string(), link.url.to_string()))
+}
+
 /// The paper a heading introduces, from its field blocks (and prose paragraphs, which become notes).
 pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<Note>) {
-    let title = plain(heading);
-    let mut head = clean_title(unnumbered(&title));
+    let linked = heading_link(heading);
+    let mut head = match &linked {
+        Some((text, url)) => {
+            let mut h = clean_title(text);
+            h.links.push(("Paper".to_string(), url.clone()));
+            h
+        }
+        None => clean_title(unnumbered(&plain(heading))),
+    };
     head.shape = Shape::HeadingFields;
     let mut affiliations = Vec::new();
     let mut notes = Vec::new();
     let mut used = Vec::new();
     if let Some(lb) = link_block(blocks) {
-        head.links = lb.links;
-        head.paper_label = head
-            .links
-            .iter()
-            .any(|(l, _)| super::inline::is_paper_label(l));
+        head.links.extend(lb.links);
         let (authors, venue) = about(&lb.about);
         head.authors = head.authors.or(authors);
         head.venue = head.venue.or(venue);
         used = lb.used;
+    } else if linked.is_some() {
+        // `### [Title](u)` over `*Ann Smith, Bo Li · Owl Lab*`: a line of names without links.
+        if let Some((i, MdBlock::Para { inl, .. })) = blocks
+            .iter()
+            .enumerate()
+            .find(|(_, b)| !matches!(b, MdBlock::Html { .. } | MdBlock::Rule))
+        {
+            if !super::inline::has_link(inl) {
+                let (authors, venue) = about(&plain(inl));
+                if authors.is_some() {
+                    head.authors = head.authors.or(authors);
+                    head.venue = head.venue.or(venue);
+                    used.push(i);
+                }
+            }
+        }
     }
+    head.paper_label = head
+        .links
+        .iter()
+        .any(|(l, _)| super::inline::is_paper_label(l));
     for (i, b) in blocks.iter().enumerate() {
         if used.contains(&i) {
             continue;

@@ -237,6 +237,11 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             t = after;
             continue;
         }
+        // `TODO Title`, `DONE Title`: a task's state (org-mode, todo lists).
+        if let Some(after) = strip_status(t) {
+            t = after;
+            continue;
+        }
         // `[ICLR 2024]`, or in full-width brackets `【ICLR 2024】`.
         let bracketed = t
             .strip_prefix('[')
@@ -407,6 +412,57 @@ fn strip_shortcode_start(t: &str) -> Option<&str> {
     let end = t.strip_prefix(':')?.find(':')? + 2;
     let (code, after) = t.split_at_checked(end)?;
     is_shortcode(code).then_some(after)
+}
+
+/// A task's state written before a title (org-mode's `TODO`, `DONE`, `READING`): uppercase only, and
+/// only with more text after it.
+const STATUS_WORDS: &[&str] = &[
+    "TODO",
+    "DONE",
+    "READING",
+    "TOREAD",
+    "NEXT",
+    "WAITING",
+    "STARTED",
+    "CANCELLED",
+    "CANCELED",
+    "WIP",
+];
+
+/// Text without a task's state that opens it (`DONE Title`): what follows it.
+fn strip_status(t: &str) -> Option<&str> {
+    // Cheap look first: every state opens with one of these capitals.
+    if !t.starts_with(['T', 'D', 'R', 'N', 'W', 'S', 'C']) {
+        return None;
+    }
+    let (word, after) = t.split_once(' ')?;
+    let after = after.trim_start();
+    (is_status_word(word) && !after.is_empty()).then_some(after)
+}
+
+/// Is this word a task's state (`TODO`, `DONE`)?
+pub fn is_status_word(w: &str) -> bool {
+    STATUS_WORDS.contains(&w)
+}
+
+/// Text without the tags that end an org-mode heading (`Title     :rl:preferences:`): what stands
+/// before them (empty when the text is only tags). Each tag is letters, digits, `_`, `@`, `#` or `%`,
+/// between colons.
+pub fn strip_org_tags(t: &str) -> Option<&str> {
+    let t = t.trim_end();
+    if !t.ends_with(':') {
+        return None;
+    }
+    let (before, last) = t.rsplit_once(char::is_whitespace).unwrap_or(("", t));
+    let inner = last.strip_prefix(':')?.strip_suffix(':')?;
+    let tags = !inner.is_empty()
+        && inner.split(':').all(|tag| {
+            !tag.is_empty()
+                && tag
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'@' | b'#' | b'%'))
+        });
+    tags.then_some(before)
 }
 
 /// Text without a shortcode that ends it (`Title :page_facing_up:`): what stands before it, which ends

@@ -185,7 +185,10 @@ pub fn clean_title(raw: &str) -> Head {
         let before = t.len();
         t = t.trim_end_matches(|c: char| c.is_whitespace() || inline::is_marker(c));
         // `Title :page_facing_up:`, `Title 🌟 2.3k`: a shortcode emoji or a star count after it.
-        if let Some(rest) = inline::strip_shortcode_end(t).or_else(|| inline::strip_star_count(t)) {
+        if let Some(rest) = inline::strip_shortcode_end(t)
+            .or_else(|| inline::strip_star_count(t))
+            .or_else(|| inline::strip_org_tags(t))
+        {
             t = rest;
             continue;
         }
