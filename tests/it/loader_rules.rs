@@ -1618,6 +1618,47 @@ fn ieee_references_take_the_quoted_title_after_the_initials() {
 }
 
 #[test]
+fn a_heading_that_is_its_papers_link_over_its_authors_is_a_paper() {
+    // `### [Title](arXiv)` over an italic line of names and a summary: the heading is the paper, its
+    // link the paper's; links further down are notes. A heading linking a site's front page is not one.
+    let d = doc("shapes/heading-link-papers.md");
+    assert_eq!(d.kind, DocKind::List);
+    let got: Vec<(usize, &str, Option<&str>, Vec<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                &*p.title,
+                p.authors.as_deref(),
+                p.links.iter().map(|l| &*l.url).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                7,
+                "Owls Hear in Three Dimensions",
+                Some("Ann Smith, Bo Li, et al"),
+                vec!["https://arxiv.org/abs/2402.00021"]
+            ),
+            (
+                14,
+                "Feathers That Do Not Rustle",
+                Some("Cy Wu, Di Ng"),
+                vec!["https://arxiv.org/abs/2402.00022"]
+            ),
+        ]
+    );
+    assert!(d
+        .papers
+        .iter()
+        .all(|p| p.shape.as_str() == "heading-fields"));
+}
+
+#[test]
 fn org_mode_states_priorities_and_tags_are_decoration() {
     // `## DONE [Title](u)     :tag:other:` exported by ox-md: the link is the paper's, the state
     // (`TODO`, `DONE`, `READING`, also in a `<span>`), a priority `[#B]` and the tags are no part of

@@ -173,7 +173,7 @@ pub(super) fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
         .min()
         .unwrap_or(1);
     for (i, b) in blocks.iter().enumerate() {
-        let MdBlock::Heading { level, .. } = b else {
+        let MdBlock::Heading { level, inl, .. } = b else {
             continue;
         };
         while parents.last().is_some_and(|(_, l)| l >= level) {
@@ -199,7 +199,15 @@ pub(super) fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
                 )
             })
             && entry::fields::link_block(below).is_some();
-        if fields || links {
+        // A heading that is one paper's link (`### [Title](https://arxiv.org/abs/…)`) over its prose.
+        let linked = !fields
+            && !links
+            && *level >= 3
+            && *level > top
+            && next.is_some_and(|n| matches!(n, MdBlock::Para { .. } | MdBlock::Quote(_)))
+            && entry::fields::heading_link(inl)
+                .is_some_and(|(_, url)| super::super::reader::url_kind::is_paper_page(&url));
+        if fields || links || linked {
             candidates.push((i, parents.last().map(|(p, _)| *p), *level));
         }
         parents.push((i, *level));
