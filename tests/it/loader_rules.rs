@@ -1696,3 +1696,71 @@ fn org_mode_states_priorities_and_tags_are_decoration() {
     );
     assert_eq!(d.papers[0].authors.as_deref(), Some("Smith, Li"));
 }
+
+#[test]
+fn japanese_and_korean_field_names_are_read_as_chinese_ones_are() {
+    // `### 第1回：Title` over `- 著者：…`, `- 会議：…`, `- 論文：url`, `- コード：url` (full-width colons), and
+    // `- 제목: Title` over `- 학회: …`, `- 논문: url`: the session number and the title's field name are
+    // not the title; `論文`, `発表資料` and the like are labels.
+    let d = doc("shapes/cjk-fields.md");
+    let got: Vec<(usize, &str, Option<&str>, Vec<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| {
+            (
+                p.line,
+                &*p.title,
+                p.venue.as_deref(),
+                p.links.iter().map(|l| &*l.url).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                5,
+                "Owls Hear in Three Dimensions",
+                Some("OWL 2020"),
+                vec![
+                    "https://arxiv.org/abs/2001.00041",
+                    "https://github.com/owls/hear"
+                ]
+            ),
+            (
+                12,
+                "Feathers That Do Not Rustle",
+                Some("OWL 2021"),
+                vec!["https://arxiv.org/abs/2101.00042"]
+            ),
+            (
+                19,
+                "Talons That Count",
+                Some("OWL 2022"),
+                vec![
+                    "https://arxiv.org/abs/2201.00043",
+                    "https://github.com/owls/talons"
+                ]
+            ),
+            (
+                23,
+                "Night Vision for Small Owls",
+                Some("OWL 2023"),
+                vec!["https://arxiv.org/abs/2301.00044"]
+            ),
+            (
+                26,
+                "Owls at the Edge of Town",
+                None,
+                vec![
+                    "https://arxiv.org/abs/2301.00045",
+                    "https://speakerdeck.com/owls/edge"
+                ]
+            ),
+        ]
+    );
+    let p = paper(&d, "Owls Hear");
+    assert_eq!(p.authors.as_deref(), Some("Ann Smith, Bo Li"));
+    assert_eq!(p.takeaways[0].text.plain(), "一言：左右の耳の高さが違う。");
+    assert!(load("shapes/cjk-fields.md").warnings.is_empty());
+}

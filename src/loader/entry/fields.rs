@@ -211,6 +211,36 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
             }
         }
     }
+    if linked.is_none() && used.is_empty() {
+        // `### Title` over plain field bullets (`- 著者：…`, `- 論文：url`): a title line's fields; the
+        // bullets that link nothing and describe no author or venue are notes.
+        if let Some((h, n)) = super::title_line::recognise(heading, blocks) {
+            head.title = h.title;
+            head.links = h.links;
+            head.authors = head.authors.or(h.authors);
+            head.venue = head.venue.or(h.venue);
+            for (i, b) in blocks.iter().enumerate().take(n) {
+                used.push(i);
+                let MdBlock::List { items, .. } = b else {
+                    continue;
+                };
+                for it in items {
+                    let inl = it.first_para();
+                    let described = plain(inl)
+                        .split_once([':', '：'])
+                        .and_then(|(n, _)| super::title_line::about_field(n))
+                        .is_some_and(|a| a != super::title_line::About::Other);
+                    if !super::inline::has_link(inl) && !described {
+                        notes.push(Note {
+                            text: rich(inl),
+                            line: it.line,
+                            children: Box::default(),
+                        });
+                    }
+                }
+            }
+        }
+    }
     head.paper_label = head
         .links
         .iter()

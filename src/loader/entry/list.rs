@@ -267,7 +267,11 @@ fn may_open_field(inl: &[super::super::markdown::Tok]) -> bool {
         [Tok::Text(t, _), next, ..] if matches!(next, Tok::LinkStart(_)) && t.len() <= 64 => true,
         [Tok::Text(t, _), rest @ ..] => {
             t.chars().take(32).any(|c| c == ':' || c == '：')
-                && (has_link(rest) || (t.len() <= 48 && rest.len() <= 2))
+                && (has_link(rest)
+                    || (t.len() <= 48 && rest.len() <= 2)
+                    // `著者：Ann Smith, …`: a field that describes the paper.
+                    || t.split_once([':', '：'])
+                        .is_some_and(|(n, _)| title_line::about_field(n).is_some()))
         }
         _ => false,
     }

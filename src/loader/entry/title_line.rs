@@ -4,7 +4,7 @@
 //! a bare URL alone). It is a paper when those fields carry the paper (a paper label or a link to a
 //! paper host); its links are the fields' links, in order, and the bullets are its notes.
 
-use super::super::markdown::{plain, MdBlock, Tok};
+use super::super::markdown::{collapse, plain, MdBlock, Tok};
 use super::super::reader::{self, kind, url_kind};
 use super::{clean_title, Head, Shape};
 use crate::model::LinkKind;
@@ -16,6 +16,7 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
         return None;
     }
     let mut links: Vec<(String, String)> = Vec::new();
+    let mut about: Vec<(About, String)> = Vec::new();
     let mut paper = false;
     let mut used = 0;
     // The field names read so far: a name that comes again starts another entry (a template).
@@ -30,6 +31,7 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
                     if let Some(f) = field_line(it.first_para()) {
                         paper |= f.paper;
                         links.extend(f.links);
+                        about.extend(f.about);
                     }
                 }
                 used = 1;
@@ -49,6 +51,7 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
                     names.push(f.name.clone());
                     paper |= f.paper;
                     links.extend(f.links);
+                    about.extend(f.about);
                 }
                 used += 1;
             }
@@ -59,13 +62,21 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
         return None;
     }
     let text = reader::undecorate(&plain(inl));
+    let text = unnamed(&text);
     let words = text.split_whitespace().count();
     if words == 0 || words > 40 || text.ends_with([':', '：']) || !reader::reads_as_title(&text) {
         return None;
     }
-    let mut head = clean_title(&text);
+    let mut head = clean_title(text);
     if head.title.is_empty() {
         return None;
+    }
+    for (a, v) in about {
+        match a {
+            About::Authors => head.authors = head.authors.or(Some(v)),
+            About::Venue => head.venue = head.venue.or(Some(v)),
+            About::Title | About::Other => {}
+        }
     }
     head.shape = Shape::TitleLine;
     head.links = links;
@@ -79,6 +90,80 @@ struct Field {
     name: String,
     links: Vec<(String, String)>,
     paper: bool,
+    /// What a field without links says of the paper (`著者：…`, `Venue: …`).
+    about: Option<(About, String)>,
+}
+
+/// What a field that links nothing says of its paper.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum About {
+    Title,
+    Authors,
+    Venue,
+    /// A note (`一言：…`, `Summary: …`, `Year: …`).
+    Other,
+}
+
+/// Names of fields that describe a paper without linking it, in English, Chinese, Japanese and Korean.
+const ABOUT_FIELDS: &[(&str, About)] = &[
+    ("title", About::Title),
+    ("标题", About::Title),
+    ("题目", About::Title),
+    ("題目", About::Title),
+    ("タイトル", About::Title),
+    ("제목", About::Title),
+    ("author", About::Authors),
+    ("authors", About::Authors),
+    ("作者", About::Authors),
+    ("著者", About::Authors),
+    ("저자", About::Authors),
+    ("venue", About::Venue),
+    ("conference", About::Venue),
+    ("会议", About::Venue),
+    ("会議", About::Venue),
+    ("学会", About::Venue),
+    ("학회", About::Venue),
+    ("year", About::Other),
+    ("summary", About::Other),
+    ("tl;dr", About::Other),
+    ("keywords", About::Other),
+    ("摘要", About::Other),
+    ("一言", About::Other),
+    ("概要", About::Other),
+    ("要約", About::Other),
+    ("요약", About::Other),
+];
+
+/// What a field's name says it describes (`著者` → the authors), when it is one of [`ABOUT_FIELDS`].
+pub fn about_field(name: &str) -> Option<About> {
+    let name = name.trim();
+    // Cheap look first: the names are short.
+    if name.is_empty() || name.len() > 12 {
+        return None;
+    }
+    ABOUT_FIELDS
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, a)| *a)
+}
+
+/// A title without the name of its field or session before it (`제목: Title`, `タイトル：Title`,
+/// `第5回：Title`, the fifth meeting of a reading group).
+pub fn unnamed(text: &str) -> &str {
+    let Some((name, rest)) = text.split_once([':', '：']) else {
+        return text;
+    };
+    let name = name.trim();
+    let session = name
+        .strip_prefix('第')
+        .and_then(|n| n.strip_suffix('回'))
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let rest = rest.trim();
+    if !rest.is_empty() && (session || about_field(name) == Some(About::Title)) {
+        rest
+    } else {
+        text
+    }
 }
 
 /// The lines of a paragraph (split at its line breaks).
@@ -111,6 +196,17 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
         Some((n, v)) => (n.trim(), v.trim()),
         None => (label, ""),
     };
+    // `著者：Ann Smith`, `Venue: OWL 2020`: a field that describes the paper without a link.
+    if links.is_empty() && label.contains([':', '：']) {
+        if let Some(a) = about_field(name) {
+            return Some(Field {
+                name: name.to_lowercase(),
+                links: Vec::new(),
+                paper: false,
+                about: Some((a, collapse(value))),
+            });
+        }
+    }
     // A bare URL (or an autolink) alone: its text is its URL.
     let bare = name.is_empty() && !links.is_empty() && links.iter().all(|(t, u)| t == u);
     let named =
@@ -157,6 +253,7 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
             })
             .collect(),
         paper,
+        about: None,
     })
 }
 

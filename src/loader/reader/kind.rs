@@ -32,6 +32,21 @@ const LABEL_WORDS: &[(&str, Option<LinkKind>)] = &[
     ("代码链接", Some(LinkKind::Code)),
     ("项目地址", Some(LinkKind::Project)),
     ("项目主页", Some(LinkKind::Project)),
+    // Japanese and Korean labels (`[論文](u)`, `コード：u`, `- 논문: u`).
+    ("論文", Some(LinkKind::Paper)),
+    ("논문", Some(LinkKind::Paper)),
+    ("コード", Some(LinkKind::Code)),
+    ("코드", Some(LinkKind::Code)),
+    ("発表資料", Some(LinkKind::Slides)),
+    ("スライド", Some(LinkKind::Slides)),
+    ("슬라이드", Some(LinkKind::Slides)),
+    ("解説記事", Some(LinkKind::Blog)),
+    ("解説", Some(LinkKind::Blog)),
+    ("블로그", Some(LinkKind::Blog)),
+    ("動画", Some(LinkKind::Video)),
+    ("영상", Some(LinkKind::Video)),
+    ("リンク", None),
+    ("링크", None),
     ("链接", None),
     ("地址", None),
     ("code", Some(LinkKind::Code)),
@@ -227,9 +242,19 @@ pub fn label_kind(text: &str) -> Option<LinkKind> {
 /// Labels that say "this link is the paper".
 pub fn is_paper_label(text: &str) -> bool {
     words(unbracket(text)).any(|w| {
-        ["paper", "pdf", "arxiv", "doi", "openreview", "acl", "论文"]
-            .iter()
-            .any(|p| p.eq_ignore_ascii_case(w))
+        [
+            "paper",
+            "pdf",
+            "arxiv",
+            "doi",
+            "openreview",
+            "acl",
+            "论文",
+            "論文",
+            "논문",
+        ]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(w))
     })
 }
 
