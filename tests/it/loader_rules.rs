@@ -1764,3 +1764,32 @@ fn japanese_and_korean_field_names_are_read_as_chinese_ones_are() {
     assert_eq!(p.takeaways[0].text.plain(), "一言：左右の耳の高さが違う。");
     assert!(load("shapes/cjk-fields.md").warnings.is_empty());
 }
+
+#[test]
+fn a_link_named_by_its_venue_before_the_sentences_end_or_a_digital_library_is_the_papers() {
+    // `Title. Smith et al. [OWL 2022](pmlr).`: the venue-named link is the paper's, the final `.`
+    // closes the sentence; `[ACM DL](u)` labels a publisher's library.
+    let d = doc("shapes/venue-links.md");
+    let got: Vec<(&str, Vec<&str>)> = d
+        .papers
+        .iter()
+        .map(|p| (&*p.title, p.links.iter().map(|l| &*l.url).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Owls hear in three dimensions",
+                vec!["https://proceedings.mlr.press/v1/smith22a.html"]
+            ),
+            (
+                "Feathers that do not rustle",
+                vec!["https://aclanthology.org/2024.hoot-long.1/"]
+            ),
+            (
+                "Talons That Count",
+                vec!["https://dl.acm.org/doi/10.1145/0000000.0000001"]
+            ),
+        ]
+    );
+}

@@ -90,6 +90,8 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             Seg::Text(t, _) if first.is_none() && super::inline::priority_note(t).is_some() => {}
             // `… | [Code](u) | ICLR 2024`: a venue after the links, before any link is seen.
             Seg::Text(t, _) if first.is_none() && trailing_venue(t).is_some() => {}
+            // `… Smith et al. [OWL 2022](u).`: the sentence's end after its last link.
+            Seg::Text(t, _) if first.is_none() && t.trim() == "." => {}
             Seg::Break { .. } => {}
             Seg::Link(l) if l.is_badge() => {}
             // `Title ([arXiv](u))`: a venue in parentheses, not a group.

@@ -19,6 +19,8 @@ const LABEL_WORDS: &[(&str, Option<LinkKind>)] = &[
     ("acl", Some(LinkKind::Paper)),
     ("openreview", Some(LinkKind::Paper)),
     ("proceedings", Some(LinkKind::Paper)),
+    // `[ACM DL](u)`: a publisher's digital library.
+    ("dl", Some(LinkKind::Paper)),
     ("publisher", Some(LinkKind::Paper)),
     ("preprint", Some(LinkKind::Paper)),
     ("thesis", Some(LinkKind::Paper)),
