@@ -58,22 +58,24 @@ pub fn split_tail(text: &str) -> (&str, Option<String>, Option<String>) {
     (t.trim(), venue, authors)
 }
 
-/// `("Title ", "SOSP 2023")` for `"Title (SOSP 2023)"`, matching nested parentheses.
+/// `("Title ", "SOSP 2023")` for `"Title (SOSP 2023)"` (or full-width `Title（NLP2024）`), matching
+/// nested parentheses.
 pub(crate) fn trailing_parens(t: &str) -> Option<(&str, &str)> {
-    let body = t.strip_suffix(')')?;
+    let (body, open, close) = match t.strip_suffix(')') {
+        Some(b) => (b, '(', ')'),
+        None => (t.strip_suffix('）')?, '（', '）'),
+    };
     let mut depth = 1usize;
     for (i, c) in body.char_indices().rev() {
-        match c {
-            ')' => depth += 1,
-            '(' => {
-                depth -= 1;
-                if depth == 0 {
-                    // `i` is where `char_indices` found the `(`: a boundary.
-                    let (before, inner) = body.split_at_checked(i)?;
-                    return Some((before, inner.strip_prefix('(')?));
-                }
+        if c == close {
+            depth += 1;
+        } else if c == open {
+            depth -= 1;
+            if depth == 0 {
+                // `i` is where `char_indices` found the opening parenthesis: a boundary.
+                let (before, inner) = body.split_at_checked(i)?;
+                return Some((before, inner.strip_prefix(open)?));
             }
-            _ => {}
         }
     }
     None

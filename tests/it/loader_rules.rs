@@ -1793,3 +1793,16 @@ fn a_link_named_by_its_venue_before_the_sentences_end_or_a_digital_library_is_th
         ]
     );
 }
+
+#[test]
+fn a_venue_in_full_width_parentheses_before_the_links_is_no_part_of_the_title() {
+    // `Title（OWL2024）[論文](u)`: full-width parentheses hold a trailing venue as ASCII ones do.
+    let d = doc("shapes/full-width-venue.md");
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("owl-eval: フクロウの聴覚を測る道具", Some("OWL2024"), 2),
+            ("夜の狩りのモデル", Some("OWL 2023"), 1),
+        ]
+    );
+}
