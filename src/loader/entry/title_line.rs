@@ -64,7 +64,7 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
     let text = reader::undecorate(&plain(inl));
     let text = unnamed(&text);
     let words = text.split_whitespace().count();
-    if words == 0 || words > 40 || text.ends_with([':', '：']) || !reader::reads_as_title(&text) {
+    if words == 0 || words > 40 || text.ends_with([':', '：']) || !reader::reads_as_title(text) {
         return None;
     }
     let mut head = clean_title(text);
