@@ -1795,6 +1795,47 @@ fn a_link_named_by_its_venue_before_the_sentences_end_or_a_digital_library_is_th
 }
 
 #[test]
+fn authors_before_the_title_are_not_the_title() {
+    let d = doc("shapes/names-first.md");
+    assert_eq!(
+        titles_authors_venues(&d),
+        [
+            (
+                "Counting Owls in the Dark",
+                Some("Barn, Tawny, Screech"),
+                Some("OWL 2020")
+            ),
+            (
+                "Hooting at Scale: A System for Night Messages",
+                Some("Barn et al"),
+                Some("OWL 2016")
+            ),
+            (
+                "Perches: Efficient Roosting for Many Owls",
+                Some("Tawny et al"),
+                Some("NOWL 2019")
+            ),
+            (
+                "Silent Flight for Fast Hunting",
+                Some("Ada Barn and Bo Tawny"),
+                Some("OWL, 2021")
+            ),
+            (
+                "Pellets Tell the Diet",
+                Some("Cy Screech^s, Ada Barn"),
+                Some("OWL 2022")
+            ),
+            // Title first, then the names: not read the other way round.
+            (
+                "Owl Wings at Night: A Survey",
+                Some("Ada Barn et al"),
+                Some("OWL 2023")
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_venue_in_full_width_parentheses_before_the_links_is_no_part_of_the_title() {
     // `Title（OWL2024）[論文](u)`: full-width parentheses hold a trailing venue as ASCII ones do.
     let d = doc("shapes/full-width-venue.md");

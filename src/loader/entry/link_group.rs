@@ -230,39 +230,51 @@ pub fn title_text(segs: &[Seg]) -> (String, Option<String>) {
 /// italic. The title is the emphasised piece (two words or more) wherever it stands, when what comes
 /// before it reads as names (with a year); the text after it is the venue.
 fn emphasised_title(segs: &[Seg]) -> Option<Head> {
+    let emphasised =
+        |s: &Seg| matches!(s, Seg::Text(t, st) if (st.bold || st.italic) && !t.trim().is_empty());
     // Cheap look first: an emphasised run that does not open the entry.
-    let at = segs.iter().position(
-        |s| matches!(s, Seg::Text(t, st) if (st.bold || st.italic) && !t.trim().is_empty()),
-    )?;
-    if at == 0 {
-        return None;
-    }
-    let mut end = at;
-    let mut title = String::new();
-    while let Some(s) = segs.get(end) {
-        match s {
-            Seg::Text(t, st) if st.bold || st.italic => title.push_str(t),
-            _ => break,
+    let mut at = segs.iter().position(emphasised)?;
+    let (title, end) = loop {
+        if at == 0 {
+            return None;
         }
-        end += 1;
-    }
-    let title = super::super::markdown::collapse(&title);
+        let mut end = at;
+        let mut title = String::new();
+        while let Some(s) = segs.get(end) {
+            match s {
+                Seg::Text(t, st) if st.bold || st.italic => title.push_str(t),
+                _ => break,
+            }
+            end += 1;
+        }
+        let title = super::super::markdown::collapse(&title);
+        // `Ann Smith, **Bo Li**, Cy Wu. *Title*.`: a lab member's name in bold is one of the authors.
+        let more_names = matches!(segs.get(end), Some(Seg::Text(t, _))
+            if t.trim_start().starts_with([',', '.', '^', '*', '†', '&']) || t.starts_with(" and "));
+        if !(more_names && super::person_piece(&title).is_some()) {
+            break (title, end);
+        }
+        at = end + segs.get(end..)?.iter().position(emphasised)?;
+    };
     if title.split_whitespace().count() < 2 {
         return None;
     }
     let (before, _) = title_text(&segs[..at]);
     let (after, _) = title_text(&segs[end..]);
+    // `★ Abadi et al. **Title.**`: a marker before the names is decoration.
+    let before = super::inline::strip_lead(&before).0.to_string();
     let sep = |c: char| c.is_whitespace() || ".,;:|-–—·/(".contains(c);
     // The emphasis is a piece of its own, set apart from the names and from what follows (`Barn Owl
     // *Tyto alba* Tracking` is one title).
     let apart_before = before
         .trim_end()
         .ends_with(|c: char| ".,;:|-–—·)".contains(c) || c.is_ascii_digit());
-    let apart_after = after
-        .trim_start()
-        .chars()
-        .next()
-        .is_none_or(|c| ".,;:|-–—·/([".contains(c));
+    let apart_after = title.ends_with(['.', '?', '!'])
+        || after
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| ".,;:|-–—·/([".contains(c));
     if !apart_before || !apart_after {
         return None;
     }
@@ -272,7 +284,13 @@ fn emphasised_title(segs: &[Seg]) -> Option<Head> {
         .next()
         .unwrap_or("")
         .trim_matches(sep);
-    if who.is_empty() || !super::reads_as_names(who) {
+    // Names alone: not a sentence before them (`Ann Smith, Bo Li. Title. In *Venue*`: the italic run is
+    // the venue, not a title after names).
+    if who.is_empty()
+        || !super::reads_as_names(who)
+        || who.contains(':')
+        || super::sentence_breaks(who).next().is_some()
+    {
         return None;
     }
     let year = before

@@ -550,6 +550,28 @@ pub use super::reader::reads_as_names;
 /// the first `. ` reads as names.
 pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
     let t = text.trim();
+    // `Ann Smith, Bo Li. Title. OWL 2020.`, `[Key] Li et al. Title. OWL 2020.`: the names first (after any
+    // decoration, which stays for clean_title), then the title's sentence, then the venue.
+    // Cheap look first: names end with a sentence's `. ` before the title (most titles have none).
+    let names_first = memchr::memmem::find(t.as_bytes(), b". ").and_then(|_| {
+        let (undecorated, lead) = strip_lead(t);
+        lead_authors(undecorated).map(|(who, rest)| (undecorated, lead, who, rest))
+    });
+    if let Some((undecorated, lead, who, rest)) = names_first {
+        let decoration = t.strip_suffix(undecorated).unwrap_or_default();
+        let (title, venue) = title_sentence(rest);
+        let venue = venue
+            .map(|v| v.trim().trim_end_matches('.').trim_end())
+            .map(|v| v.strip_prefix("In ").unwrap_or(v).trim())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string);
+        // A citation key before the names (`[BT21]`) is no venue when the venue follows the title.
+        let decoration = match (&venue, lead.not_paper) {
+            (Some(_), None) => "",
+            _ => decoration,
+        };
+        return (format!("{decoration}{title}"), Some(who.to_string()), venue);
+    }
     // `Title, Ann Smith et al.` (looked for only where `et al` is: most titles have none).
     let et_al = memchr::memmem::find(t.as_bytes(), b"et al").is_some();
     if let Some((title, who)) = t.trim_end_matches('.').rsplit_once(", ").filter(|_| et_al) {
@@ -608,6 +630,108 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
         }
     }
     (text.to_string(), None, None)
+}
+
+/// The names that open a citation written authors first, before its title: `Ann Smith, Bo Li. Title …`,
+/// `Li et al. Title …`, `Kaplan et al. 2020, Title …`, `Smith, A., & Li, B. (2019). Title …`, and surnames
+/// alone (`Ho, Jain, Abbeel. Title. OWL 2020.`) where a year is written. The names (without the year) and
+/// the text after them, which opens with the title; `None` when the text does not open with names.
+pub(crate) fn lead_authors(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    // `Li et al.` ends the names where its period is no sentence's end.
+    let et_al = memchr::memmem::find(t.as_bytes(), b" et al")
+        .and_then(|i| t.split_at_checked(i))
+        .and_then(|(_, after)| {
+            let after = after.strip_prefix(" et al")?;
+            let who = t.strip_suffix(after)?;
+            Some((who, after.strip_prefix('.').unwrap_or(after)))
+        });
+    let first_sentence = || sentence_breaks(t).next();
+    et_al
+        .and_then(|(who, rest)| names_then_title(who, rest))
+        .or_else(|| first_sentence().and_then(|(who, rest)| names_then_title(who, rest)))
+}
+
+/// `who` when it reads as the names before a title and `rest` opens with that title (a year between them
+/// skipped): the names and the title's text.
+fn names_then_title<'t>(who: &'t str, rest: &'t str) -> Option<(&'t str, &'t str)> {
+    // A year after the names goes with them (`Kaplan et al. 2020, Title`).
+    let rest = rest.trim_start_matches([' ', ',', ';', ':']);
+    let rest = match rest.split_once(' ') {
+        Some((first, after)) if is_year_word(first.trim_end_matches([',', '.', ':'])) => after,
+        _ => rest,
+    };
+    let rest = rest.trim_start();
+    let opens = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“'".contains(c));
+    if !opens || !rest.contains(' ') {
+        return None;
+    }
+    // What follows must be a title, not a venue (`Title, OpenAI et al., OWL 2020.` is title first).
+    let title = title_sentence(rest).0;
+    if short_venue(title.trim_end_matches('.')) {
+        return None;
+    }
+    let who = lead_names(who, title::has_year(rest))?.0;
+    Some((who, rest))
+}
+
+/// Text that is only the names of a paper's authors (`Ann Smith, Bo Li`, `D. Smith et al.`, `Ho, Jain,
+/// Abbeel 2020,`, `Smith, A., & Li, B. (2019).`), as they stand before its title: the names and whether a
+/// year follows them. Surnames or initials alone read as names only where a year is written (after them,
+/// or, `year_after`, after the title).
+pub(crate) fn lead_names(text: &str, year_after: bool) -> Option<(&str, bool)> {
+    let who = text
+        .trim()
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim_end();
+    // `Kaplan et al. 2020`, `Smith, A. (2019)`.
+    let year_end = who
+        .strip_suffix(')')
+        .and_then(|w| w.rsplit_once('('))
+        .filter(|(_, y)| is_year_word(y))
+        .or_else(|| who.rsplit_once(' ').filter(|(_, y)| is_year_word(y)))
+        .map(|(before, _)| before.trim_end().trim_end_matches([',', '.']).trim_end());
+    let (who, year) = match year_end {
+        Some(w) => (w, true),
+        None => (who, false),
+    };
+    if who.is_empty() || !reads_as_names(who) {
+        return None;
+    }
+    if names_list(who) {
+        return Some((who, year));
+    }
+    // `Ho, Jain, Abbeel`, `Smith, A., & Li, B.`: short pieces set apart by commas.
+    let short = who.contains(", ") && who.split(", ").all(|p| p.split_whitespace().count() <= 3);
+    (short && (year || year_after)).then_some((who, year))
+}
+
+/// A year (1900–2099) written as a word of its own.
+fn is_year_word(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The title's sentence that opens `text` (up to its `. `, or after its own `?` or `!`) and the text after
+/// it, if any.
+pub(crate) fn title_sentence(text: &str) -> (&str, Option<&str>) {
+    let stop = sentence_breaks(text).next();
+    let asked = memchr::memchr2(b'?', b'!', text.as_bytes())
+        .and_then(|_| text.match_indices(['?', '!']).next())
+        .and_then(|(i, m)| {
+            let (title, after) = text.split_at_checked(i + m.len())?;
+            Some((title, after.strip_prefix(' ')?))
+        });
+    match (stop, asked) {
+        (Some(s), Some(a)) if a.0.len() < s.0.len() => (a.0, Some(a.1)),
+        (Some(s), _) => (s.0, Some(s.1)),
+        (None, Some(a)) => (a.0, Some(a.1)),
+        (None, None) => (text.trim_end().trim_end_matches('.'), None),
+    }
 }
 
 /// `Title, Ann Smith et al., OWL 2022.`, `Title, Ann Smith, Bo Li, Cy Wu, OWL 2022`: names after the
@@ -672,8 +796,8 @@ fn comma_authors(t: &str) -> Option<(String, Option<String>, Option<String>)> {
 
 /// A piece of a list of authors: one person (`Ann Smith`, `A. Kumar`, `Tony Z. Zhao`, `and Bo Li`) or
 /// one with others (`Ann Smith et al.`, `OpenAI et al.`, `et al.`). `Some(true)` when it says `et al`.
-fn person_piece(piece: &str) -> Option<bool> {
-    let p = piece.trim().trim_end_matches('.').trim_end();
+pub(crate) fn person_piece(piece: &str) -> Option<bool> {
+    let p = without_author_mark(piece.trim().trim_end_matches('.').trim_end());
     let p = p.strip_prefix("and ").unwrap_or(p).trim();
     let (p, et_al) = match p.strip_suffix("et al") {
         Some(before) => (before.trim(), true),
@@ -691,7 +815,22 @@ fn person_piece(piece: &str) -> Option<bool> {
     ((fewest..=4).contains(&words.len()) && words.iter().all(name_word)).then_some(et_al)
 }
 
-/// Is `text` a list of people, each written out (`Ann Smith, Bo Li and Cy Wu`, `Ann Smith et al.`)?
+/// A name without the mark an author list puts after it (`Ann Smith^s` for a student, `Ann Smith*`,
+/// `Ann Smith†`).
+fn without_author_mark(p: &str) -> &str {
+    let p = p.trim_end_matches(['*', '†', '‡']);
+    match p.rsplit_once('^') {
+        Some((name, mark))
+            if mark.len() <= 3 && mark.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            name.trim_end()
+        }
+        _ => p,
+    }
+}
+
+/// Is `text` a list of people, each written out (`Ann Smith, Bo Li and Cy Wu`, `Ann Smith et al.`), or
+/// one person marked as an author list marks them (`Ann Smith^s`)?
 fn names_list(text: &str) -> bool {
     let mut count = 0usize;
     let mut et_al = false;
@@ -704,7 +843,7 @@ fn names_list(text: &str) -> bool {
             None => return false,
         }
     }
-    count >= 2 || et_al
+    count >= 2 || et_al || (count == 1 && without_author_mark(text.trim()) != text.trim())
 }
 
 /// Lowercase words inside a person's name (`Ludwig van Beethoven`).

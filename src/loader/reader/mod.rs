@@ -107,12 +107,13 @@ pub fn is_award_tag(text: &str) -> bool {
     named && (has_award || has_year) && words.iter().all(|w| award(w) || venue_word(w))
 }
 
-/// Is `c` an emoji used as a marker (🔥, ⭐, ✨), or a task box (`- [ ]` reads `☐`, `- [x]` reads `☑`),
+/// Is `c` an emoji used as a marker (🔥, ⭐, ✨, and the typographic `★` a syllabus marks readings with), or a task box (`- [ ]` reads `☐`, `- [x]` reads `☑`),
 /// as opposed to a letter, digit or punctuation?
 pub fn is_emoji(c: char) -> bool {
     use unicode_properties::UnicodeEmoji;
     !c.is_ascii()
-        && (c.is_emoji_char_or_emoji_component() || c == '\u{fe0f}' || c == '\u{200d}' || c == '☐')
+        && (c.is_emoji_char_or_emoji_component()
+            || matches!(c, '\u{fe0f}' | '\u{200d}' | '☐' | '★' | '☆'))
 }
 
 /// Strips decoration from a piece of text: emoji, `:shortcode:` emoji (`:heavy_check_mark:`), and a
