@@ -1847,3 +1847,38 @@ fn a_venue_in_full_width_parentheses_before_the_links_is_no_part_of_the_title() 
         ]
     );
 }
+
+#[test]
+fn a_lab_members_bold_name_is_an_author_not_the_title() {
+    let d = doc("shapes/bold-member-names.md");
+    assert_eq!(
+        titles_authors_venues(&d),
+        [
+            (
+                "Talon Grip: Fast and Exact Perching",
+                Some("Ada Barn, Bo Tawny, Cy Screech"),
+                Some("OWL 2022")
+            ),
+            (
+                "Feather Tradeoffs in Night Vision",
+                Some("Bo Tawny, Ada Barn, Cy Screech"),
+                Some("OWL 2024")
+            ),
+            (
+                "Hoot Serving for Many Listeners",
+                Some("Bo Tawny, Ada Barn, Cy Screech"),
+                Some("Proc. OWL, 2024")
+            ),
+            (
+                "Quick Hoots from Slow Owls",
+                Some("Barn, A., Tawny, B., & Screech, C."),
+                Some("OWL 2023")
+            ),
+            (
+                "Method for Storing Pellets in Pages",
+                Some("Ada Barn, Bo Tawny"),
+                Some("Owl Patent App. 2024/0000001 A1")
+            ),
+        ]
+    );
+}

@@ -66,7 +66,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     {
         return None;
     }
-    if !ends_title(&bold, rest) {
+    if !ends_title(&bold, rest) || opens_authors(&bold, rest) {
         return None;
     }
     let mut head = clean_title(&bold);
@@ -96,6 +96,27 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     head.links = links(rest);
     head.paper_label = head.links.iter().any(|(l, _)| is_paper_label(l));
     Some(head)
+}
+
+/// Is the bold text a lab member's name that opens the authors (`**Ann Smith**, Bo Li. A Title. OWL 2020.`,
+/// `**Smith, A.**, & Li, B. (2019). A Title.`), the title after them?
+fn opens_authors(bold: &str, rest: &[Seg]) -> bool {
+    // Cheap look first: more names follow the bold text directly.
+    let more = matches!(rest.first(), Some(Seg::Text(t, _))
+        if t.trim_start().starts_with([',', '^', '*', '†', '&']) || t.starts_with(" and "));
+    if !more {
+        return false;
+    }
+    let mut text = bold.to_string();
+    for s in rest {
+        match s {
+            Seg::Text(t, _) => text.push_str(t),
+            Seg::Break { .. } => text.push(' '),
+            Seg::Link(l) if l.is_badge() => {}
+            Seg::Link(_) => break,
+        }
+    }
+    super::lead_authors(&collapse(&text)).is_some()
 }
 
 /// Is the bold text a whole title, rather than the first words of one (`**Oobleck**: Resilient …`)? It

@@ -116,7 +116,8 @@ pub fn may_open_with_authors(inl: &[Tok]) -> bool {
     let Some(Tok::Text(first, st)) = inl.first() else {
         return false;
     };
-    if st.bold || st.italic || st.code {
+    // A lab member's name may be in bold (`**Smith, A.**, & Li, B. (2019).`), not a title in italics.
+    if st.italic || st.code {
         return false;
     }
     if vancouver_start(first.as_bytes()) || initial_start(first.as_bytes()) {
@@ -173,9 +174,15 @@ pub fn authors_first(segs: &[Seg]) -> Option<Head> {
     // The text before the first link, with where its italic runs stand.
     let mut flat = String::new();
     let mut italic: Vec<(usize, usize)> = Vec::new();
+    // Where the last bold text ends: names in bold (a lab's members) stand before the title, a bold
+    // title is another shape's.
+    let mut bold_end = 0;
     for s in segs {
         match s {
-            Seg::Text(_, st) if st.bold => return None,
+            Seg::Text(t, st) if st.bold => {
+                flat.push_str(t);
+                bold_end = flat.len();
+            }
             Seg::Text(t, st) => {
                 let start = flat.len();
                 flat.push_str(t);
@@ -194,6 +201,9 @@ pub fn authors_first(segs: &[Seg]) -> Option<Head> {
         .or_else(|| apa(&flat))
         .or_else(|| dated(&flat))
         .or_else(|| ieee(&flat))?;
+    if bold_end > at {
+        return None;
+    }
     let (raw, after) = title_at(&flat, at, &italic)?;
     let mut head = clean_title(&collapse(raw));
     if head.title.split_whitespace().count() < 2 || head.title.contains("://") {
@@ -226,6 +236,54 @@ pub fn authors_first(segs: &[Seg]) -> Option<Head> {
     if software || all_code {
         head.not_paper = Some("software, not a paper");
     }
+    Some(head)
+}
+
+/// A reading cited authors first without the year a reference manager sets apart, its links at the end
+/// (`**Ann Smith**, Bo Li. Owl Nets. US Patent App. 2024/01 A1. [Patent](u)`, a lab's member in bold): the
+/// names, then the title's sentence, then the venue with its year. Tried only where no other shape reads
+/// the entry.
+pub fn names_first(segs: &[Seg]) -> Option<Head> {
+    // Cheap look first: the text just before the first link ends a sentence (`… 2024 A1. [Patent](u)`),
+    // and the entry opens with a name's capital.
+    let first = segs
+        .iter()
+        .position(|s| matches!(s, Seg::Link(l) if !l.is_badge()))?;
+    let ends = matches!(first.checked_sub(1).and_then(|i| segs.get(i)), Some(Seg::Text(t, _)) if t.trim_end().ends_with('.'));
+    let opens = matches!(segs.first(), Some(Seg::Text(t, _)) if t.starts_with(char::is_uppercase));
+    if !ends || !opens {
+        return None;
+    }
+    let mut flat = String::new();
+    let mut linked = false;
+    for s in segs {
+        match s {
+            Seg::Text(t, _) if !linked => flat.push_str(t),
+            Seg::Break { .. } if !linked => flat.push(' '),
+            Seg::Link(l) if l.is_badge() => {}
+            Seg::Link(_) => linked = true,
+            // Only separators after the first link: the links end the citation.
+            Seg::Text(t, _) if t.chars().any(char::is_alphanumeric) => return None,
+            _ => {}
+        }
+    }
+    let flat = collapse(&flat);
+    if !linked || !flat.trim_end().ends_with('.') {
+        return None;
+    }
+    let (who, rest) = super::lead_authors(&flat)?;
+    let (title, venue) = super::title_sentence(rest);
+    let venue = venue
+        .map(|v| v.trim().trim_end_matches('.').trim_end())
+        .filter(|v| super::super::title::has_year(v))?;
+    let mut head = clean_title(title);
+    if head.title.split_whitespace().count() < 2 {
+        return None;
+    }
+    head.shape = Shape::Citation;
+    head.authors = Some(who.to_string());
+    head.venue = head.venue.or_else(|| Some(collapse(venue)));
+    head.links = links(segs);
     Some(head)
 }
 

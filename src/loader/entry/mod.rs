@@ -71,7 +71,8 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
                 .flatten()
         })
         .or_else(|| link_group::recognise(&segs))
-        .or_else(|| citation::recognise(&segs, false))?;
+        .or_else(|| citation::recognise(&segs, false))
+        .or_else(|| citation::names_first(&segs))?;
     // `**Link:** [arXiv](u)`: a field line, not a paper titled by its field's name.
     if field_named(&segs, &head.title) {
         return None;
