@@ -1882,3 +1882,37 @@ fn a_lab_members_bold_name_is_an_author_not_the_title() {
         ]
     );
 }
+
+#[test]
+fn authors_around_a_title_link_are_not_the_title() {
+    let d = doc("shapes/names-around-title-link.md");
+    assert_eq!(
+        titles_authors_venues(&d),
+        [
+            (
+                "Owl Nets: The High-Interest Credit Card of Night Vision",
+                Some("A. Barn et al"),
+                Some("Owl Workshop, 2014")
+            ),
+            ("Scaling Laws for Night Owls", Some("Tawny et al"), None),
+            (
+                "Are Silent Wings a Mirage?",
+                Some("Barn, Tawny, Screech"),
+                None
+            ),
+            (
+                "Roost: A Low-Latency Perching System",
+                Some("Screech et al"),
+                Some("NOWL 2017")
+            ),
+            ("Hoot to Hoot Learning with Owl Networks", None, None),
+            (
+                "Wing-RAG: Learning to Retrieve and Hoot",
+                Some("Barn et al"),
+                Some("OWL 2024 (Oral)")
+            ),
+        ]
+    );
+    let shapes: Vec<&str> = d.papers.iter().map(|p| p.shape.as_str()).collect();
+    assert_eq!(shapes[4], "title-link");
+}

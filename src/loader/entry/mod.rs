@@ -869,8 +869,16 @@ fn dash_authors(t: &str) -> Option<(String, Option<String>, Option<String>)> {
         if part.is_empty() {
             continue;
         }
+        // `Ann Smith et al., OWL 2024 (Oral)`: the names, then the venue after their comma.
+        let named_venue = part.rsplit_once(", ").filter(|(who, v)| {
+            reads_as_names(who) && v.chars().count() <= 60 && title::is_venue(v)
+        });
         if authors.is_none() && venue.is_none() && reads_as_names(part) {
             authors = Some(part.to_string());
+        } else if let Some((who, v)) = named_venue.filter(|_| authors.is_none() && venue.is_none())
+        {
+            authors = Some(who.trim_end_matches('.').to_string());
+            venue = Some(collapse(v));
         } else if venue.is_none() && part.chars().count() <= 60 && title::is_venue(part) {
             venue = Some(collapse(part));
         } else {

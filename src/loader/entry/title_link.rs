@@ -43,9 +43,17 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let lead_in = rest_of_lead.trim().strip_suffix(':').is_some_and(|l| {
         !l.trim().is_empty() && !is_link_label(l) && l.split_whitespace().count() <= 8
     });
+    // `Ann Smith et al. [Title](u). OWL 2020`, `Kaplan et al. 2020, [Title](u)`: the authors (and the
+    // year) cited before the title; they end with their `.` or `,`.
+    let names = (!lead_in && rest_of_lead.trim_end().ends_with(['.', ',']))
+        .then(|| super::lead_names(rest_of_lead, false))
+        .flatten();
     // `2019 - [Title](u)`, `OWL 2023 | [Title](u)`: a venue tag before the link is decoration.
     let tag_only = lead.venue.is_some() && rest_of_lead.trim().is_empty();
-    if ((opening == Some(true) && !tag_only) || !rest_of_lead.trim().is_empty()) && !lead_in {
+    if ((opening == Some(true) && !tag_only) || !rest_of_lead.trim().is_empty())
+        && !lead_in
+        && names.is_none()
+    {
         return None;
     }
     let Seg::Link(link) = &segs[first] else {
@@ -59,7 +67,8 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     if lead_in && !url_kind::is_paper_page(link.url) {
         return None;
     }
-    if !outside(link.url) {
+    // A paper kept beside the notes (`[Title](paper.pdf)`) is the paper's own file.
+    if !outside(link.url) && !local_pdf(link.url) {
         return None;
     }
     let after = &segs[first + 1..];
@@ -124,6 +133,14 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     head.title = cleaned.title;
     head.venue = head.venue.or(cleaned.venue).or(d.venue);
     head.authors = cleaned.authors.or(d.authors);
+    // Authors cited before the title: what follows it is the venue (`. Owl Workshop, 2014.`).
+    if let Some((who, _)) = names {
+        if head.authors.is_some() && super::super::title::has_year(&tail) {
+            let sep = |c: char| c.is_whitespace() || ".,;:|".contains(c);
+            head.venue = Some(collapse(tail.trim_matches(sep)));
+        }
+        head.authors = Some(who.to_string());
+    }
     head.affiliation = cleaned.affiliation;
     head.description = d.description;
     apply_lead(&mut head, lead);
@@ -145,6 +162,12 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         head.not_paper = Some("a software repository, not a paper");
     }
     Some(head)
+}
+
+/// A link to a PDF beside the notes (`paper.pdf`, `./papers/owl.PDF`).
+fn local_pdf(url: &str) -> bool {
+    let b = url.trim().as_bytes();
+    b.len() > 4 && (b.ends_with(b".pdf") || b.ends_with(b".PDF"))
 }
 
 /// Is any link from the `skip`-th on a paper (by label or by where it points)?
