@@ -25,7 +25,8 @@ pub fn thousands(n: usize) -> String {
 /// flag's regional indicators as their letters (`🇯🇵` → `JP`), and the variation selectors and the
 /// keycap mark are left out (`1️⃣` → `1`, `❤️` → `❤`). Everything else is kept.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_care) {
+    // Printable ASCII needs no care (most text): read byte by byte, not character by character.
+    if s.bytes().all(|b| (b' '..b'\x7f').contains(&b)) || !s.chars().any(needs_care) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
