@@ -1096,6 +1096,23 @@ fn titles_authors_venues(d: &Document) -> Vec<(&str, Option<&str>, Option<&str>)
         .collect()
 }
 
+/// Each paper's line, title, one more field (`authors`, `venue`, …) and link URLs.
+fn lines_titles_urls<'a>(
+    d: &'a Document,
+    field: impl Fn(&'a Paper) -> Option<&'a str>,
+) -> Vec<(usize, &'a str, Option<&'a str>, Vec<&'a str>)> {
+    (d.papers.iter())
+        .map(|p| {
+            (
+                p.line,
+                &*p.title,
+                field(p),
+                p.links.iter().map(|l| &*l.url).collect(),
+            )
+        })
+        .collect()
+}
+
 /// Each paper's title, venue and number of links.
 fn titles_venues_links(d: &Document) -> Vec<(&str, Option<&str>, usize)> {
     d.papers
@@ -1623,18 +1640,7 @@ fn a_heading_that_is_its_papers_link_over_its_authors_is_a_paper() {
     // link the paper's; links further down are notes. A heading linking a site's front page is not one.
     let d = doc("shapes/heading-link-papers.md");
     assert_eq!(d.kind, DocKind::List);
-    let got: Vec<(usize, &str, Option<&str>, Vec<&str>)> = d
-        .papers
-        .iter()
-        .map(|p| {
-            (
-                p.line,
-                &*p.title,
-                p.authors.as_deref(),
-                p.links.iter().map(|l| &*l.url).collect(),
-            )
-        })
-        .collect();
+    let got = lines_titles_urls(&d, |p| p.authors.as_deref());
     assert_eq!(
         got,
         [
@@ -1703,18 +1709,7 @@ fn japanese_and_korean_field_names_are_read_as_chinese_ones_are() {
     // `- 제목: Title` over `- 학회: …`, `- 논문: url`: the session number and the title's field name are
     // not the title; `論文`, `発表資料` and the like are labels.
     let d = doc("shapes/cjk-fields.md");
-    let got: Vec<(usize, &str, Option<&str>, Vec<&str>)> = d
-        .papers
-        .iter()
-        .map(|p| {
-            (
-                p.line,
-                &*p.title,
-                p.venue.as_deref(),
-                p.links.iter().map(|l| &*l.url).collect(),
-            )
-        })
-        .collect();
+    let got = lines_titles_urls(&d, |p| p.venue.as_deref());
     assert_eq!(
         got,
         [
