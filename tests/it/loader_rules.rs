@@ -1096,6 +1096,13 @@ fn titles_authors_venues(d: &Document) -> Vec<(&str, Option<&str>, Option<&str>)
         .collect()
 }
 
+/// Each paper's title and link URLs.
+fn titles_urls(d: &Document) -> Vec<(&str, Vec<&str>)> {
+    (d.papers.iter())
+        .map(|p| (&*p.title, p.links.iter().map(|l| &*l.url).collect()))
+        .collect()
+}
+
 /// Each paper's line, title, one more field (`authors`, `venue`, …) and link URLs.
 fn lines_titles_urls<'a>(
     d: &'a Document,
@@ -1670,11 +1677,7 @@ fn org_mode_states_priorities_and_tags_are_decoration() {
     // (`TODO`, `DONE`, `READING`, also in a `<span>`), a priority `[#B]` and the tags are no part of
     // the title.
     let d = doc("shapes/org-export.md");
-    let got: Vec<(&str, Vec<&str>)> = d
-        .papers
-        .iter()
-        .map(|p| (&*p.title, p.links.iter().map(|l| &*l.url).collect()))
-        .collect();
+    let got = titles_urls(&d);
     assert_eq!(
         got,
         [
@@ -1765,11 +1768,7 @@ fn a_link_named_by_its_venue_before_the_sentences_end_or_a_digital_library_is_th
     // `Title. Smith et al. [OWL 2022](pmlr).`: the venue-named link is the paper's, the final `.`
     // closes the sentence; `[ACM DL](u)` labels a publisher's library.
     let d = doc("shapes/venue-links.md");
-    let got: Vec<(&str, Vec<&str>)> = d
-        .papers
-        .iter()
-        .map(|p| (&*p.title, p.links.iter().map(|l| &*l.url).collect()))
-        .collect();
+    let got = titles_urls(&d);
     assert_eq!(
         got,
         [
