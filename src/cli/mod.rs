@@ -6,6 +6,7 @@ mod export;
 mod filter;
 mod json;
 mod list;
+mod man;
 mod views;
 
 use std::io::Write;
@@ -80,13 +81,15 @@ pub struct Args {
     #[arg(long, group = "mode")]
     pub check: bool,
 
-    /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>first web link<TAB>places`
-    /// (a paper listed in several places once); exit 1 when none matches. With --json: those papers
+    /// Print the papers matching QUERY, best first, as `title<TAB>document<TAB>link<TAB>places` (a
+    /// paper listed in several places once; the link is its first that may be opened, see
+    /// allowed_schemes, else a local one); exit 1 when none matches. With --json: those papers
     /// as JSON; with --export or --list --by: only the works it matches. QUERY is the filter's query
     /// language: words, title: t: aff: a: in: note: year: has: is:, -exclusions, "phrases", 'words.
     #[arg(
         long,
         value_name = "QUERY",
+        value_hint = clap::ValueHint::Other,
         allow_hyphen_values = true,
         conflicts_with_all = ["check", "print_config", "print_paths", "completions", "man"]
     )]
@@ -94,7 +97,7 @@ pub struct Args {
 
     /// With --filter: print only the best match's link with this label, else its first link of this
     /// kind (e.g. paper, video, code: `paper` also finds `[arXiv](…)`).
-    #[arg(long, value_name = "LABEL", requires = "filter", conflicts_with_all = ["json", "export", "list"])]
+    #[arg(long, value_name = "LABEL", value_hint = clap::ValueHint::Other, requires = "filter", conflicts_with_all = ["json", "export", "list"])]
     pub print_url: Option<String>,
 
     /// With --list: every work grouped by topic, year, venue or affiliation (across files), each group
@@ -207,8 +210,11 @@ pub fn run(args: &Args) -> u8 {
         return emit(&script);
     }
     if args.man {
-        let man = clap_mangen::Man::new(Args::command());
-        return match man.render(&mut std::io::stdout()) {
+        let written = man::page(Args::command()).and_then(|page| {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&page).and_then(|()| out.flush())
+        });
+        return match written {
             Ok(()) => status::OK,
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => status::OK,
             Err(e) => {

@@ -371,6 +371,31 @@ fn completions_and_the_man_page_come_from_the_command_line_definition() {
     ] {
         assert!(man.contains(flag), "{flag} in the man page");
     }
+    // The sections clap does not make: the keys (from the key map), exit status, environment, files.
+    for section in [
+        ".SH KEYS",
+        ".SS Browse",
+        ".SS \"Jump palette\"",
+        ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+    ] {
+        assert!(man.contains(section), "{section} in the man page");
+    }
+    for text in [
+        "ctrl\\-p",
+        "jump to paper",
+        "TAKEAWAY_CACHE",
+        "70",
+        "\\-\\-print\\-paths",
+    ] {
+        assert!(man.contains(text), "{text} in the man page");
+    }
+    // Completing --filter's QUERY or --print-url's LABEL offers no file names.
+    let bash = stdout(&run(&["--completions", "bash"]));
+    let after_filter = bash.split("--filter)").nth(1).unwrap_or_default();
+    let case = after_filter.split(";;").next().unwrap_or_default();
+    assert!(!case.contains("compgen -f"), "{case}");
     // Conflicting modes are refused as before.
     assert_eq!(run(&["--man", "--json"]).status.code(), Some(2));
     assert_eq!(
