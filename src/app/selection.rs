@@ -63,7 +63,7 @@ impl App {
     /// Space: picks the paper under the cursor (or lets it go), then steps to the next row.
     pub(super) fn toggle_pick(&mut self) {
         let Some((r, _)) = self.selected_paper() else {
-            self.say("Select a paper to pick it");
+            self.say("Space selects papers: move to a paper first");
             return;
         };
         let Some(key) = self.works.key_of(r).map(str::to_string) else {

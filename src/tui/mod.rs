@@ -347,7 +347,11 @@ impl Runtime {
     fn handle(&mut self, msg: Msg) -> bool {
         match msg {
             Msg::Input(ev) => {
-                if matches!(ev, Event::Key(_)) {
+                // A message stays until the user acts again: a key, a click, the wheel, a paste.
+                if matches!(
+                    ev,
+                    Event::Key(_) | Event::Click { .. } | Event::Scroll { .. } | Event::Paste(_)
+                ) {
                     self.app.message = None;
                 }
                 let effects = self.app.handle(ev);

@@ -333,3 +333,37 @@ fn a_key_right_after_a_resize_is_shown() {
     }
     quit(&t);
 }
+
+#[test]
+fn a_message_stays_until_the_user_acts_again_a_click_or_the_wheel_too() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-msg-{}", std::process::id()),
+    };
+    let command = format!(
+        "env TERM=xterm-256color XDG_CONFIG_HOME='{dir}/config' XDG_DATA_HOME='{dir}/data' '{}'",
+        env!("CARGO_BIN_EXE_takeaway"),
+        dir = dir.path().display(),
+    );
+    start(&t, &command);
+    t.wait_for("LLM Training");
+    let said = "No filter: ] and [ step between";
+    for (what, event) in [
+        // A left click on the tree's third row, then a wheel turn over the tree (SGR mouse reports).
+        ("a click", "\u{1b}[<0;10;4M\u{1b}[<0;10;4m"),
+        ("the wheel", "\u{1b}[<65;10;6M"),
+    ] {
+        t.keys(&["]"]);
+        t.wait_for(said);
+        t.cmd(&["send-keys", "-t", "e2e", "-l", event]);
+        t.wait_until(
+            &format!("the message gone after {what}"),
+            Duration::from_secs(10),
+            |s| !s.contains(said) && s.lines().last().is_some_and(|l| l.contains("? help")),
+        );
+    }
+    quit(&t);
+}
