@@ -76,6 +76,8 @@ pub fn build(
                     });
                 }
             }
+            // A folder without notes (reported as an error) is no node: nothing of it is loaded.
+            None if g.files.is_empty() => {}
             None => {
                 let folder = from_folders(&g.root, &g.files, lib);
                 if single {

@@ -667,3 +667,27 @@ fn a_script_link_is_no_kind_of_link_and_is_never_exported() {
         .collect();
     assert_eq!(kinds, ["other", "other", "code"]);
 }
+
+#[test]
+fn a_folder_without_notes_is_reported_and_shown_as_no_node() {
+    let home = tempfile::tempdir().unwrap();
+    let empty = home.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let mine = home.path().join("mine.md");
+    std::fs::write(
+        &mine,
+        "# Mine 2024\n\n## Papers\n\n* Alpha: One [[Paper](https://a.example)]\n",
+    )
+    .unwrap();
+    let o = cmd(home.path())
+        .args(["--list", empty.to_str().unwrap(), mine.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "Mine 2024 [1]\n  Alpha: One\n");
+    assert!(
+        stderr(&o).contains("no notes (*.md files) found in this folder"),
+        "{}",
+        stderr(&o)
+    );
+}
