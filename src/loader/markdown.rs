@@ -189,6 +189,9 @@ pub fn parse_document(text: &str) -> ParsedDocument<'_> {
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_TASKLISTS);
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    // Footnotes: a `[^1]` marker is no link and no title text, and a definition (`[^1]: Oral.`) is a
+    // paragraph of its own, not a link reference whose address is its text.
+    opts.insert(Options::ENABLE_FOOTNOTES);
     match blank_template_tags(text) {
         Cow::Borrowed(text) => {
             let parser =

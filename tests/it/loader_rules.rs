@@ -1910,3 +1910,36 @@ fn authors_around_a_title_link_are_not_the_title() {
     let shapes: Vec<&str> = d.papers.iter().map(|p| p.shape.as_str()).collect();
     assert_eq!(shapes[4], "title-link");
 }
+
+/// A notes file written inline: its document and what `--check` says about it.
+fn inline(text: &str) -> (Document, Vec<takeaway::loader::Warning>) {
+    loader::parse_file(std::path::Path::new("/no/such/dir/inline.md"), text)
+}
+
+#[test]
+fn footnote_markers_and_definitions_are_neither_links_nor_title_text() {
+    let (d, warnings) = inline(
+        "# Owls\n\n## Papers\n\n\
+         - Owls Count Quietly[^a] [[paper](https://arxiv.org/abs/2401.00101)]\n\
+         - Owls Fly by Night[^b] [[paper](https://arxiv.org/abs/2401.00102)]\n\n\
+         [^a]: Spotlight.\n\
+         [^b]: Slides at https://owls.example.org/night.\n",
+    );
+    let got: Vec<(&str, Vec<&str>)> = (d.papers.iter())
+        .map(|p| (&*p.title, p.links.iter().map(|l| &*l.url).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Owls Count Quietly",
+                vec!["https://arxiv.org/abs/2401.00101"]
+            ),
+            (
+                "Owls Fly by Night",
+                vec!["https://arxiv.org/abs/2401.00102"]
+            ),
+        ]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
