@@ -203,6 +203,14 @@ impl DocBuilder<'_> {
                         skip_to = end;
                         continue;
                     }
+                    // A heading that links a paper's page but is read as no paper is said.
+                    let no_papers =
+                        stack.iter().any(|f| f.no_papers) || section::holds_no_papers(&title);
+                    if allowed && !no_papers {
+                        if let Some(url) = paper_page(inl) {
+                            self.warn(*line, WarningKind::UnreadPaper { url });
+                        }
+                    }
                     stack.push(Frame::new(FrameKind::Section, *level, title, *line));
                 }
                 MdBlock::List { items, .. } => {
@@ -228,7 +236,19 @@ impl DocBuilder<'_> {
                         continue;
                     }
                     let topics: std::sync::Arc<[String]> = topic_path(&stack).into();
-                    for row in entry::table::papers(rows) {
+                    let read = entry::table::papers(rows);
+                    if !no_papers {
+                        // A row that links a paper's page but is read as nothing is said.
+                        for row in rows.iter().skip(1) {
+                            if read.iter().any(|r| r.line == row.line) {
+                                continue;
+                            }
+                            if let Some(url) = row.cells.iter().find_map(|c| paper_page(c)) {
+                                self.warn(row.line, WarningKind::UnreadPaper { url });
+                            }
+                        }
+                    }
+                    for row in read {
                         if no_papers && !row.head.paper_label {
                             continue;
                         }
@@ -248,6 +268,14 @@ impl DocBuilder<'_> {
                     }
                 }
                 MdBlock::Html { text, line } => {
+                    // Papers written in HTML (`<li><a href=…>Title</a>`, `<td>`) are not read: said.
+                    // The lead before any section describes the list itself (its survey's paper).
+                    let lead = stack.len() == 1;
+                    if allowed && !no_papers && !lead {
+                        for (at, url) in html_paper_pages(text, *line) {
+                            self.warn(at, WarningKind::UnreadPaper { url });
+                        }
+                    }
                     for w in section::wraps(text) {
                         match w {
                             section::Wrap::Open => {
@@ -348,6 +376,21 @@ impl DocBuilder<'_> {
                             }
                         }
                         stack.push(Frame::new(FrameKind::Bold, INNER, t, *line));
+                    } else if allowed
+                        && !no_papers
+                        && !in_meta
+                        && stack.len() > 1
+                        && paper_page(inl).is_some()
+                    {
+                        // A paragraph in a section that links a paper's page but is read as no paper
+                        // is said; the lead before any section describes the list itself.
+                        if let Some(url) = paper_page(inl) {
+                            self.warn(*line, WarningKind::UnreadPaper { url });
+                        }
+                        if papers_level.is_none() {
+                            let section = stack.last().map(|f| f.title.clone()).unwrap_or_default();
+                            meta.push(self.meta(inl, *line, &section));
+                        }
                     } else if papers_level.is_none() {
                         let section = stack.last().map(|f| f.title.as_str()).unwrap_or("");
                         let section = section.to_string();
@@ -473,14 +516,6 @@ impl DocBuilder<'_> {
         if head.is_some_and(|h| h.not_paper.is_some()) {
             return;
         }
-        let paper_page = |inl: &[Tok]| {
-            (inl.iter().any(|t| matches!(t, Tok::LinkStart(_))))
-                .then(|| markdown::links(inl))
-                .into_iter()
-                .flatten()
-                .map(|(_, url)| url)
-                .find(|u| is_paper_page(u))
-        };
         let found = paper_page(it.first_para())
             .or_else(|| (it.sublists().flatten()).find_map(|sub| paper_page(sub.first_para())));
         if let Some(url) = found {
@@ -589,6 +624,45 @@ impl DocBuilder<'_> {
         let (head, affiliations, mut notes) = entry::fields::paper(heading, blocks);
         self.paper_from(head, line, topics.into(), &[], &mut notes, affiliations)
     }
+}
+
+/// The first link of `inl` to one paper's page (`arxiv.org/abs/…`, a DOI), if any.
+fn paper_page(inl: &[Tok]) -> Option<String> {
+    if !inl.iter().any(|t| matches!(t, Tok::LinkStart(_))) {
+        return None;
+    }
+    (markdown::links(inl).into_iter())
+        .map(|(_, url)| url)
+        .find(|u| is_paper_page(u))
+}
+
+/// The lines of a raw HTML block (starting at `line`) that link one paper's page (`<a
+/// href="https://arxiv.org/abs/…">Title</a>`), each with its first such link. A link around an image only
+/// (a badge) is decoration.
+fn html_paper_pages(text: &str, line: usize) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    if !text.contains("href") && !text.contains("HREF") {
+        return out;
+    }
+    for (n, l) in text.lines().enumerate() {
+        let found = (l.split("href").skip(1))
+            .chain(l.split("HREF").skip(1))
+            .find_map(|rest| {
+                let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+                let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+                let (url, tail) = rest.strip_prefix(quote)?.split_once(quote)?;
+                let url = url.replace("&amp;", "&");
+                let content = tail.split_once('>').map_or("", |(_, c)| c).trim_start();
+                let badge = content
+                    .get(..4)
+                    .is_some_and(|t| t.eq_ignore_ascii_case("<img"));
+                (!badge && is_paper_page(&url)).then_some(url)
+            });
+        if let Some(url) = found {
+            out.push((line + n, url));
+        }
+    }
+    out
 }
 
 /// The head of a link-less paper: a bold title's text, else the whole first paragraph, cleaned.

@@ -1943,3 +1943,45 @@ fn footnote_markers_and_definitions_are_neither_links_nor_title_text() {
     );
     assert!(warnings.is_empty(), "{warnings:?}");
 }
+
+fn unread_lines(warnings: &[takeaway::loader::Warning]) -> Vec<usize> {
+    (warnings.iter())
+        .filter(|w| matches!(w.kind, WarningKind::UnreadPaper { .. }))
+        .map(|w| w.line)
+        .collect()
+}
+
+#[test]
+fn check_names_html_rows_headings_and_paragraphs_that_link_a_paper_but_are_not_read() {
+    // A list that yields papers but loses some written in HTML, in a table it does not read, in a
+    // heading or in a paragraph: each is said at its line. The lead under the title (the list's own
+    // survey), a badge and a References section are not.
+    let (d, warnings) = inline(
+        "# Owl papers\n\
+         \n\
+         Our survey of owls ([arXiv](https://arxiv.org/abs/2401.00200)).\n\
+         \n\
+         ## Read\n\
+         \n\
+         - Owls Count Quietly [[paper](https://arxiv.org/abs/2401.00201)]\n\
+         \n\
+         <ul>\n\
+         <li><a href=\"https://arxiv.org/abs/2401.00202\">Owls Fly by Night</a></li>\n\
+         <li><a href=\"https://arxiv.org/abs/2401.00203\"><img src=\"https://img.shields.io/badge/x\"></a></li>\n\
+         </ul>\n\
+         \n\
+         | Week | Reading |\n\
+         | --- | --- |\n\
+         | 1 | [Talons That Count](https://arxiv.org/abs/2401.00204) |\n\
+         \n\
+         ### [Feathers That Do Not Rustle](https://arxiv.org/abs/2401.00205)\n\
+         \n\
+         We read [this one](https://arxiv.org/abs/2401.00206) twice.\n\
+         \n\
+         ## References\n\
+         \n\
+         See [the census](https://arxiv.org/abs/2401.00207).\n",
+    );
+    assert_eq!(titles(&d), ["Owls Count Quietly"]);
+    assert_eq!(unread_lines(&warnings), [10, 16, 18, 20]);
+}
