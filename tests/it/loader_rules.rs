@@ -1985,3 +1985,27 @@ fn check_names_html_rows_headings_and_paragraphs_that_link_a_paper_but_are_not_r
     assert_eq!(titles(&d), ["Owls Count Quietly"]);
     assert_eq!(unread_lines(&warnings), [10, 16, 18, 20]);
 }
+
+#[test]
+fn talks_books_courses_posts_and_software_that_say_so_are_not_papers() {
+    // An entry is no paper when it says what else it is: a talk (its links a recording and slides),
+    // software cited with its authors but linking only its code, a short note naming a book, a
+    // course, a blog post or lecture material, a course's page, a sentence running into its link, a
+    // link to another notes page. A poster beside a paper stays a paper.
+    let (d, _) = inline(
+        "# Owls\n\n## Papers\n\n\
+         - **Owls Count Quietly.** OWL 2020. [[pdf]](https://arxiv.org/abs/2401.00301)\n\
+         - **Owl Talons and Torque.** OWL 2021. [[Poster]](https://owls.example.org/posters/tt.pdf)\n\
+         - **How Owls Hear** — Owl Seminar, May 2023. [[Video]](https://www.youtube.com/watch?v=abcdefghijk) \
+           [[Slides]](https://owls.example.org/talks/hear.pdf)\n\
+         - Ann Smith et al. Owlkit: quick owl census tools. 2019. [GitHub](https://github.com/owls/owlkit)\n\
+         - [A Field Guide to Owl Behaviour](https://owlguide.example.org/) (online book)\n\
+         - [Owl Science for Everyone](https://owlschool.example.org/course/2023/)\n\
+         - [Why Owls Hoot](https://hoots.example.io/why-owls-hoot/) — blog post\n\
+         - [フクロウ入門](https://owls.example.jp/b/123)（森林出版、書籍）\n\
+         - [부엉이 논문 읽기 — 블로그 글](https://velog.example.io/@owl/read)\n\
+         - This month's [radio show](https://radio.example.fm/ep/7) talks to owl keepers.\n\
+         - [Last month's owls](owls-march.md)\n",
+    );
+    assert_eq!(titles(&d), ["Owls Count Quietly", "Owl Talons and Torque"],);
+}

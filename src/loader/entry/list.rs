@@ -195,7 +195,11 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
             continue;
         }
         let text = plain(it.first_para());
-        if text.is_empty() || looks_like_url(&text) || navigation(it.first_para()) {
+        if text.is_empty()
+            || looks_like_url(&text)
+            || navigation(it.first_para())
+            || unshaped_links(it.first_para(), &text)
+        {
             continue;
         }
         if by_place || linked_sibling || reads_like_title(&text) {
@@ -203,6 +207,37 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
         }
     }
     out
+}
+
+/// Links that made no shape and say the item is no paper: every one to another file of the notes
+/// (`[Last month's digest](issue-41.md)`), or a sentence running into its link (`This week's [podcast
+/// episode](u) discusses …`). A venue's link beside a title (`([SoCC 2023](u))`) keeps its item.
+fn unshaped_links(inl: &[super::super::markdown::Tok], text: &str) -> bool {
+    use super::super::markdown::Tok;
+    let mut urls = inl.iter().filter_map(|t| match t {
+        Tok::LinkStart(u) => Some(u.trim()),
+        _ => None,
+    });
+    let Some(first) = urls.next() else {
+        return false;
+    };
+    // A notes page (`x.md`, `x.md#part`); a local PDF is the paper itself.
+    let notes_page = |u: &str| {
+        let path = u.split(['#', '?']).next().unwrap_or(u).to_ascii_lowercase();
+        !u.contains("://") && (path.ends_with(".md") || path.ends_with(".markdown"))
+    };
+    // The first link's text runs on in lowercase, as a sentence's words do; a title is capitalised.
+    let lowercase_link = || {
+        inl.iter()
+            .skip_while(|t| !matches!(t, Tok::LinkStart(_)))
+            .find_map(|t| match t {
+                Tok::Text(s, _) => s.trim_start().chars().next(),
+                _ => None,
+            })
+            .is_some_and(char::is_lowercase)
+    };
+    (notes_page(first) && urls.all(notes_page))
+        || (text.trim_end().ends_with('.') && lowercase_link())
 }
 
 /// Does the entry link its paper: a link labelled as the paper, or one to a paper host (not just any

@@ -650,12 +650,24 @@ pub fn not_paper(text: &str, links: &[(String, String)]) -> Option<&'static str>
     {
         return Some("a blog post, not a paper");
     }
+    // A talk: its links are a recording and perhaps its slides (`[[Video]] [[Slides]]`), nothing of a
+    // paper. (A poster alone is a paper's.)
+    if kinds.contains(&LinkKind::Video)
+        && kinds
+            .iter()
+            .all(|k| matches!(k, LinkKind::Video | LinkKind::Slides))
+    {
+        return Some("a talk or video, not a paper");
+    }
     let all_code = links
         .iter()
         .all(|(l, u)| kind::link_kind(l, u, false) == LinkKind::Code);
     if all_code {
         let tool = has_word(&|w| TOOL_WORDS.contains(&w));
-        if tool || text.trim_end().ends_with('.') {
+        // Cited as a work (`Ann Smith et al. Owlkit: … 2018.`) yet linking only its code: software, as
+        // a paper's citation links the paper.
+        let cited = has_year(text) && lower.contains("et al");
+        if tool || cited || text.trim_end().ends_with('.') {
             return Some("software or a list, not a paper");
         }
     }
@@ -756,6 +768,50 @@ const SITE_WORDS: &[&str] = &[
 /// textbook, a leaderboard).
 const SITE_WORDS_CJK: &[&str] = &["课程", "教程", "教材", "榜单", "排行榜"];
 
+/// Words of a short note after an entry that say it is no paper: a book, a course, a talk or a post.
+const SELF_WORDS: &[&str] = &[
+    "book",
+    "textbook",
+    "ebook",
+    "course",
+    "lecture",
+    "lectures",
+    "tutorial",
+    "talk",
+    "keynote",
+    "podcast",
+    "video",
+    "blog",
+    "post",
+    "newsletter",
+];
+
+/// The same in scripts written without spaces: book, lecture material, course (Japanese, Korean),
+/// blog (Korean, Japanese).
+const SELF_WORDS_CJK: &[&str] = &[
+    "書籍",
+    "講義資料",
+    "講座",
+    "강의",
+    "강좌",
+    "블로그",
+    "ブログ",
+];
+
+/// Is a note after an entry a short self-description (`(online book)`, `— blog post`,
+/// `（技術評論社、書籍）`)? A few words at most, one of which names what is not a paper.
+fn self_described(note: &str) -> bool {
+    let t = note.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '-' | '—' | '–' | '[' | ']')
+    });
+    if t.is_empty() || t.split_whitespace().count() > 4 || t.chars().count() > 40 {
+        return false;
+    }
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| SELF_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        || (!t.is_ascii() && SELF_WORDS_CJK.iter().any(|w| t.contains(w)))
+}
+
 /// Words of a note that name a blog (`(Owl AI blog)`, `（知乎专栏）`).
 const BLOG_WORDS_CJK: &[&str] = &["博客", "专栏", "知乎"];
 
@@ -792,7 +848,11 @@ pub fn not_paper_site(
     };
     let contains = url_kind::contains_ignore_case;
     let mut what = None;
-    if title_link {
+    // The entry says what it is: a short note such as `(online book)`, `— blog post`, `（講義資料）`, or a
+    // title that names itself a blog post or lecture in a script without spaces (`… 블로그 글`).
+    if description.is_some_and(self_described) || cjk_in(title, SELF_WORDS_CJK) {
+        what = Some("a book, course, talk or blog post, not a paper");
+    } else if title_link {
         what = url_kind::listing_page(first);
         if what.is_none() && (said(SITE_WORDS, SITE_WORDS_CJK) || contains(title, "daily papers")) {
             what = Some("a site, course or book about papers, not a paper");
@@ -841,6 +901,13 @@ fn course_path(url: &str) -> bool {
         .split_once('/')
         .map_or("", |(_, p)| p);
     path.split('/').any(|seg| {
+        // `/course/2022/`, `/lectures/`: a segment that names the course.
+        if ["course", "courses", "lecture", "lectures", "syllabus"]
+            .iter()
+            .any(|w| seg.eq_ignore_ascii_case(w))
+        {
+            return true;
+        }
         let b = seg.as_bytes();
         let letters = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
         let rest = b.get(letters..).unwrap_or_default();
