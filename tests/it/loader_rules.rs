@@ -2009,3 +2009,26 @@ fn talks_books_courses_posts_and_software_that_say_so_are_not_papers() {
     );
     assert_eq!(titles(&d), ["Owls Count Quietly", "Owl Talons and Torque"],);
 }
+
+#[test]
+fn a_paper_column_row_needs_its_paper_link_and_labels_and_descriptions_are_not_title() {
+    // A table titled by its Paper column: a row that links no paper (a schedule's note, a talk with
+    // only its video, a sponsor's course, an `#anchor`) is none; `**Title** - what it does` gives
+    // the bold title; link labels in the title cell are not title text.
+    let (d, _) = inline(
+        "# Owl reading group\n\n\
+         | Date | Paper | Links |\n\
+         | --- | --- | --- |\n\
+         | May 1 | *Welcome meeting* | |\n\
+         | May 8 | Owls Count Quietly [[arXiv]](https://arxiv.org/abs/2401.00401) [[blog]](https://owls.example.org/blog/count) | |\n\
+         | May 15 | **No meeting — holiday** | |\n\
+         | May 22 | *Talk*: \"Owls at night\" | [video](https://www.youtube.com/watch?v=abcdefghijk) |\n\
+         | May 29 | 1) **Owl Nets** - a network that counts owls from their calls | [Paper](https://arxiv.org/abs/2401.00402) |\n\
+         | Jun 5 | 2) **Sponsor: Owl Academy** - a free course on owls | [Course](https://owlacademy.example.org/courses/owls) |\n\
+         | Jun 12 | see [Smith et al.](#owl-reading-group) | |\n",
+    );
+    let got: Vec<(usize, &str, usize)> = (d.papers.iter())
+        .map(|p| (p.line, &*p.title, p.links.len()))
+        .collect();
+    assert_eq!(got, [(6, "Owls Count Quietly", 2), (9, "Owl Nets", 1)]);
+}

@@ -34,6 +34,9 @@ struct Columns {
     paper: Option<usize>,
     /// The title comes from a `Name` column (tools and datasets are listed that way too).
     by_name: bool,
+    /// The title comes from a `Paper` column (no `Title` column): a row is a paper only when it links
+    /// its paper (`| Oct 5 | [Title](u) |`); a link-less row is a schedule's note (`No meeting`).
+    by_paper: bool,
     venue: Option<usize>,
     date: Option<usize>,
     authors: Option<usize>,
@@ -164,7 +167,10 @@ fn columns(header: &[Inlines]) -> Option<Columns> {
             c.title = Some(t);
             c.paper = p.filter(|&p| p != t);
         }
-        (None, Some(p), _) => c.title = Some(p),
+        (None, Some(p), _) => {
+            c.title = Some(p);
+            c.by_paper = true;
+        }
         (None, None, Some(n)) => {
             c.title = Some(n);
             c.by_name = true;
@@ -182,7 +188,10 @@ fn title_and_authors(segs: &[Seg]) -> (String, Option<String>) {
         match s {
             Seg::Break { hard: true } => parts.push(String::new()),
             Seg::Text(t, _) => parts.last_mut().map_or((), |p| p.push_str(t)),
-            Seg::Link(l) if !l.is_badge() => parts.last_mut().map_or((), |p| p.push_str(&l.text)),
+            // A label (`[arXiv]`, `[blog]`) is never title text.
+            Seg::Link(l) if !l.is_badge() && !is_link_label(&l.text) => {
+                parts.last_mut().map_or((), |p| p.push_str(&l.text))
+            }
             _ => parts.last_mut().map_or((), |p| p.push(' ')),
         }
     }
@@ -237,8 +246,9 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
             continue;
         };
         let title_segs = segments(title_cell);
+        // An `#anchor` link is navigation (`see [Smith et al.](#pruning)`), never the paper's.
         let title_link = title_segs.iter().find_map(|s| match s {
-            Seg::Link(l) if !l.is_badge() && !is_link_label(&l.text) => Some(l),
+            Seg::Link(l) if !l.is_badge() && !is_link_label(&l.text) && !anchor(l.url) => Some(l),
             _ => None,
         });
         // The cell's pieces: the title is the one that reads as a title (badges are decoration, a label
@@ -247,6 +257,14 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
             Some(l) => (l.text.to_string(), title_and_authors(&title_segs).1),
             None => title_and_authors(&title_segs),
         };
+        // `1) **Title** - what it does`: the bold run is the title, the rest a description.
+        let mut description = None;
+        if title_link.is_none() {
+            if let Some((bold, rest)) = bold_then_description(&title_segs) {
+                raw_title = bold;
+                description = Some(rest);
+            }
+        }
         // The title column holds only a label (`[arXiv](u)`): its link is the paper's, and the title
         // comes from a `Method` column.
         let mut label_link = None;
@@ -281,7 +299,7 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
                 .or(label_link)
                 .or_else(|| row_paper_link(cells)),
         };
-        let needs_link = cols.paper.is_some() || cols.by_name;
+        let needs_link = cols.paper.is_some() || cols.by_name || cols.by_paper;
         match &paper_link {
             None if needs_link => continue,
             Some(u) if url_kind(u).is_not_paper() => continue,
@@ -289,6 +307,7 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         }
         let mut head = clean_title(&raw_title);
         head.shape = Shape::TableRow;
+        head.description = head.description.or(description);
         // Links, labelled by their column when their text says nothing (`link`, `here`); a text that
         // names a kind (`GitHub`, `Model`, `Dataset`) names the link, whatever its column.
         for (ci, cell) in cells.iter().enumerate() {
@@ -383,6 +402,42 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
     out
 }
 
+/// A link to a place in the same page (`#pruning`): navigation.
+fn anchor(url: &str) -> bool {
+    url.trim_start().starts_with('#')
+}
+
+/// A title cell that is a bold run followed by ` - …` or ` — …` (`1) **Owl Nets** - a net for owls`):
+/// the bold text and the description after the dash.
+fn bold_then_description(segs: &[Seg]) -> Option<(String, String)> {
+    let mut bold = String::new();
+    let mut rest = String::new();
+    for s in segs {
+        match s {
+            Seg::Text(t, st) if st.bold && rest.is_empty() => bold.push_str(t),
+            Seg::Text(t, _) if bold.trim().is_empty() => {
+                // Text before the bold run: only a number (`1)`, `2.`) may stand there.
+                if !t
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ')' | '.'))
+                {
+                    return None;
+                }
+            }
+            Seg::Text(t, _) => rest.push_str(t),
+            Seg::Break { .. } => rest.push(' '),
+            Seg::Link(l) => rest.push_str(&l.text),
+        }
+    }
+    let rest = collapse(&rest);
+    let desc = ["- ", "— ", "– "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))?;
+    let bold = collapse(&bold);
+    (!bold.is_empty() && !desc.trim().is_empty()).then(|| (bold, desc.trim().to_string()))
+}
+
 /// A link in the row's cells that is the paper's: labelled so (`[paper]`, `[arXiv]`) or on a paper
 /// host.
 fn row_paper_link(cells: &[Inlines]) -> Option<String> {
@@ -392,6 +447,7 @@ fn row_paper_link(cells: &[Inlines]) -> Option<String> {
             Seg::Link(l)
                 if !l.is_badge()
                     && !l.url.trim().is_empty()
+                    && !anchor(l.url)
                     && (label_kind(&l.text) == Some(crate::model::LinkKind::Paper)
                         || on_paper_host(l.url)) =>
             {
