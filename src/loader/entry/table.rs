@@ -268,7 +268,10 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
         // The title column holds only a label (`[arXiv](u)`): its link is the paper's, and the title
         // comes from a `Method` column.
         let mut label_link = None;
-        if blank(&raw_title) || is_link_label(&raw_title) {
+        if blank(&raw_title)
+            || is_link_label(&raw_title)
+            || !raw_title.chars().any(char::is_alphanumeric)
+        {
             let fallback = (cols.fallback.filter(|&f| f != tcol))
                 .and_then(|f| cells.get(f))
                 .map(|c| collapse(&plain(c)))
