@@ -380,6 +380,7 @@ impl DocBuilder<'_> {
                         && !no_papers
                         && !in_meta
                         && stack.len() > 1
+                        && !runs_into_link(inl)
                         && paper_page(inl).is_some()
                     {
                         // A paragraph in a section that links a paper's page but is read as no paper
@@ -634,6 +635,25 @@ fn paper_page(inl: &[Tok]) -> Option<String> {
     (markdown::links(inl).into_iter())
         .map(|(_, url)| url)
         .find(|u| is_paper_page(u))
+}
+
+/// A sentence that runs into its first link (`See the [paper](u) for …`): prose citing a paper, not
+/// an entry naming one. The words before the link end in lowercase, and so does the link's text begin.
+fn runs_into_link(inl: &[Tok]) -> bool {
+    let mut before = None;
+    let mut in_link = false;
+    for t in inl {
+        match t {
+            Tok::LinkStart(_) => in_link = true,
+            Tok::Text(s, _) if in_link => {
+                let lower = |c: Option<char>| c.is_some_and(char::is_lowercase);
+                return lower(before) && lower(s.trim_start().chars().next());
+            }
+            Tok::Text(s, _) => before = s.trim_end().chars().last().or(before),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The lines of a raw HTML block (starting at `line`) that link one paper's page (`<a

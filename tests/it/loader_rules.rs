@@ -1955,7 +1955,7 @@ fn unread_lines(warnings: &[takeaway::loader::Warning]) -> Vec<usize> {
 fn check_names_html_rows_headings_and_paragraphs_that_link_a_paper_but_are_not_read() {
     // A list that yields papers but loses some written in HTML, in a table it does not read, in a
     // heading or in a paragraph: each is said at its line. The lead under the title (the list's own
-    // survey), a badge and a References section are not.
+    // survey), a badge, a sentence running into its link and a References section are not.
     let (d, warnings) = inline(
         "# Owl papers\n\
          \n\
@@ -1976,7 +1976,9 @@ fn check_names_html_rows_headings_and_paragraphs_that_link_a_paper_but_are_not_r
          \n\
          ### [Feathers That Do Not Rustle](https://arxiv.org/abs/2401.00205)\n\
          \n\
-         We read [this one](https://arxiv.org/abs/2401.00206) twice.\n\
+         Owl Eyes at Dusk, Smith et al. [arXiv:2401.00206](https://arxiv.org/abs/2401.00206)\n\
+         \n\
+         We read [this one](https://arxiv.org/abs/2401.00208) twice.\n\
          \n\
          ## References\n\
          \n\
