@@ -895,16 +895,22 @@ fn site_root(url: &str) -> bool {
 
 /// A URL path with a course's number as a segment (`/6.824/`, `/cs229/`, `/15-445/`).
 fn course_path(url: &str) -> bool {
+    let file = url.split(['?', '#']).next().unwrap_or(url);
+    let pdf = file
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("pdf"));
     let path = url
         .split_once("://")
         .map_or(url, |(_, r)| r)
         .split_once('/')
         .map_or("", |(_, p)| p);
     path.split('/').any(|seg| {
-        // `/course/2022/`, `/lectures/`: a segment that names the course.
+        // `/course/2022/`, `/lectures/`: a segment that names the course, of its pages; a PDF kept
+        // in a course's folder is a document, maybe the paper (`/courses/ECE-692/paper1.pdf`).
         if ["course", "courses", "lecture", "lectures", "syllabus"]
             .iter()
             .any(|w| seg.eq_ignore_ascii_case(w))
+            && !pdf
         {
             return true;
         }
