@@ -2007,9 +2007,14 @@ fn talks_books_courses_posts_and_software_that_say_so_are_not_papers() {
          - [フクロウ入門](https://owls.example.jp/b/123)（森林出版、書籍）\n\
          - [부엉이 논문 읽기 — 블로그 글](https://velog.example.io/@owl/read)\n\
          - This month's [radio show](https://radio.example.fm/ep/7) talks to owl keepers.\n\
-         - [Last month's owls](owls-march.md)\n",
+         - [Last month's owls](owls-march.md)\n\
+         - [Owl Wings](https://owls.example.edu/~ann/courses/OWL-101/wings_paper.pdf)\n",
     );
-    assert_eq!(titles(&d), ["Owls Count Quietly", "Owl Talons and Torque"],);
+    // A PDF kept in a course's folder is a document, here the paper itself.
+    assert_eq!(
+        titles(&d),
+        ["Owls Count Quietly", "Owl Talons and Torque", "Owl Wings"],
+    );
 }
 
 #[test]

@@ -89,7 +89,17 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
             Some(d) => format!("{} {d}", head.title),
             None => head.title.clone(),
         };
-        head.not_paper = super::reader::not_paper(&text, &head.links);
+        // What the entry says of itself counts with its authors and venue (`Ann Smith et al. Owlkit:
+        // … 2019. [GitHub](u)` cites software though its names and year were split off the title).
+        let cited = match (&head.authors, &head.venue) {
+            (None, None) => None,
+            (a, v) => Some(format!(
+                "{text} {} {}",
+                a.as_deref().unwrap_or_default(),
+                v.as_deref().unwrap_or_default()
+            )),
+        };
+        head.not_paper = super::reader::not_paper(cited.as_deref().unwrap_or(&text), &head.links);
         // `[Name](u) — a description`: the page it opens with may be a blog or a course.
         if head.not_paper.is_none() && head.shape == Shape::TitleLink {
             head.not_paper = super::reader::not_paper_page(&text, &head.links);
