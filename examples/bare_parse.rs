@@ -4,7 +4,7 @@
 //! takeaway and fzf, so a ratio can be read against what parsing alone costs.
 //!
 //!   cargo run --release --example bare_parse -- DIR
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::Parser;
 use rayon::prelude::*;
 use std::process::ExitCode;
 
@@ -19,11 +19,7 @@ fn main() -> ExitCode {
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
         .collect();
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
-    opts.insert(Options::ENABLE_TASKLISTS);
-    opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let opts = takeaway::loader::markdown::parser_options();
     let events: usize = files
         .par_iter()
         .map(|p| match std::fs::read_to_string(p) {

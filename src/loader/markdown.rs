@@ -180,10 +180,9 @@ pub struct ParsedDocument<'a> {
     pub folded_at: Option<usize>,
 }
 
-/// Parses markdown into blocks, and hands over its YAML front matter. The blocks' text borrows from
-/// `text` where pulldown-cmark hands it over as written.
-pub fn parse_document(text: &str) -> ParsedDocument<'_> {
-    let lines = Lines::new(text);
+/// The pulldown-cmark extensions the notes are read with (`examples/bare_parse` times a bare pass
+/// with the same ones).
+pub fn parser_options() -> Options {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
@@ -192,6 +191,14 @@ pub fn parse_document(text: &str) -> ParsedDocument<'_> {
     // Footnotes: a `[^1]` marker is no link and no title text, and a definition (`[^1]: Oral.`) is a
     // paragraph of its own, not a link reference whose address is its text.
     opts.insert(Options::ENABLE_FOOTNOTES);
+    opts
+}
+
+/// Parses markdown into blocks, and hands over its YAML front matter. The blocks' text borrows from
+/// `text` where pulldown-cmark hands it over as written.
+pub fn parse_document(text: &str) -> ParsedDocument<'_> {
+    let lines = Lines::new(text);
+    let opts = parser_options();
     match blank_template_tags(text) {
         Cow::Borrowed(text) => {
             let parser =
