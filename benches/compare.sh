@@ -11,10 +11,12 @@
 #      --warmup 2), mean times and the ratio takeaway/fzf, for takeaway three ways: as a user runs it
 #      again (its cache of parsed notes, written by the warmup, is read), without the cache
 #      (`TAKEAWAY_CACHE=off`: every file parsed, nothing written), and as a first run (the cache emptied
-#      before each run: every file parsed and the cache written). The cache lives in the temporary folder;
-#      Next to them, the floor under any first run: `examples/bare_parse`, a bare pulldown-cmark pass over
-#      the same files on every core (read, parse, nothing built), timed once (it does not depend on the
-#      query) and shown as its ratio to each query's fzf;
+#      before each run: every file parsed and the cache written). The cache lives in the temporary folder.
+#      Next to them, two floors under any first run, each as its ratio to each query's fzf:
+#      `examples/bare_parse`, a bare pulldown-cmark pass over the same files on every core (read, parse,
+#      nothing built), timed once (it does not depend on the query); and `examples/filter_floor`, that
+#      parse plus the search's own structures (index, works, query) on the loaded notes, in one process:
+#      what a first run would take if the loader added nothing to pulldown-cmark's pass;
 #   2. `takeaway --json` on the bundled notes, startup to exit;
 #   3. the peak RSS of `takeaway --filter serverless DIR` (the same three ways) and of
 #      `takeaway --json DIR > /dev/null` next to the notes' bytes and the target "3x the notes' bytes +
@@ -40,7 +42,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$OUT"
-cargo build --release --quiet --bin takeaway --example gen_notes --example bare_parse
+cargo build --release --quiet --bin takeaway --example gen_notes --example bare_parse --example filter_floor
 BIN=target/release/takeaway
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -78,6 +80,9 @@ for q in "${QUERIES[@]}"; do
     hyperfine --runs "$RUNS" -i --style basic --prepare "rm -rf '$TAKEAWAY_CACHE'" \
         --export-json "$OUT/filter-$s-first.json" \
         -n "takeaway, first run" "$BIN --filter '$q' '$DIR' > /dev/null"
+    # The floor under a first run, in one process: the parse alone plus the index, the works and the
+    # query on the loaded notes (medians; see examples/filter_floor.rs).
+    RUNS=5 target/release/examples/filter_floor "$DIR" "$q" | tee "$OUT/floor-$s.txt"
 done
 
 # 2. --json on the bundled notes, startup to exit.
@@ -111,8 +116,8 @@ print(f"\n== takeaway --filter vs fzf --filter at {int(papers):,} papers (hyperf
 print("takeaway: as run again (cache read) / no cache (TAKEAWAY_CACHE=off) / first run (cache written)\n")
 bare = json.load(open(f"{out}/bare-parse.json"))["results"][0]
 print(f"pulldown-cmark alone over the same files (examples/bare_parse): {bare['mean']*1e3:.1f} ± {bare['stddev']*1e3:.1f} ms\n")
-print(f"| query | fzf (ms) | takeaway (ms) | / fzf | no cache (ms) | / fzf | first run (ms) | / fzf | parse alone / fzf |")
-print(f"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print(f"| query | fzf (ms) | takeaway (ms) | / fzf | no cache (ms) | / fzf | first run (ms) | / fzf | parse alone / fzf | parse + search / fzf |")
+print(f"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for q in queries:
     r = {x["command"]: x for x in json.load(open(f"{out}/filter-{slug(q)}.json"))["results"]}
     r.update({x["command"]: x for x in json.load(open(f"{out}/filter-{slug(q)}-first.json"))["results"]})
@@ -122,6 +127,8 @@ for q in queries:
         t = r[name]
         cells += [f"{t['mean']*1e3:.1f} ± {t['stddev']*1e3:.1f}", f"{t['mean']/f['mean']:.2f}"]
     cells.append(f"{bare['mean']/f['mean']:.2f}")
+    floor = dict(kv.split("=") for kv in open(f"{out}/floor-{slug(q)}.txt").read().splitlines()[-1].split()[1:])
+    cells.append(f"{float(floor['floor'])/1e3/f['mean']:.2f}")
     print(f"| {q} | " + " | ".join(cells) + " |")
 
 j = json.load(open(f"{out}/json-bundled.json"))["results"][0]
