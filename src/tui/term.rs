@@ -42,19 +42,20 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Undoes what [`Tui`] set up, once; safe to call from the panic hook and any number of times.
 pub(super) fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        undo_modes();
+        undo_modes(true);
     }
 }
 
-fn undo_modes() {
+/// Gives back the terminal's modes; the alternate screen is left only when `leave_screen`. Leaving it
+/// when it was left already is not harmless: the terminal puts the cursor back where it was when the
+/// screen was entered, and what is written next overwrites what was printed since (a panic's message).
+fn undo_modes(leave_screen: bool) {
     let mut out = io::stdout();
-    let _ = execute!(
-        out,
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    let _ = execute!(out, DisableBracketedPaste, DisableMouseCapture);
+    if leave_screen {
+        let _ = execute!(out, LeaveAlternateScreen);
+    }
+    let _ = execute!(out, cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
 }
@@ -97,10 +98,11 @@ impl Tui {
 
     /// Gives the terminal back even when it was given back already: after a panic on another thread,
     /// a draw that was under way as the hook restored the terminal may have hidden the cursor again.
-    /// Every step is harmless when repeated.
+    /// The modes are given back again (harmless when repeated); the alternate screen is left only if
+    /// it was not yet, so the panic's message printed since stays where it is.
     pub fn leave_again(&mut self) {
-        ACTIVE.store(false, Ordering::SeqCst);
-        undo_modes();
+        let active = ACTIVE.swap(false, Ordering::SeqCst);
+        undo_modes(active);
     }
 
     /// The terminal's size in cells.

@@ -191,9 +191,19 @@ fn a_panicking_worker_ends_the_app_with_the_terminal_restored() {
             s.lines().any(|l| l.starts_with("EXIT="))
         });
         assert!(screen.contains("EXIT=70"), "{screen}");
+        // Each message whole, on lines of its own: the terminal given back twice would put the
+        // cursor back up and the later lines would overwrite the panic's message.
         assert!(
-            screen.contains("panicking on purpose"),
-            "the panic's own message: {screen}"
+            screen
+                .lines()
+                .any(|l| l.trim_end()
+                    == format!("TAKEAWAY_TEST_FAULT={point}: panicking on purpose")),
+            "the panic's own message, whole: {screen}"
+        );
+        let at = |text: &str| screen.lines().position(|l| l.contains(text));
+        assert!(
+            at("panicking on purpose") < at("ended on an internal error"),
+            "the app's last words below the panic's message: {screen}"
         );
         assert!(
             screen.contains(&format!("internal error in the {thread} thread at src/")),
