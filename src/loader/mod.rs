@@ -18,7 +18,7 @@ pub mod reader;
 pub mod title;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -199,11 +199,24 @@ fn load<P: AsRef<Path>>(
     let mut files = Vec::new();
     // Per path: whether it is a folder, and its files in `files`.
     let mut spans = Vec::new();
+    // A file is read once however many of the paths reach it (`a.md a.md`, `dir dir/a.md`): where it
+    // is first reached. One path alone reaches each file once (the walk follows no link back inside).
+    let mut reached: HashSet<PathBuf> = HashSet::new();
     for p in paths {
         let p = p.as_ref();
         let start = files.len();
         let errors_before = loaded.errors.len();
-        files.extend(files_of(p, &mut loaded.errors));
+        let mut found = files_of(p, &mut loaded.errors);
+        let listed = found.len();
+        if paths.len() > 1 {
+            found
+                .retain(|f| reached.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+            if listed > 0 && found.is_empty() {
+                // Every file of this path is read through one given before it.
+                continue;
+            }
+        }
+        files.extend(found);
         let is_dir = p.is_dir();
         let named = document::file_name_of(p);
         let kept = previous.is_some_and(|prev| prev.document_at(&named).is_some());
@@ -211,7 +224,9 @@ fn load<P: AsRef<Path>>(
             // A file gone for a moment (an editor saving by rename): read it below like the others, so
             // its failure is reported once and its last good version kept.
             loaded.errors.truncate(errors_before);
-            files.push(named);
+            if !files.contains(&named) {
+                files.push(named);
+            }
         }
         spans.push((p.to_path_buf(), is_dir, start..files.len()));
     }
@@ -413,6 +428,7 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
         return vec![document::file_name_of(p)];
     }
     let mut files = Vec::new();
+    let errors_before = errors.len();
     let root = std::fs::canonicalize(p).ok();
     let walk = walkdir::WalkDir::new(p)
         .follow_links(true)
@@ -445,7 +461,9 @@ pub fn files_of(p: &Path, errors: &mut Vec<LoadError>) -> Vec<PathBuf> {
             }
         }
     }
-    if files.is_empty() {
+    // A folder that could not be read (or only in part) is reported as such, not also as one without
+    // notes.
+    if files.is_empty() && errors.len() == errors_before {
         errors.push(LoadError::NoNotes {
             path: p.display().to_string(),
         });

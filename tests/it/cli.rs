@@ -691,3 +691,66 @@ fn a_folder_without_notes_is_reported_and_shown_as_no_node() {
         stderr(&o)
     );
 }
+
+/// A file reached by two of the paths given (twice by name, or by name and through its folder) is read
+/// once, where it is first reached: no duplicate papers, no second document.
+#[test]
+fn a_file_given_twice_or_inside_a_folder_given_is_read_once() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("notes");
+    std::fs::create_dir(&dir).unwrap();
+    let a = dir.join("a.md");
+    std::fs::write(
+        &a,
+        "# Owls 2024\n\n## Papers\n\n* Counting Owls [[Paper](https://a.example)]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "# Hawks 2024\n\n## Papers\n\n* Hawk Vision [[Paper](https://b.example)]\n",
+    )
+    .unwrap();
+    let (a, dir) = (a.to_str().unwrap(), dir.to_str().unwrap());
+    for args in [[a, a], [dir, a], [a, dir]] {
+        let o = cmd(home.path()).arg("--check").args(args).output().unwrap();
+        let expected = if args[0] == a && args[1] == a {
+            "ok: 1 document, 1 paper, no problems"
+        } else {
+            "ok: 2 documents, 2 papers, no problems"
+        };
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stdout(&o));
+        assert!(stdout(&o).contains(expected), "{args:?}: {}", stdout(&o));
+        let o = cmd(home.path())
+            .args(["--filter", "owls"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(stdout(&o).lines().count(), 1, "{args:?}: {}", stdout(&o));
+        assert!(stdout(&o).ends_with("\t1\n"), "one place: {}", stdout(&o));
+    }
+}
+
+/// A folder that cannot be read is reported once, as unreadable, not also as a folder without notes.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_reported_once() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("loops");
+    std::fs::create_dir(&dir).unwrap();
+    // A link back to its own folder: the walk cannot read it (as root can read a folder of mode 000).
+    std::os::unix::fs::symlink(&dir, dir.join("again")).unwrap();
+    let o = cmd(home.path())
+        .args(["--check", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("symbolic link loop"), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("no notes"), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("1 file or folder could not be read")
+            || stderr(&o).contains("1 file or folder could not be read"),
+        "{}{}",
+        stdout(&o),
+        stderr(&o)
+    );
+}
