@@ -272,21 +272,27 @@ impl Runtime {
         }
         rt.tui.draw(&rt.app)?;
         if !rt.ctx.paths.is_empty() {
-            let tx = rt.tx.clone();
-            match watch::watch(&rt.ctx.paths, move |paths| {
-                crate::fault::inject("watch");
-                let _ = tx.send(Msg::Changed(paths));
-            }) {
-                Ok(w) => rt._watch = Some(w),
-                Err(e) => rt
-                    .app
-                    .say(format!("Not watching the notes for changes: {e}")),
-            }
+            rt.watch();
         }
         if rt.ctx.load {
             workers::load(rt.ctx.paths.clone(), rt.tx.clone())?;
         }
         Ok(rt)
+    }
+
+    /// Watches the notes' paths for changes (again: the watch before is dropped first).
+    fn watch(&mut self) {
+        self._watch = None;
+        let tx = self.tx.clone();
+        match watch::watch(&self.ctx.paths, move |paths| {
+            crate::fault::inject("watch");
+            let _ = tx.send(Msg::Changed(paths));
+        }) {
+            Ok(w) => self._watch = Some(w),
+            Err(e) => self
+                .app
+                .say(format!("Not watching the notes for changes: {e}")),
+        }
     }
 
     /// Handles messages until the run ends (quit, a signal, the terminal gone, a crash).
@@ -382,6 +388,16 @@ impl Runtime {
                 self.app.handle(done);
             }
             Msg::Changed(paths) => {
+                // A folder given that was removed and is back (or moved back) is a new folder: its
+                // watch went with the old one, so the paths are watched again, before the reload
+                // reads it.
+                let back = |p: &PathBuf| {
+                    (self.ctx.paths.iter())
+                        .any(|g| g.is_dir() && crate::loader::document::file_name_of(g) == *p)
+                };
+                if paths.iter().any(back) {
+                    self.watch();
+                }
                 self.pending.add(paths, Instant::now());
                 return false;
             }

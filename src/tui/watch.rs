@@ -81,7 +81,11 @@ fn relevant(kind: &EventKind, event: &Path, roots: &[Root]) -> Option<PathBuf> {
         let Ok(rel) = event.strip_prefix(&root.canon) else {
             continue;
         };
-        if rel.as_os_str().is_empty() || hidden(rel) {
+        if rel.as_os_str().is_empty() {
+            // The folder itself, seen from its parent: removed, made again, renamed away or back.
+            return Some(crate::loader::document::file_name_of(&root.given));
+        }
+        if hidden(rel) {
             continue;
         }
         let notes =
@@ -125,16 +129,26 @@ where
             changed(hits);
         }
     })?;
+    // A file through its folder (a save by rename replaces it); a folder also through its parent, so
+    // that one removed and made again (or renamed away and back) is seen.
     let mut parents = BTreeSet::new();
     for r in &roots {
         if r.folder {
             watcher.watch(&r.canon, RecursiveMode::Recursive)?;
-        } else {
-            parents.insert(r.canon.parent().unwrap_or(Path::new(".")).to_path_buf());
         }
+        parents.insert(r.canon.parent().unwrap_or(Path::new(".")).to_path_buf());
     }
     for p in parents {
-        watcher.watch(&p, RecursiveMode::NonRecursive)?;
+        // A folder's parent may not be ours to watch (`/`, a folder of another user's): the folder's
+        // own watch still sees its notes.
+        let watched = watcher.watch(&p, RecursiveMode::NonRecursive);
+        if watched.is_err()
+            && roots
+                .iter()
+                .any(|r| !r.folder && r.canon.parent() == Some(&p))
+        {
+            watched?;
+        }
     }
     Ok(Watch { _watcher: watcher })
 }

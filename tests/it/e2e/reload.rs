@@ -77,3 +77,38 @@ fn detail_title(screen: &str) -> &str {
     let pane = line.split('│').nth(3).unwrap_or_default();
     pane.trim()
 }
+
+/// The folder given is removed (the notes are gone, said so), then made again with its notes: it is
+/// watched again and read, and a later edit in it is seen too.
+#[test]
+fn a_folder_removed_and_made_again_is_read_again() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir_all(&notes).unwrap();
+    let owl = |title: &str| {
+        format!("# Owls 2024\n\n## Papers\n\n* {title} \\[[Paper](https://arxiv.org/abs/2401.00001)]\n  * Owl University\n")
+    };
+    std::fs::write(notes.join("owls.md"), owl("Counting Owls")).unwrap();
+    let t = Tmux {
+        socket: format!("takeaway-e2e-refolder-{}", std::process::id()),
+    };
+    start(&t, &app_command(dir.path(), &notes));
+    t.wait_for("Counting Owls");
+
+    std::fs::remove_dir_all(&notes).unwrap();
+    let screen = t.wait_for("not loaded");
+    assert!(screen.contains("0 papers"), "{screen}");
+
+    std::fs::create_dir_all(&notes).unwrap();
+    std::fs::write(notes.join("owls.md"), owl("Owls Come Back")).unwrap();
+    let screen = t.wait_for("Owls Come Back");
+    assert!(screen.contains("1 paper"), "{screen}");
+
+    // Watched again: an edit in the new folder shows.
+    std::fs::write(notes.join("owls.md"), owl("Owls Stay")).unwrap();
+    t.wait_for("Owls Stay");
+    quit(&t);
+}
