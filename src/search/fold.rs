@@ -1,5 +1,6 @@
 //! Letters with accents compared as their base letters: `zurich` finds `ETH Zürich`, `cafe` the word
-//! `Café`, as fzf does by default. Both sides are folded, the query when it is parsed and the names and
+//! `Café`, as fzf does by default; full-width letters and digits as ASCII (`fullwidth` finds
+//! `Ｆｕｌｌｗｉｄｔｈ`). Both sides are folded, the query when it is parsed and the names and
 //! words when they are indexed or highlighted.
 //!
 //! A Latin letter with a diacritic becomes its base letter (`é` → `e`, `Ø` → `O`, `ł` → `l`), one
@@ -20,6 +21,12 @@ use std::borrow::Cow;
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c;
+    }
+    // Full-width forms of ASCII (`Ｆｕｌｌ`, `２０２４`, `：`), as CJK text writes Latin letters and digits.
+    if let '\u{FF01}'..='\u{FF5E}' = c {
+        if let Some(narrow) = char::from_u32(c as u32 - 0xFEE0) {
+            return narrow;
+        }
     }
     if is_latin_letter(c) {
         if let Some(&[b]) = deunicode::deunicode_char(c).map(str::as_bytes) {
@@ -88,8 +95,24 @@ mod tests {
     }
 
     #[test]
+    fn full_width_letters_digits_and_signs_fold_to_ascii() {
+        assert_eq!(
+            fold("Ｆｕｌｌｗｉｄｔｈ Ｔｉｔｌｅ：全角 ２０２４"),
+            "Fullwidth Title:全角 2024"
+        );
+        // The ideographic space and full-width brackets outside the block stay.
+        assert_eq!(fold("\u{3000}｟"), "\u{3000}｟");
+    }
+
+    #[test]
     fn a_folded_text_has_as_many_characters_as_the_text() {
-        for s in ["Zürich", "Łódź ẞ ǅ İstanbul", "naïve café résumé", "ÀÁÂÃÄÅ"] {
+        for s in [
+            "Zürich",
+            "Łódź ẞ ǅ İstanbul",
+            "naïve café résumé",
+            "ÀÁÂÃÄÅ",
+            "Ｆｕｌｌ：２",
+        ] {
             assert_eq!(fold(s).chars().count(), s.chars().count(), "{s}");
         }
     }

@@ -727,6 +727,28 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn full_width_letters_are_found_by_ascii_and_the_other_way_round() {
+        let lib = lib("# Conf 2030\n\n## Papers\n\n\
+            * Ｆｕｌｌｗｉｄｔｈ Ｔｉｔｌｅ：全角标题 \\[[Paper](https://a.example)]\n  * ＭＩＴ\n  * Ｓｔｒａｇｇｌｅｒ words in ２０２４.\n\
+            * Plain: Nothing Here \\[[Paper](https://b.example)]\n  * CMU\n  * Ordinary words.\n");
+        let idx = Index::new(&lib);
+        let find = |q: &str| {
+            let hits = idx.find(&parse(q).unwrap(), &NoMarks);
+            hits.iter().map(|h| h.field).collect::<Vec<_>>()
+        };
+        assert_eq!(find("fullwidth"), vec![Field::Title]);
+        assert_eq!(find("ｆｕｌｌｗｉｄｔｈ"), vec![Field::Title]);
+        assert_eq!(find("mit"), vec![Field::Affiliations]);
+        assert_eq!(find("straggler"), vec![Field::Takeaways]);
+        assert_eq!(find("'2024"), vec![Field::Takeaways]);
+        let q = parse("title").unwrap();
+        assert_eq!(
+            idx.query_positions("Ｆｕｌｌｗｉｄｔｈ Ｔｉｔｌｅ：全角标题", &q, Field::Title),
+            vec![10, 11, 12, 13, 14]
+        );
+    }
+
+    #[test]
     fn an_excluded_part_leaves_out_every_place_of_a_work_that_has_it_once_works_are_linked() {
         let mut lib = Library::default();
         for (name, md) in [
