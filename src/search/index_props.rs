@@ -35,14 +35,15 @@ const WORDS: &[&str] = &[
     "café",
     "cafes",
     "résumé",
+    "ｏｗｌｓ",
 ];
 
-/// Accents taken off as the reference does it, apart from the index's way: canonical decomposition,
-/// combining marks dropped (enough for the letters of [`WORDS`]).
+/// Accents taken off as the reference does it, apart from the index's way: compatibility decomposition
+/// (full-width letters become ASCII), combining marks dropped (enough for the letters of [`WORDS`]).
 fn unaccented(s: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
-    s.nfd().filter(|&c| !is_combining_mark(c)).collect()
+    s.nfkd().filter(|&c| !is_combining_mark(c)).collect()
 }
 
 /// A paper: its title's, affiliation's and takeaways' words, as numbers into [`WORDS`].
