@@ -30,6 +30,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         .max()
         .unwrap_or(0)
         .min(20);
+    // Numbers right-aligned, so the labels and URLs line up from the tenth link on too.
+    let number_w = links.len().to_string().len();
     let lines: Vec<Line> = links
         .iter()
         .enumerate()
@@ -41,7 +43,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             };
             let label = truncate(&sanitize(&l.label), label_w);
             let pad = label_w.saturating_sub(width_of(&label));
-            let head = format!(" {} {label}{}  ", i + 1, " ".repeat(pad));
+            let head = format!(" {:>number_w$} {label}{}  ", i + 1, " ".repeat(pad));
             let url = truncate(&sanitize(&l.url), w.saturating_sub(width_of(&head)));
             let tail = w.saturating_sub(width_of(&head) + width_of(&url));
             Line::from(vec![

@@ -284,6 +284,30 @@ fn link_popup() {
     insta::assert_snapshot!(render(&app).backend());
 }
 
+/// Eleven links: the numbers are right-aligned, so labels and URLs stay in their columns.
+#[test]
+fn link_popup_with_more_than_nine_links_keeps_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let links: String = (1..=11)
+        .map(|n| format!(" [[L{n}](https://example.org/{n})]"))
+        .collect();
+    std::fs::write(
+        dir.path().join("many.md"),
+        format!("# Many 2030\n\n## Papers\n\n* Owls: Many Links{links}\n  * Owl Lab\n"),
+    )
+    .unwrap();
+    let loaded = loader::load_paths(&[dir.path()]);
+    let mut app = App::new(loaded.library);
+    app.handle(Event::Resize {
+        width: 70,
+        height: 18,
+    });
+    keys(&mut app, "/owls");
+    press(&mut app, KeyCode::Enter);
+    keys(&mut app, "o");
+    insta::assert_snapshot!(render(&app).backend());
+}
+
 #[test]
 fn a_popup_too_small_for_its_margins_takes_the_whole_screen() {
     // 20×5: the palette takes the keys, so it is what shows (its query line at least).
