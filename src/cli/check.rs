@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::status;
 use crate::loader::{LoadError, Loaded};
-use crate::text::sanitize;
+use crate::text::{sanitize, thousands};
 
 pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
     // A file whose parse panicked (a bug of ours) is a problem of the notes' reading like the others.
@@ -35,7 +35,8 @@ pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
     let not_read = match unread {
         0 => String::new(),
         k => format!(
-            "; {k} file{} or folder{} could not be read (said above)",
+            "; {} file{} or folder{} could not be read (said above)",
+            thousands(k),
             plural(k),
             plural(k)
         ),
@@ -43,7 +44,8 @@ pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
     if docs == 0 && unread > 0 {
         writeln!(
             out,
-            "nothing read: {unread} file{} or folder{} could not be read (said above)",
+            "nothing read: {} file{} or folder{} could not be read (said above)",
+            thousands(unread),
             plural(unread),
             plural(unread)
         )?;
@@ -51,25 +53,32 @@ pub fn write(out: &mut impl Write, loaded: &Loaded) -> std::io::Result<u8> {
     } else if n == 0 && unread == 0 {
         writeln!(
             out,
-            "ok: {docs} document{}, {papers} paper{}, no problems",
+            "ok: {} document{}, {} paper{}, no problems",
+            thousands(docs),
             plural(docs),
+            thousands(papers),
             plural(papers)
         )?;
         Ok(status::OK)
     } else if n == 0 {
         writeln!(
             out,
-            "no problems in the {docs} document{} read ({papers} paper{}){not_read}",
+            "no problems in the {} document{} read ({} paper{}){not_read}",
+            thousands(docs),
             plural(docs),
+            thousands(papers),
             plural(papers)
         )?;
         Ok(status::OK)
     } else {
         writeln!(
             out,
-            "{n} problem{} in {docs} document{} ({papers} paper{}){not_read}",
+            "{} problem{} in {} document{} ({} paper{}){not_read}",
+            thousands(n),
             plural(n),
+            thousands(docs),
             plural(docs),
+            thousands(papers),
             plural(papers)
         )?;
         Ok(status::FOUND)

@@ -508,7 +508,8 @@ impl Runtime {
             0 => {}
             1 => self.app.say(format!("Not loaded: {}", errors[0])),
             n => self.app.say(format!(
-                "{n} paths not loaded (listed when you quit): {}",
+                "{} paths not loaded (listed when you quit): {}",
+                crate::text::thousands(n),
                 errors[0]
             )),
         }
@@ -642,7 +643,8 @@ impl Runtime {
                     let works = if n == 1 { "work" } else { "works" };
                     let said = match crate::export::save(Path::new("."), format, &records) {
                         Ok(path) => format!(
-                            "Exported {n} {works} as {} to {}",
+                            "Exported {} {works} as {} to {}",
+                            crate::text::thousands(n),
                             format.name(),
                             path.strip_prefix(".").unwrap_or(&path).display()
                         ),

@@ -22,7 +22,10 @@ pub fn draw(f: &mut Frame, app: &App) {
         if p.is_pending() {
             " Jump to paper or page · searching… ".to_string()
         } else {
-            format!(" Jump to paper or page · {} ", p.items.len())
+            format!(
+                " Jump to paper or page · {} ",
+                super::thousands(p.items.len())
+            )
         },
     ) else {
         return;

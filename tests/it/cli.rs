@@ -754,3 +754,22 @@ fn an_unreadable_folder_is_reported_once() {
         stderr(&o)
     );
 }
+
+/// Counts of a thousand and more are written with separators, as on the screen (`1,200 papers`).
+#[test]
+fn check_writes_large_counts_with_separators() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("many.md");
+    let papers: String = (0..1200)
+        .map(|i| format!("* Owl Study {i} [[Paper](https://example.org/{i})]\n"))
+        .collect();
+    std::fs::write(&file, format!("# Owls 2030\n\n## Papers\n\n{papers}")).unwrap();
+    let o = cmd(home.path())
+        .args(["--check", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&o).trim_end(),
+        "ok: 1 document, 1,200 papers, no problems"
+    );
+}

@@ -308,6 +308,30 @@ fn link_popup_with_more_than_nine_links_keeps_its_columns() {
     insta::assert_snapshot!(render(&app).backend());
 }
 
+/// The palette's count of a thousand entries and more is written with separators, as the tree's is.
+#[test]
+fn the_palette_writes_a_large_count_with_separators() {
+    let dir = tempfile::tempdir().unwrap();
+    let papers: String = (0..1200)
+        .map(|i| format!("* Owl Study {i} [[Paper](https://example.org/{i})]\n"))
+        .collect();
+    std::fs::write(
+        dir.path().join("many.md"),
+        format!("# Owls 2030\n\n## Papers\n\n{papers}"),
+    )
+    .unwrap();
+    let loaded = loader::load_paths(&[dir.path()]);
+    let mut app = App::new(loaded.library);
+    app.handle(Event::Resize {
+        width: 100,
+        height: 20,
+    });
+    app.handle(Event::Key(Key::ctrl('p')));
+    let screen = screen_text(&app);
+    assert!(screen.contains("Jump to paper or page · 1,20"), "{screen}");
+    assert!(screen.contains("1,200 papers"), "{screen}");
+}
+
 #[test]
 fn a_popup_too_small_for_its_margins_takes_the_whole_screen() {
     // 20×5: the palette takes the keys, so it is what shows (its query line at least).
