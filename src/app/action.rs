@@ -65,7 +65,7 @@ pub enum Action {
     OpenCode,
     /// open Artifact
     OpenArtifact,
-    /// open link N
+    /// open link 1
     OpenLink1,
     /// open link 2
     OpenLink2,

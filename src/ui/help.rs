@@ -27,12 +27,13 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             .flat_map(|(_, keys)| keys.iter().map(|k| k.to_string()))
             .collect();
         for (action, keys) in bindings {
-            let desc = action.describe();
+            let mut desc = action.describe();
             let mut keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             match action.link_number() {
                 // The nine numbered-link actions read as one line, e.g. `1…9`.
                 Some(1) if numbered.len() > 1 => {
-                    keys = vec![format!("{}…{}", numbered[0], numbered[numbered.len() - 1])]
+                    keys = vec![format!("{}…{}", numbered[0], numbered[numbered.len() - 1])];
+                    desc = "open link N";
                 }
                 Some(_) => continue,
                 None => {}

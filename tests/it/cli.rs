@@ -375,6 +375,9 @@ fn print_config_shows_every_default_and_reads_back() {
         "mark_read_on_open = false",
         "open_paper = \"p\"",
         "jump = \"ctrl-p\"",
+        // Each numbered link says its own number.
+        "open_link1 = \"1\"  # open link 1",
+        "open_link9 = \"9\"  # open link 9",
         "[theme]",
     ] {
         assert!(text.contains(line), "{line} missing in\n{text}");
