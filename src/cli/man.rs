@@ -73,7 +73,7 @@ fn sections() -> Roff {
         ),
         (
             "BROWSER",
-            "opens links when the configuration names no opener",
+            "opens links when the configuration names no opener: commands separated by : (; on Windows), tried in order, each split into words, the URL at %s or last; no shell",
         ),
         (
             "VISUAL, EDITOR",

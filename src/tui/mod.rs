@@ -461,7 +461,12 @@ impl Runtime {
                     None => self.app.say_reloaded(format!("Reloaded the notes{what}")),
                 }
             }
-            Msg::OpenFailed { url, why } => self.copy_instead(&url, why),
+            Msg::OpenFailed { url, why } => {
+                self.copy(&url);
+                self.app.say(format!(
+                    "Could not open the link: copied URL to the clipboard ({why})"
+                ));
+            }
             Msg::Crashed(fault) => {
                 self.end(Ending::Crashed(fault));
                 return false;

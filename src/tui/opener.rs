@@ -1,6 +1,8 @@
-//! Opening URLs: `$BROWSER` when set (a program, given the URL as its one argument), else the platform's
-//! opener (xdg-open and friends, `open`, the Windows shell API — through the `open` crate). Never through a
-//! shell. The program runs detached in its own process group, with its output kept off the screen; a
+//! Opening URLs: `$BROWSER` when set, else the platform's opener (xdg-open and friends, `open`, the
+//! Windows shell API — through the `open` crate). Never through a shell. `$BROWSER` is read as Python's
+//! `webbrowser` and `sensible-browser` read it: a list of commands separated by `:` (`;` on Windows),
+//! tried in order until one starts; each is split into words as a shell would (nothing in it is
+//! interpreted), and gets the URL in place of a `%s`, else as its last argument. The program runs detached in its own process group, with its output kept off the screen; a
 //! thread waits for it and reports a failure, so the UI never waits.
 //!
 //! Where no browser can be shown (over SSH or on a console with no display, and nothing configured), the
@@ -35,14 +37,40 @@ pub fn commands(url: &str, configured: &[String]) -> Vec<Command> {
         c.args(args).arg(url);
         return vec![c];
     }
-    match std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
-        Some(browser) => {
-            let mut c = Command::new(browser);
-            c.arg(url);
-            vec![c]
-        }
+    match std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty())
+    {
+        Some(browser) => browser_commands(&browser, url),
         None => open::commands(url),
     }
+}
+
+/// The commands of a `$BROWSER` value for `url` (see the module's doc). A command that cannot be split
+/// (an unclosed quote) is taken as one program name, so that starting it says what is wrong.
+fn browser_commands(browser: &str, url: &str) -> Vec<Command> {
+    let separator = if cfg!(windows) { ';' } else { ':' };
+    browser
+        .split(separator)
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| {
+            let words = shell_words::split(c).unwrap_or_else(|_| vec![c.trim().to_string()]);
+            let mut cmd = Command::new(words.first().map_or(c, String::as_str));
+            let mut placed = false;
+            for w in words.iter().skip(1) {
+                if w.contains("%s") {
+                    placed = true;
+                    cmd.arg(w.replace("%s", url));
+                } else {
+                    cmd.arg(w);
+                }
+            }
+            if !placed {
+                cmd.arg(url);
+            }
+            cmd
+        })
+        .collect()
 }
 
 /// Why no browser can be shown here, when that is known before trying: nothing configured, no
@@ -134,6 +162,35 @@ mod tests {
             no_browser_in(&[], env(&[("WAYLAND_DISPLAY", "wayland-0")])),
             None
         );
+    }
+
+    fn program_and_args(c: &Command) -> Vec<String> {
+        std::iter::once(c.get_program())
+            .chain(c.get_args())
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn browser_is_a_list_of_commands_split_into_words_with_the_url_at_percent_s_or_last() {
+        let url = "https://a.example/x?y=1";
+        let commands: Vec<Vec<String>> =
+            browser_commands("firefox --new-tab:'my browser' -x %s --end: :w3m", url)
+                .iter()
+                .map(program_and_args)
+                .collect();
+        #[cfg(not(windows))]
+        assert_eq!(
+            commands,
+            vec![
+                vec!["firefox", "--new-tab", url],
+                vec!["my browser", "-x", url, "--end"],
+                vec!["w3m", url],
+            ]
+        );
+        // A command that cannot be split is one program, which then cannot start: the failure names it.
+        let odd = browser_commands("open 'unclosed", url);
+        assert_eq!(program_and_args(&odd[0]), vec!["open 'unclosed", url]);
     }
 
     #[test]

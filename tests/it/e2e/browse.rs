@@ -208,7 +208,39 @@ fn without_a_browser_the_url_is_copied_to_the_clipboard() {
     start(&t, &failing);
     t.wait_for("ATC 2025");
     t.keys(&["/", "greyhound", "Enter", "v"]);
-    t.wait_for("No browser here: copied URL to the clipboard (false exit status: 1)");
+    t.wait_for("Could not open the link: copied URL to the clipboard (false exit status: 1)");
+    quit(&t);
+
+    // `$BROWSER` as a list of commands with arguments: the first that starts gets the URL at `%s`.
+    let log = dir.path().join("opened");
+    let script = dir.path().join("my browser.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s|' \"$@\" > '{}'\n", log.display()),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let listed = command.replace(
+        "env -u BROWSER",
+        &format!(
+            "env BROWSER=\"/nonexistent/browser:'{}' --new-tab %s --end\" env",
+            script.display()
+        ),
+    );
+    let t = Tmux {
+        socket: format!("takeaway-e2e-browserlist-{}", std::process::id()),
+    };
+    start(&t, &listed);
+    t.wait_for("ATC 2025");
+    t.keys(&["/", "greyhound", "Enter", "v"]);
+    let opened = wait_for_file(&log, 1);
+    assert_eq!(
+        opened,
+        "--new-tab|https://www.youtube.com/watch?v=R_YsYdY8MPc|--end|"
+    );
     quit(&t);
 }
 
