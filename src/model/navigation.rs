@@ -35,4 +35,49 @@ impl NavNode {
             Some(n)
         })
     }
+
+    /// The titles of the nodes above document `doc`'s first node, from the top (empty for a document
+    /// at the top); `None` when no node is that document. Iterative, as [`NavNode::walk`].
+    pub fn trail(nodes: &[NavNode], doc: usize) -> Option<Vec<&str>> {
+        // Each entry: a node and how many ancestors it has; `path` holds the current ancestors.
+        let mut stack: Vec<(&NavNode, usize)> = nodes.iter().rev().map(|n| (n, 0)).collect();
+        let mut path: Vec<&str> = Vec::new();
+        while let Some((n, depth)) = stack.pop() {
+            path.truncate(depth);
+            if n.doc == Some(doc) {
+                return Some(path);
+            }
+            path.push(&n.title);
+            stack.extend(n.children.iter().rev().map(|c| (c, depth + 1)));
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trail_names_the_nodes_above_a_document() {
+        let group = |title: &str, children: Vec<NavNode>| NavNode {
+            title: title.into(),
+            doc: None,
+            children,
+        };
+        let tree = vec![
+            NavNode::leaf("Top", 0),
+            group(
+                "Notes",
+                vec![
+                    group("Systems", vec![NavNode::leaf("Owls", 1)]),
+                    NavNode::leaf("Hawks", 2),
+                ],
+            ),
+        ];
+        assert_eq!(NavNode::trail(&tree, 0), Some(vec![]));
+        assert_eq!(NavNode::trail(&tree, 1), Some(vec!["Notes", "Systems"]));
+        assert_eq!(NavNode::trail(&tree, 2), Some(vec!["Notes"]));
+        assert_eq!(NavNode::trail(&tree, 3), None);
+    }
 }

@@ -7,6 +7,7 @@ use ratatui::Frame;
 
 use super::wrap::{highlighted, width_of};
 use crate::app::App;
+use crate::model::NavNode;
 use crate::search::{Field, Ranked};
 
 pub fn draw(f: &mut Frame, app: &App) {
@@ -72,7 +73,14 @@ pub fn draw(f: &mut Frame, app: &App) {
                     (
                         &doc.title,
                         hit.positions.clone(),
-                        format!("page · {}", doc.source),
+                        // Where the page is in the side pane, as a paper's breadcrumb says where
+                        // it is (a long file path would be cut before it says anything).
+                        match NavNode::trail(&app.library.navigation, hit.doc) {
+                            Some(trail) if !trail.is_empty() => {
+                                format!("page · {}", trail.join(" › "))
+                            }
+                            _ => "page".to_string(),
+                        },
                         Vec::new(),
                     )
                 }

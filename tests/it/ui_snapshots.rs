@@ -332,6 +332,38 @@ fn the_palette_writes_a_large_count_with_separators() {
     assert!(screen.contains("1,200 papers"), "{screen}");
 }
 
+/// A note page in the palette says where it is in the side pane (its folders), not its file's path.
+#[test]
+fn the_palette_places_a_page_by_its_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("reading-notes").join("systems");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        dir.path().join("owls.md"),
+        "# Owls 2030\n\n## Papers\n\n* Counting Owls [[Paper](https://example.org/1)]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        sub.join("hawk-notes.md"),
+        "# Hawk Vision Notes\n\nWhat hawks see at dawn.\n",
+    )
+    .unwrap();
+    let loaded = loader::load_paths(&[dir.path()]);
+    let mut app = App::new(loaded.library);
+    app.handle(Event::Resize {
+        width: 100,
+        height: 20,
+    });
+    app.handle(Event::Key(Key::ctrl('p')));
+    keys(&mut app, "hawk vision");
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("Hawk Vision Notes  page · reading-notes › systems"),
+        "{screen}"
+    );
+    assert!(!screen.contains(&*dir.path().to_string_lossy()), "{screen}");
+}
+
 #[test]
 fn a_popup_too_small_for_its_margins_takes_the_whole_screen() {
     // 20×5: the palette takes the keys, so it is what shows (its query line at least).
