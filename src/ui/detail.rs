@@ -494,8 +494,37 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
     };
     let total = count(id);
     let plural = if total == 1 { "" } else { "s" };
+    let is_page = |c: usize| {
+        let n = &app.tree.nodes[c];
+        matches!(n.kind, NodeKind::Document)
+            && n.papers == 0
+            && n.doc.is_some_and(|d| {
+                app.library
+                    .documents
+                    .get(d)
+                    .is_some_and(|d| d.kind == DocKind::Page)
+            })
+    };
+    // A folder of note pages only: how many pages, not `0 papers`.
+    let pages = if node.papers == 0 && !narrowed {
+        let mut pages = 0;
+        let mut stack: Vec<usize> = node.children.clone();
+        while let Some(c) = stack.pop() {
+            pages += usize::from(is_page(c));
+            stack.extend(app.tree.nodes[c].children.iter().copied());
+        }
+        pages
+    } else {
+        0
+    };
     out.push(Line::styled(
-        if narrowed {
+        if pages > 0 {
+            format!(
+                "{} note page{}",
+                super::thousands(pages),
+                if pages == 1 { "" } else { "s" }
+            )
+        } else if narrowed {
             format!("{total} paper{plural} shown of {}", node.papers)
         } else {
             format!("{total} paper{plural}")
@@ -527,6 +556,18 @@ fn summary(app: &App, id: usize, w: usize, out: &mut Vec<Line<'static>>) {
                     w,
                     Span::styled(format!("{pad}• "), th.dim()),
                     Span::raw(format!("{pad}  ")),
+                ));
+            }
+            // A note page has no papers to count: it says what it is, as in the side pane.
+            NodeKind::Document if is_page(c) => {
+                out.extend(wrap(
+                    &[
+                        (n.title.clone(), th.title()),
+                        (" · page".to_string(), th.dim()),
+                    ],
+                    w,
+                    Span::raw(pad.clone()),
+                    Span::raw(pad.clone()),
                 ));
             }
             _ => {

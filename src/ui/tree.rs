@@ -182,6 +182,8 @@ fn row(app: &App, id: usize, width: usize, focused: bool) -> Line<'static> {
         {
             ("page".into(), Vec::new())
         }
+        // A folder of note pages only: no papers to count.
+        NodeKind::Folder if node.papers == 0 && !app.narrowed() => ("pages".into(), Vec::new()),
         // Narrowed (filter, only bookmarked, only unread): how many of the shown papers are below.
         _ if app.narrowed() => {
             let shown = app.tree_view.shown_below.get(id).copied().unwrap_or(0);

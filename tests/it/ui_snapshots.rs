@@ -364,6 +364,47 @@ fn the_palette_places_a_page_by_its_folders() {
     assert!(!screen.contains(&*dir.path().to_string_lossy()), "{screen}");
 }
 
+/// A folder holding only note pages: the side pane says `pages` (not a count of 0), and its summary
+/// lists each page as a page, without `(0)`.
+#[test]
+fn a_folder_of_pages_says_pages_not_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = dir.path().join("reading-notes");
+    std::fs::create_dir_all(&pages).unwrap();
+    std::fs::write(
+        dir.path().join("owls.md"),
+        "# Owls 2030\n\n## Papers\n\n* Counting Owls [[Paper](https://example.org/1)]\n",
+    )
+    .unwrap();
+    for (file, title) in [
+        ("hawks.md", "Hawk Vision Notes"),
+        ("kites.md", "Kite Flight Notes"),
+    ] {
+        std::fs::write(pages.join(file), format!("# {title}\n\nSome thoughts.\n")).unwrap();
+    }
+    let loaded = loader::load_paths(&[dir.path()]);
+    let mut app = App::new(loaded.library);
+    app.handle(Event::Resize {
+        width: 100,
+        height: 20,
+    });
+    keys(&mut app, "G");
+    let screen = render(&app).backend().to_string();
+    let row = screen
+        .lines()
+        .find(|l| l.contains("▸ reading-notes"))
+        .unwrap_or_default();
+    assert!(row.contains("pages") && !row.contains(" 0"), "{screen}");
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("2 note pages")
+            && screen.contains("Hawk Vision Notes · page")
+            && !screen.contains("(0)")
+            && !screen.contains("0 papers"),
+        "{screen}"
+    );
+}
+
 #[test]
 fn a_popup_too_small_for_its_margins_takes_the_whole_screen() {
     // 20×5: the palette takes the keys, so it is what shows (its query line at least).
