@@ -110,7 +110,10 @@ pub struct Args {
     #[arg(long, value_name = "FORMAT", group = "mode")]
     pub export: Option<ExportArg>,
 
-    /// Print a completion script for this shell and exit (see README.md for where to put it).
+    /// Print a completion script for this shell and exit: e.g. `takeaway --completions bash >
+    /// ~/.local/share/bash-completion/completions/takeaway`, `--completions fish >
+    /// ~/.config/fish/completions/takeaway.fish`, `--completions zsh > ~/.zfunc/_takeaway` (with
+    /// `fpath+=(~/.zfunc)` before `compinit`).
     #[arg(long, value_name = "SHELL", group = "mode")]
     pub completions: Option<clap_complete::Shell>,
 

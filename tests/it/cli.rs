@@ -204,6 +204,9 @@ fn help_and_version() {
     for flag in ["--json", "--list", "--check"] {
         assert!(stdout(&o).contains(flag));
     }
+    // The help stands alone: an installed binary comes without the README.
+    assert!(!stdout(&o).contains("README"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("completions/takeaway"));
     let o = run(&["--version"]);
     assert!(o.status.success());
     assert!(stdout(&o).starts_with("takeaway "));
