@@ -6,11 +6,11 @@
 //!   booktitle = {OSDI 2023},
 //!   year = {2023},
 //!   url = {https://www.usenix.org/conference/osdi23/presentation/li-zhouhan},
-//!   note = {OSDI 2023},
 //! }
 //! ```
 //!
-//! `@inproceedings` when the venue's name is a known conference, else `@misc`. The key is the first
+//! `@inproceedings` with the venue as `booktitle` when the venue's name is a known conference, else
+//! `@misc` with the venue as a `note`. The key is the first
 //! author's surname, else the venue's name, then the year and the title's first word, in ASCII
 //! (`osdi2023alpaserve`; other letters transliterated, `Café` → `cafe`; a title in a script without spaces gives its first two characters, `大规模…` → `dagui`); a key already taken gets `-2`, `-3`, …. In the title, words with a capital
 //! past their first letter (`AlpaServe`, `LLM`) are braced so styles keep their case. TeX's special
@@ -52,8 +52,8 @@ pub(super) fn render(records: &[Record]) -> String {
         if let Some(u) = r.paper_url() {
             let _ = writeln!(out, "  url = {{{}}},", url(u));
         }
-        // A venue that is only a year (`2019`) is said by `year` already.
-        if let Some(v) = r.venue.as_deref().filter(|_| venue_name != Some("")) {
+        // A venue that is only a year (`2019`) is said by `year` already, a conference's by `booktitle`.
+        if let Some(v) = (r.venue.as_deref()).filter(|_| !conference && venue_name != Some("")) {
             let _ = writeln!(out, "  note = {{{}}},", escape(v));
         }
         out.push_str("}\n\n");
@@ -236,8 +236,17 @@ mod tests {
             render(&[r]),
             "@inproceedings{osdi2023alpaserve,\n  \
              title = {{AlpaServe}: Statistical Multiplexing with Model Parallelism},\n  \
-             booktitle = {OSDI 2023},\n  year = {2023},\n  url = {https://p.example/58},\n  \
-             note = {OSDI 2023},\n}\n"
+             booktitle = {OSDI 2023},\n  year = {2023},\n  url = {https://p.example/58},\n}\n"
+        );
+        // Not a conference: `@misc`, the venue as a note.
+        let misc = render(&[record(
+            "The Owl Report",
+            Some("Owl Workshop 2023"),
+            Some(2023),
+        )]);
+        assert!(
+            misc.starts_with("@misc{") && misc.contains("note = {Owl Workshop 2023}"),
+            "{misc}"
         );
     }
 
@@ -324,7 +333,7 @@ mod tests {
                 "{u}"
             );
             assert_eq!(
-                entry.get("note").unwrap().format_verbatim(),
+                entry.get("booktitle").unwrap().format_verbatim(),
                 "SOSP 2023 & {friends}"
             );
         }

@@ -275,9 +275,17 @@ fn bibtex_export_parses_back_one_entry_per_work() {
         let title = e.title().unwrap().format_verbatim();
         assert!(!title.is_empty());
         assert!(e.url().unwrap().starts_with("https://"), "{}", e.key);
+        // A conference's venue is its booktitle, anything else's a note (never both).
+        let venue = |field: &str| e.get(field).map(|n| n.format_verbatim());
+        assert!(
+            venue("booktitle").is_none() || venue("note").is_none(),
+            "{}",
+            e.key
+        );
         let known = ["OSDI", "ATC", "SIGCOMM"].iter().any(|v| {
-            e.get("note")
-                .is_some_and(|n| n.format_verbatim().starts_with(v))
+            venue("booktitle")
+                .or(venue("note"))
+                .is_some_and(|n| n.starts_with(v))
         });
         let kind = if known {
             EntryType::InProceedings
