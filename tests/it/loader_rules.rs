@@ -2039,3 +2039,41 @@ fn a_paper_column_row_needs_its_paper_link_and_labels_and_descriptions_are_not_t
         .collect();
     assert_eq!(got, [(6, "Owls Count Quietly", 2), (9, "Owl Nets", 1)]);
 }
+
+#[test]
+fn a_link_labelled_by_its_arxiv_id_alone_is_the_papers_link() {
+    // `[2401.00501](u)`: the number of a preprint names the paper's link, as `[arXiv:…](u)` does;
+    // in parentheses too. It is never title text.
+    let (d, warnings) = inline(
+        "# Owls\n\n## Papers\n\n\
+         - Owls Count Quietly [2401.00501](https://arxiv.org/abs/2401.00501)\n\
+         - Owls Fly by Night. [2401.00502v2](https://arxiv.org/abs/2401.00502v2) | [code](https://github.com/owls/night)\n\
+         - Talons That Count ([arXiv:2401.00503](https://arxiv.org/abs/2401.00503))\n\
+         - Feathers That Do Not Rustle (OWL 2024) [2401.00504](https://arxiv.org/abs/2401.00504)\n",
+    );
+    assert_eq!(
+        titles_urls(&d),
+        [
+            (
+                "Owls Count Quietly",
+                vec!["https://arxiv.org/abs/2401.00501"]
+            ),
+            (
+                "Owls Fly by Night",
+                vec![
+                    "https://arxiv.org/abs/2401.00502v2",
+                    "https://github.com/owls/night"
+                ]
+            ),
+            (
+                "Talons That Count",
+                vec!["https://arxiv.org/abs/2401.00503"]
+            ),
+            (
+                "Feathers That Do Not Rustle",
+                vec!["https://arxiv.org/abs/2401.00504"]
+            ),
+        ]
+    );
+    assert_eq!(unread_lines(&warnings), Vec::<usize>::new());
+}

@@ -94,8 +94,15 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             Seg::Text(t, _) if first.is_none() && t.trim() == "." => {}
             Seg::Break { .. } => {}
             Seg::Link(l) if l.is_badge() => {}
-            // `Title ([arXiv](u))`: a venue in parentheses, not a group.
-            Seg::Link(l) if in_parens(segs, i) && is_venue(&l.text) => break,
+            // `Title ([arXiv](u))`: a venue in parentheses, not a group; but an arXiv id names the
+            // paper itself (`Title ([arXiv:2208.04933](u))`): its link.
+            Seg::Link(l)
+                if in_parens(segs, i)
+                    && is_venue(&l.text)
+                    && !super::super::reader::kind::is_arxiv_id(unbracket(&l.text)) =>
+            {
+                break
+            }
             Seg::Link(l)
                 if (is_link_label(&l.text)
                     || l.is_bare_url()

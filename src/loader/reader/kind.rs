@@ -195,19 +195,19 @@ pub fn is_link_label(text: &str) -> bool {
 }
 
 /// An arXiv identifier written as a link's label (`arXiv:2210.03629`, `arXiv 2401.00002v2`, `arxiv:
-/// 1706.03762`): it names the paper's link, it is no title. Read from the bytes, without allocating.
+/// 1706.03762`, or the number alone, `2305.12345`): it names the paper's link, it is no title. Read
+/// from the bytes, without allocating.
 pub fn is_arxiv_id(text: &str) -> bool {
     let b = text.trim().as_bytes();
-    let Some(head) = b.get(..5) else {
-        return false;
-    };
-    if !head.eq_ignore_ascii_case(b"arxiv") {
-        return false;
-    }
-    let rest = b.get(5..).unwrap_or_default();
-    let rest = match rest.first() {
-        Some(b':') | Some(b' ') => rest.get(1..).unwrap_or_default(),
-        _ => rest,
+    let rest = match b.get(..5) {
+        Some(head) if head.eq_ignore_ascii_case(b"arxiv") => {
+            let rest = b.get(5..).unwrap_or_default();
+            match rest.first() {
+                Some(b':') | Some(b' ') => rest.get(1..).unwrap_or_default(),
+                _ => rest,
+            }
+        }
+        _ => b,
     };
     let rest = rest.trim_ascii_start();
     // `YYMM.NNNNN`, then an optional version `vN`.
@@ -335,6 +335,8 @@ mod tests {
             "arXiv:2210.03629",
             "arxiv 2401.00002v2",
             "[arXiv: 1706.03762]",
+            "2111.00396",
+            "[2405.21060v2]",
         ] {
             assert!(is_link_label(l), "{l}");
         }
@@ -342,6 +344,9 @@ mod tests {
             "arXiv:2210",
             "arXiv:2210.03629 and more",
             "Arxivist 2210.03629",
+            "2111.003",
+            "3.14159",
+            "GPT 2111.00396",
         ] {
             assert!(!is_link_label(l), "{l}");
         }
