@@ -2077,3 +2077,31 @@ fn a_link_labelled_by_its_arxiv_id_alone_is_the_papers_link() {
     );
     assert_eq!(unread_lines(&warnings), Vec::<usize>::new());
 }
+
+#[test]
+fn links_labelled_by_emoji_shortcodes_are_a_link_group() {
+    // `[:page_facing_up:](u) [:octocat:](u)`: GitHub writes its emoji as shortcodes; a link whose text
+    // is only those is a marker standing for a label, as `[📄](u)` is.
+    let (d, warnings) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - :star: Owls Count Quietly [:page_facing_up:](https://arxiv.org/abs/2401.00601) [:octocat:](https://github.com/owls/count)\n\
+         - Owls Fly by Night [:page_facing_up:](https://arxiv.org/abs/2401.00602)\n",
+    );
+    assert_eq!(
+        titles_urls(&d),
+        [
+            (
+                "Owls Count Quietly",
+                vec![
+                    "https://arxiv.org/abs/2401.00601",
+                    "https://github.com/owls/count"
+                ]
+            ),
+            (
+                "Owls Fly by Night",
+                vec!["https://arxiv.org/abs/2401.00602"]
+            ),
+        ]
+    );
+    assert_eq!(unread_lines(&warnings), Vec::<usize>::new());
+}

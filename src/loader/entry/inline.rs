@@ -43,9 +43,14 @@ impl LinkSeg<'_> {
         self.text == self.url && looks_like_url(self.url)
     }
 
-    /// A link whose text is only emoji (`[📄](u)`, `[🐙](u)`): a marker standing for a label.
+    /// A link whose text is only emoji (`[📄](u)`, `[🐙](u)`), or their GitHub shortcodes
+    /// (`[:page_facing_up:](u)`, `[:octocat:](u)`): a marker standing for a label.
     pub fn is_emoji_only(&self) -> bool {
-        !self.text.is_empty() && self.text.chars().all(|c| is_emoji(c) || c.is_whitespace())
+        let emoji = |w: &str| w.chars().all(|c| is_emoji(c) || c.is_whitespace());
+        !self.text.is_empty()
+            && (emoji(&self.text)
+                || (self.text.starts_with(':')
+                    && (self.text.split_whitespace()).all(|w| is_shortcode(w) || emoji(w))))
     }
 
     /// `[[Paper]](u)` or `[\[pdf\]](u)`: the label itself is written in brackets.
