@@ -2105,3 +2105,27 @@ fn links_labelled_by_emoji_shortcodes_are_a_link_group() {
     );
     assert_eq!(unread_lines(&warnings), Vec::<usize>::new());
 }
+
+#[test]
+fn a_tag_naming_the_kind_of_paper_is_not_title_text() {
+    // `(Survey)`, `` `Survey` ``, `**(Survey)**`, `[Position]` before or after a title say what kind
+    // of paper it is; a short name in brackets that is no such tag stays (`(OWLNet)`).
+    let (d, _) = inline(
+        "# Owls\n\n## Reading\n\n\
+         - (Survey) Owls Count Quietly [[paper](https://arxiv.org/abs/2401.00701)]\n\
+         - `Survey` Owls Fly by Night [[paper](https://arxiv.org/abs/2401.00702)]\n\
+         - Talons That Count: A Review **(Review)** [[paper](https://arxiv.org/abs/2401.00703)]\n\
+         - Feathers That Do Not Rustle (OWL 2024) [Position] [[paper](https://arxiv.org/abs/2401.00704)]\n\
+         - Hoots as Signals (OWLNet) [[paper](https://arxiv.org/abs/2401.00705)]\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owls Count Quietly", None, 1),
+            ("Owls Fly by Night", None, 1),
+            ("Talons That Count: A Review", None, 1),
+            ("Feathers That Do Not Rustle", Some("OWL 2024"), 1),
+            ("Hoots as Signals (OWLNet)", None, 1),
+        ]
+    );
+}

@@ -219,6 +219,36 @@ const NOT_PAPER_TAGS: &[&str] = &[
     "news",
 ];
 
+/// What kind of paper an entry is, written as a tag beside its title (`(Survey)`, `[Benchmark]`,
+/// `` `Position` ``): never title text, and no venue.
+const PAPER_KIND_TAGS: &[&str] = &[
+    "survey",
+    "review",
+    "overview",
+    "benchmark",
+    "position",
+    "position paper",
+    "perspective",
+    "short paper",
+];
+
+/// Is `tag` (without its brackets) a tag naming what kind of paper an entry is?
+pub fn paper_kind_tag(tag: &str) -> bool {
+    let t = tag.trim();
+    t.len() <= 14 && PAPER_KIND_TAGS.iter().any(|k| k.eq_ignore_ascii_case(t))
+}
+
+/// `Title (Survey)`, `Title [Survey]`: a kind tag in brackets ending the title; what stands before it.
+pub fn strip_kind_tail(t: &str) -> Option<&str> {
+    let (open, body) = match t.strip_suffix(')') {
+        Some(body) => ('(', body),
+        None => ('[', t.strip_suffix(']')?),
+    };
+    let (before, tag) = body.rsplit_once(open)?;
+    let before = before.trim_end();
+    (paper_kind_tag(tag) && !before.is_empty()).then_some(before)
+}
+
 /// `[A Title]` and nothing else: the bracketed text, which is the title and not a tag before one (a
 /// venue or a not-paper tag alone stays a tag).
 pub fn bracketed_title(raw: &str) -> Option<&str> {
@@ -266,6 +296,9 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             let tag = tag.trim();
             if !tag.is_empty() && tag.chars().count() <= 40 && super::super::title::is_venue(tag) {
                 lead.venue.get_or_insert_with(|| collapse(tag));
+                t = after;
+            } else if paper_kind_tag(tag) {
+                // `(Survey) Title`: what kind of paper it is, a tag.
                 t = after;
             }
         } else if let Some((tag, after)) = separated_tag(t) {

@@ -318,8 +318,8 @@ fn emphasised_title(segs: &[Seg]) -> Option<Head> {
     Some(head)
 }
 
-/// `` `OWL 2023` Title [paper](u) ``, `` `2401.00001` Title ``: a venue, date or arXiv id in a code span
-/// before the title. How many segments it takes (none when there is no such tag) and the venue.
+/// `` `OWL 2023` Title [paper](u) ``, `` `2401.00001` Title ``: a venue, date or arXiv id (or a kind tag,
+/// `` `Survey` ``) in a code span before the title. How many segments it takes (none when there is no such tag) and the venue.
 fn code_tag(segs: &[Seg]) -> (usize, Option<String>) {
     for (i, s) in segs.iter().enumerate() {
         match s {
@@ -327,6 +327,8 @@ fn code_tag(segs: &[Seg]) -> (usize, Option<String>) {
             Seg::Text(t, st) if st.code => {
                 return match super::inline::lead_tag(t) {
                     Some(v) => (i + 1, Some(v)),
+                    // `` `Survey` Title ``: what kind of paper it is, a tag.
+                    None if super::inline::paper_kind_tag(t) => (i + 1, None),
                     None => (0, None),
                 };
             }

@@ -251,7 +251,9 @@ pub fn clean_title(raw: &str) -> Head {
                 continue;
             }
         }
-        if let Some(rest) = super::reader::strip_award_tail(t) {
+        if let Some(rest) =
+            super::reader::strip_award_tail(t).or_else(|| inline::strip_kind_tail(t))
+        {
             t = rest;
             continue;
         }
