@@ -2129,3 +2129,25 @@ fn a_tag_naming_the_kind_of_paper_is_not_title_text() {
         ]
     );
 }
+
+#[test]
+fn a_venue_or_an_arrow_set_apart_by_a_middle_dot_or_a_dash_is_not_title_text() {
+    // `Title · OWL 2019 · [PDF](u)`, `Title — OWL 2019 — [PDF](u)`: the venue between separators;
+    // `Title → [paper](u)`, `Title • [paper](u)`: a separator before the links.
+    let (d, _) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - **Owls Count Quietly** · OWL 2019 · [PDF](https://arxiv.org/abs/2401.00801) · [Code](https://github.com/owls/count)\n\
+         - Owls Fly by Night — NOCT 2021 — [PDF](https://arxiv.org/abs/2401.00802)\n\
+         - Talons That Count → [paper](https://arxiv.org/abs/2401.00803)\n\
+         - Feathers That Do Not Rustle • [paper](https://arxiv.org/abs/2401.00804)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owls Count Quietly", Some("OWL 2019"), 2),
+            ("Owls Fly by Night", Some("NOCT 2021"), 1),
+            ("Talons That Count", None, 1),
+            ("Feathers That Do Not Rustle", None, 1),
+        ]
+    );
+}

@@ -245,7 +245,10 @@ pub fn clean_title(raw: &str) -> Head {
         }
         // `Title [OWL 2021]`, `Title. OWL 2023`: a venue in brackets or after the last sentence.
         if head.venue.is_none() {
-            if let Some((rest, venue)) = bracket_venue(t).or_else(|| dot_venue(t)) {
+            if let Some((rest, venue)) = bracket_venue(t)
+                .or_else(|| dot_venue(t))
+                .or_else(|| separated_venue(t))
+            {
                 head.venue = Some(venue);
                 t = rest;
                 continue;
@@ -267,8 +270,8 @@ pub fn clean_title(raw: &str) -> Head {
         if !t.ends_with("..") && !ends_with_abbreviation(t) {
             t = t.strip_suffix('.').unwrap_or(t);
         }
-        // A separator left before a group: `Title |`, `Title -`, `Title,`.
-        let trimmed = t.trim_end_matches([' ', '|', '-', '–', '—', ',', ';', ':']);
+        // A separator left before a group: `Title |`, `Title -`, `Title,`, `Title ·`, `Title →`.
+        let trimmed = t.trim_end_matches([' ', '|', '-', '–', '—', ',', ';', ':', '·', '•', '→']);
         if trimmed.len() < t.len() && !trimmed.is_empty() {
             t = trimmed;
         }
@@ -321,6 +324,18 @@ fn dot_venue(t: &str) -> Option<(&str, String)> {
     let (before, last) = sentence_breaks(t).last()?;
     let last = last.trim().trim_end_matches('.').trim_end();
     (short_venue(last) && !before.trim().is_empty()).then(|| (before.trim_end(), collapse(last)))
+}
+
+/// A trailing ` · KDD 2019` (` — OWL 2023`, ` • arXiv 2024`): a short venue with its year set apart by
+/// a middle dot, a bullet or a long dash. The text before it and the venue.
+fn separated_venue(t: &str) -> Option<(&str, String)> {
+    // Cheap look first: those separators are not ASCII (`·` starts 0xC2, the others 0xE2).
+    memchr::memchr2(0xC2, 0xE2, t.as_bytes())?;
+    [" · ", " — ", " – ", " • "].iter().find_map(|sep| {
+        let (before, last) = t.rsplit_once(sep)?;
+        (short_venue(last.trim()) && !before.trim().is_empty())
+            .then(|| (before.trim_end(), collapse(last.trim())))
+    })
 }
 
 /// Splits text at the `. ` that end sentences (not after initials or `et al.`).
