@@ -2151,3 +2151,27 @@ fn a_venue_or_an_arrow_set_apart_by_a_middle_dot_or_a_dash_is_not_title_text() {
         ]
     );
 }
+
+#[test]
+fn authors_with_et_al_after_a_hyphen_or_before_a_bare_year_are_not_the_title() {
+    // `Title - Ann Smith et al. (OWL 2022)`, `*Title*, Ann Smith et al., 2022.`: names, then the venue
+    // or the year; a hyphen before words that are no names stays in the title.
+    let (d, _) = inline(
+        "# Owls\n\n## Reading\n\n\
+         1. Owls Count Quietly - Ann Barn et al. (OWL 2022) [PDF](https://arxiv.org/abs/2401.00901)\n\
+         2. *Owls Fly by Night*, Bo Tawny et al., 2021. [PDF](https://arxiv.org/abs/2401.00902)\n\
+         3. Owl Nets - A Field Study [PDF](https://arxiv.org/abs/2401.00903)\n",
+    );
+    assert_eq!(
+        titles_authors_venues(&d),
+        [
+            (
+                "Owls Count Quietly",
+                Some("Ann Barn et al"),
+                Some("OWL 2022")
+            ),
+            ("Owls Fly by Night", Some("Bo Tawny et al"), Some("2021")),
+            ("Owl Nets - A Field Study", None, None),
+        ]
+    );
+}

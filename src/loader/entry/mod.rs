@@ -607,6 +607,18 @@ pub fn split_authors(text: &str) -> (String, Option<String>, Option<String>) {
             return (title.trim().to_string(), Some(who.trim().to_string()), None);
         }
     }
+    // `Title - Ann Smith et al. (OWL 2022)`: the names after a spaced hyphen, a venue in parentheses
+    // after them.
+    if let Some((title, rest)) = et_al.then(|| t.rsplit_once(" - ")).flatten() {
+        let (who, venue) = match title::trailing_parens(rest.trim_end()) {
+            Some((who, v)) if title::is_venue(v) => (who, Some(collapse(v))),
+            _ => (rest, None),
+        };
+        let who = who.trim().trim_end_matches('.').trim_end();
+        if who.contains("et al") && reads_as_names(who) && !title.trim().is_empty() {
+            return (title.trim().to_string(), Some(who.to_string()), venue);
+        }
+    }
     if let Some(split) = comma_authors(t) {
         return split;
     }
@@ -779,11 +791,16 @@ fn comma_authors(t: &str) -> Option<(String, Option<String>, Option<String>)> {
         let named = last.chars().next().is_some_and(char::is_alphabetic);
         // A venue alone: `Bo Li. OWL 2023` holds a sentence's end (names, then the venue).
         let alone = !last.contains(". ");
-        if named
-            && alone
-            && last.chars().count() <= 60
-            && title::has_year(last)
-            && title::is_venue(last)
+        // `Title, Ann Smith et al., 2022`: a year alone stands for the venue too.
+        let year = last.len() == 4
+            && last.bytes().all(|b| b.is_ascii_digit())
+            && (last.starts_with("19") || last.starts_with("20"));
+        if year
+            || (named
+                && alone
+                && last.chars().count() <= 60
+                && title::has_year(last)
+                && title::is_venue(last))
         {
             venue = Some(collapse(last));
             pieces.pop();
