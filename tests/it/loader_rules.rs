@@ -2175,3 +2175,23 @@ fn authors_with_et_al_after_a_hyphen_or_before_a_bare_year_are_not_the_title() {
         ]
     );
 }
+
+#[test]
+fn a_field_name_before_the_title_is_not_title_text() {
+    // `论文：Title`, `Paper: Title`: the name of the field the title fills; a title of its own with a
+    // colon (`Hoot: Counting at Night`) keeps it.
+    let (d, _) = inline(
+        "# Owls\n\n## Reading\n\n\
+         - 论文：Owls Count Quietly [[论文]](https://arxiv.org/abs/2401.01001)\n\
+         - Paper: Owls Fly by Night [[pdf]](https://arxiv.org/abs/2401.01002)\n\
+         - Hoot: Counting at Night [[pdf]](https://arxiv.org/abs/2401.01003)\n",
+    );
+    assert_eq!(
+        titles(&d),
+        [
+            "Owls Count Quietly",
+            "Owls Fly by Night",
+            "Hoot: Counting at Night"
+        ]
+    );
+}

@@ -277,6 +277,11 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             t = after;
             continue;
         }
+        // `论文：Title`, `Paper: Title`: a field's name before the title it gives.
+        if let Some(after) = strip_title_field(t) {
+            t = after;
+            continue;
+        }
         // `[ICLR 2024]`, or in full-width brackets `【ICLR 2024】`.
         let bracketed = t
             .strip_prefix('[')
@@ -320,6 +325,34 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
         }
     }
     (t, lead)
+}
+
+/// Field names that say "the title follows" (`论文：`, `Paper:`, `Title:`).
+const TITLE_FIELDS: &[&str] = &[
+    "paper",
+    "title",
+    "论文",
+    "论文题目",
+    "标题",
+    "題目",
+    "論文",
+    "논문",
+];
+
+/// Text without a field name that opens it (`论文：Title`, `Paper: Title`): the title after it, when
+/// there is one.
+fn strip_title_field(t: &str) -> Option<&str> {
+    // Compared at the start only (no search through the title for its colon).
+    TITLE_FIELDS.iter().find_map(|f| {
+        let rest = t.get(..f.len()).filter(|n| n.eq_ignore_ascii_case(f))?;
+        let after = t.get(rest.len()..)?.trim_start();
+        let after = after.strip_prefix([':', '：'])?.trim_start();
+        after
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+            .then_some(after)
+    })
 }
 
 /// Separators after a leading tag (`OWL 2023 - Title`, `2023.05 | arXiv | Title`).
