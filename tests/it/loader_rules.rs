@@ -2195,3 +2195,15 @@ fn a_field_name_before_the_title_is_not_title_text() {
         ]
     );
 }
+
+#[test]
+fn a_leading_leaderboard_tag_says_the_entry_is_no_paper() {
+    // `[Leaderboard] Name [[link](u)]` beside `[Benchmark] Title [[paper](u)]`: a site ranking models,
+    // while a benchmark's paper stays a paper.
+    let (d, _) = inline(
+        "# Owls\n\n## Benchmarks\n\n\
+         - [Benchmark] OwlBench: Counting Owls at Night [[paper](https://arxiv.org/abs/2401.01101)]\n\
+         - [Leaderboard] OwlBench night leaderboard [[link](https://owlbench.example.org/board)]\n",
+    );
+    assert_eq!(titles(&d), ["OwlBench: Counting Owls at Night"]);
+}

@@ -217,6 +217,8 @@ const NOT_PAPER_TAGS: &[&str] = &[
     "website",
     "repo",
     "news",
+    "leaderboard",
+    "leaderboards",
 ];
 
 /// What kind of paper an entry is, written as a tag beside its title (`(Survey)`, `[Benchmark]`,
