@@ -2207,3 +2207,15 @@ fn a_leading_leaderboard_tag_says_the_entry_is_no_paper() {
     );
     assert_eq!(titles(&d), ["OwlBench: Counting Owls at Night"]);
 }
+
+#[test]
+fn an_engine_that_links_only_its_code_is_software() {
+    // `**Name**: an inference engine for … [[code](u)]` describes software; a paper with a code link
+    // beside its paper link stays a paper.
+    let (d, _) = inline(
+        "# Owls\n\n## Systems\n\n\
+         - **Hootd**: A fast inference and serving engine for owl call models. [[code](https://github.com/owls/hootd)]\n\
+         - **Hootd: Serving Owl Call Models Fast**. *OWL 2024*. [[paper](https://arxiv.org/abs/2401.01201)] [[code](https://github.com/owls/hootd)]\n",
+    );
+    assert_eq!(titles(&d), ["Hootd: Serving Owl Call Models Fast"]);
+}

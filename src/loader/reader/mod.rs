@@ -540,6 +540,7 @@ const TOOL_WORDS: &[&str] = &[
     "toolkit",
     "library",
     "framework",
+    "engine",
     "codebase",
     "awesome",
     "awsome",
