@@ -2219,3 +2219,23 @@ fn an_engine_that_links_only_its_code_is_software() {
     );
     assert_eq!(titles(&d), ["Hootd: Serving Owl Call Models Fast"]);
 }
+
+#[test]
+fn a_kind_word_set_apart_before_the_link_says_what_the_entry_is() {
+    // `📄 **Paper** · [Title](u)` beside `🗂️ **Dataset** · [Name](u) - …` and `🛠️ **Tool** · …`: the
+    // word before the separator says what each entry is, as a `[Tag]` does.
+    let (d, _) = inline(
+        "# Owls\n\n## Everything\n\n\
+         - 📄 **Paper** · [Owls Count Quietly](https://arxiv.org/abs/2401.01301) (OWL 2020)\n\
+         - 🗂️ **Dataset** · [OwlCalls](https://owlcalls.example.org/) - ten thousand recorded hoots\n\
+         - 🛠️ **Tool** · [Hootkit](https://github.com/owls/hootkit) - a toolkit for owl audio\n\
+         - 📄 **Paper** · [Owls Fly by Night](https://arxiv.org/abs/2401.01302)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owls Count Quietly", Some("OWL 2020"), 1),
+            ("Owls Fly by Night", None, 1),
+        ]
+    );
+}

@@ -284,6 +284,14 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             t = after;
             continue;
         }
+        // `Paper · [Title](u)`, `Dataset | [Name](u)`: what the entry is, set apart as a `[Tag]` is.
+        if let Some((tag, after)) = separated_kind(t) {
+            if not_paper_kind(tag) {
+                lead.not_paper.get_or_insert_with(|| tag.to_string());
+            }
+            t = after;
+            continue;
+        }
         // `[ICLR 2024]`, or in full-width brackets `【ICLR 2024】`.
         let bracketed = t
             .strip_prefix('[')
@@ -355,6 +363,27 @@ fn strip_title_field(t: &str) -> Option<&str> {
             .is_some_and(char::is_alphanumeric)
             .then_some(after)
     })
+}
+
+/// A word naming what an entry is (`Paper`, `Survey`, `Dataset`, `Tool`) that opens the text, set apart
+/// by a separator (`·`, `|`, a dash, `•`): the word and the text after the separator.
+fn separated_kind(t: &str) -> Option<(&str, &str)> {
+    let (word, rest) = t.split_once(' ')?;
+    // Cheap look first: a separator after the first word (most titles go on with a word).
+    let after = rest
+        .trim_start()
+        .strip_prefix(['·', '|', '—', '–', '•', '-'])?;
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let kind = word.eq_ignore_ascii_case("paper") || paper_kind_tag(word) || not_paper_kind(word);
+    kind.then(|| (word, after.trim_start()))
+}
+
+/// A word that, set apart before an entry's link (`Dataset · [Name](u)`), says it is no paper: a kind of
+/// [`NOT_PAPER_TAGS`], or a dataset.
+fn not_paper_kind(word: &str) -> bool {
+    (NOT_PAPER_TAGS.iter().chain(&["dataset", "datasets"])).any(|k| k.eq_ignore_ascii_case(word))
 }
 
 /// Separators after a leading tag (`OWL 2023 - Title`, `2023.05 | arXiv | Title`).
