@@ -2239,3 +2239,20 @@ fn a_kind_word_set_apart_before_the_link_says_what_the_entry_is() {
         ]
     );
 }
+
+#[test]
+fn a_benchmarks_section_holds_papers_only_where_they_link_one() {
+    // Under `Datasets and Benchmarks`, a dataset's site is no paper; a benchmark's paper is.
+    let (d, _) = inline(
+        "# Owls\n\n## Methods\n\n\
+         - [Owls Count Quietly](https://arxiv.org/abs/2401.01401) - Barn et al., OWL 2020.\n\n\
+         ## Datasets and Benchmarks\n\n\
+         - [Owl Calls](https://owlcalls.example.org/research/calls) - Recorded hoots with their species.\n\
+         - [Night Census](https://census.example.net/) - Counts of owls by night.\n\
+         - **OwlBench: Counting Owls at Scale** (OWL 2021) [[paper](https://arxiv.org/abs/2401.01402)]\n",
+    );
+    assert_eq!(
+        titles(&d),
+        ["Owls Count Quietly", "OwlBench: Counting Owls at Scale"]
+    );
+}

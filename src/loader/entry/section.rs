@@ -93,6 +93,10 @@ const FILLER: &[&str] = &[
     "for",
 ];
 
+/// Words that announce no papers beside one of [`NOT_PAPER_WORDS`] (`Datasets and Benchmarks`: a
+/// benchmark is a dataset there), though alone they head a topic of papers (`Benchmarks`).
+const BESIDE_NOT_PAPER: &[&str] = &["benchmark", "benchmarks"];
+
 /// Does a heading's title announce a section without papers (`References`, `Resources & Tools`,
 /// `Other Related Awesome Repository`, `Star History`)? Every word must say so (`Resource Manager` is a
 /// topic).
@@ -102,7 +106,10 @@ pub fn holds_no_papers(title: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()) && !FILLER.contains(w))
         .collect();
-    !words.is_empty() && words.iter().all(|w| NOT_PAPER_WORDS.contains(w))
+    words.iter().any(|w| NOT_PAPER_WORDS.contains(w))
+        && words
+            .iter()
+            .all(|w| NOT_PAPER_WORDS.contains(w) || BESIDE_NOT_PAPER.contains(w))
 }
 
 /// A `<details>` wrapper event in raw HTML.
@@ -203,6 +210,7 @@ mod tests {
             "Researchers",
             "People",
             "Related",
+            "Datasets and Benchmarks",
         ] {
             assert!(holds_no_papers(t), "{t}");
         }
@@ -217,6 +225,7 @@ mod tests {
             "Resource Disaggregation",
             "Code Generation",
             "Related Work",
+            "Benchmarks",
         ] {
             assert!(!holds_no_papers(t), "{t}");
         }
