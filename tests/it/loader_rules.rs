@@ -2256,3 +2256,22 @@ fn a_benchmarks_section_holds_papers_only_where_they_link_one() {
         ["Owls Count Quietly", "OwlBench: Counting Owls at Scale"]
     );
 }
+
+#[test]
+fn a_reading_lists_mark_before_a_title_is_not_title_text() {
+    // `(Optional) Title`, `(Required) Title`: how much the list asks of the reading, a status tag.
+    let (d, _) = inline(
+        "# Owl seminar\n\n## Week 1\n\n\
+         - (Required) Owls Count Quietly [[pdf](https://arxiv.org/abs/2401.01501)]\n\
+         - (Optional) Owls Fly by Night [[pdf](https://arxiv.org/abs/2401.01502)]\n\
+         - (Owl) Talons That Count [[pdf](https://arxiv.org/abs/2401.01503)]\n",
+    );
+    assert_eq!(
+        titles(&d),
+        [
+            "Owls Count Quietly",
+            "Owls Fly by Night",
+            "(Owl) Talons That Count"
+        ]
+    );
+}

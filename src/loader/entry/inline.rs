@@ -240,6 +240,24 @@ pub fn paper_kind_tag(tag: &str) -> bool {
     t.len() <= 14 && PAPER_KIND_TAGS.iter().any(|k| k.eq_ignore_ascii_case(t))
 }
 
+/// How much a reading list asks of a reading, marked before its title (`(Optional)`, `(Required)`).
+fn reading_mark(tag: &str) -> bool {
+    let t = tag.trim();
+    t.len() <= 12
+        && [
+            "optional",
+            "required",
+            "recommended",
+            "must read",
+            "must-read",
+            "background",
+            "advanced",
+            "classic",
+        ]
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(t))
+}
+
 /// `Title (Survey)`, `Title [Survey]`: a kind tag in brackets ending the title; what stands before it.
 pub fn strip_kind_tail(t: &str) -> Option<&str> {
     let (open, body) = match t.strip_suffix(')') {
@@ -312,8 +330,9 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
             if !tag.is_empty() && tag.chars().count() <= 40 && super::super::title::is_venue(tag) {
                 lead.venue.get_or_insert_with(|| collapse(tag));
                 t = after;
-            } else if paper_kind_tag(tag) {
-                // `(Survey) Title`: what kind of paper it is, a tag.
+            } else if paper_kind_tag(tag) || reading_mark(tag) {
+                // `(Survey) Title`: what kind of paper it is, a tag; `(Optional) Title`: how much a
+                // reading list asks of it, a status tag.
                 t = after;
             }
         } else if let Some((tag, after)) = separated_tag(t) {
