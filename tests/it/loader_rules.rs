@@ -2275,3 +2275,23 @@ fn a_reading_lists_mark_before_a_title_is_not_title_text() {
         ]
     );
 }
+
+#[test]
+fn a_venue_with_an_apostrophe_year_after_the_title_is_its_venue() {
+    // `Title <sup>OWL'20</sup>`, `Title arXiv'21`: a venue tag written after the title as a word of its
+    // own; a title that ends with a name of its own keeps it.
+    let (d, _) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - Owls Count Quietly <sup>OWL'20</sup> [paper](https://arxiv.org/abs/2401.01601)\n\
+         - Owls Fly by Night arXiv'21 [paper](https://arxiv.org/abs/2401.01602)\n\
+         - Talons of the Barn Owl's [paper](https://arxiv.org/abs/2401.01603)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owls Count Quietly", Some("OWL'20"), 1),
+            ("Owls Fly by Night", Some("arXiv'21"), 1),
+            ("Talons of the Barn Owl's", None, 1),
+        ]
+    );
+}

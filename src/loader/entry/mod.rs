@@ -248,6 +248,7 @@ pub fn clean_title(raw: &str) -> Head {
             if let Some((rest, venue)) = bracket_venue(t)
                 .or_else(|| dot_venue(t))
                 .or_else(|| separated_venue(t))
+                .or_else(|| word_venue(t))
             {
                 head.venue = Some(venue);
                 t = rest;
@@ -336,6 +337,22 @@ fn separated_venue(t: &str) -> Option<(&str, String)> {
         (short_venue(last.trim()) && !before.trim().is_empty())
             .then(|| (before.trim_end(), collapse(last.trim())))
     })
+}
+
+/// A trailing `arXiv'20` (`NeurIPS'23`, `ICML’24`): a venue with its year after an apostrophe, written
+/// after the title as a word of its own (`<sup>arXiv'20</sup>`). The text before it and the venue.
+fn word_venue(t: &str) -> Option<(&str, String)> {
+    // Cheap look first: most titles do not end with a digit.
+    if !t.as_bytes().last()?.is_ascii_digit() {
+        return None;
+    }
+    let (before, word) = t.rsplit_once(' ')?;
+    let (name, year) = word.rsplit_once(['\'', '’'])?;
+    let year = year.len() == 2 && year.bytes().all(|b| b.is_ascii_digit());
+    let named = name.eq_ignore_ascii_case("arxiv")
+        || (name.chars().all(|c| c.is_ascii_alphabetic())
+            && name.chars().filter(char::is_ascii_uppercase).count() >= 2);
+    (year && named && !before.trim().is_empty()).then(|| (before.trim_end(), word.to_string()))
 }
 
 /// Splits text at the `. ` that end sentences (not after initials or `et al.`).
