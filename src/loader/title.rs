@@ -122,11 +122,13 @@ pub fn is_venue(inner: &str) -> bool {
 pub fn acronym_year(w: &str) -> bool {
     let letters: String = w.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
     let rest = w.get(letters.len()..).unwrap_or("");
+    // `COVID-19`: a hyphen before two digits numbers a name; a year after one has four (`CVPR-2019`).
+    let hyphen = rest.starts_with('-');
     let rest = rest.trim_start_matches(['\'', '’', '-']);
     letters.len() >= 2
         && letters.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
         && rest.chars().all(|c| c.is_ascii_digit())
-        && (rest.len() == 2 || rest.len() == 4)
+        && ((rest.len() == 2 && !hyphen) || rest.len() == 4)
 }
 
 /// Does the text name a year: `2023` standing alone, or `'23` after a name (`NeurIPS'23`)? Read as

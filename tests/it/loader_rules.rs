@@ -2295,3 +2295,23 @@ fn a_venue_with_an_apostrophe_year_after_the_title_is_its_venue() {
         ]
     );
 }
+
+#[test]
+fn a_name_numbered_after_a_hyphen_is_title_text_not_a_venue() {
+    // `COVID-19`, `MERS-15`: capitals, a hyphen and two digits number a name; a venue's year after a
+    // hyphen has four digits (`OWL-2020`).
+    let (d, _) = inline(
+        "# Owls\n\n## Health\n\n\
+         - Owl Census During COVID-19 [paper](https://arxiv.org/abs/2401.01701)\n\
+         - Owls and Pathogens (COVID-19) [paper](https://arxiv.org/abs/2401.01702)\n\
+         - Owls Fly by Night (OWL-2020) [paper](https://arxiv.org/abs/2401.01703)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owl Census During COVID-19", None, 1),
+            ("Owls and Pathogens (COVID-19)", None, 1),
+            ("Owls Fly by Night", Some("OWL-2020"), 1),
+        ]
+    );
+}

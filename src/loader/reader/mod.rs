@@ -75,9 +75,13 @@ fn venue_word(w: &str) -> bool {
     let letters: String = w.chars().take_while(|c| c.is_alphabetic()).collect();
     let rest = w.get(letters.len()..).unwrap_or("");
     let acronym = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+    // `COVID-19`: a hyphen before two digits numbers a name; a year after one has four (`CVPR-2019`).
     let year = |r: &str| {
+        let hyphen = r.starts_with('-');
         let r = r.trim_start_matches(['\'', '’', '-']);
-        r.is_empty() || (r.chars().all(|c| c.is_ascii_digit()) && (r.len() == 2 || r.len() == 4))
+        r.is_empty()
+            || (r.chars().all(|c| c.is_ascii_digit())
+                && ((r.len() == 2 && !hyphen) || r.len() == 4))
     };
     (acronym && year(rest)) || (letters.is_empty() && w.len() == 4 && year(w))
 }
