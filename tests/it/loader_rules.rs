@@ -2315,3 +2315,20 @@ fn a_name_numbered_after_a_hyphen_is_title_text_not_a_venue() {
         ]
     );
 }
+
+#[test]
+fn a_venue_after_a_titles_own_question_mark_is_not_title_text() {
+    // `Title? **OWL 2021**.`: the title keeps its question mark; the venue after it is the venue.
+    let (d, _) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - Do Owls Really Count Quietly? **OWL 2021**. [[Paper]](https://arxiv.org/abs/2401.01801)\n\
+         - Can Owls Fly by Night? Yes They Can [[Paper]](https://arxiv.org/abs/2401.01802)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Do Owls Really Count Quietly?", Some("OWL 2021"), 1),
+            ("Can Owls Fly by Night? Yes They Can", None, 1),
+        ]
+    );
+}

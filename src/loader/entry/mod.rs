@@ -249,6 +249,7 @@ pub fn clean_title(raw: &str) -> Head {
                 .or_else(|| dot_venue(t))
                 .or_else(|| separated_venue(t))
                 .or_else(|| word_venue(t))
+                .or_else(|| mark_venue(t))
             {
                 head.venue = Some(venue);
                 t = rest;
@@ -325,6 +326,17 @@ fn dot_venue(t: &str) -> Option<(&str, String)> {
     let (before, last) = sentence_breaks(t).last()?;
     let last = last.trim().trim_end_matches('.').trim_end();
     (short_venue(last) && !before.trim().is_empty()).then(|| (before.trim_end(), collapse(last)))
+}
+
+/// A trailing `? NeurIPS 2021` (`! OWL 2023.`): a short venue with its year after a title that ends
+/// with its own question or exclamation mark. The title with its mark, and the venue.
+fn mark_venue(t: &str) -> Option<(&str, String)> {
+    // Cheap look first: most titles have no such mark.
+    memchr::memchr2(b'?', b'!', t.as_bytes())?;
+    let (at, mark) = t.rmatch_indices(['?', '!']).next()?;
+    let (before, last) = t.split_at_checked(at + mark.len())?;
+    let last = last.trim().trim_end_matches('.').trim_end();
+    (short_venue(last) && before.len() > mark.len()).then(|| (before, collapse(last)))
 }
 
 /// A trailing ` · KDD 2019` (` — OWL 2023`, ` • arXiv 2024`): a short venue with its year set apart by
