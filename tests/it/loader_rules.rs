@@ -2332,3 +2332,23 @@ fn a_venue_after_a_titles_own_question_mark_is_not_title_text() {
         ]
     );
 }
+
+#[test]
+fn chinese_title_marks_enclose_the_title() {
+    // `《Title》`: the marks are punctuation around the title, not part of it; a venue in full-width
+    // parentheses after them is the venue. Marks inside a longer title stay.
+    let (d, _) = inline(
+        "# 猫头鹰\n\n## 论文\n\n\
+         - 《Owls Count Quietly》（OWL 2024）[论文](https://arxiv.org/abs/2401.01901)\n\
+         - 《Owls Fly by Night》[论文](https://arxiv.org/abs/2401.01902)\n\
+         - Reading 《Owl Songs》 Again [论文](https://arxiv.org/abs/2401.01903)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owls Count Quietly", Some("OWL 2024"), 1),
+            ("Owls Fly by Night", None, 1),
+            ("Reading 《Owl Songs》 Again", None, 1),
+        ]
+    );
+}

@@ -192,6 +192,20 @@ pub fn clean_title(raw: &str) -> Head {
     let mut head = Head::default();
     apply_lead(&mut head, lead);
     let mut t = t.trim();
+    // `《Title》（OWL 2024）`: Chinese title marks enclose the title; a venue or a note may follow them.
+    if let Some((inner, after)) = t.strip_prefix('《').and_then(|r| r.split_once('》')) {
+        let after = after.trim();
+        if !inner.trim().is_empty() && !after.starts_with(char::is_alphanumeric) {
+            match title::trailing_parens(after) {
+                Some((rest, v)) if rest.trim().is_empty() && title::is_venue(v) => {
+                    head.venue = Some(collapse(v));
+                }
+                _ if !after.is_empty() => head.description = Some(after.to_string()),
+                _ => {}
+            }
+            t = inner.trim();
+        }
+    }
     loop {
         let before = t.len();
         t = t.trim_end_matches(|c: char| c.is_whitespace() || inline::is_marker(c));
