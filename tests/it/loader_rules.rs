@@ -2352,3 +2352,21 @@ fn chinese_title_marks_enclose_the_title() {
         ]
     );
 }
+
+#[test]
+fn a_bold_venue_tag_before_a_title_link_is_the_venue_not_the_title() {
+    // `**[OWL 2023]** [Title](u) [[Code](u)]`: the bold text is only a tag; the link is the title.
+    let (d, warnings) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - **[OWL 2023]** [Owls Count Quietly](https://arxiv.org/abs/2401.02101) [[Code](https://github.com/owls/count)]\n\
+         - **[NOCT 2024]** [Owls Fly by Night](https://arxiv.org/abs/2401.02102)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owls Count Quietly", Some("OWL 2023"), 2),
+            ("Owls Fly by Night", Some("NOCT 2024"), 1),
+        ]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}

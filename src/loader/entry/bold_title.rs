@@ -70,6 +70,10 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         return None;
     }
     let mut head = clean_title(&bold);
+    // `**[ICLR 2023]** [Title](u)`: the bold text was only a tag; the title is elsewhere.
+    if head.title.is_empty() {
+        return None;
+    }
     head.shape = Shape::BoldTitle;
     head.venue = head.venue.or(lead_venue);
     let mut venue = String::new();
