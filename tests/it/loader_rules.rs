@@ -2370,3 +2370,23 @@ fn a_bold_venue_tag_before_a_title_link_is_the_venue_not_the_title() {
     );
     assert!(warnings.is_empty(), "{warnings:?}");
 }
+
+#[test]
+fn quotes_around_a_whole_title_are_not_its_own() {
+    // `["Title"](u)`, `“Title” [pdf](u)`: quotation marks around the whole title; quotes inside a
+    // title stay.
+    let (d, _) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - [\"Owls Count Quietly\"](https://arxiv.org/abs/2401.02201), OWL 2020\n\
+         - “Owls Fly by Night” [pdf](https://arxiv.org/abs/2401.02202)\n\
+         - PERCH: Owls for \"Night\" Hunting [pdf](https://arxiv.org/abs/2401.02203)\n",
+    );
+    assert_eq!(
+        titles(&d),
+        [
+            "Owls Count Quietly",
+            "Owls Fly by Night",
+            "PERCH: Owls for \"Night\" Hunting"
+        ]
+    );
+}

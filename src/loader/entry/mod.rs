@@ -206,6 +206,14 @@ pub fn clean_title(raw: &str) -> Head {
             t = inner.trim();
         }
     }
+    // `"Title"`, `“Title”`: quotes around the whole title (a title link's text) are not its own.
+    if let Some(inner) = t
+        .strip_prefix(['"', '“'])
+        .and_then(|r| r.strip_suffix(['"', '”']))
+        .filter(|i| !i.contains(['"', '“', '”']) && !i.trim().is_empty())
+    {
+        t = inner.trim();
+    }
     loop {
         let before = t.len();
         t = t.trim_end_matches(|c: char| c.is_whitespace() || inline::is_marker(c));
