@@ -2390,3 +2390,20 @@ fn quotes_around_a_whole_title_are_not_its_own() {
         ]
     );
 }
+
+#[test]
+fn a_venue_tag_in_a_code_span_before_a_title_link_is_the_venue() {
+    // `` `OWL 2023` [Title](u) `Oral` ``: the code span before the link is a venue tag.
+    let (d, _) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - `OWL 2023` [Owls Count Quietly](https://arxiv.org/abs/2401.02301) `Oral`\n\
+         - `NOCT'24` [Owls Fly by Night](https://arxiv.org/abs/2401.02302)\n",
+    );
+    assert_eq!(
+        titles_venues_links(&d),
+        [
+            ("Owls Count Quietly", Some("OWL 2023"), 1),
+            ("Owls Fly by Night", Some("NOCT'24"), 1),
+        ]
+    );
+}

@@ -25,8 +25,16 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     // Decorations before the link: white space, emoji, badges, `[Tag]`s, `(Venue'23)`.
     let mut lead_text = String::new();
     let mut first = None;
+    // `` `OWL 2023` [Title](u) ``: a venue tag in a code span, the venue.
+    let mut code_venue = None;
     for (i, s) in segs.iter().enumerate() {
         match s {
+            Seg::Text(t, st) if st.code && code_venue.is_none() && lead_text.trim().is_empty() => {
+                match super::inline::lead_tag(t) {
+                    Some(v) => code_venue = Some(v),
+                    None => lead_text.push_str(t),
+                }
+            }
             Seg::Text(t, _) => lead_text.push_str(t),
             Seg::Break { .. } => lead_text.push(' '),
             Seg::Link(l) if l.is_badge() => {}
@@ -49,7 +57,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
         .then(|| super::lead_names(rest_of_lead, false))
         .flatten();
     // `2019 - [Title](u)`, `OWL 2023 | [Title](u)`: a venue tag before the link is decoration.
-    let tag_only = lead.venue.is_some() && rest_of_lead.trim().is_empty();
+    let tag_only = (lead.venue.is_some() || code_venue.is_some()) && rest_of_lead.trim().is_empty();
     if ((opening == Some(true) && !tag_only) || !rest_of_lead.trim().is_empty())
         && !lead_in
         && names.is_none()
@@ -131,7 +139,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     let cleaned = clean_title(&raw_title);
     let d = describe(&tail);
     head.title = cleaned.title;
-    head.venue = head.venue.or(cleaned.venue).or(d.venue);
+    head.venue = head.venue.or(cleaned.venue).or(d.venue).or(code_venue);
     head.authors = cleaned.authors.or(d.authors);
     // Authors cited before the title: what follows it is the venue (`. Owl Workshop, 2014.`).
     if let Some((who, _)) = names {
