@@ -2407,3 +2407,25 @@ fn a_venue_tag_in_a_code_span_before_a_title_link_is_the_venue() {
         ]
     );
 }
+
+#[test]
+fn two_names_joined_by_and_after_the_title_are_its_authors() {
+    // `Title, *Ann Barn and Bo Tawny*, **OWL 2022**`: two names in one piece, then the venue; words
+    // joined by `and` that are no names stay in the title.
+    let (d, _) = inline(
+        "# Owls\n\n## Hearing\n\n\
+         - Owls Count Quietly, *Ann Barn and Bo Tawny*, **OWL 2022** [[pdf]](https://arxiv.org/abs/2401.02401)\n\
+         - Owls, Bats and Moths, OWL 2021 [[pdf]](https://arxiv.org/abs/2401.02402)\n",
+    );
+    assert_eq!(
+        titles_authors_venues(&d),
+        [
+            (
+                "Owls Count Quietly",
+                Some("Ann Barn and Bo Tawny"),
+                Some("OWL 2022")
+            ),
+            ("Owls, Bats and Moths", None, Some("OWL 2021")),
+        ]
+    );
+}

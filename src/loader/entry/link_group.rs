@@ -263,7 +263,8 @@ fn emphasised_title(segs: &[Seg]) -> Option<Head> {
         }
         at = end + segs.get(end..)?.iter().position(emphasised)?;
     };
-    if title.split_whitespace().count() < 2 {
+    // `Title, *Ann Barn and Bo Tawny*, OWL 2022`: emphasised names are the authors, never the title.
+    if title.split_whitespace().count() < 2 || super::names_list(&title) {
         return None;
     }
     let (before, _) = title_text(&segs[..at]);

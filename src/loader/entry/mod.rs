@@ -862,9 +862,17 @@ fn comma_authors(t: &str) -> Option<(String, Option<String>, Option<String>)> {
         let Some(piece) = pieces.last().map(|p| p.trim()) else {
             break;
         };
-        match person_piece(piece) {
-            Some(al) => {
-                names += 1;
+        // `Ann Smith and Bo Li`: two names in one piece.
+        let pair = || {
+            let (a, b) = piece.split_once(" and ")?;
+            Some(person_piece(a)? | person_piece(b)?)
+        };
+        match person_piece(piece)
+            .map(|al| (1, al))
+            .or_else(|| pair().map(|al| (2, al)))
+        {
+            Some((n, al)) => {
+                names += n;
                 et_al |= al;
                 pieces.pop();
             }
@@ -927,7 +935,7 @@ fn without_author_mark(p: &str) -> &str {
 
 /// Is `text` a list of people, each written out (`Ann Smith, Bo Li and Cy Wu`, `Ann Smith et al.`), or
 /// one person marked as an author list marks them (`Ann Smith^s`)?
-fn names_list(text: &str) -> bool {
+pub(crate) fn names_list(text: &str) -> bool {
     let mut count = 0usize;
     let mut et_al = false;
     for piece in text.split(", ").flat_map(|p| p.split(" and ")) {
