@@ -1,5 +1,5 @@
 //! Where the time of a first `takeaway --filter` goes, in one process, on every core: the parse alone
-//! (read every `.md` below DIR and run a bare pulldown-cmark pass with the loader's options, as
+//! (read every notes file below DIR and run a bare pulldown-cmark pass with the loader's options, as
 //! `examples/bare_parse`), the whole load (`loader::load_paths`, no cache), and the search's own
 //! structures on the loaded notes (the index and the works, built side by side as `--filter` builds
 //! them, then the query). Each is the median of RUNS runs (default 5).
@@ -46,12 +46,8 @@ fn main() -> ExitCode {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
-    let files: Vec<_> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
-        .map(|e| e.into_path())
-        .collect();
+    // The files the loader reads (the walk is not timed).
+    let files = takeaway::loader::files_of(std::path::Path::new(&dir), &mut Vec::new());
     let opts = takeaway::loader::markdown::parser_options();
     let parse_alone = timed(runs, || {
         files

@@ -284,24 +284,32 @@ fn link_popup() {
     insta::assert_snapshot!(render(&app).backend());
 }
 
+/// A paper list of one paper.
+const OWLS: &str = "# Owls 2030\n\n## Papers\n\n* Counting Owls [[Paper](https://example.org/1)]\n";
+
+/// An app on the notes written into a temporary folder (`files`: path below it, text), on a `width` ×
+/// `height` screen. The folder is returned with it, to live as long as the test.
+fn app_on(files: &[(&str, &str)], width: u16, height: u16) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let loaded = loader::load_paths(&[dir.path()]);
+    let mut app = App::new(loaded.library);
+    app.handle(Event::Resize { width, height });
+    (dir, app)
+}
+
 /// Eleven links: the numbers are right-aligned, so labels and URLs stay in their columns.
 #[test]
 fn link_popup_with_more_than_nine_links_keeps_its_columns() {
-    let dir = tempfile::tempdir().unwrap();
     let links: String = (1..=11)
         .map(|n| format!(" [[L{n}](https://example.org/{n})]"))
         .collect();
-    std::fs::write(
-        dir.path().join("many.md"),
-        format!("# Many 2030\n\n## Papers\n\n* Owls: Many Links{links}\n  * Owl Lab\n"),
-    )
-    .unwrap();
-    let loaded = loader::load_paths(&[dir.path()]);
-    let mut app = App::new(loaded.library);
-    app.handle(Event::Resize {
-        width: 70,
-        height: 18,
-    });
+    let md = format!("# Many 2030\n\n## Papers\n\n* Owls: Many Links{links}\n  * Owl Lab\n");
+    let (_dir, mut app) = app_on(&[("many.md", &md)], 70, 18);
     keys(&mut app, "/owls");
     press(&mut app, KeyCode::Enter);
     keys(&mut app, "o");
@@ -311,21 +319,11 @@ fn link_popup_with_more_than_nine_links_keeps_its_columns() {
 /// The palette's count of a thousand entries and more is written with separators, as the tree's is.
 #[test]
 fn the_palette_writes_a_large_count_with_separators() {
-    let dir = tempfile::tempdir().unwrap();
     let papers: String = (0..1200)
         .map(|i| format!("* Owl Study {i} [[Paper](https://example.org/{i})]\n"))
         .collect();
-    std::fs::write(
-        dir.path().join("many.md"),
-        format!("# Owls 2030\n\n## Papers\n\n{papers}"),
-    )
-    .unwrap();
-    let loaded = loader::load_paths(&[dir.path()]);
-    let mut app = App::new(loaded.library);
-    app.handle(Event::Resize {
-        width: 100,
-        height: 20,
-    });
+    let md = format!("# Owls 2030\n\n## Papers\n\n{papers}");
+    let (_dir, mut app) = app_on(&[("many.md", &md)], 100, 20);
     app.handle(Event::Key(Key::ctrl('p')));
     let screen = screen_text(&app);
     assert!(screen.contains("Jump to paper or page · 1,20"), "{screen}");
@@ -335,25 +333,17 @@ fn the_palette_writes_a_large_count_with_separators() {
 /// A note page in the palette says where it is in the side pane (its folders), not its file's path.
 #[test]
 fn the_palette_places_a_page_by_its_folders() {
-    let dir = tempfile::tempdir().unwrap();
-    let sub = dir.path().join("reading-notes").join("systems");
-    std::fs::create_dir_all(&sub).unwrap();
-    std::fs::write(
-        dir.path().join("owls.md"),
-        "# Owls 2030\n\n## Papers\n\n* Counting Owls [[Paper](https://example.org/1)]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        sub.join("hawk-notes.md"),
-        "# Hawk Vision Notes\n\nWhat hawks see at dawn.\n",
-    )
-    .unwrap();
-    let loaded = loader::load_paths(&[dir.path()]);
-    let mut app = App::new(loaded.library);
-    app.handle(Event::Resize {
-        width: 100,
-        height: 20,
-    });
+    let (dir, mut app) = app_on(
+        &[
+            ("owls.md", OWLS),
+            (
+                "reading-notes/systems/hawk-notes.md",
+                "# Hawk Vision Notes\n\nWhat hawks see at dawn.\n",
+            ),
+        ],
+        100,
+        20,
+    );
     app.handle(Event::Key(Key::ctrl('p')));
     keys(&mut app, "hawk vision");
     let screen = screen_text(&app);
@@ -368,26 +358,21 @@ fn the_palette_places_a_page_by_its_folders() {
 /// lists each page as a page, without `(0)`.
 #[test]
 fn a_folder_of_pages_says_pages_not_zero() {
-    let dir = tempfile::tempdir().unwrap();
-    let pages = dir.path().join("reading-notes");
-    std::fs::create_dir_all(&pages).unwrap();
-    std::fs::write(
-        dir.path().join("owls.md"),
-        "# Owls 2030\n\n## Papers\n\n* Counting Owls [[Paper](https://example.org/1)]\n",
-    )
-    .unwrap();
-    for (file, title) in [
-        ("hawks.md", "Hawk Vision Notes"),
-        ("kites.md", "Kite Flight Notes"),
-    ] {
-        std::fs::write(pages.join(file), format!("# {title}\n\nSome thoughts.\n")).unwrap();
-    }
-    let loaded = loader::load_paths(&[dir.path()]);
-    let mut app = App::new(loaded.library);
-    app.handle(Event::Resize {
-        width: 100,
-        height: 20,
-    });
+    let (_dir, mut app) = app_on(
+        &[
+            ("owls.md", OWLS),
+            (
+                "reading-notes/hawks.md",
+                "# Hawk Vision Notes\n\nSome thoughts.\n",
+            ),
+            (
+                "reading-notes/kites.md",
+                "# Kite Flight Notes\n\nSome thoughts.\n",
+            ),
+        ],
+        100,
+        20,
+    );
     keys(&mut app, "G");
     let screen = render(&app).backend().to_string();
     let row = screen
