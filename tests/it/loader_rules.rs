@@ -2429,3 +2429,63 @@ fn two_names_joined_by_and_after_the_title_are_its_authors() {
         ]
     );
 }
+
+/// (title, venue, links) of each paper, in order.
+fn table_of(d: &Document) -> Vec<(String, Option<String>, Vec<String>)> {
+    (d.papers.iter())
+        .map(|p| {
+            (
+                p.title.to_string(),
+                p.venue.as_deref().map(str::to_string),
+                p.links.iter().map(|l| l.url.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+fn row(title: &str, venue: Option<&str>, links: &[&str]) -> (String, Option<String>, Vec<String>) {
+    (
+        title.to_string(),
+        venue.map(str::to_string),
+        links.iter().map(|u| u.to_string()).collect(),
+    )
+}
+
+#[test]
+fn wikilinks_and_hashtags_of_note_taking_apps_are_not_title_text() {
+    // Obsidian, Logseq, Roam, Foam and Dendron name a paper's own note with a wikilink: `[[Title]]`,
+    // `[[note|Alias]]` (the side that is not a file name is the title), and tag a line with `#tag`.
+    // A wikilink to a note's file name (`[[owls.count]]`, `[[smith2020owls|notes]]`) is no title text.
+    let (d, _) = inline(
+        "# Owls\n\n## Read\n\n\
+         - [[Owls Count Quietly|owls.count]] · [arXiv](https://arxiv.org/abs/2401.00501)\n\
+         - [[owls.night|Owls Fly by Night]] ([pdf](https://arxiv.org/abs/2401.00502))\n\
+         - [[Owl Talons and Torque]] [arXiv](https://arxiv.org/abs/2401.00503) #todo #[[to read]]\n\
+         - Silent Wings for Quiet Owls ([[smith2020owls|notes]]) https://arxiv.org/abs/2401.00504\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                None,
+                &["https://arxiv.org/abs/2401.00501"]
+            ),
+            row(
+                "Owls Fly by Night",
+                None,
+                &["https://arxiv.org/abs/2401.00502"]
+            ),
+            row(
+                "Owl Talons and Torque",
+                None,
+                &["https://arxiv.org/abs/2401.00503"]
+            ),
+            row(
+                "Silent Wings for Quiet Owls",
+                None,
+                &["https://arxiv.org/abs/2401.00504"]
+            ),
+        ]
+    );
+}

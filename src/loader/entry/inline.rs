@@ -586,6 +586,100 @@ pub fn strip_org_tags(t: &str) -> Option<&str> {
     tags.then_some(before)
 }
 
+/// Text without a hashtag that ends it (`Title #nlp`, `Title #[[graph learning]]`), as note-taking apps
+/// (Obsidian, Logseq, Roam) tag a line: what stands before it. A tag starts with a letter (`#1` stays).
+pub fn strip_hashtag_end(t: &str) -> Option<&str> {
+    let t = t.trim_end();
+    if let Some(inner) = t.strip_suffix("]]") {
+        let (before, _) = inner.rsplit_once("#[[")?;
+        return (before.is_empty() || before.ends_with(char::is_whitespace)).then_some(before);
+    }
+    let (before, last) = t.rsplit_once(char::is_whitespace).unwrap_or(("", t));
+    let tag = last.strip_prefix('#')?;
+    let ok = tag.chars().next().is_some_and(char::is_alphabetic)
+        && tag
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/'));
+    ok.then_some(before)
+}
+
+/// Is the text only hashtags (` #todo #systems` after an entry's links)?
+pub fn is_hashtags(t: &str) -> bool {
+    if !t.contains('#') {
+        return false;
+    }
+    let mut s = t.trim();
+    while let Some(before) = strip_hashtag_end(s) {
+        s = before.trim_end();
+        if s.is_empty() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Text with its wikilinks (`[[Title]]`, `[[note|Alias]]`, note-taking apps' links to another note)
+/// read: a wikilink whose text reads as a title is that text (of `[[a|b]]`, the side that is not a note's
+/// file name: Obsidian puts the alias second, Dendron first); one that names a note's file
+/// (`[[paper.rag.realm]]`, `[[vaswani2017attention]]`) or a label (`[[x|notes]]`) goes, with the
+/// parentheses it leaves empty. `None` when the text has no wikilink.
+pub fn unwiki(t: &str) -> Option<String> {
+    let (mut before, mut rest) = t.split_once("[[")?;
+    let mut out = String::with_capacity(t.len());
+    loop {
+        let Some((inner, after)) = rest.split_once("]]") else {
+            out.push_str(before);
+            out.push_str("[[");
+            out.push_str(rest);
+            break;
+        };
+        out.push_str(before);
+        let shown = match inner.split_once('|') {
+            Some((a, b)) if is_note_name(b) && !is_note_name(a) => a,
+            Some((_, b)) => b,
+            None => inner,
+        };
+        let shown = shown.trim();
+        if !is_note_name(shown) && !is_link_label(shown) {
+            out.push_str(shown);
+        }
+        match after.split_once("[[") {
+            Some((b, r)) => {
+                before = b;
+                rest = r;
+            }
+            None => {
+                out.push_str(after);
+                break;
+            }
+        }
+    }
+    let out = out.replace("()", "");
+    Some(collapse(&out))
+}
+
+/// A note's file name rather than words: no spaces, and dotted, slashed or snake-cased
+/// (`paper.rag.dpr`, `papers/s4`), lowercase words joined by dashes (`flash-attention`), or a citation
+/// key with its year (`vaswani2017attention`).
+fn is_note_name(t: &str) -> bool {
+    let t = t.trim();
+    if t.is_empty() {
+        return true;
+    }
+    if t.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut digits = 0;
+    let mut year = false;
+    for c in t.chars() {
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        year |= digits == 4;
+    }
+    t.contains(['.', '/', '_'])
+        || (t.contains('-') && !t.contains(char::is_uppercase))
+        || (year && t.contains(char::is_alphabetic))
+}
+
 /// Text without a shortcode that ends it (`Title :page_facing_up:`): what stands before it, which ends
 /// with white space or is empty (`Ratio 1:2:` keeps its colons).
 pub fn strip_shortcode_end(t: &str) -> Option<&str> {

@@ -86,6 +86,8 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             Seg::Text(t, _) if is_decoration(t) => {}
             // `… [Code](u) ⭐ 19.2k`: the repository's stars, decoration.
             Seg::Text(t, _) if first.is_none() && super::inline::is_star_count(t) => {}
+            // `… [arXiv](u) #todo`: a note-taking app's tags.
+            Seg::Text(t, _) if first.is_none() && super::inline::is_hashtags(t) => {}
             // `… [pdf](u) (P0)`: a reading priority, a note.
             Seg::Text(t, _) if first.is_none() && super::inline::priority_note(t).is_some() => {}
             // `… | [Code](u) | ICLR 2024`: a venue after the links, before any link is seen.

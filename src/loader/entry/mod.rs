@@ -187,6 +187,9 @@ pub fn paragraph(inl: &[Tok]) -> Option<Head> {
 /// Cleans a title written as text: leading decorations (emoji, `[Tag]`, `(Venue'23)`), a trailing
 /// `(@Org)`, ` | Venue`, `(Venue 2023)`, `, by Author` and `.`. Returns the head without links.
 pub fn clean_title(raw: &str) -> Head {
+    // `[[Title]]`, `[[note|Alias]]`: a note-taking app's wikilinks (looked for only where one opens).
+    let unwiki = memchr::memmem::find(raw.as_bytes(), b"[[").and_then(|_| inline::unwiki(raw));
+    let raw = unwiki.as_deref().unwrap_or(raw);
     let raw = inline::bracketed_title(raw).unwrap_or(raw);
     let (t, lead) = strip_lead(raw);
     let mut head = Head::default();
@@ -221,6 +224,7 @@ pub fn clean_title(raw: &str) -> Head {
         if let Some(rest) = inline::strip_shortcode_end(t)
             .or_else(|| inline::strip_star_count(t))
             .or_else(|| inline::strip_org_tags(t))
+            .or_else(|| inline::strip_hashtag_end(t))
         {
             t = rest;
             continue;

@@ -62,6 +62,11 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
         return None;
     }
     let text = reader::undecorate(&plain(inl));
+    // `[[Title]]`: a note-taking app's link to the paper's own note names it.
+    let text = match text.contains("[[") {
+        true => super::inline::unwiki(&text).unwrap_or(text),
+        false => text,
+    };
     let text = unnamed(&text);
     let words = text.split_whitespace().count();
     if words == 0 || words > 40 || text.ends_with([':', '：']) || !reader::reads_as_title(text) {
