@@ -717,9 +717,12 @@ fn list_evidence(items: &[MdItem], classes: &[list::Cls]) -> bool {
             || it.sublists().zip(&c.subs).any(|(_, sc)| {
                 sc.iter().any(|s| {
                     linked(&s.head)
-                        && s.head
-                            .as_ref()
-                            .is_some_and(|h| matches!(h.shape, Shape::LinkGroup | Shape::BoldTitle))
+                        && s.head.as_ref().is_some_and(|h| {
+                            matches!(
+                                h.shape,
+                                Shape::LinkGroup | Shape::BoldTitle | Shape::TitleLine
+                            )
+                        })
                 })
             })
     })

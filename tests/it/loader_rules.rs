@@ -2489,3 +2489,40 @@ fn wikilinks_and_hashtags_of_note_taking_apps_are_not_title_text() {
         ]
     );
 }
+
+#[test]
+fn roam_and_logseq_attributes_are_fields_of_the_paper_above() {
+    // Roam's export: a page reference over attribute blocks (`URL:: u`, `Source:: [arXiv](u)`), one
+    // level below a topic. The attributes are the paper's fields: never a paper titled `Source`.
+    let (d, _) = inline(
+        "# Owls\n\n\
+         - **Counting**\n    \
+             - [[Owls Count Quietly]]\n        \
+                 - Author:: [[Ann Smith]] [[Bo Li]]\n        \
+                 - Type:: [[Paper]]\n        \
+                 - URL:: https://arxiv.org/abs/2401.00601\n        \
+                 - Code:: https://github.com/owls/count\n    \
+             - Owls Fly by Night #[[Paper]] #flight\n        \
+                 - Source:: [arXiv](https://arxiv.org/abs/2401.00602)\n        \
+                 - Smith and Li, OWL 2021\n",
+    );
+    assert_eq!(d.kind, DocKind::List);
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                None,
+                &[
+                    "https://arxiv.org/abs/2401.00601",
+                    "https://github.com/owls/count"
+                ]
+            ),
+            row(
+                "Owls Fly by Night",
+                None,
+                &["https://arxiv.org/abs/2401.00602"]
+            ),
+        ]
+    );
+}

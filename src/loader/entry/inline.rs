@@ -633,15 +633,12 @@ pub fn unwiki(t: &str) -> Option<String> {
             out.push_str(rest);
             break;
         };
-        out.push_str(before);
-        let shown = match inner.split_once('|') {
-            Some((a, b)) if is_note_name(b) && !is_note_name(a) => a,
-            Some((_, b)) => b,
-            None => inner,
-        };
-        let shown = shown.trim();
-        if !is_note_name(shown) && !is_link_label(shown) {
-            out.push_str(shown);
+        // `#[[graph learning]]`: a tag, not text.
+        if let Some(b) = before.strip_suffix('#') {
+            out.push_str(b);
+        } else {
+            out.push_str(before);
+            out.push_str(shown(inner));
         }
         match after.split_once("[[") {
             Some((b, r)) => {
@@ -656,6 +653,22 @@ pub fn unwiki(t: &str) -> Option<String> {
     }
     let out = out.replace("()", "");
     Some(collapse(&out))
+}
+
+/// What a wikilink's inside (`Title`, `note|Alias`) shows as title text: nothing for a note's file name
+/// or a label.
+fn shown(inner: &str) -> &str {
+    let shown = match inner.split_once('|') {
+        Some((a, b)) if is_note_name(b) && !is_note_name(a) => a,
+        Some((_, b)) => b,
+        None => inner,
+    };
+    let shown = shown.trim();
+    if is_note_name(shown) || is_link_label(shown) {
+        ""
+    } else {
+        shown
+    }
 }
 
 /// A note's file name rather than words: no spaces, and dotted, slashed or snake-cased

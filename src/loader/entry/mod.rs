@@ -73,8 +73,9 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
         .or_else(|| link_group::recognise(&segs))
         .or_else(|| citation::recognise(&segs, false))
         .or_else(|| citation::names_first(&segs))?;
-    // `**Link:** [arXiv](u)`: a field line, not a paper titled by its field's name.
-    if field_named(&segs, &head.title) {
+    // `**Link:** [arXiv](u)`: a field line, not a paper titled by its field's name; `Source:: [arXiv](u)`,
+    // an attribute of Roam, Logseq or Dataview, neither.
+    if field_named(&segs, &head.title) || attribute(&segs) {
         return None;
     }
     // An entry that labels a link as its paper (`[pdf]`, `[[Paper]]`) is one: nothing to judge.
@@ -130,6 +131,18 @@ fn field_named(segs: &[inline::Seg], title: &str) -> bool {
     let name = name.trim();
     name.strip_suffix([':', '：'])
         .is_some_and(|n| !n.trim().is_empty() && n.trim() == title.trim())
+}
+
+/// Does the paragraph open with an attribute name and `::` (`Source:: [arXiv](u)`), as Roam, Logseq and
+/// Obsidian's Dataview write a note's fields?
+fn attribute(segs: &[inline::Seg]) -> bool {
+    match segs.first() {
+        Some(inline::Seg::Text(t, _)) => t.split_once("::").is_some_and(|(name, _)| {
+            let name = name.trim();
+            !name.is_empty() && name.len() <= 30 && name.split_whitespace().count() <= 3
+        }),
+        _ => false,
+    }
 }
 
 /// A list item without links that is still a paper by its own shape: a reading cited in full.

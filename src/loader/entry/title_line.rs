@@ -198,7 +198,8 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
     let rest = inl.get(at..).unwrap_or(&[]);
     let links = super::super::markdown::links(rest);
     let (name, value) = match label.split_once([':', '：']) {
-        Some((n, v)) => (n.trim(), v.trim()),
+        // `URL:: u`: an attribute of Roam, Logseq or Dataview.
+        Some((n, v)) => (n.trim(), v.strip_prefix(':').unwrap_or(v).trim()),
         None => (label, ""),
     };
     // `著者：Ann Smith`, `Venue: OWL 2020`: a field that describes the paper without a link.
@@ -243,6 +244,11 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
             || (label_kind.is_none()
                 && (name.is_empty() || kind::is_link_label(name))
                 && outside.iter().any(|(_, u)| url_kind::on_paper_host(u)))
+            // `Source:: [arXiv](u)`: a field of no kind whose link says it is the paper.
+            || (label_kind.is_none()
+                && outside
+                    .iter()
+                    .any(|(l, _)| kind::label_kind(l) == Some(LinkKind::Paper)))
     };
     let field_label = if name.is_empty() { None } else { Some(name) };
     Some(Field {
