@@ -2526,3 +2526,50 @@ fn roam_and_logseq_attributes_are_fields_of_the_paper_above() {
         ]
     );
 }
+
+#[test]
+fn headings_over_a_pages_properties_one_a_line_are_papers() {
+    // Notion exports a page's properties as plain `Name: value` lines under its title; merged under
+    // headings, each heading whose properties link its paper is one. A title in bold paragraphs over
+    // one field a paragraph is not a property list: `Owl Wings: Quiet Flight` stays the next title.
+    let (d, _) = inline(
+        "# Reading notes\n\n\
+         ## Owls Count Quietly\n\n\
+         Authors: Ann Smith, Bo Li\n\
+         Conference: OWL 2020\n\
+         Status: Done\n\
+         URL: https://arxiv.org/abs/2401.00701\n\n\
+         Counting by ear works.\n\n\
+         ## Owls Fly by Night\n\n\
+         Authors: Bo Li et al.\n\
+         Files & media: night.pdf\n\
+         URL: [https://arxiv.org/abs/2401.00702](https://arxiv.org/abs/2401.00702)\n\
+         Code: https://github.com/owls/night\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                Some("OWL 2020"),
+                &["https://arxiv.org/abs/2401.00701"]
+            ),
+            row(
+                "Owls Fly by Night",
+                None,
+                &[
+                    "https://arxiv.org/abs/2401.00702",
+                    "https://github.com/owls/night"
+                ]
+            ),
+        ]
+    );
+    let (d, _) = inline(
+        "# Owls\n\n\
+         **Owl Nets**\n\n\
+         Paper: https://arxiv.org/abs/2401.00703\n\n\
+         **Owl Wings: Quiet Flight**\n\n\
+         Paper: https://arxiv.org/abs/2401.00704\n",
+    );
+    assert_eq!(titles(&d), ["Owl Nets", "Owl Wings: Quiet Flight"]);
+}

@@ -207,12 +207,17 @@ pub(super) fn field_headings(blocks: &[&MdBlock]) -> HashSet<usize> {
             && next.is_some_and(|n| matches!(n, MdBlock::Para { .. } | MdBlock::Quote(_)))
             && entry::fields::heading_link(inl)
                 .is_some_and(|(_, url)| super::super::reader::url_kind::is_paper_page(&url));
-        // A heading over plain field bullets (`### 第5回：Title` over `- 著者：…` and `- 論文：url`).
+        // A heading over plain field bullets (`### 第5回：Title` over `- 著者：…` and `- 論文：url`), or
+        // over a page's properties, one a line (`## Title` over `Authors: …` and `URL: u`, as Notion
+        // exports a page).
         let titled = !fields
             && !links
             && !linked
-            && *level > top
-            && matches!(next, Some(MdBlock::List { .. }))
+            && match next {
+                Some(MdBlock::List { .. }) => *level > top,
+                Some(MdBlock::Para { inl, .. }) => inl.iter().any(|t| matches!(t, Tok::Break)),
+                _ => false,
+            }
             && entry::title_line::recognise(inl, below).is_some();
         if fields || links || linked || titled {
             candidates.push((i, parents.last().map(|(p, _)| *p), *level));

@@ -26,9 +26,9 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
             MdBlock::List { items, .. } if used == 0 => {
                 // The first bullet must be a field; the rest may be notes.
                 let first = items.first()?;
-                field_line(first.first_para())?;
+                field_line(first.first_para(), false)?;
                 for it in items {
-                    if let Some(f) = field_line(it.first_para()) {
+                    if let Some(f) = field_line(it.first_para(), false) {
                         paper |= f.paper;
                         links.extend(f.links);
                         about.extend(f.about);
@@ -39,7 +39,10 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
             }
             MdBlock::Para { inl, .. } => {
                 let lines = lines_of(inl);
-                let fields: Option<Vec<Field>> = lines.iter().map(|l| field_line(l)).collect();
+                // A page's properties come one a line (`Status: Done`), never one to a paragraph.
+                let props = lines.len() > 1;
+                let fields: Option<Vec<Field>> =
+                    lines.iter().map(|l| field_line(l, props)).collect();
                 let Some(fields) = fields else { break };
                 if fields
                     .iter()
@@ -178,9 +181,10 @@ fn lines_of<'s, 'a>(inl: &'s [Tok<'a>]) -> Vec<&'s [Tok<'a>]> {
         .collect()
 }
 
-/// `Label: value` where the label is a link label (`论文/Paper:`, `代码/code：None`, `OpenReview Link:`,
+/// `Label: value` where the label is a link label (with `props`, in a paragraph of several lines, any
+/// property: `Status: Done`) (`论文/Paper:`, `代码/code：None`, `OpenReview Link:`,
 /// `解读：[…](u)`, `代码/codehttps://…`), or a bare URL alone. `None` for anything else.
-fn field_line(inl: &[Tok]) -> Option<Field> {
+fn field_line(inl: &[Tok], props: bool) -> Option<Field> {
     // The label: the text before the first link.
     let mut label = String::new();
     let mut at = inl.len();
@@ -202,9 +206,15 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
         Some((n, v)) => (n.trim(), v.strip_prefix(':').unwrap_or(v).trim()),
         None => (label, ""),
     };
-    // `著者：Ann Smith`, `Venue: OWL 2020`: a field that describes the paper without a link.
+    // `著者：Ann Smith`, `Venue: OWL 2020`: a field that describes the paper without a link; `Status:
+    // Done`, `status:: DONE`, a property a note-taking app (Notion, Logseq) writes under a page's title.
     if links.is_empty() && label.contains([':', '：']) {
-        if let Some(a) = about_field(name) {
+        // An attribute (`status:: DONE`) is one wherever it stands.
+        let attribute = label.contains("::");
+        let property = (attribute || (props && name.starts_with(char::is_uppercase)))
+            && is_property(name, value);
+        let about = about_field(name).or_else(|| property.then_some(About::Other));
+        if let Some(a) = about {
             return Some(Field {
                 name: name.to_lowercase(),
                 links: Vec::new(),
@@ -266,6 +276,16 @@ fn field_line(inl: &[Tok]) -> Option<Field> {
         paper,
         about: None,
     })
+}
+
+/// A property's name and value (`Status: Done`, `Files & media: owl.pdf`): a name of three words at
+/// most, a short value.
+fn is_property(name: &str, value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 80
+        && name.len() <= 24
+        && name.split_whitespace().count() <= 3
+        && name.chars().next().is_some_and(char::is_alphabetic)
 }
 
 /// A line that is only labelled links (`[paper](u)`, `[pdf](u) | [code](u)`), maybe after a short note
