@@ -204,7 +204,7 @@ pub fn parse_document(text: &str) -> ParsedDocument<'_> {
             let parser =
                 Parser::new_with_broken_link_callback(text, opts, Some(undefined_reference))
                     .into_offset_iter();
-            blocks(parser, &lines, |t| match t {
+            blocks(parser, text, &lines, |t| match t {
                 CowStr::Borrowed(s) => Cow::Borrowed(s),
                 t => Cow::Owned(t.into_string()),
             })
@@ -214,7 +214,7 @@ pub fn parse_document(text: &str) -> ParsedDocument<'_> {
             let parser =
                 Parser::new_with_broken_link_callback(&cleaned, opts, Some(undefined_reference))
                     .into_offset_iter();
-            blocks(parser, &lines, |t| Cow::Owned(t.into_string()))
+            blocks(parser, &cleaned, &lines, |t| Cow::Owned(t.into_string()))
         }
     }
 }
@@ -233,6 +233,7 @@ fn undefined_reference<'a>(link: BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'
 /// The blocks of pulldown-cmark's events; `text_of` keeps or copies each text it hands over.
 fn blocks<'t, 'a>(
     parser: impl Iterator<Item = (Event<'t>, std::ops::Range<usize>)>,
+    src: &str,
     lines: &Lines,
     text_of: impl Fn(CowStr<'t>) -> Cow<'a, str>,
 ) -> ParsedDocument<'a> {
@@ -240,7 +241,17 @@ fn blocks<'t, 'a>(
     let mut in_front = false;
     let mut b = Builder::new();
     for (event, range) in parser {
-        let line = lines.line_of(range.start);
+        let line = match event {
+            // A nested item indented with a tab starts, for pulldown-cmark, in the white space before
+            // it (on the line above, as Logseq writes its outlines): its line is its marker's.
+            Event::Start(Tag::Item) => {
+                let at = src.get(range.clone()).map_or(range.start, |s| {
+                    range.start + (s.len() - s.trim_start().len())
+                });
+                lines.line_of(at)
+            }
+            _ => lines.line_of(range.start),
+        };
         match event {
             Event::Start(Tag::MetadataBlock(_)) => {
                 in_front = true;

@@ -2573,3 +2573,17 @@ fn headings_over_a_pages_properties_one_a_line_are_papers() {
     );
     assert_eq!(titles(&d), ["Owl Nets", "Owl Wings: Quiet Flight"]);
 }
+
+#[test]
+fn an_item_indented_with_a_tab_is_on_its_markers_line() {
+    // Logseq writes its outlines with tabs: a nested item's line is the line of its `-`, not the line
+    // above it.
+    let (d, _) = inline(
+        "# Owls\n\n\
+         - Counting\n\
+         \t- Owls Count Quietly [paper](https://arxiv.org/abs/2401.00801)\n\
+         \t- Owls Fly by Night [paper](https://arxiv.org/abs/2401.00802)\n",
+    );
+    let lines: Vec<(usize, &str)> = d.papers.iter().map(|p| (p.line, &*p.title)).collect();
+    assert_eq!(lines, [(4, "Owls Count Quietly"), (5, "Owls Fly by Night")]);
+}
