@@ -2587,3 +2587,50 @@ fn an_item_indented_with_a_tab_is_on_its_markers_line() {
     let lines: Vec<(usize, &str)> = d.papers.iter().map(|p| (p.line, &*p.title)).collect();
     assert_eq!(lines, [(4, "Owls Count Quietly"), (5, "Owls Fly by Night")]);
 }
+
+#[test]
+fn a_blocks_title_over_its_properties_is_one_paper() {
+    // A Logseq block: its first line is the title, the lines after it `key:: value` properties; a
+    // task marker (`LATER`) is no title text. A title over its labelled links stays a link group.
+    let (d, _) = inline(
+        "# Owls\n\n\
+         - Counting\n\
+         \t- LATER Owls Count Quietly\n\
+         \t  type:: [[paper]]\n\
+         \t  url:: https://arxiv.org/abs/2401.00901\n\
+         \t  status:: DONE\n\
+         \t- Owls Fly by Night\n\
+         \t  url:: [arXiv](https://arxiv.org/abs/2401.00902)\n\
+         \t  code:: https://github.com/owls/night\n\
+         \t  venue:: OWL 2021\n\
+         - Reading\n\
+         \t- Owl Wings in Snow\n\
+         \t  [paper](https://arxiv.org/abs/2401.00903) [code](https://github.com/owls/wings)\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                None,
+                &["https://arxiv.org/abs/2401.00901"]
+            ),
+            row(
+                "Owls Fly by Night",
+                Some("OWL 2021"),
+                &[
+                    "https://arxiv.org/abs/2401.00902",
+                    "https://github.com/owls/night"
+                ]
+            ),
+            row(
+                "Owl Wings in Snow",
+                None,
+                &[
+                    "https://arxiv.org/abs/2401.00903",
+                    "https://github.com/owls/wings"
+                ]
+            ),
+        ]
+    );
+}

@@ -535,11 +535,14 @@ fn strip_shortcode_start(t: &str) -> Option<&str> {
     is_shortcode(code).then_some(after)
 }
 
-/// A task's state written before a title (org-mode's `TODO`, `DONE`, `READING`): uppercase only, and
-/// only with more text after it.
+/// A task's state written before a title (org-mode's `TODO`, `DONE`, `READING`, Logseq's `LATER`,
+/// `NOW`, `DOING`): uppercase only, and only with more text after it.
 const STATUS_WORDS: &[&str] = &[
     "TODO",
     "DONE",
+    "LATER",
+    "NOW",
+    "DOING",
     "READING",
     "TOREAD",
     "NEXT",
@@ -553,7 +556,7 @@ const STATUS_WORDS: &[&str] = &[
 /// Text without a task's state that opens it (`DONE Title`): what follows it.
 fn strip_status(t: &str) -> Option<&str> {
     // Cheap look first: every state opens with one of these capitals.
-    if !t.starts_with(['T', 'D', 'R', 'N', 'W', 'S', 'C']) {
+    if !t.starts_with(['T', 'D', 'R', 'N', 'W', 'S', 'C', 'L']) {
         return None;
     }
     let (word, after) = t.split_once(' ')?;

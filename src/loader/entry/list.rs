@@ -260,7 +260,10 @@ fn navigation(inl: &[super::super::markdown::Tok]) -> bool {
 /// strong shape (one that makes the item above it a topic).
 fn entry(inl: &[super::super::markdown::Tok], ctx: &Ctx) -> (Option<Box<Head>>, bool, bool) {
     let head = if has_link(inl) {
-        recognise(inl).map(Box::new)
+        // `Title` / `url:: u` / `status:: DONE`: a Logseq block's title over its properties.
+        title_line::in_paragraph(inl)
+            .or_else(|| recognise(inl))
+            .map(Box::new)
     } else {
         super::recognise_unlinked(inl).map(Box::new)
     };

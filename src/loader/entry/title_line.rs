@@ -64,7 +64,62 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
     if used == 0 || !paper {
         return None;
     }
-    let text = reader::undecorate(&plain(inl));
+    let head = titled(&plain(inl), links, about)?;
+    Some((head, used))
+}
+
+/// A paragraph that is a whole entry, one field a line: a title line then its fields (`Title` / `url:: u`
+/// / `status:: DONE`, a Logseq block's properties; `Title` / `**Link:** u` in an Obsidian callout), or
+/// fields alone, one of them the title (`**Title:** …` / `**Authors:** …` / `**Link:** u`, a note
+/// template's). A paper when its fields carry the paper; a line that is no field ends the fields (the
+/// rest is notes). The line after the title must be a named field (`Name: …`): a title over its bare
+/// links is another shape's.
+pub fn in_paragraph(inl: &[Tok]) -> Option<Head> {
+    if !inl.iter().any(|t| matches!(t, Tok::Break | Tok::LineBreak)) {
+        return None;
+    }
+    let lines = lines_of(inl);
+    let (first, rest) = lines.split_first()?;
+    let opening = field_line(first, false).filter(|f| f.named);
+    let mut title = match &opening {
+        Some(_) => None,
+        None if first.iter().any(|t| matches!(t, Tok::LinkStart(_))) => return None,
+        None => Some(plain(first)),
+    };
+    let mut links: Vec<(String, String)> = Vec::new();
+    let mut about: Vec<(About, String)> = Vec::new();
+    let mut paper = false;
+    let mut fields = 0;
+    for f in opening
+        .into_iter()
+        .map(Some)
+        .chain(rest.iter().map(|l| field_line(l, true)))
+    {
+        let Some(f) = f else {
+            break;
+        };
+        if fields == 0 && !f.named {
+            return None;
+        }
+        fields += 1;
+        paper |= f.paper;
+        links.extend(f.links);
+        match f.about {
+            Some((About::Title, v)) if title.is_none() => title = Some(v),
+            Some(a) => about.push(a),
+            None => {}
+        }
+    }
+    if !paper {
+        return None;
+    }
+    titled(&title?, links, about)
+}
+
+/// The head of a title line (its text) with its fields' links and what they say of the paper: `None`
+/// when the text does not read as a title.
+fn titled(text: &str, links: Vec<(String, String)>, about: Vec<(About, String)>) -> Option<Head> {
+    let text = reader::undecorate(text);
     // `[[Title]]`: a note-taking app's link to the paper's own note names it.
     let text = match text.contains("[[") {
         true => super::inline::unwiki(&text).unwrap_or(text),
@@ -89,7 +144,7 @@ pub fn recognise(inl: &[Tok], after: &[&MdBlock]) -> Option<(Head, usize)> {
     head.shape = Shape::TitleLine;
     head.links = links;
     head.paper_label = true;
-    Some((head, used))
+    Some(head)
 }
 
 /// A field line's links, and whether it carries the paper.
@@ -100,6 +155,8 @@ struct Field {
     paper: bool,
     /// What a field without links says of the paper (`著者：…`, `Venue: …`).
     about: Option<(About, String)>,
+    /// The field is named before a colon (`Code: u`), not links that name themselves or a bare URL.
+    named: bool,
 }
 
 /// What a field that links nothing says of its paper.
@@ -220,6 +277,7 @@ fn field_line(inl: &[Tok], props: bool) -> Option<Field> {
                 links: Vec::new(),
                 paper: false,
                 about: Some((a, collapse(value))),
+                named: true,
             });
         }
     }
@@ -275,6 +333,7 @@ fn field_line(inl: &[Tok], props: bool) -> Option<Field> {
             .collect(),
         paper,
         about: None,
+        named: !name.is_empty() && label.contains([':', '：']),
     })
 }
 
