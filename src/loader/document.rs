@@ -214,6 +214,29 @@ impl DocBuilder<'_> {
                     stack.push(Frame::new(FrameKind::Section, *level, title, *line));
                 }
                 MdBlock::List { items, .. } => {
+                    // `- **Title:** …` / `- **Paper:** u`: a note template's fields, one paper.
+                    let templated = if allowed && !no_papers {
+                        entry::title_line::field_list(items)
+                    } else {
+                        None
+                    };
+                    if let Some(head) = templated {
+                        let topics = topic_path(&stack);
+                        let line = items.first().map_or(0, |it| it.line);
+                        let node = self.paper_from(
+                            head,
+                            line,
+                            topics.into(),
+                            &[],
+                            &mut Vec::new(),
+                            Vec::new(),
+                        );
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                        evidence = true;
+                        continue;
+                    }
                     let ctx = list::Ctx {
                         under_papers: papers_level.is_some(),
                         allowed,
@@ -327,8 +350,9 @@ impl DocBuilder<'_> {
                     } else {
                         None
                     };
+                    // `**Title:** …` / `**Link:** u`, a note template's; `Title` / `Paper: u`.
                     let para_entry = if title_line.is_none() && allowed && !no_papers && !in_meta {
-                        entry::paragraph(inl)
+                        entry::title_line::in_paragraph(inl).or_else(|| entry::paragraph(inl))
                     } else {
                         None
                     };

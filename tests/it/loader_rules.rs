@@ -2634,3 +2634,46 @@ fn a_blocks_title_over_its_properties_is_one_paper() {
         ]
     );
 }
+
+#[test]
+fn a_note_templates_fields_with_a_title_field_are_one_paper() {
+    // Notes written from a template: the title is a field (`**Title:** …`, `Title: …`), in a paragraph
+    // of field lines or a list of one field an item; the link fields carry the paper.
+    let (d, _) = inline(
+        "# Paper notes\n\n---\n\n\
+         **Title:** Owls Count Quietly\n\
+         **Authors:** Ann Smith, Bo Li\n\
+         **Venue:** OWL 2020\n\
+         **Link:** https://arxiv.org/abs/2401.01001\n\
+         **TL;DR:** Counting by ear.\n\n---\n\n\
+         - **Title:** Owls Fly by Night: Quiet Wings\n\
+         - **Paper:** [arXiv](https://arxiv.org/abs/2401.01002)\n\
+         - **Code:** https://github.com/owls/night\n\n---\n\n\
+         Title: Owl Wings in Snow\n\
+         Link: https://arxiv.org/abs/2401.01003\n\
+         TL;DR: Snow is loud.\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                Some("OWL 2020"),
+                &["https://arxiv.org/abs/2401.01001"]
+            ),
+            row(
+                "Owls Fly by Night: Quiet Wings",
+                None,
+                &[
+                    "https://arxiv.org/abs/2401.01002",
+                    "https://github.com/owls/night"
+                ]
+            ),
+            row(
+                "Owl Wings in Snow",
+                None,
+                &["https://arxiv.org/abs/2401.01003"]
+            ),
+        ]
+    );
+}

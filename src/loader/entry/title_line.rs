@@ -78,12 +78,33 @@ pub fn in_paragraph(inl: &[Tok]) -> Option<Head> {
     if !inl.iter().any(|t| matches!(t, Tok::Break | Tok::LineBreak)) {
         return None;
     }
-    let lines = lines_of(inl);
+    from_lines(&lines_of(inl), false)
+}
+
+/// A list whose every item is one field, one of them the title (`- **Title:** …` / `- **Paper:** u`, a
+/// note template's): one paper.
+pub fn field_list(items: &[super::super::markdown::MdItem]) -> Option<Head> {
+    // Cheap looks first: a short list of items without bullets below them, the first a field by its
+    // colon.
+    if !(2..=16).contains(&items.len()) || items.iter().any(|it| it.blocks.len() > 1) {
+        return None;
+    }
+    let first = plain(items.first()?.first_para());
+    if !first.contains([':', '：']) {
+        return None;
+    }
+    let lines: Vec<&[Tok]> = items.iter().map(|it| it.first_para()).collect();
+    from_lines(&lines, true)
+}
+
+/// Lines that are a title line and its fields, or fields one of which is the title (with `all`: every
+/// line a field, the title one of them).
+fn from_lines(lines: &[&[Tok]], all: bool) -> Option<Head> {
     let (first, rest) = lines.split_first()?;
     let opening = field_line(first, false).filter(|f| f.named);
     let mut title = match &opening {
         Some(_) => None,
-        None if first.iter().any(|t| matches!(t, Tok::LinkStart(_))) => return None,
+        None if all || first.iter().any(|t| matches!(t, Tok::LinkStart(_))) => return None,
         None => Some(plain(first)),
     };
     let mut links: Vec<(String, String)> = Vec::new();
@@ -96,6 +117,9 @@ pub fn in_paragraph(inl: &[Tok]) -> Option<Head> {
         .chain(rest.iter().map(|l| field_line(l, true)))
     {
         let Some(f) = f else {
+            if all {
+                return None;
+            }
             break;
         };
         if fields == 0 && !f.named {
