@@ -423,6 +423,28 @@ impl DocBuilder<'_> {
                     }
                 }
                 MdBlock::Quote(inner) => {
+                    // `> [!paper] Title` over its fields: an Obsidian callout for one paper.
+                    let callout = if allowed && !no_papers {
+                        entry::title_line::callout(inner)
+                    } else {
+                        None
+                    };
+                    if let Some((head, line)) = callout {
+                        let topics = topic_path(&stack);
+                        let node = self.paper_from(
+                            head,
+                            line,
+                            topics.into(),
+                            &[],
+                            &mut Vec::new(),
+                            Vec::new(),
+                        );
+                        if let Some(top) = stack.last_mut() {
+                            top.children.push(node);
+                        }
+                        evidence = true;
+                        continue;
+                    }
                     // Lists in quotes count towards the kind (as they always have), but hold no papers.
                     for b in inner {
                         if let MdBlock::List { items, .. } = b {

@@ -2677,3 +2677,44 @@ fn a_note_templates_fields_with_a_title_field_are_one_paper() {
         ]
     );
 }
+
+#[test]
+fn obsidian_callouts_that_introduce_a_paper_are_papers() {
+    // `> [!paper]- Title` is the callout's title line; its body gives the paper's fields or its links
+    // beside the authors and venue. A callout of tools or to-dos holds no paper, nor one named by a
+    // word, a section of the note (`[!info] Metadata`).
+    let (d, _) = inline(
+        "# Inbox\n\n\
+         > [!info] Metadata\n\
+         > **Link:** https://arxiv.org/abs/2401.01100\n\
+         > **Code:** https://github.com/owls/inbox\n\n\
+         > [!paper] Owls Count Quietly\n\
+         > **Authors:** Ann Smith, Bo Li\n\
+         > **Venue:** OWL 2020\n\
+         > **Link:** https://arxiv.org/abs/2401.01101\n\n\
+         > [!abstract]+ Owls Fly by Night\n\
+         > Bo Li, Ann Smith — OWL 2021\n\
+         > [paper](https://arxiv.org/abs/2401.01102) · [code](https://github.com/owls/night)\n\n\
+         > [!tip] Tools I use\n\
+         > - [Owlkit](https://github.com/owls/owlkit) — counting toolbox\n\
+         > - [Hootdb](https://github.com/owls/hootdb)\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                Some("OWL 2020"),
+                &["https://arxiv.org/abs/2401.01101"]
+            ),
+            row(
+                "Owls Fly by Night",
+                Some("OWL 2021"),
+                &[
+                    "https://arxiv.org/abs/2401.01102",
+                    "https://github.com/owls/night"
+                ]
+            ),
+        ]
+    );
+}

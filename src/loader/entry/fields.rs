@@ -425,7 +425,7 @@ pub fn link_block(blocks: &[&MdBlock]) -> Option<LinkBlock> {
 
 /// The authors and the venue in the text beside a heading's links (`*Ann Smith, Bo Li, et al.* · OWL
 /// 2020`, `Smith et al., OWL 2022 —`), its pieces set apart by `·`, `|` or a dash.
-fn about(text: &str) -> (Option<String>, Option<String>) {
+pub(super) fn about(text: &str) -> (Option<String>, Option<String>) {
     let (mut authors, mut venue) = (None, None);
     let sep = |c: char| c.is_whitespace() || ".,;:|·•-–—".contains(c) || super::inline::is_emoji(c);
     for piece in text.split(['·', '•', '|', '—', '–']) {

@@ -140,6 +140,94 @@ fn from_lines(lines: &[&[Tok]], all: bool) -> Option<Head> {
     titled(&title?, links, about)
 }
 
+/// An Obsidian callout that introduces one paper: `> [!paper]- Title` over its field lines (`**Link:**
+/// u`), its links (`[paper](u) · [code](u)`) or field bullets. The callout's type is no title text.
+/// Returns the head and the line of its title.
+pub fn callout(inner: &[MdBlock]) -> Option<(Head, usize)> {
+    let (inl, line) = match inner.first() {
+        Some(MdBlock::Para { inl, line }) => (inl, *line),
+        _ => return None,
+    };
+    // Cheap look first: a callout opens with `[!`.
+    let Some(Tok::Text(t, st)) = inl.first() else {
+        return None;
+    };
+    let (kind, rest) = t.strip_prefix("[!")?.split_once(']')?;
+    if kind.is_empty()
+        || !kind
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    let rest = rest.trim_start_matches(['+', '-']).trim_start();
+    // `> [!info] Metadata`: a callout named by one word is a section of the note (its fields describe
+    // the note's own paper), not a paper of its own.
+    let named_by = match inl.get(1) {
+        Some(Tok::Text(t, _)) => format!("{rest}{t}"),
+        _ => rest.to_string(),
+    };
+    if named_by.split_whitespace().count() < 2 {
+        return None;
+    }
+    let mut toks: Vec<Tok> = Vec::with_capacity(inl.len());
+    if !rest.is_empty() {
+        toks.push(Tok::Text(rest.to_string().into(), *st));
+    }
+    toks.extend(inl.iter().skip(1).cloned());
+    let title_only = !toks
+        .iter()
+        .any(|t| matches!(t, Tok::Break | Tok::LineBreak));
+    let head = if title_only {
+        let after: Vec<&MdBlock> = inner.iter().skip(1).collect();
+        recognise(&toks, &after).map(|(h, _)| h)
+    } else {
+        in_paragraph(&toks).or_else(|| titled_body(&toks))
+    }?;
+    Some((head, line))
+}
+
+/// A callout's title line over a body that links the paper (`Ann Smith, Bo Li — OWL 2024` / `[paper](u)
+/// · [code](u)`): the title, the body's links, and the authors and venue beside them.
+fn titled_body(toks: &[Tok]) -> Option<Head> {
+    let lines = lines_of(toks);
+    let (first, body) = lines.split_first()?;
+    if first.iter().any(|t| matches!(t, Tok::LinkStart(_))) {
+        return None;
+    }
+    let mut links: Vec<(String, String)> = Vec::new();
+    let mut text = String::new();
+    for l in body {
+        let mut depth = 0usize;
+        for t in l.iter() {
+            match t {
+                Tok::LinkStart(_) => depth += 1,
+                Tok::LinkEnd => depth = depth.saturating_sub(1),
+                Tok::Text(s, _) if depth == 0 => text.push_str(s),
+                _ => {}
+            }
+        }
+        text.push_str(" · ");
+        links.extend(
+            super::super::markdown::links(l)
+                .into_iter()
+                .filter(|(_, u)| super::inline::outside(u)),
+        );
+    }
+    let paper = links.iter().any(|(l, u)| {
+        kind::label_kind(l) == Some(LinkKind::Paper)
+            || (kind::label_kind(l).is_none() && url_kind::on_paper_host(u))
+    });
+    if !paper {
+        return None;
+    }
+    let (authors, venue) = super::fields::about(&text);
+    let mut about = Vec::new();
+    about.extend(authors.map(|a| (About::Authors, a)));
+    about.extend(venue.map(|v| (About::Venue, v)));
+    titled(&plain(first), links, about)
+}
+
 /// The head of a title line (its text) with its fields' links and what they say of the paper: `None`
 /// when the text does not read as a title.
 fn titled(text: &str, links: Vec<(String, String)>, about: Vec<(About, String)>) -> Option<Head> {
