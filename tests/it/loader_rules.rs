@@ -2718,3 +2718,26 @@ fn obsidian_callouts_that_introduce_a_paper_are_papers() {
         ]
     );
 }
+
+#[test]
+fn a_link_to_another_note_with_no_title_is_no_paper() {
+    // Foam appends link definitions that turn `[[owls.count]]` into a link to `owls.count.md`: a list of
+    // a hub note's children is no list of papers, though a paper beside it stays one.
+    let (d, warnings) = inline(
+        "# Owls\n\n\
+         - Owls Count Quietly — [[owls.count]] — [paper](https://arxiv.org/abs/2401.01201)\n\n\
+         ## Children\n\n\
+         - [[owls.count]]\n\
+         - [[owls.night]]\n\n\
+         [owls.count]: owls.count.md \"Owls Count Quietly\"\n\
+         [owls.night]: owls.night.md \"Owls Fly by Night\"\n",
+    );
+    assert_eq!(titles(&d), ["Owls Count Quietly"]);
+    assert!(
+        !(warnings.iter()).any(|w| matches!(
+            w.kind,
+            WarningKind::NoTitle | WarningKind::DuplicateId { .. }
+        )),
+        "{warnings:?}"
+    );
+}

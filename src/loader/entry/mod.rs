@@ -78,6 +78,14 @@ pub fn recognise(inl: &[Tok]) -> Option<Head> {
     if field_named(&segs, &head.title) || attribute(&segs) {
         return None;
     }
+    // `[[owls.count]]` resolved by Foam's link definitions to `owls.count.md`: a link to another note
+    // of the same notes, with no title beside it.
+    if head.title.is_empty()
+        && !head.links.is_empty()
+        && head.links.iter().all(|(_, u)| is_note_file(u))
+    {
+        return None;
+    }
     // An entry that labels a link as its paper (`[pdf]`, `[[Paper]]`) is one: nothing to judge.
     if head.not_paper.is_none()
         && !head.paper_label
@@ -131,6 +139,12 @@ fn field_named(segs: &[inline::Seg], title: &str) -> bool {
     let name = name.trim();
     name.strip_suffix([':', '：'])
         .is_some_and(|n| !n.trim().is_empty() && n.trim() == title.trim())
+}
+
+/// A link to another markdown file of the notes (`owls.count.md`, `../2023/owls.md#setup`).
+fn is_note_file(url: &str) -> bool {
+    let path = url.split(['#', '?']).next().unwrap_or(url);
+    !inline::outside(url) && (path.ends_with(".md") || path.ends_with(".markdown"))
 }
 
 /// Does the paragraph open with an attribute name and `::` (`Source:: [arXiv](u)`), as Roam, Logseq and
