@@ -2741,3 +2741,31 @@ fn a_link_to_another_note_with_no_title_is_no_paper() {
         "{warnings:?}"
     );
 }
+
+#[test]
+fn a_title_then_its_bare_url_after_a_dash_or_colon_with_who_wrote_it() {
+    // A weekly note's lines: the title, then the paper's bare URL after a dash or a colon, maybe who
+    // wrote it in parentheses after it. A field's name before a colon (`Code: https://…`) and a note
+    // that runs into an issue's URL stay what they are.
+    let (d, _) = inline(
+        "# Week 11\n\n## Read\n\n\
+         - Owls Count Quietly at Night – https://arxiv.org/abs/2401.01301 (Owl Lab)\n\
+         - Owls Fly by Night Without a Sound: https://arxiv.org/pdf/2401.01302.pdf\n\
+         - dump failed for the owl camera: https://github.com/owls/cam/issues/5\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly at Night",
+                None,
+                &["https://arxiv.org/abs/2401.01301"]
+            ),
+            row(
+                "Owls Fly by Night Without a Sound",
+                None,
+                &["https://arxiv.org/pdf/2401.01302.pdf"]
+            ),
+        ]
+    );
+}

@@ -86,6 +86,8 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             Seg::Text(t, _) if is_decoration(t) => {}
             // `… [Code](u) ⭐ 19.2k`: the repository's stars, decoration.
             Seg::Text(t, _) if first.is_none() && super::inline::is_star_count(t) => {}
+            // `Title – https://… (DeepMind)`: who wrote it, set apart after the links.
+            Seg::Text(t, _) if first.is_none() && org_after(t) => {}
             // `… [arXiv](u) #todo`: a note-taking app's tags.
             Seg::Text(t, _) if first.is_none() && super::inline::is_hashtags(t) => {}
             // `… [pdf](u) (P0)`: a reading priority, a note.
@@ -122,7 +124,19 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
     // A bare URL ends a title written before it (`Title - https://…`, `Title (https://…)`), not a field
     // (`Code: https://…`, `DOI= https://…`) or a citation's last sentence (`… ACM. https://…`).
     let bare = matches!(segs.get(start), Some(Seg::Link(l)) if l.is_bare_url());
-    if bare && before.trim_end().ends_with(['.', ':', '=', ',', ';', '：']) {
+    let before_end = before.trim_end();
+    // A field's name has three words at most (`Code: https://…`, `… 1–16. DOI:https://…`); four or more
+    // before the colon, and the paper's own page after it, are a title (`Resurrecting Recurrent Neural
+    // Networks: https://arxiv.org/…`).
+    let titled = bare
+        && before_end.ends_with([':', '：'])
+        && before_end
+            .rsplit([',', ';', '.'])
+            .next()
+            .is_some_and(|name| name.split_whitespace().count() >= 4)
+        && matches!(segs.get(start), Some(Seg::Link(l))
+            if super::super::reader::url_kind::on_paper_host(l.url));
+    if bare && before_end.ends_with(['.', ':', '=', ',', ';', '：']) && !titled {
         return None;
     }
     let last_word = before
@@ -132,6 +146,20 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
         return None;
     }
     Some(Group { start, weak: true })
+}
+
+/// An organisation in parentheses after an entry's links (`(DeepMind)`, `(Owl Lab)`): capitalised, three
+/// words at most, no digits, not a label (`(blog)`, `(video)`).
+fn org_after(t: &str) -> bool {
+    let Some(inner) = t.trim().strip_prefix('(').and_then(|r| r.strip_suffix(')')) else {
+        return false;
+    };
+    let inner = inner.trim();
+    inner.starts_with(|c: char| c.is_uppercase())
+        && inner.split_whitespace().count() <= 3
+        && !inner.contains(|c: char| c.is_ascii_digit() || "()[]".contains(c))
+        && super::super::reader::kind::label_kind(inner).is_none()
+        && !is_venue(inner)
 }
 
 /// The venue written after a paragraph's last link (`… [Code](u) | ICLR 2024`, `…, OWL 2023.`): text

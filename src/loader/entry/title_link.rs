@@ -71,8 +71,9 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     if super::link_group::lead_link(segs).is_some() {
         return None;
     }
-    // After a lead-in, only a link to one paper on a paper host is the entry's title.
-    if lead_in && !url_kind::is_paper_page(link.url) {
+    // After a lead-in, only a link to one paper on a paper host is the entry's title; a bare URL names
+    // nothing (`Title of the paper: https://arxiv.org/…`: the text before it is the title).
+    if lead_in && (!url_kind::is_paper_page(link.url) || link.is_bare_url()) {
         return None;
     }
     // A paper kept beside the notes (`[Title](paper.pdf)`) is the paper's own file.
