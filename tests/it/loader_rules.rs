@@ -2769,3 +2769,17 @@ fn a_title_then_its_bare_url_after_a_dash_or_colon_with_who_wrote_it() {
         ]
     );
 }
+
+#[test]
+fn a_reading_logs_talk_or_blog_post_beside_papers_is_no_paper() {
+    // A reading log's lines beside its papers: a talk watched and a blog post skimmed, their links a
+    // recording and a post (Hugging Face's blog too), are neither papers nor reported.
+    let (d, warnings) = inline(
+        "# Log\n\n## 2024-02-19\n\n\
+         - [Owls Count Quietly](https://arxiv.org/abs/2401.01401) #systems\n\
+         - Watched [Owl Seminar: How Owls Hear](https://www.youtube.com/watch?v=abcdefghijk) — good overview.\n\
+         - Skimmed the [Hugging Face post on owls](https://huggingface.co/blog/owls).\n",
+    );
+    assert_eq!(titles(&d), ["Owls Count Quietly"]);
+    assert!(unread_lines(&warnings).is_empty(), "{warnings:?}");
+}

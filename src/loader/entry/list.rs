@@ -210,8 +210,8 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
 }
 
 /// Links that made no shape and say the item is no paper: every one to another file of the notes
-/// (`[Last month's digest](issue-41.md)`), or a sentence running into its link (`This week's [podcast
-/// episode](u) discusses …`). A venue's link beside a title (`([SoCC 2023](u))`) keeps its item.
+/// (`[Last month's digest](issue-41.md)`) or to a talk or a blog post, or a sentence running into its
+/// link (`This week's [podcast episode](u) discusses …`). A venue's link beside a title (`([SoCC 2023](u))`) keeps its item.
 fn unshaped_links(inl: &[super::super::markdown::Tok], text: &str) -> bool {
     use super::super::markdown::Tok;
     let mut urls = inl.iter().filter_map(|t| match t {
@@ -236,8 +236,18 @@ fn unshaped_links(inl: &[super::super::markdown::Tok], text: &str) -> bool {
             })
             .is_some_and(char::is_lowercase)
     };
-    (notes_page(first) && urls.all(notes_page))
+    // `Watched [Owls at Night](https://www.youtube.com/…)`, `Skimmed the [owl blog](…/blog/…)`: every link a
+    // recording, its slides or a blog post, a talk or a post (a paper's own link makes a shape).
+    let talk_or_post = |u: &str| {
+        use super::super::reader::url_kind::{url_kind, UrlKind};
+        matches!(
+            url_kind(u),
+            UrlKind::Video | UrlKind::Blog | UrlKind::Slides
+        )
+    };
+    (notes_page(first) && urls.clone().all(notes_page))
         || (text.trim_end().ends_with('.') && lowercase_link())
+        || (talk_or_post(first) && urls.all(talk_or_post))
 }
 
 /// Does the entry link its paper: a link labelled as the paper, or one to a paper host (not just any

@@ -279,6 +279,9 @@ pub fn url_kind(url: &str) -> UrlKind {
     if host == "huggingface.co" && path.starts_with("/papers") {
         return UrlKind::Paper;
     }
+    if host == "huggingface.co" && path.starts_with("/blog/") {
+        return UrlKind::Blog;
+    }
     if host_is(host, PERSON_HOSTS) || (host == "dblp.org" && path.starts_with("/pid/")) {
         return UrlKind::Person;
     }
