@@ -2783,3 +2783,29 @@ fn a_reading_logs_talk_or_blog_post_beside_papers_is_no_paper() {
     assert_eq!(titles(&d), ["Owls Count Quietly"]);
     assert!(unread_lines(&warnings).is_empty(), "{warnings:?}");
 }
+
+#[test]
+fn a_reading_logs_verb_and_time_of_day_are_not_title_text() {
+    // `Read [Title](u)`: a reading log's verb before its paper's link is a lead-in; `09:30 · *Title* · u`:
+    // the time of day the line was written is no title text.
+    let (d, _) = inline(
+        "# Log\n\n## 2024-01-15\n\n\
+         - Read [Owls Count Quietly](https://arxiv.org/abs/2401.01501)\n\
+         - 09:30 · *Owls Fly by Night* · https://arxiv.org/abs/2401.01502\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                None,
+                &["https://arxiv.org/abs/2401.01501"]
+            ),
+            row(
+                "Owls Fly by Night",
+                None,
+                &["https://arxiv.org/abs/2401.01502"]
+            ),
+        ]
+    );
+}

@@ -335,6 +335,9 @@ pub fn strip_lead(text: &str) -> (&str, Lead) {
                 // reading list asks of it, a status tag.
                 t = after;
             }
+        } else if let Some(after) = time_lead(t) {
+            // `09:30 · Title`: when a reading log's line was written.
+            t = after;
         } else if let Some((tag, after)) = separated_tag(t) {
             // `OWL 2023 - Title`, `2023.05 | arXiv | Title`: a named venue rather than a bare date.
             let dated = lead
@@ -433,6 +436,25 @@ fn separated_tag(t: &str) -> Option<(String, &str)> {
     let venue = lead_tag(tag)?;
     let after = t.strip_prefix(tag)?.strip_prefix(sep)?;
     Some((venue, after))
+}
+
+/// A time of day set apart from the title at the start of the text (`09:30 · Title`, `9:05 - Title`): the
+/// text after its separator.
+fn time_lead(t: &str) -> Option<&str> {
+    // Cheap look first: a digit opens it.
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (time, rest) = t.split_once(' ')?;
+    let (h, m) = time.split_once(':')?;
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !((1..=2).contains(&h.len()) && m.len() == 2 && digits(h) && digits(m)) {
+        return None;
+    }
+    TAG_SEPARATORS
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep.trim_start()))
+        .map(str::trim_start)
 }
 
 /// An award or status tag set apart from the title by a separator at the start of the text (`Best Paper

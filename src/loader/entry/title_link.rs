@@ -50,7 +50,7 @@ pub fn recognise(segs: &[Seg]) -> Option<Head> {
     // the title; a label (`Code: [owlkit](u)`) says the link is not the paper.
     let lead_in = rest_of_lead.trim().strip_suffix(':').is_some_and(|l| {
         !l.trim().is_empty() && !is_link_label(l) && l.split_whitespace().count() <= 8
-    });
+    }) || reading_verb(rest_of_lead.trim());
     // `Ann Smith et al. [Title](u). OWL 2020`, `Kaplan et al. 2020, [Title](u)`: the authors (and the
     // year) cited before the title; they end with their `.` or `,`.
     let names = (!lead_in && rest_of_lead.trim_end().ends_with(['.', ',']))
@@ -261,4 +261,20 @@ mod tests {
         assert_eq!(h.title, "Owl Nets");
         assert_eq!(h.links.len(), 1);
     }
+}
+
+/// A reading log's verb before the paper's link (`Read [Title](u)`, `Finished [Title](u)`): a lead-in, not
+/// title text.
+fn reading_verb(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "read",
+        "re-read",
+        "reread",
+        "reading",
+        "finished",
+        "started",
+        "skimmed",
+        "revisited",
+    ];
+    w.len() <= 9 && VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
 }
