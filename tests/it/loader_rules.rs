@@ -2809,3 +2809,36 @@ fn a_reading_logs_verb_and_time_of_day_are_not_title_text() {
         ]
     );
 }
+
+#[test]
+fn a_heading_that_is_its_papers_link_keeps_the_code_linked_below_it() {
+    // A blog post of paper notes: `### [Title](arXiv)` over `*Authors* — Venue · [code](u)`; the
+    // heading links the paper, the line below it the code, which is the paper's too.
+    let (d, _) = inline(
+        "# March\n\n## Vision\n\n\
+         ### [Owls Count Quietly](https://arxiv.org/abs/2401.01601)\n\n\
+         *Ann Smith, Bo Li* — OWL 2024 · [code](https://github.com/owls/count)\n\n\
+         Counting by ear works.\n\n\
+         ### [Owls Fly by Night](https://arxiv.org/abs/2401.01602)\n\n\
+         *Bo Li, Ann Smith* — OWL 2023\n\n\
+         Flight is silent.\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                Some("OWL 2024"),
+                &[
+                    "https://arxiv.org/abs/2401.01601",
+                    "https://github.com/owls/count"
+                ]
+            ),
+            row(
+                "Owls Fly by Night",
+                Some("OWL 2023"),
+                &["https://arxiv.org/abs/2401.01602"]
+            ),
+        ]
+    );
+}

@@ -188,7 +188,10 @@ pub fn paper(heading: &[Tok], blocks: &[&MdBlock]) -> (Head, Vec<String>, Vec<No
     let mut affiliations = Vec::new();
     let mut notes = Vec::new();
     let mut used = Vec::new();
-    if let Some(lb) = link_block(blocks) {
+    // Under a heading that is the paper's link, the links below it may be only its code
+    // (`*Ann Smith* — OWL 2024 · [code](u)`).
+    let below = links_below(blocks).filter(|(_, paper)| *paper || linked.is_some());
+    if let Some((lb, _)) = below {
         head.links.extend(lb.links);
         let (authors, venue) = about(&lb.about);
         head.authors = head.authors.or(authors);
@@ -352,6 +355,13 @@ pub struct LinkBlock {
 /// that ends with its links, with little text before them, or a list of links only, after a quote of
 /// the authors and the venue. `None` unless a link is the paper's (a paper label, or a paper host).
 pub fn link_block(blocks: &[&MdBlock]) -> Option<LinkBlock> {
+    links_below(blocks)
+        .filter(|(_, paper)| *paper)
+        .map(|(lb, _)| lb)
+}
+
+/// The blocks under a heading that give links (see [`link_block`]), and whether one is the paper's.
+fn links_below(blocks: &[&MdBlock]) -> Option<(LinkBlock, bool)> {
     use super::super::reader::url_kind::on_paper_host;
     use super::inline::{is_link_label, is_paper_label, segments, Seg};
     let mut lb = LinkBlock::default();
@@ -420,7 +430,7 @@ pub fn link_block(blocks: &[&MdBlock]) -> Option<LinkBlock> {
         .links
         .iter()
         .any(|(l, u)| is_paper_label(l) || on_paper_host(u));
-    paper.then_some(lb)
+    Some((lb, paper))
 }
 
 /// The authors and the venue in the text beside a heading's links (`*Ann Smith, Bo Li, et al.* · OWL
