@@ -2842,3 +2842,35 @@ fn a_heading_that_is_its_papers_link_keeps_the_code_linked_below_it() {
         ]
     );
 }
+
+#[test]
+fn a_field_on_its_own_line_is_no_title_before_a_bare_url() {
+    // `URL: https://…` on its own line under other properties: the name before the colon is the
+    // field's, however many words the lines above it hold.
+    let (d, _) = inline(
+        "# Notes\n\n\
+         ## Owls Count Quietly\n\n\
+         Authors: Ann Smith, Bo Li\n\
+         Conference: OWL 2020\n\
+         URL: https://arxiv.org/abs/2401.01701\n\n\
+         ## Owls Fly by Night\n\n\
+         Authors: Bo Li\n\
+         Conference: OWL 2021\n\
+         URL: https://arxiv.org/abs/2401.01702\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [
+            row(
+                "Owls Count Quietly",
+                Some("OWL 2020"),
+                &["https://arxiv.org/abs/2401.01701"]
+            ),
+            row(
+                "Owls Fly by Night",
+                Some("OWL 2021"),
+                &["https://arxiv.org/abs/2401.01702"]
+            ),
+        ]
+    );
+}

@@ -130,7 +130,7 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
     // Networks: https://arxiv.org/…`).
     let titled = bare
         && before_end.ends_with([':', '：'])
-        && before_end
+        && line_before(segs, start)
             .rsplit([',', ';', '.'])
             .next()
             .is_some_and(|name| name.split_whitespace().count() >= 4)
@@ -146,6 +146,18 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
         return None;
     }
     Some(Group { start, weak: true })
+}
+
+/// The text of the line before the link at `start` (from the last line break, or the last link).
+fn line_before(segs: &[Seg], start: usize) -> String {
+    let mut pieces: Vec<&str> = Vec::new();
+    for s in segs.get(..start).unwrap_or_default().iter().rev() {
+        match s {
+            Seg::Text(t, _) => pieces.push(t),
+            Seg::Break { .. } | Seg::Link(_) => break,
+        }
+    }
+    pieces.iter().rev().copied().collect()
 }
 
 /// An organisation in parentheses after an entry's links (`(DeepMind)`, `(Owl Lab)`): capitalised, three
