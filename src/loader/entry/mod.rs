@@ -150,13 +150,18 @@ fn is_note_file(url: &str) -> bool {
 /// Does the paragraph open with an attribute name and `::` (`Source:: [arXiv](u)`), as Roam, Logseq and
 /// Obsidian's Dataview write a note's fields?
 fn attribute(segs: &[inline::Seg]) -> bool {
-    match segs.first() {
-        Some(inline::Seg::Text(t, _)) => t.split_once("::").is_some_and(|(name, _)| {
-            let name = name.trim();
-            !name.is_empty() && name.len() <= 30 && name.split_whitespace().count() <= 3
-        }),
-        _ => false,
-    }
+    let Some(inline::Seg::Text(t, _)) = segs.first() else {
+        return false;
+    };
+    // Cheap look first: a name is short, so its `::` comes within the first bytes.
+    let head = t.as_bytes().get(..32).unwrap_or(t.as_bytes());
+    let Some(at) = memchr::memmem::find(head, b"::") else {
+        return false;
+    };
+    t.get(..at).is_some_and(|name| {
+        let name = name.trim();
+        !name.is_empty() && name.split_whitespace().count() <= 3
+    })
 }
 
 /// A list item without links that is still a paper by its own shape: a reading cited in full.

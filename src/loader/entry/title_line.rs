@@ -89,8 +89,10 @@ pub fn field_list(items: &[super::super::markdown::MdItem]) -> Option<Head> {
     if !(2..=16).contains(&items.len()) || items.iter().any(|it| it.blocks.len() > 1) {
         return None;
     }
-    let first = plain(items.first()?.first_para());
-    if !first.contains([':', '：']) {
+    // `**Title:** …`, `**Title**: …`: the colon is in the first or the second piece of text.
+    let opens_field = (items.first()?.first_para().iter().take(2))
+        .any(|t| matches!(t, Tok::Text(t, _) if t.contains([':', '：'])));
+    if !opens_field {
         return None;
     }
     let lines: Vec<&[Tok]> = items.iter().map(|it| it.first_para()).collect();
@@ -110,22 +112,20 @@ fn from_lines(lines: &[&[Tok]], all: bool) -> Option<Head> {
     let mut links: Vec<(String, String)> = Vec::new();
     let mut about: Vec<(About, String)> = Vec::new();
     let mut paper = false;
-    let mut fields = 0;
-    for f in opening
+    let fields = opening
         .into_iter()
         .map(Some)
-        .chain(rest.iter().map(|l| field_line(l, true)))
-    {
+        .chain(rest.iter().map(|l| field_line(l, true)));
+    for (n, f) in fields.enumerate() {
         let Some(f) = f else {
             if all {
                 return None;
             }
             break;
         };
-        if fields == 0 && !f.named {
+        if n == 0 && !f.named {
             return None;
         }
-        fields += 1;
         paper |= f.paper;
         links.extend(f.links);
         match f.about {

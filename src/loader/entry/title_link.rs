@@ -194,6 +194,22 @@ pub(crate) const DASHES: &[&str] = &[" - ", " – ", " — "];
 /// What ends a title's continuation: a venue, a description, a parenthesis.
 const DELIMITERS: &[&str] = &[" | ", " - ", " – ", " — ", " ("];
 
+/// A reading log's verb before the paper's link (`Read [Title](u)`, `Finished [Title](u)`): a lead-in, not
+/// title text.
+fn reading_verb(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "read",
+        "re-read",
+        "reread",
+        "reading",
+        "finished",
+        "started",
+        "skimmed",
+        "revisited",
+    ];
+    w.len() <= 9 && VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::inline::segments;
@@ -261,20 +277,4 @@ mod tests {
         assert_eq!(h.title, "Owl Nets");
         assert_eq!(h.links.len(), 1);
     }
-}
-
-/// A reading log's verb before the paper's link (`Read [Title](u)`, `Finished [Title](u)`): a lead-in, not
-/// title text.
-fn reading_verb(w: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "read",
-        "re-read",
-        "reread",
-        "reading",
-        "finished",
-        "started",
-        "skimmed",
-        "revisited",
-    ];
-    w.len() <= 9 && VERBS.iter().any(|v| v.eq_ignore_ascii_case(w))
 }
