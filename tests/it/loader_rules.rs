@@ -2874,3 +2874,16 @@ fn a_field_on_its_own_line_is_no_title_before_a_bare_url() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_that_cites_a_paper_through_its_link_is_no_entry() {
+    // A note's follow-ups written as sentences: words before the link and lowercase words after it, to
+    // the final `.`: prose citing a paper, neither a paper nor reported.
+    let (d, warnings) = inline(
+        "# Owls Count Quietly\n\n## Papers\n\n\
+         - [Owls Count Quietly](https://arxiv.org/abs/2401.01801)\n\
+         - Compare with [Owl Nets](https://arxiv.org/abs/2401.01802) for the counting step.\n",
+    );
+    assert_eq!(titles(&d), ["Owls Count Quietly"]);
+    assert!(unread_lines(&warnings).is_empty(), "{warnings:?}");
+}

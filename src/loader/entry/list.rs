@@ -212,7 +212,7 @@ fn resolve(items: &[MdItem], facts: Vec<Facts>, depth: usize, ctx: &Ctx) -> Vec<
 /// Links that made no shape and say the item is no paper: every one to another file of the notes
 /// (`[Last month's digest](issue-41.md)`) or to a talk or a blog post, or a sentence running into its
 /// link (`This week's [podcast episode](u) discusses …`). A venue's link beside a title (`([SoCC 2023](u))`) keeps its item.
-fn unshaped_links(inl: &[super::super::markdown::Tok], text: &str) -> bool {
+pub fn unshaped_links(inl: &[super::super::markdown::Tok], text: &str) -> bool {
     use super::super::markdown::Tok;
     let mut urls = inl.iter().filter_map(|t| match t {
         Tok::LinkStart(u) => Some(u.trim()),
@@ -245,8 +245,25 @@ fn unshaped_links(inl: &[super::super::markdown::Tok], text: &str) -> bool {
             UrlKind::Video | UrlKind::Blog | UrlKind::Slides
         )
     };
+    // `Compare with [Owl Nets](u) for the counting step.`: words before the link and a sentence's
+    // lowercase words on after it, to its final `.`: prose citing a paper, not an entry.
+    let through_link = || {
+        let opens_with_words = matches!(inl.first(), Some(Tok::Text(s, _)) if s.trim_start().starts_with(char::is_alphabetic));
+        let after = inl
+            .iter()
+            .skip_while(|t| !matches!(t, Tok::LinkEnd))
+            .skip(1)
+            .find_map(|t| match t {
+                Tok::Text(s, _) => Some(s.trim_start()),
+                _ => None,
+            });
+        opens_with_words
+            && after.is_some_and(|s| {
+                s.split_whitespace().count() >= 3 && s.starts_with(char::is_lowercase)
+            })
+    };
     (notes_page(first) && urls.clone().all(notes_page))
-        || (text.trim_end().ends_with('.') && lowercase_link())
+        || (text.trim_end().ends_with('.') && (lowercase_link() || through_link()))
         || (talk_or_post(first) && urls.all(talk_or_post))
 }
 
