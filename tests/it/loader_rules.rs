@@ -2887,3 +2887,29 @@ fn a_sentence_that_cites_a_paper_through_its_link_is_no_entry() {
     assert_eq!(titles(&d), ["Owls Count Quietly"]);
     assert!(unread_lines(&warnings).is_empty(), "{warnings:?}");
 }
+
+#[test]
+fn a_quoted_title_with_its_authors_and_year_before_its_bare_url() {
+    // `"A Title", Smith et al. 2024, https://…`: the quotes hold the title, the bare URL is its link.
+    let (d, _) = inline(
+        "# Week 12\n\n## Read\n\n\
+         - \"Owls count quietly at night\", Smith et al. 2024, https://arxiv.org/abs/2401.01901\n\
+         - Owls Fly by Night Without a Sound - https://arxiv.org/abs/2401.01902\n",
+    );
+    let got: Vec<(&str, Vec<&str>)> = (d.papers.iter())
+        .map(|p| (&*p.title, p.links.iter().map(|l| &*l.url).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Owls count quietly at night",
+                vec!["https://arxiv.org/abs/2401.01901"]
+            ),
+            (
+                "Owls Fly by Night Without a Sound",
+                vec!["https://arxiv.org/abs/2401.01902"]
+            ),
+        ]
+    );
+}

@@ -136,7 +136,11 @@ pub fn group(segs: &[Seg]) -> Option<Group> {
             .is_some_and(|name| name.split_whitespace().count() >= 4)
         && matches!(segs.get(start), Some(Seg::Link(l))
             if super::super::reader::url_kind::on_paper_host(l.url));
-    if bare && before_end.ends_with(['.', ':', '=', ',', ';', '：']) && !titled {
+    // `"A Quoted Title", Smith et al. 2024, https://…`: the quotes hold the title, the citation's rest
+    // follows it.
+    let quoted =
+        bare && before_end.starts_with(['"', '“']) && super::quoted_title(before_end).is_some();
+    if bare && before_end.ends_with(['.', ':', '=', ',', ';', '：']) && !titled && !quoted {
         return None;
     }
     let last_word = before
