@@ -563,13 +563,14 @@ impl DocBuilder<'_> {
         if head.is_some_and(|h| h.not_paper.is_some()) {
             return;
         }
-        // Prose citing a paper (`Compare with [Owl Nets](u) for the counting step.`) is no entry.
         let inl = it.first_para();
-        if head.is_none() && paper_page(inl).is_some() && list::unshaped_links(inl, &plain(inl)) {
+        let own = paper_page(inl);
+        // Prose citing a paper (`Compare with [Owl Nets](u) for the counting step.`) is no entry.
+        if own.is_some() && head.is_none() && list::unshaped_links(inl, &plain(inl)) {
             return;
         }
-        let found = paper_page(it.first_para())
-            .or_else(|| (it.sublists().flatten()).find_map(|sub| paper_page(sub.first_para())));
+        let found =
+            own.or_else(|| (it.sublists().flatten()).find_map(|sub| paper_page(sub.first_para())));
         if let Some(url) = found {
             self.warn(it.line, WarningKind::UnreadPaper { url });
         }

@@ -614,6 +614,8 @@ pub fn strip_org_tags(t: &str) -> Option<&str> {
 /// Text without a hashtag that ends it (`Title #nlp`, `Title #[[graph learning]]`), as note-taking apps
 /// (Obsidian, Logseq, Roam) tag a line: what stands before it. A tag starts with a letter (`#1` stays).
 pub fn strip_hashtag_end(t: &str) -> Option<&str> {
+    // Cheap look first: most titles have no `#`.
+    memchr::memchr(b'#', t.as_bytes())?;
     let t = t.trim_end();
     if let Some(inner) = t.strip_suffix("]]") {
         let (before, _) = inner.rsplit_once("#[[")?;
@@ -630,7 +632,7 @@ pub fn strip_hashtag_end(t: &str) -> Option<&str> {
 
 /// Is the text only hashtags (` #todo #systems` after an entry's links)?
 pub fn is_hashtags(t: &str) -> bool {
-    if !t.contains('#') {
+    if memchr::memchr(b'#', t.as_bytes()).is_none() {
         return false;
     }
     let mut s = t.trim();
