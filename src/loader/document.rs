@@ -260,7 +260,11 @@ impl DocBuilder<'_> {
                     }
                     let topics: std::sync::Arc<[String]> = topic_path(&stack).into();
                     let read = entry::table::papers(rows);
-                    if !no_papers {
+                    // A table read as one paper (a template's fields) is read on its header's line.
+                    let whole = read
+                        .iter()
+                        .any(|r| rows.first().is_some_and(|h| h.line == r.line));
+                    if !no_papers && !whole {
                         // A row that links a paper's page but is read as nothing is said.
                         for row in rows.iter().skip(1) {
                             if read.iter().any(|r| r.line == row.line) {

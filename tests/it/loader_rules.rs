@@ -2913,3 +2913,28 @@ fn a_quoted_title_with_its_authors_and_year_before_its_bare_url() {
         ]
     );
 }
+
+#[test]
+fn a_two_column_table_of_a_templates_fields_is_one_paper() {
+    // `| Field | Value |` over `| Title | … |`, `| Link | u |`: a note template's fields in a table,
+    // one paper on the table's first line, none of its rows reported.
+    let (d, warnings) = inline(
+        "# Notes\n\n\
+         | Field | Value |\n\
+         | --- | --- |\n\
+         | Title | Owls Count Quietly |\n\
+         | Authors | Ann Smith, Bo Li |\n\
+         | Link | https://arxiv.org/abs/2401.02001 |\n\
+         | TL;DR | Counting by ear. |\n",
+    );
+    assert_eq!(
+        table_of(&d),
+        [row(
+            "Owls Count Quietly",
+            None,
+            &["https://arxiv.org/abs/2401.02001"]
+        )]
+    );
+    assert_eq!(d.papers[0].line, 3);
+    assert!(unread_lines(&warnings).is_empty(), "{warnings:?}");
+}

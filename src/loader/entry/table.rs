@@ -232,11 +232,23 @@ pub fn papers(rows: &[Row]) -> Vec<RowEntry> {
     let Some((header, body)) = rows.split_first() else {
         return Vec::new();
     };
+    // `| Field | Value |` over `| Title | … |` and `| Link | u |`: a note template's fields.
+    let fields = || {
+        super::title_line::field_table(rows)
+            .map(|(head, line)| RowEntry {
+                head,
+                line,
+                affiliations: Vec::new(),
+                notes: Vec::new(),
+            })
+            .into_iter()
+            .collect()
+    };
     let Some(cols) = columns(&header.cells) else {
-        return Vec::new();
+        return fields();
     };
     let Some(tcol) = cols.title else {
-        return Vec::new();
+        return fields();
     };
     let width = header.cells.len();
     let mut out = Vec::new();

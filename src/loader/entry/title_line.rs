@@ -99,6 +99,35 @@ pub fn field_list(items: &[super::super::markdown::MdItem]) -> Option<Head> {
     from_lines(&lines, true)
 }
 
+/// A two-column table of a note template's fields (`| Field | Value |` over `| Title | … |`, `| Link | u |`):
+/// one paper, its header's line.
+pub fn field_table(rows: &[super::super::markdown::Row]) -> Option<(Head, usize)> {
+    let (header, body) = rows.split_first()?;
+    // Cheap looks first: two columns, a few rows, one named `Title`.
+    if header.cells.len() != 2 || !(2..=16).contains(&body.len()) {
+        return None;
+    }
+    let titled = body.iter().any(|r| {
+        r.cells.first().is_some_and(|c| {
+            matches!(c.as_slice(), [Tok::Text(t, _)] if about_field(t.trim_matches('*')) == Some(About::Title))
+        })
+    });
+    if !titled {
+        return None;
+    }
+    let lines: Vec<Vec<Tok>> = body
+        .iter()
+        .map(|r| {
+            let mut l: Vec<Tok> = r.cells.first().cloned().unwrap_or_default();
+            l.push(Tok::Text(": ".into(), Default::default()));
+            l.extend(r.cells.get(1).cloned().unwrap_or_default());
+            l
+        })
+        .collect();
+    let lines: Vec<&[Tok]> = lines.iter().map(Vec::as_slice).collect();
+    from_lines(&lines, true).map(|h| (h, header.line))
+}
+
 /// Lines that are a title line and its fields, or fields one of which is the title (with `all`: every
 /// line a field, the title one of them).
 fn from_lines(lines: &[&[Tok]], all: bool) -> Option<Head> {
