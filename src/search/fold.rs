@@ -18,10 +18,19 @@ use std::borrow::Cow;
 
 /// `c` without its diacritic, when it is a Latin letter that has one; else a capital that is not ASCII
 /// lowercased (when that is one character); else `c`.
+#[inline]
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
-        return c;
+        c
+    } else {
+        fold_other(c)
     }
+}
+
+/// [`fold_char`] of a character that is not ASCII (kept out of line: most text is ASCII, and its
+/// callers' loops stay small).
+#[inline(never)]
+fn fold_other(c: char) -> char {
     // Full-width forms of ASCII (`Ｆｕｌｌ`, `２０２４`, `：`), as CJK text writes Latin letters and digits.
     if let '\u{FF01}'..='\u{FF5E}' = c {
         if let Some(narrow) = char::from_u32(c as u32 - 0xFEE0) {
