@@ -221,19 +221,8 @@ impl DocBuilder<'_> {
                         None
                     };
                     if let Some(head) = templated {
-                        let topics = topic_path(&stack);
                         let line = items.first().map_or(0, |it| it.line);
-                        let node = self.paper_from(
-                            head,
-                            line,
-                            topics.into(),
-                            &[],
-                            &mut Vec::new(),
-                            Vec::new(),
-                        );
-                        if let Some(top) = stack.last_mut() {
-                            top.children.push(node);
-                        }
+                        self.lone_paper(&mut stack, head, line, &[]);
                         evidence = true;
                         continue;
                     }
@@ -362,19 +351,7 @@ impl DocBuilder<'_> {
                     };
                     if let Some(head) = para_entry {
                         self.check_links(inl, *line);
-                        let topics = topic_path(&stack);
-                        let mut notes = Vec::new();
-                        let node = self.paper_from(
-                            head,
-                            *line,
-                            topics.into(),
-                            &[],
-                            &mut notes,
-                            Vec::new(),
-                        );
-                        if let Some(top) = stack.last_mut() {
-                            top.children.push(node);
-                        }
+                        self.lone_paper(&mut stack, head, *line, &[]);
                         evidence = true;
                     } else if let Some((head, used)) = title_line {
                         let below: Vec<MdBlock> = blocks[i + 1..i + 1 + used]
@@ -382,19 +359,7 @@ impl DocBuilder<'_> {
                             .filter(|b| matches!(b, MdBlock::List { .. }))
                             .map(|b| (*b).clone())
                             .collect();
-                        let topics = topic_path(&stack);
-                        let mut notes = Vec::new();
-                        let node = self.paper_from(
-                            head,
-                            *line,
-                            topics.into(),
-                            &below,
-                            &mut notes,
-                            Vec::new(),
-                        );
-                        if let Some(top) = stack.last_mut() {
-                            top.children.push(node);
-                        }
+                        self.lone_paper(&mut stack, head, *line, &below);
                         evidence = true;
                         skip_to = i + 1 + used;
                     } else if let Some(t) = section::bold_only(inl) {
@@ -434,18 +399,7 @@ impl DocBuilder<'_> {
                         None
                     };
                     if let Some((head, line)) = callout {
-                        let topics = topic_path(&stack);
-                        let node = self.paper_from(
-                            head,
-                            line,
-                            topics.into(),
-                            &[],
-                            &mut Vec::new(),
-                            Vec::new(),
-                        );
-                        if let Some(top) = stack.last_mut() {
-                            top.children.push(node);
-                        }
+                        self.lone_paper(&mut stack, head, line, &[]);
                         evidence = true;
                         continue;
                     }
@@ -582,6 +536,23 @@ impl DocBuilder<'_> {
 
     /// A paper from its head, the blocks below its entry (nested bullets: affiliations, takeaways) and
     /// notes the shape found itself (table cells, fields). Returns its node.
+    /// A paper that stands alone in the walk (a template's fields, a callout, a paragraph, a title
+    /// line), read with the lists `below` it, added to the innermost frame.
+    fn lone_paper(&mut self, stack: &mut [Frame], head: Head, line: usize, below: &[MdBlock]) {
+        let topics = topic_path(stack);
+        let node = self.paper_from(
+            head,
+            line,
+            topics.into(),
+            below,
+            &mut Vec::new(),
+            Vec::new(),
+        );
+        if let Some(top) = stack.last_mut() {
+            top.children.push(node);
+        }
+    }
+
     fn paper_from(
         &mut self,
         mut head: Head,
