@@ -658,16 +658,19 @@ pub(super) mod tests {
         assert!(may_contain("博士", "博", false));
     }
 
+    /// The field each hit of `q` matched by, best first.
+    fn fields_found(idx: &Index, q: &str) -> Vec<Field> {
+        let hits = idx.find(&parse(q).unwrap(), &NoMarks);
+        hits.iter().map(|h| h.field).collect()
+    }
+
     #[test]
     fn accents_are_folded_in_names_words_phrases_and_highlights() {
         let lib = lib("# Köln 2030\n\n## Papers\n\n### Systèmes\n\n\
             * Grüße: Café Caches \\[[Paper](https://a.example)]\n  * ETH Zürich\n  * A naïve résumé of Łódź traces.\n\
             * Plain: Nothing Here \\[[Paper](https://b.example)]\n  * MIT\n  * Ordinary words.\n");
         let idx = Index::new(&lib);
-        let find = |q: &str| {
-            let hits = idx.find(&parse(q).unwrap(), &NoMarks);
-            hits.iter().map(|h| h.field).collect::<Vec<_>>()
-        };
+        let find = |q: &str| fields_found(&idx, q);
         // A name fuzzily, a word of the takeaways by its start, and as written: either way round.
         assert_eq!(find("zurich"), vec![Field::Affiliations]);
         assert_eq!(find("zürich"), vec![Field::Affiliations]);
@@ -703,10 +706,7 @@ pub(super) mod tests {
             * Æther Œuvre: Москва Streams \\[[Paper](https://a.example)]\n  * Ελληνικό Institute\n  * Σημείωση about Дом.\n\
             * Plain: Nothing Here \\[[Paper](https://b.example)]\n  * MIT\n  * Ordinary words.\n");
         let idx = Index::new(&lib);
-        let find = |q: &str| {
-            let hits = idx.find(&parse(q).unwrap(), &NoMarks);
-            hits.iter().map(|h| h.field).collect::<Vec<_>>()
-        };
+        let find = |q: &str| fields_found(&idx, q);
         // A lowercase word finds a capital that is not ASCII: in names fuzzily, in text and as written.
         assert_eq!(find("æther"), vec![Field::Title]);
         assert_eq!(find("œuvre"), vec![Field::Title]);
@@ -732,10 +732,7 @@ pub(super) mod tests {
             * Ｆｕｌｌｗｉｄｔｈ Ｔｉｔｌｅ：全角标题 \\[[Paper](https://a.example)]\n  * ＭＩＴ\n  * Ｓｔｒａｇｇｌｅｒ words in ２０２４.\n\
             * Plain: Nothing Here \\[[Paper](https://b.example)]\n  * CMU\n  * Ordinary words.\n");
         let idx = Index::new(&lib);
-        let find = |q: &str| {
-            let hits = idx.find(&parse(q).unwrap(), &NoMarks);
-            hits.iter().map(|h| h.field).collect::<Vec<_>>()
-        };
+        let find = |q: &str| fields_found(&idx, q);
         assert_eq!(find("fullwidth"), vec![Field::Title]);
         assert_eq!(find("ｆｕｌｌｗｉｄｔｈ"), vec![Field::Title]);
         assert_eq!(find("mit"), vec![Field::Affiliations]);
